@@ -1,0 +1,88 @@
+import type { CapacityOption, Layer, LikertSignal } from './instrument';
+
+/** Maturity levels 1..5; names and cut-offs are in docs/METHOD.md. */
+export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
+
+/** Statistics of one scale (a layer or a likert signal) for one group of respondents. */
+export interface ScaleScore {
+  /** 0..100 (mean of respondent scale scores mapped from 1..5); null when no respondent has a scale score. */
+  score: number | null;
+  /** 95% confidence interval of the score, clamped to 0..100; null when n < 2. */
+  ci95: [number, number] | null;
+  level: MaturityLevel | null;
+  levelName: string | null;
+  /** Respondents with a scale score (at least half the scale's items answered). */
+  n: number;
+  /** Share of this scale's item answers that were "don't know", over all item answers given (0..1). */
+  dontKnowRate: number;
+  /** rwg(j) against the uniform null (0..1), null when n < 2. */
+  agreement: number | null;
+  /** Cronbach's alpha from complete cases; null below 30 complete cases (Spearman-Brown for two-item scales). */
+  alpha: number | null;
+  /** Standard deviation of respondent scale scores on 0..100. */
+  sd: number | null;
+}
+
+export interface CapacityDistribution {
+  n: number;
+  counts: Record<CapacityOption, number>;
+  /** counts / n; all 0 when n = 0. */
+  shares: Record<CapacityOption, number>;
+}
+
+export interface QualitySummary {
+  /** Responses flagged for any reason. */
+  flagged: number;
+  straightLining: number;
+  tooFast: number;
+  /** Whether flagged responses were left out of the scores (they are always counted here). */
+  excluded: boolean;
+}
+
+/** The engine's report for one group: what `report(stats)` returns. */
+export interface GroupReport {
+  instrument: { id: string; version: string };
+  /** Responses scored (after any quality exclusion). */
+  n: number;
+  layers: Record<Layer, ScaleScore>;
+  signals: Record<LikertSignal, ScaleScore>;
+  capacityDecision: CapacityDistribution;
+  quality: QualitySummary;
+}
+
+export type DiagnosisCode = 'cash_rich_trap' | 'cash_poor_trap' | 'boss_b_trap' | 'replacement_only';
+
+export interface Evidence {
+  /** A layer, a signal, a capacity option share, a profile field, or a gap ("gap:roles"). */
+  source: string;
+  value: number;
+  threshold: number;
+  comparison: '<' | '<=' | '>' | '>=';
+  /** Whether this piece of evidence holds. */
+  met: boolean;
+  note?: string;
+}
+
+export interface Diagnosis {
+  code: DiagnosisCode;
+  /** 0..1. */
+  confidence: number;
+  evidence: Evidence[];
+  explanation: string;
+}
+
+export interface Recommendation {
+  layer: Layer | null;
+  ledger: 'time' | 'waiting' | 'knowledge' | null;
+  action: string;
+}
+
+/** The full readiness report: the workforce group report plus diagnosis. */
+export interface ReadinessReport extends GroupReport {
+  minGroupSize: number;
+  diagnoses: Diagnosis[];
+  firstBreak: Layer | null;
+  recommendations: Recommendation[];
+  /** Leadership minus workforce per layer, when a leadership view exists. */
+  leadershipGap: Partial<Record<Layer, number>> | null;
+}
