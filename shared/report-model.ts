@@ -75,7 +75,15 @@ export interface Recommendation {
   layer: Layer | null;
   ledger: 'time' | 'waiting' | 'knowledge' | null;
   action: string;
+  /** The diagnosis a trap-specific recommendation answers; absent for layer recommendations. */
+  code?: DiagnosisCode;
 }
+
+/**
+ * How a layer was judged for the first break (docs/METHOD.md): `weak` when the whole 95% interval lies below the
+ * midpoint, `borderline` when only the score does, `unknown` when too few respondents have a score for it.
+ */
+export type LayerVerdict = 'weak' | 'borderline' | 'sound' | 'unknown';
 
 /** The full readiness report: the workforce group report plus diagnosis. */
 export interface ReadinessReport extends GroupReport {
@@ -85,4 +93,8 @@ export interface ReadinessReport extends GroupReport {
   recommendations: Recommendation[];
   /** Leadership minus workforce per layer, when a leadership view exists. */
   leadershipGap: Partial<Record<Layer, number>> | null;
+  /** Per-layer verdict behind firstBreak; optional only so reports stored before it existed still type-check. */
+  layerVerdicts?: Record<Layer, LayerVerdict>;
+  /** Plain-English notes on what was not diagnosed and why (too few responses, a pattern below confidence). */
+  diagnosisNotes?: string[];
 }

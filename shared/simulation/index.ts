@@ -1,0 +1,13 @@
+export { simulationCsv, simulationCsvHeader } from './csv';
+export {
+  DEFAULT_NOISE,
+  type ExpectedScores,
+  expectedRoundedAnswer,
+  expectedScores,
+  type NoiseModel,
+  type SimulatedPopulation,
+  type SimulationOptions,
+  simulatePopulation,
+} from './model';
+export { createRng, mulberry32, type Rng } from './prng';
+export { PROFILE_NAMES, PROFILES, type ProfileName, type TrapProfile } from './profiles';

@@ -1,0 +1,262 @@
+// The generating model. Every attentive respondent has, per scale, a latent true level: the profile's level plus a
+// person factor shared by all scales (halo, acquiescence) plus a person-by-scale deviation. Each item answer is that
+// latent plus item noise, rounded and clamped to 1..5. Reverse-worded items are recorded flipped, except that with the
+// misresponse rate the respondent answers as if the item were worded forwards (the ~20% of the literature). Items
+// get "don't know" at random (missing completely at random). A few careless respondents straight-line or speed.
+
+import { normalCdf } from '../diagnosis/probability';
+import {
+  CAPACITY_OPTIONS,
+  capacityItem,
+  DONT_KNOW,
+  type Instrument,
+  isLayerItem,
+  isLikert,
+  LAYERS,
+  type Layer,
+  LEVELS,
+  type Level,
+  LIKERT_MAX,
+  LIKERT_MIN,
+  LIKERT_SIGNALS,
+  type LikertItem,
+  type LikertSignal,
+  layerItems,
+  signalItems,
+} from '../instrument';
+import type { Answers, SurveyResponse } from '../response';
+import { createRng, type Rng } from './prng';
+import { PROFILES, type ProfileName, type TrapProfile } from './profiles';
+
+export interface NoiseModel {
+  /** SD (answer points) of the person factor shared by all scales. */
+  general: number;
+  /** SD (answer points) of the person-by-scale deviation. */
+  scale: number;
+  /** SD (answer points) of item noise around the respondent's latent. */
+  item: number;
+  /** Probability that a reverse-worded item is answered as if it were worded forwards. */
+  reverseMisresponse: number;
+  /** Default don't-know probability per item for attentive respondents (profiles may override per scale). */
+  dontKnow: number;
+  /** Share of respondents giving one raw answer (3 or 4) to every likert item. */
+  straightLining: number;
+  /** Share of respondents clicking through at random in well under a minute. */
+  speeding: number;
+  levelShares: Record<Level, number>;
+  departments: readonly string[];
+}
+
+export const DEFAULT_NOISE: NoiseModel = {
+  general: 0.35,
+  scale: 0.45,
+  item: 0.7,
+  reverseMisresponse: 0.2,
+  dontKnow: 0.05,
+  straightLining: 0.03,
+  speeding: 0.02,
+  levelShares: { frontline: 0.7, manager: 0.25, executive: 0.05 },
+  departments: ['Sales', 'Operations', 'Customer service', 'Finance', 'HR', 'IT'],
+};
+
+export interface SimulationOptions {
+  /** Workforce respondents. */
+  n: number;
+  seed: number;
+  /** Leadership-view respondents (the leadership team); 0 for none. Default 3. */
+  leadershipN?: number;
+  noise?: Partial<NoiseModel>;
+}
+
+export interface SimulatedPopulation {
+  profile: ProfileName;
+  workforce: SurveyResponse[];
+  leadership: SurveyResponse[];
+}
+
+type ScaleKey = { kind: 'layer'; key: Layer } | { kind: 'signal'; key: LikertSignal };
+
+function scaleOf(item: LikertItem): ScaleKey {
+  return isLayerItem(item) ? { kind: 'layer', key: item.layer } : { kind: 'signal', key: item.signal };
+}
+
+const toLikert = (points: number): number => LIKERT_MIN + (points / 100) * (LIKERT_MAX - LIKERT_MIN);
+const clampRound = (y: number): number => Math.min(LIKERT_MAX, Math.max(LIKERT_MIN, Math.round(y)));
+
+function profileOf(profile: ProfileName | TrapProfile): TrapProfile {
+  return typeof profile === 'string' ? PROFILES[profile] : profile;
+}
+
+function baseLevel(p: TrapProfile, s: ScaleKey): number {
+  return s.kind === 'layer' ? p.layers[s.key] : p.signals[s.key];
+}
+
+function dontKnowRate(p: TrapProfile, noise: NoiseModel, s: ScaleKey): number {
+  return p.dontKnow[s.key] ?? noise.dontKnow;
+}
+
+// Durations: attentive respondents log-normal around 4 minutes; speeders 15-45 s for the whole survey.
+function duration(rng: Rng, kind: 'attentive' | 'straight' | 'speeder'): number {
+  if (kind === 'speeder') return Math.round(15 + 30 * rng.uniform());
+  const median = kind === 'straight' ? 150 : 240;
+  return Math.round(median * Math.exp(0.35 * rng.normal()));
+}
+
+interface Respondent {
+  level: Level;
+  /** Points added to layer levels (level shift, leadership shift). */
+  layerShift: number;
+  kind: 'attentive' | 'straight' | 'speeder';
+}
+
+function respond(instrument: Instrument, p: TrapProfile, noise: NoiseModel, rng: Rng, who: Respondent): Answers {
+  const answers: Answers = {};
+  const straightValue = rng.uniform() < 0.5 ? 3 : 4;
+  const general = noise.general * rng.normal();
+  const latent = new Map<string, number>();
+  const capacity = capacityItem(instrument);
+  for (const item of instrument.items) {
+    if (!isLikert(item)) continue;
+    if (who.kind === 'straight') {
+      answers[item.id] = straightValue;
+      continue;
+    }
+    if (who.kind === 'speeder') {
+      answers[item.id] = LIKERT_MIN + Math.floor(rng.uniform() * (LIKERT_MAX - LIKERT_MIN + 1));
+      continue;
+    }
+    const s = scaleOf(item);
+    const id = `${s.kind}:${s.key}`;
+    let theta = latent.get(id);
+    if (theta === undefined) {
+      const shift = s.kind === 'layer' ? who.layerShift : 0;
+      theta = toLikert(baseLevel(p, s) + shift) + general + noise.scale * rng.normal();
+      latent.set(id, theta);
+    }
+    if (rng.uniform() < dontKnowRate(p, noise, s)) {
+      answers[item.id] = DONT_KNOW;
+      continue;
+    }
+    const scored = clampRound(theta + noise.item * rng.normal());
+    const misread = item.reverse && rng.uniform() < noise.reverseMisresponse;
+    answers[item.id] = item.reverse && !misread ? LIKERT_MIN + LIKERT_MAX - scored : scored;
+  }
+  if (capacity) {
+    const weights = who.kind === 'speeder' ? CAPACITY_OPTIONS.map(() => 1) : CAPACITY_OPTIONS.map((o) => p.capacity[o]);
+    answers[capacity.id] = CAPACITY_OPTIONS[rng.pick(weights)]!;
+  }
+  return answers;
+}
+
+/**
+ * A simulated survey of one organisation: `n` workforce responses with segments and durations, and a leadership view
+ * (the same instrument answered by the leadership team, attentive, with the profile's leadership shift on layers).
+ */
+export function simulatePopulation(
+  instrument: Instrument,
+  profile: ProfileName | TrapProfile,
+  options: SimulationOptions,
+): SimulatedPopulation {
+  const p = profileOf(profile);
+  const noise: NoiseModel = { ...DEFAULT_NOISE, ...options.noise };
+  const rng = createRng(options.seed);
+  const levelWeights = LEVELS.map((l) => noise.levelShares[l]);
+  const workforce: SurveyResponse[] = [];
+  for (let i = 0; i < options.n; i++) {
+    const u = rng.uniform();
+    const kind =
+      u < noise.straightLining ? 'straight' : u < noise.straightLining + noise.speeding ? 'speeder' : 'attentive';
+    const level = LEVELS[rng.pick(levelWeights)]!;
+    const department = noise.departments[Math.floor(rng.uniform() * noise.departments.length)] ?? null;
+    const answers = respond(instrument, p, noise, rng, { level, layerShift: p.levelShift[level] ?? 0, kind });
+    workforce.push({ answers, level, department, durationS: duration(rng, kind) });
+  }
+  const leadership: SurveyResponse[] = [];
+  for (let i = 0; i < (options.leadershipN ?? 3); i++) {
+    const answers = respond(instrument, p, noise, rng, {
+      level: 'executive',
+      layerShift: p.leadershipShift,
+      kind: 'attentive',
+    });
+    leadership.push({ answers, level: 'executive', department: 'Leadership', durationS: duration(rng, 'attentive') });
+  }
+  return { profile: p.name, workforce, leadership };
+}
+
+// ---- the truth ----------------------------------------------------------------------------------------------------
+
+/** E[clamp(round(Y))] for Y ~ N(mu, sigma²), exactly, from the normal CDF at the rounding boundaries. */
+export function expectedRoundedAnswer(mu: number, sigma: number): number {
+  let e = 0;
+  for (let k = LIKERT_MIN; k <= LIKERT_MAX; k++) {
+    const upper = k === LIKERT_MAX ? 1 : normalCdf((k + 0.5 - mu) / sigma);
+    const lower = k === LIKERT_MIN ? 0 : normalCdf((k - 0.5 - mu) / sigma);
+    e += k * (upper - lower);
+  }
+  return e;
+}
+
+/** P(at least half of k items answered) when each is "don't know" independently with probability d. */
+function scoredProbability(k: number, d: number): number {
+  let p = 0;
+  for (let a = Math.ceil(k / 2); a <= k; a++) {
+    let comb = 1;
+    for (let j = 0; j < a; j++) comb = (comb * (k - j)) / (j + 1);
+    p += comb * (1 - d) ** a * d ** (k - a);
+  }
+  return p;
+}
+
+export interface ExpectedScores {
+  layers: Record<Layer, number>;
+  signals: Record<LikertSignal, number>;
+}
+
+/**
+ * The expected 0..100 workforce score of every scale under the generating model: the score an infinitely large
+ * sample converges to. Exact, not simulated: with don't-know missing at random and equal across a scale's items, a
+ * respondent's expected scale mean is the mean of the items' expected scored answers, whichever items were answered;
+ * the only weighting needed is by how likely each kind of respondent is to have a scale score at all.
+ */
+export function expectedScores(
+  instrument: Instrument,
+  profile: ProfileName | TrapProfile,
+  noiseOverrides: Partial<NoiseModel> = {},
+): ExpectedScores {
+  const p = profileOf(profile);
+  const noise: NoiseModel = { ...DEFAULT_NOISE, ...noiseOverrides };
+  const sigma = Math.sqrt(noise.general ** 2 + noise.scale ** 2 + noise.item ** 2);
+  const attentive = 1 - noise.straightLining - noise.speeding;
+  const mid = (LIKERT_MIN + LIKERT_MAX) / 2;
+  const shareTotal = LEVELS.reduce((a, l) => a + noise.levelShares[l], 0);
+
+  const expected = (s: ScaleKey, items: readonly LikertItem[]): number => {
+    const q = scoredProbability(items.length, dontKnowRate(p, noise, s));
+    let weight = 0;
+    let total = 0;
+    for (const level of LEVELS) {
+      const shift = s.kind === 'layer' ? (p.levelShift[level] ?? 0) : 0;
+      const e = expectedRoundedAnswer(toLikert(baseLevel(p, s) + shift), sigma);
+      const perItem = items.map((it) =>
+        it.reverse ? (1 - noise.reverseMisresponse) * e + noise.reverseMisresponse * (2 * mid - e) : e,
+      );
+      const w = ((attentive * noise.levelShares[level]) / shareTotal) * q;
+      weight += w;
+      total += w * (perItem.reduce((a, b) => a + b, 0) / items.length);
+    }
+    // Straight-liners answer 3 or 4 (mean 3.5) raw, so a reverse item scores 6 - 3.5; speeders average the midpoint.
+    const straight = items.reduce((a, it) => a + (it.reverse ? 2 * mid - 3.5 : 3.5), 0) / items.length;
+    weight += noise.straightLining + noise.speeding;
+    total += noise.straightLining * straight + noise.speeding * mid;
+    return ((total / weight - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN)) * 100;
+  };
+
+  return {
+    layers: Object.fromEntries(
+      LAYERS.map((l) => [l, expected({ kind: 'layer', key: l }, layerItems(instrument, l))]),
+    ) as Record<Layer, number>,
+    signals: Object.fromEntries(
+      LIKERT_SIGNALS.map((s) => [s, expected({ kind: 'signal', key: s }, signalItems(instrument, s))]),
+    ) as Record<LikertSignal, number>,
+  };
+}
