@@ -1,0 +1,175 @@
+// The readable summary `orgos score` prints without --json or --html: plain text that fits a terminal.
+import { CAPACITY_OPTIONS, type Instrument, LAYERS, type Layer, LIKERT_SIGNALS } from '../shared/instrument';
+import type { Diagnosis, Evidence, ScaleScore } from '../shared/report-model';
+import type { ScoreModel, SegmentRow } from './score-model';
+
+const DASH = '–';
+const fixed = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? DASH : v.toFixed(digits));
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const percent = (v: number) => `${(v * 100).toFixed(0)}%`;
+const interval = (ci: [number, number] | null) => (ci ? `${ci[0].toFixed(1)}-${ci[1].toFixed(1)}` : DASH);
+
+function table(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+/** Wraps prose at `width` columns: `first` starts the first line, `rest` indents the others. */
+function wrap(text: string, first: string, rest = first, width = 100): string[] {
+  const out: string[] = [];
+  let current = '';
+  const indent = () => (out.length === 0 ? first : rest);
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && indent().length + current.length + 1 + word.length > width) {
+      out.push(indent() + current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) out.push(indent() + current);
+  return out;
+}
+
+const scaleCells = (s: ScaleScore) => [
+  fixed(s.score),
+  interval(s.ci95),
+  s.level === null ? DASH : `${s.level} ${s.levelName ?? ''}`.trim(),
+  String(s.n),
+  percent(s.dontKnowRate),
+  fixed(s.agreement, 2),
+  fixed(s.alpha, 2),
+];
+const SCALE_HEADER = ['score', '95% CI', 'level', 'n', "don't know", 'agreement', 'alpha'];
+
+function evidenceLine(e: Evidence): string {
+  const mark = e.met ? 'yes' : 'no ';
+  const note = e.note ? ` (${e.note})` : '';
+  return `      [${mark}] ${e.source} ${fixed(e.value, 2)} ${e.comparison} ${fixed(e.threshold, 2)}${note}`;
+}
+
+function diagnosisLines(d: Diagnosis): string[] {
+  return [
+    `  ${d.code}: confidence ${d.confidence.toFixed(2)}`,
+    ...wrap(d.explanation, '    '),
+    '    evidence:',
+    ...d.evidence.map(evidenceLine),
+  ];
+}
+
+/** A breakdown's layer scores; hidden groups show no numbers at all. */
+function breakdown(title: string, rows: SegmentRow[], k: number, name: (l: Layer) => string): string[] {
+  if (rows.length === 0) return [];
+  const out = ['', `${title} (layer scores)`];
+  out.push(
+    ...table(
+      ['group', 'n', ...LAYERS.map(name)],
+      rows.map((r) =>
+        r.suppressed || !r.layers
+          ? [r.name, 'hidden', ...LAYERS.map(() => '')]
+          : [r.name, String(r.n), ...LAYERS.map((l) => fixed(r.layers?.[l].score))],
+      ),
+      new Set([1, 2, 3, 4, 5, 6]),
+    ).map((l) => `  ${l}`),
+  );
+  if (rows.some((r) => r.suppressed)) {
+    out.push(
+      `  hidden: fewer than ${k} responses, or hidden with such a group so it cannot be worked out from the total`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The summary: per-layer table (the first break marked), signals, capacity decision, leadership gap, levels large
+ * enough to show, diagnoses with their evidence, the first break and the recommendations, and response quality.
+ */
+export function textReport(instrument: Instrument, report: ScoreModel): string {
+  const { leadership } = report;
+  const name = (layer: Layer) => instrument.layers[layer].name.en;
+  const out: string[] = [
+    `Org OS readiness: ${report.instrument.id} ${report.instrument.version}, ${count(report.n, 'response')}` +
+      ` (minimum group size ${report.minGroupSize})` +
+      (leadership ? `; leadership view ${count(leadership.n, 'response')}` : ''),
+  ];
+  if (report.n < report.minGroupSize) {
+    out.push(`Too few responses to diagnose or break down: at least ${report.minGroupSize} are needed.`);
+  }
+
+  out.push('', 'Layers (0-100; higher is more mature)');
+  const verdicts = report.layerVerdicts;
+  out.push(
+    ...table(
+      ['layer', ...SCALE_HEADER, ...(verdicts ? ['verdict'] : []), ''],
+      LAYERS.map((layer) => [
+        name(layer),
+        ...scaleCells(report.layers[layer]),
+        ...(verdicts ? [verdicts[layer]] : []),
+        report.firstBreak === layer ? '<- first break' : '',
+      ]),
+      new Set([1, 4, 5, 6, 7]),
+    ).map((l) => `  ${l}`),
+  );
+
+  out.push('', 'Signals');
+  out.push(
+    ...table(
+      ['signal', ...SCALE_HEADER],
+      LIKERT_SIGNALS.map((signal) => [instrument.signals[signal].name.en, ...scaleCells(report.signals[signal])]),
+      new Set([1, 4, 5, 6, 7]),
+    ).map((l) => `  ${l}`),
+  );
+  const capacity = report.capacityDecision;
+  out.push(
+    '',
+    `Capacity decision (n ${capacity.n}): ` +
+      (capacity.n === 0
+        ? DASH
+        : CAPACITY_OPTIONS.map((o) => ({ o, share: capacity.shares[o] }))
+            .sort((a, b) => b.share - a.share)
+            .map(({ o, share }) => `${o} ${percent(share)}`)
+            .join(', ')),
+  );
+
+  if (report.leadershipGap) {
+    const gap = report.leadershipGap;
+    const parts = LAYERS.filter((l) => gap[l] !== undefined).map((l) => {
+      const v = gap[l]!;
+      return `${name(l)} ${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+    });
+    out.push('', `Leadership view minus workforce view (points): ${parts.join(', ')}`);
+  }
+
+  out.push(...breakdown('By level', report.segments.level, report.minGroupSize, name));
+  out.push(...breakdown('By department', report.segments.department, report.minGroupSize, name));
+
+  out.push('', 'Diagnoses');
+  if (report.diagnoses.length === 0) out.push('  none');
+  for (const d of report.diagnoses) out.push(...diagnosisLines(d));
+  for (const note of report.diagnosisNotes ?? []) out.push(...wrap(note, '  note: ', '        '));
+
+  out.push(
+    '',
+    report.firstBreak
+      ? `First break: ${name(report.firstBreak)}. ${instrument.layers[report.firstBreak].question.en}`
+      : 'First break: none (no layer is clearly weak)',
+  );
+
+  if (report.recommendations.length > 0) {
+    out.push('', 'Smallest operating incisions');
+    report.recommendations.forEach((r, i) => {
+      out.push(...wrap(r.action, `  ${i + 1}. `, '     '));
+    });
+  }
+
+  const q = report.quality;
+  out.push(
+    '',
+    `Response quality: ${q.flagged} flagged (${q.straightLining} straight-lining, ${q.tooFast} too fast); ` +
+      (q.excluded ? 'left out of the scores.' : 'counted in the scores (--exclude-flagged leaves them out).'),
+  );
+  return `${out.join('\n')}\n`;
+}
