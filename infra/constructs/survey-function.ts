@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import { type Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge, wildcardResourceId } from '../nag';
+
+/** The newest Node runtime aws-cdk-lib 2.276 knows; cdk-nag's AwsSolutions-L1 asks for exactly that. */
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
+
+export interface SurveyFunctionProps {
+  /** Absolute path of a TypeScript module exporting `handler`. */
+  readonly entry: string;
+  /** Directory holding package.json and package-lock.json (esbuild resolves modules from here). */
+  readonly projectRoot: string;
+  readonly description: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  /** The only data the function may touch: read/write items of this table and its indexes, nothing else. */
+  readonly table: ITableV2;
+  /** Address the function may send from (ses:SendEmail limited to this identity and From address). */
+  readonly sender?: string;
+  readonly environment?: Record<string, string>;
+  readonly logRetention: RetentionDays;
+  readonly logRemovalPolicy: RemovalPolicy;
+}
+
+/**
+ * One Lambda function the way this project deploys them all: arm64, newest Node runtime, minified ESM with
+ * source maps, bundled by the local esbuild (no Docker), its own log group with a retention, its own role that
+ * can write only to that log group, and table access no wider than read/write on items.
+ */
+export class SurveyFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: SurveyFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    // Our own role instead of the default one: the default attaches the AWS managed AWSLambdaBasicExecutionRole,
+    // which may write to every log group in the account. This one may write to its own log group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description} (execution role)`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      projectRoot: props.projectRoot,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      description: props.description,
+      runtime: FUNCTION_RUNTIME,
+      // Graviton: 20% cheaper per GB-second than x86 at list price; nothing here needs x86.
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      // Lambda's own lines (start, report, timeouts) as JSON too, so one Logs Insights query reads them with ours.
+      loggingFormat: LoggingFormat.JSON,
+      environment: {
+        // Stack traces point at the TypeScript source instead of the minified bundle.
+        NODE_OPTIONS: '--enable-source-maps',
+        ORGOS_TABLE: props.table.tableName,
+        ...(props.sender ? { ORGOS_SENDER: props.sender } : {}),
+        ...props.environment,
+      },
+      bundling: {
+        // Never Docker: the local esbuild from package.json bundles, so synth works offline on any machine.
+        forceDockerBundling: false,
+        // ESM: the project is ESM end to end, and ESM lets esbuild drop unused exports of hono and zod/mini.
+        format: OutputFormat.ESM,
+        // Prefer packages' ESM builds over CommonJS ones for the same reason.
+        mainFields: ['module', 'main'],
+        // ESM has no `require`; a bundled CommonJS dependency that requires a Node builtin needs a real one.
+        banner:
+          "import { createRequire as __orgosCreateRequire } from 'node:module'; const require = __orgosCreateRequire(import.meta.url);",
+        // Minified: less code to read from disk and parse on a cold start (PLATFORM.md: ~46 KiB with zod/mini).
+        minify: true,
+        // Source maps for readable stack traces; without the sources embedded, so the map stays small.
+        sourceMap: true,
+        sourcesContent: false,
+        // The Lambda Node runtime ships the AWS SDK v3: importing it from there keeps the bundle small and the
+        // cold start short. The price is that the runtime's SDK version, not package-lock's, is the one that runs.
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+
+    props.table.grantReadWriteData(this.fn);
+    acknowledge(this.role, {
+      [wildcardResourceId(this, `${props.table.tableArn}/index/*`)]:
+        'grantReadWriteData covers the table and its indexes (index/*); the table has one index, GSI1. The ' +
+        'actions are item reads and writes only, no table management.',
+    });
+
+    if (props.sender) {
+      const stack = Stack.of(this);
+      const domain = props.sender.slice(props.sender.lastIndexOf('@') + 1);
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          // SES authorizes against the verified identity: the address itself, or its domain when the domain is
+          // what was verified. The condition still pins the From address to the configured sender.
+          resources: [
+            stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.sender }),
+            stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
+          ],
+          conditions: { StringEquals: { 'ses:FromAddress': props.sender } },
+        }),
+      );
+    }
+  }
+}

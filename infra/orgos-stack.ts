@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { AdminSecret } from './constructs/admin-secret';
+import { DataTable, TABLE_KEYS } from './constructs/data-table';
+import { LifecycleScheduler } from './constructs/lifecycle-scheduler';
+import { Operations } from './constructs/operations';
+import { SurveyApi } from './constructs/survey-api';
+import { SurveyFunction } from './constructs/survey-function';
+import { type CustomDomain, Web } from './constructs/web';
+import type { StageSettings } from './stage';
+
+export interface OrgosStackProps extends StackProps {
+  readonly stage: StageSettings;
+  /** Repository root: function entries, package-lock.json. */
+  readonly projectRoot: string;
+  /** Directory with the web build to upload. */
+  readonly webAssetDir: string;
+  /** The address invitations and reminders are sent from; must be a verified SES identity. */
+  readonly senderEmail: string;
+  readonly alarmEmail?: string;
+  readonly customDomain?: CustomDomain;
+}
+
+/** The whole product in one account: table, API, scheduler, web, admin secret, alarms. */
+export class OrgosStack extends Stack {
+  readonly data: DataTable;
+  readonly config: AdminSecret;
+  readonly apiFunction: SurveyFunction;
+  readonly api: SurveyApi;
+  readonly scheduler: LifecycleScheduler;
+  readonly web: Web;
+  readonly operations: Operations;
+
+  constructor(scope: Construct, id: string, props: OrgosStackProps) {
+    super(scope, id, props);
+    const { stage, projectRoot } = props;
+    const logs = { logRetention: stage.logRetention, logRemovalPolicy: stage.removalPolicy };
+
+    this.data = new DataTable(this, 'Data', { stage });
+    this.config = new AdminSecret(this, 'Config', { stage });
+
+    // One function for the whole HTTP surface: one cold start to keep warm instead of one per route, and one
+    // permission set to review (the app needs the same table and the same secret on almost every route anyway).
+    this.apiFunction = new SurveyFunction(this, 'ApiFunction', {
+      entry: join(projectRoot, 'functions/api/lambda.ts'),
+      projectRoot,
+      description: 'orgos API and server-rendered pages',
+      // Lambda's CPU share grows with memory; 512 MB keeps report folds and cold starts short for ~1.6x the
+      // price of 256 MB per millisecond (DEPLOY.md has both figures).
+      memorySize: 512,
+      // Far below API Gateway's 30 s integration limit: nothing on a request path should take this long.
+      timeout: Duration.seconds(10),
+      table: this.data.table,
+      sender: props.senderEmail,
+      environment: { ORGOS_ADMIN_SECRET_ARN: this.config.secret.secretArn },
+      ...logs,
+    });
+    this.config.grantRead(this.apiFunction.fn);
+
+    this.api = new SurveyApi(this, 'Api', { handler: this.apiFunction.fn, ...logs });
+
+    this.web = new Web(this, 'Web', {
+      stage,
+      apiDomainName: this.api.domainName,
+      assetDir: props.webAssetDir,
+      ...(props.customDomain ? { customDomain: props.customDomain } : {}),
+    });
+    this.apiFunction.fn.addEnvironment('ORGOS_PUBLIC_URL', this.web.url);
+
+    this.scheduler = new LifecycleScheduler(this, 'Lifecycle', {
+      entry: join(projectRoot, 'functions/scheduler/lambda.ts'),
+      projectRoot,
+      table: this.data.table,
+      sender: props.senderEmail,
+      // Reminder mails link to the survey.
+      environment: { ORGOS_PUBLIC_URL: this.web.url },
+      ...logs,
+    });
+
+    this.operations = new Operations(this, 'Operations', {
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+      keyRemovalPolicy: stage.removalPolicy,
+      keyPendingWindow: stage.keyPendingWindow,
+    });
+    this.operations.watchFunction('ApiFunction', this.apiFunction.fn);
+    this.operations.watchFunction('SchedulerFunction', this.scheduler.function.fn);
+    this.operations.watchTable(this.data.table, [TABLE_KEYS.gsi1.indexName]);
+    this.operations.watchApi(this.api.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }));
+
+    new CfnOutput(this, 'Url', { value: this.web.url, description: 'Open this in a browser' });
+    new CfnOutput(this, 'AdminSecretArn', {
+      value: this.config.secret.secretArn,
+      description: 'Read the first admin token from here (DEPLOY.md)',
+    });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
+  }
+}
