@@ -1,5 +1,6 @@
 // The readable summary `orgos score` prints without --json or --html: plain text that fits a terminal.
 import { CAPACITY_OPTIONS, type Instrument, LAYERS, type Layer, LIKERT_SIGNALS } from '../shared/instrument';
+import { isShown } from '../shared/report';
 import type { Diagnosis, Evidence, ScaleScore } from '../shared/report-model';
 import type { ScoreModel, SegmentRow } from './score-model';
 
@@ -87,17 +88,19 @@ function breakdown(title: string, rows: SegmentRow[], k: number, name: (l: Layer
  * The summary: per-layer table (the first break marked), signals, capacity decision, leadership gap, levels large
  * enough to show, diagnoses with their evidence, the first break and the recommendations, and response quality.
  */
-export function textReport(instrument: Instrument, report: ScoreModel): string {
-  const { leadership } = report;
+export function textReport(instrument: Instrument, model: ScoreModel): string {
+  const { leadership } = model;
   const name = (layer: Layer) => instrument.layers[layer].name.en;
   const out: string[] = [
-    `Org OS readiness: ${report.instrument.id} ${report.instrument.version}, ${count(report.n, 'response')}` +
-      ` (minimum group size ${report.minGroupSize})` +
+    `Org OS readiness: ${instrument.id} ${instrument.version}, ${count(model.n, 'response')}` +
+      ` (minimum group size ${model.minGroupSize})` +
       (leadership ? `; leadership view ${count(leadership.n, 'response')}` : ''),
   ];
-  if (report.n < report.minGroupSize) {
-    out.push(`Too few responses to diagnose or break down: at least ${report.minGroupSize} are needed.`);
+  if (!isShown(model)) {
+    out.push(`Too few responses to show scores, diagnose or break down: at least ${model.minGroupSize} are needed.`);
+    return `${out.join('\n')}\n`;
   }
+  const report = model;
 
   out.push('', 'Layers (0-100; higher is more mature)');
   const verdicts = report.layerVerdicts;

@@ -148,8 +148,11 @@ describe('orgos (in process)', () => {
       );
     const shown = async (path: string, ...flags: string[]) => {
       const r = await orgos('score', path, '--json', ...flags);
-      const model = JSON.parse(r.stdout) as { segments: { level: { name: string; suppressed: boolean }[] } };
-      return model.segments.level.filter((row) => !row.suppressed).map((row) => row.name);
+      const model = JSON.parse(r.stdout) as {
+        segments: { level: { name: string; suppressed: boolean; n?: number }[] };
+      };
+      // Empty groups are listed with n = 0 when nothing is hidden: a zero carries nobody's answers.
+      return model.segments.level.filter((row) => !row.suppressed && row.n! > 0).map((row) => row.name);
     };
     expect(await shown(group(12, 6, 0))).toEqual(['frontline', 'manager']);
     expect(await shown(group(12, 6, 0), '--min-group', '7')).toEqual([]);

@@ -1,0 +1,190 @@
+// The workforce report with its breakdowns, decided once for every consumer (API, CLI, exports): which groups may be
+// shown (shared/privacy), which scales within them, and the diagnosis on what remains.
+import { readinessReport } from '../diagnosis';
+import { type Instrument, LAYERS, type Layer, LEVELS, type Level, LIKERT_SIGNALS } from '../instrument';
+import { type BreakdownPlan, planBreakdowns, suppressSegments, visibleLevels } from '../privacy';
+import type { OrgProfile } from '../profile';
+import type { CapacityDistribution, GroupReport, ReadinessReport, ScaleScore } from '../report-model';
+import { emptyStats, type GroupStats, merge, report } from '../scoring';
+
+/** Statistics of one department × level cell; cells are input only and never shown. */
+export interface CellStats {
+  department: string | null;
+  level: Level;
+  stats: GroupStats;
+}
+
+/** A group of a breakdown; a hidden one carries its name only. */
+export interface SegmentRow {
+  name: string;
+  suppressed: boolean;
+  n?: number;
+  layers?: Record<Layer, ScaleScore>;
+}
+
+export interface SegmentedReportInput {
+  instrument: Instrument;
+  cells: readonly CellStats[];
+  /** The leadership view, knowingly not anonymous; shown beside, never merged. */
+  leadership: GroupReport | null;
+  profile: OrgProfile | null;
+  minGroupSize: number;
+  /** The campaign's department list, so departments without respondents are listed too. */
+  departments?: readonly string[];
+}
+
+/** The readiness report (its derived parts absent when the whole workforce is below the minimum) and breakdowns. */
+export type SegmentedReport = Partial<Omit<ReadinessReport, 'n' | 'minGroupSize'>> & {
+  n: number;
+  minGroupSize: number;
+  /** True when the whole workforce is below the minimum group size: n is shown, nothing derived from answers. */
+  suppressed: boolean;
+  leadership: { n: number; layers: Record<Layer, ScaleScore> } | null;
+  byLevel: Partial<Record<Level, { n: number; layers: Record<Layer, ScaleScore> }>>;
+  segments: { department: SegmentRow[]; level: SegmentRow[] };
+};
+
+/** Respondents who left the department empty (CSV) or were not asked. */
+export const NO_DEPARTMENT = '(no department)';
+
+const WITHHELD: Omit<ScaleScore, 'n' | 'dontKnowRate'> = {
+  score: null,
+  ci95: null,
+  level: null,
+  levelName: null,
+  agreement: null,
+  alpha: null,
+  sd: null,
+};
+
+/** A scale resting on fewer than k people keeps its count and don't-know rate but loses every derived figure. */
+const withhold = (scale: ScaleScore): ScaleScore => ({ ...scale, ...WITHHELD });
+
+function mergeAll(instrument: Instrument, cells: readonly CellStats[], excludeFlagged: boolean): GroupStats {
+  return cells.reduce((acc, c) => merge(acc, c.stats), emptyStats(instrument, { excludeFlagged }));
+}
+
+/**
+ * A shown group can still have a layer answered by fewer than k of its members (the rest said "don't know"). Such a
+ * layer is blanked, and, as for whole groups, complementary suppression runs per layer across the breakdown's rows so
+ * that the total's layer score minus the shown rows' cannot single out the blanked few.
+ */
+function maskLayers<K extends string | null>(
+  rows: { key: K; report: GroupReport | null }[],
+  k: number,
+): Map<K, Set<Layer>> {
+  const masked = new Map<K, Set<Layer>>();
+  for (const layer of LAYERS) {
+    const hidden = suppressSegments(
+      rows.map((r) => ({ key: r.key, n: r.report?.layers[layer].n ?? 0 })),
+      k,
+    );
+    for (const key of hidden) {
+      const set = masked.get(key) ?? new Set<Layer>();
+      set.add(layer);
+      masked.set(key, set);
+    }
+  }
+  return masked;
+}
+
+function withholdSmallScales(group: GroupReport, k: number): GroupReport {
+  const layers = { ...group.layers };
+  for (const layer of LAYERS) if (layers[layer].n < k) layers[layer] = withhold(layers[layer]);
+  const signals = { ...group.signals };
+  for (const signal of LIKERT_SIGNALS) if (signals[signal].n < k) signals[signal] = withhold(signals[signal]);
+  const capacityDecision: CapacityDistribution =
+    group.capacityDecision.n < k
+      ? {
+          n: group.capacityDecision.n,
+          counts: Object.fromEntries(Object.keys(group.capacityDecision.counts).map((o) => [o, 0])) as never,
+          shares: Object.fromEntries(Object.keys(group.capacityDecision.shares).map((o) => [o, 0])) as never,
+        }
+      : group.capacityDecision;
+  return { ...group, layers, signals, capacityDecision };
+}
+
+export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
+  const { instrument, cells } = input;
+  const excludeFlagged = cells[0]?.stats.excludeFlagged ?? false;
+  const plan: BreakdownPlan = planBreakdowns(
+    cells.map((c) => ({ department: c.department, level: c.level, n: c.stats.n })),
+    input.minGroupSize,
+    input.departments ? { departments: input.departments } : {},
+  );
+  const k = plan.minGroupSize;
+  const total = report(instrument, mergeAll(instrument, cells, excludeFlagged));
+  const leadership = input.leadership ? { n: input.leadership.n, layers: input.leadership.layers } : null;
+
+  if (plan.total.suppressed || total.n < k) {
+    const hiddenRows = <K extends string | null>(rows: { key: K }[]) =>
+      rows.map((r) => ({ name: r.key ?? NO_DEPARTMENT, suppressed: true }));
+    return {
+      n: total.n,
+      minGroupSize: k,
+      suppressed: true,
+      leadership,
+      byLevel: {},
+      segments: { department: hiddenRows(plan.department), level: hiddenRows(plan.level) },
+      diagnosisNotes: [`Only ${total.n} responses; results appear once at least ${k} have answered.`],
+    };
+  }
+
+  // Reports of every non-empty group, hidden ones included: the layer masks need their counts, never shown.
+  const groupOf = <K extends string | null>(key: K, pick: (c: CellStats) => boolean) => {
+    const members = cells.filter(pick);
+    return {
+      key,
+      report: members.length > 0 ? report(instrument, mergeAll(instrument, members, excludeFlagged)) : null,
+    };
+  };
+  const breakdown = <K extends string | null>(
+    rows: { key: K; suppressed: boolean }[],
+    pick: (c: CellStats, key: K) => boolean,
+  ): { rows: SegmentRow[]; reports: Map<K, GroupReport> } => {
+    const groups = rows.map((r) => groupOf(r.key, (c) => pick(c, r.key)));
+    const masks = maskLayers(groups, k);
+    const reports = new Map<K, GroupReport>();
+    const out = rows.flatMap((row, i): SegmentRow[] => {
+      const name = row.key ?? NO_DEPARTMENT;
+      const group = groups[i]!.report;
+      if (row.suppressed) return [{ name, suppressed: true }];
+      if (!group) return [{ name, suppressed: false, n: 0 }];
+      const layers = { ...group.layers };
+      for (const layer of masks.get(row.key) ?? []) layers[layer] = withhold(layers[layer]);
+      reports.set(row.key, { ...group, layers });
+      return [{ name, suppressed: false, n: group.n, layers }];
+    });
+    return { rows: out, reports };
+  };
+
+  const departments = breakdown(plan.department, (c, key) => c.department === key);
+  const levels = breakdown(plan.level, (c, key) => c.level === key);
+  const byLevel: Partial<Record<Level, GroupReport>> = {};
+  for (const level of visibleLevels(plan)) {
+    const r = levels.reports.get(level);
+    if (r) byLevel[level] = r;
+  }
+
+  const workforce = withholdSmallScales(total, k);
+  const readiness = readinessReport({
+    instrument,
+    workforce,
+    leadership: input.leadership,
+    byLevel,
+    profile: input.profile,
+    minGroupSize: k,
+  });
+  return {
+    ...readiness,
+    suppressed: false,
+    leadership,
+    byLevel: Object.fromEntries(
+      LEVELS.filter((l) => byLevel[l]).map((l) => [l, { n: byLevel[l]!.n, layers: byLevel[l]!.layers }]),
+    ),
+    segments: { department: departments.rows, level: levels.rows },
+  };
+}
+
+/** Narrows a segmented report to one whose scores and diagnosis are present. */
+export const isShown = (r: SegmentedReport): r is SegmentedReport & ReadinessReport => !r.suppressed;
