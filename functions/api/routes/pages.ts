@@ -1,0 +1,237 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { LANGUAGES, type Language } from '../../../shared/instrument';
+import { surveyMessages } from '../../../web/survey/messages';
+import {
+  answersFromForm,
+  type FieldError,
+  renderReceiptPage,
+  renderSurveyNotice,
+  renderSurveyPage,
+  renderWithdrawPage,
+} from '../../../web/survey/render-survey';
+import { instrumentOf } from '../../reports/campaign-stats';
+import type { CampaignRecord } from '../../store/store';
+import type { AppDeps } from '../deps';
+import { CampaignClosed, DomainError, NotFound } from '../errors';
+import { responseRoutes } from './responses';
+import { resolveSurvey, surveyRoutes } from './surveys';
+
+// Server-rendered pages (owned by web), mounted by createApp as `app.route('/', pageRoutes(deps))`. Only the dynamic
+// survey pages live here (/s/*); the static pages and assets are files served from dist/web (the local server's
+// `deps.assets`, S3 behind CloudFront on AWS).
+//
+// The plain form post is a thin adapter over the JSON survey routes: it calls them in-process, so a submission without
+// JavaScript goes through exactly the same validation, rate limit, receipt and single conditional put as the script's
+// fetch does. Nothing about storage is repeated here.
+
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const MAX_DURATION_S = 7 * 24 * 3600;
+
+const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+/** `?lang=` when offered, else the best match of Accept-Language, else the campaign's first language. */
+export function pickLanguage(
+  offered: readonly Language[],
+  requested: string | undefined,
+  acceptLanguage: string | undefined,
+): Language {
+  if (isLanguage(requested) && offered.includes(requested)) return requested;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { lang: tag.split('-')[0]!, q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const r of ranked) if (isLanguage(r.lang) && offered.includes(r.lang)) return r.lang;
+  return offered[0] ?? 'en';
+}
+
+interface ApiResult {
+  status: number;
+  body: { receipt?: string; errors?: { field: string; message: string }[]; detail?: string };
+}
+
+export function pageRoutes(deps: AppDeps): Hono {
+  // The JSON routes as an in-process app; its error handler returns the same status and field errors the public API
+  // answers with (app.onError), which is all a page needs to choose what to show.
+  const api = new Hono();
+  api.route('/surveys', surveyRoutes(deps));
+  api.route('/responses', responseRoutes(deps));
+  api.onError((error, c) => {
+    if (error instanceof DomainError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return c.json({ detail: error.message, errors: error.errors }, error.status as 400);
+    }
+    deps.logger?.error('survey page failure', { route: c.req.routePath, error: error.name });
+    return c.json({ detail: 'internal error' }, 500);
+  });
+  const callApi = async (path: string, init: RequestInit, env: unknown): Promise<ApiResult> => {
+    const res = await api.request(path, init, env as object);
+    const body = res.status === 204 ? {} : ((await res.json().catch(() => ({}))) as ApiResult['body']);
+    return { status: res.status, body };
+  };
+
+  // Read per request: the local server learns its address only once it listens.
+  const withdrawUrl = () => `${deps.config.publicUrl.replace(/\/+$/, '')}/s/withdraw`;
+
+  const pages = new Hono();
+  pages.use('/s/*', async (c, next) => {
+    await next();
+    // Survey pages carry a response id and receipts: never stored by a browser or a shared cache.
+    c.header('Cache-Control', 'no-store');
+  });
+  pages.post(
+    '/s/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes ?? 64 * 1024,
+      onError: (c) => c.html(renderSurveyNotice({ lang: 'en', kind: 'failed' }), 413),
+    }),
+  );
+
+  const notice = (lang: Language, error: unknown) => {
+    if (error instanceof CampaignClosed)
+      return { html: renderSurveyNotice({ lang, kind: 'closed' }), status: 410 as const };
+    if (error instanceof NotFound)
+      return { html: renderSurveyNotice({ lang, kind: 'not_found' }), status: 404 as const };
+    throw error;
+  };
+
+  pages.get('/s/withdraw', (c) => {
+    const lang = pickLanguage(LANGUAGES, c.req.query('lang'), c.req.header('accept-language'));
+    return c.html(renderWithdrawPage({ lang }));
+  });
+
+  pages.post('/s/withdraw', async (c) => {
+    const form = await c.req.parseBody();
+    const lang = pickLanguage(LANGUAGES, String(form.lang ?? ''), c.req.header('accept-language'));
+    const receipt = typeof form.receipt === 'string' ? form.receipt.trim() : '';
+    if (!TOKEN.test(receipt)) return c.html(renderWithdrawPage({ lang, result: 'not_found' }), 404);
+    const res = await callApi(`/responses/${receipt}`, { method: 'DELETE' }, c.env);
+    if (res.status === 204) return c.html(renderWithdrawPage({ lang, result: 'withdrawn' }));
+    if (res.status === 404) return c.html(renderWithdrawPage({ lang, result: 'not_found' }), 404);
+    return c.html(renderSurveyNotice({ lang, kind: 'failed' }), 503);
+  });
+
+  pages.get('/s/:surveyToken', async (c) => {
+    const token = c.req.param('surveyToken');
+    const fallback = pickLanguage(LANGUAGES, c.req.query('lang'), c.req.header('accept-language'));
+    if (!TOKEN.test(token)) return c.html(renderSurveyNotice({ lang: fallback, kind: 'not_found' }), 404);
+    const now = deps.clock();
+    let campaign: CampaignRecord;
+    try {
+      campaign = (await resolveSurvey(deps, token, now)).campaign;
+    } catch (error) {
+      const n = notice(fallback, error);
+      return c.html(n.html, n.status);
+    }
+    const lang = pickLanguage(campaign.languages, c.req.query('lang'), c.req.header('accept-language'));
+    return c.html(
+      renderSurveyPage({
+        instrument: instrumentOf(campaign),
+        campaign,
+        lang,
+        token,
+        languages: campaign.languages,
+        responseId: crypto.randomUUID(),
+        startedAt: now.getTime(),
+        withdrawUrl: withdrawUrl(),
+      }),
+    );
+  });
+
+  pages.post('/s/:surveyToken', async (c) => {
+    const token = c.req.param('surveyToken');
+    const form = await c.req.parseBody();
+    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
+    const fallback = pickLanguage(LANGUAGES, field('lang'), c.req.header('accept-language'));
+    if (!TOKEN.test(token)) return c.html(renderSurveyNotice({ lang: fallback, kind: 'not_found' }), 404);
+    const now = deps.clock();
+    let campaign: CampaignRecord;
+    try {
+      campaign = (await resolveSurvey(deps, token, now)).campaign;
+    } catch (error) {
+      const n = notice(fallback, error);
+      return c.html(n.html, n.status);
+    }
+    const lang = pickLanguage(campaign.languages, field('lang'), undefined);
+    const m = surveyMessages(lang);
+    const instrument = instrumentOf(campaign);
+    const fields: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(form)) if (typeof value === 'string') fields[name] = value;
+    const values = answersFromForm(instrument, fields);
+    // A form rendered by GET carries its response id; keep it across a re-render so a re-send stays one response.
+    const responseId = UUID.test(field('responseId') ?? '') ? field('responseId')! : crypto.randomUUID();
+    const startedAt = Number(field('startedAt'));
+    const again = (errors: FieldError[], status: 400 | 429 | 503) =>
+      c.html(
+        renderSurveyPage({
+          instrument,
+          campaign,
+          lang,
+          token,
+          languages: campaign.languages,
+          responseId,
+          ...(Number.isFinite(startedAt) ? { startedAt } : {}),
+          values,
+          errors,
+          withdrawUrl: withdrawUrl(),
+        }),
+        status,
+      );
+
+    const errors: FieldError[] = [];
+    if (Object.keys(values.answers).length === 0) errors.push({ field: 'q', message: m.noAnswers });
+    if (!values.level) errors.push({ field: 'level', message: m.levelMissing });
+    if (!values.department || !campaign.departments.includes(values.department)) {
+      errors.push({ field: 'department', message: m.departmentMissing });
+    }
+    if (errors.length > 0) return again(errors, 400);
+
+    const durationS = Math.round((now.getTime() - startedAt) / 1000);
+    const res = await callApi(
+      `/surveys/${token}/responses`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          responseId,
+          answers: values.answers,
+          level: values.level,
+          department: values.department,
+          ...(durationS >= 0 && durationS <= MAX_DURATION_S ? { durationS } : {}),
+        }),
+      },
+      c.env,
+    );
+    if ((res.status === 200 || res.status === 201) && res.body.receipt) {
+      return c.html(
+        renderReceiptPage({ lang, receipt: res.body.receipt, campaignName: campaign.name, withdrawUrl: withdrawUrl() }),
+      );
+    }
+    if (res.status === 409) return c.html(renderSurveyNotice({ lang, kind: 'conflict' }), 409);
+    if (res.status === 410) return c.html(renderSurveyNotice({ lang, kind: 'closed' }), 410);
+    if (res.status === 400) {
+      const apiErrors = (res.body.errors ?? []).map((e) => ({
+        field: e.field.replace(/^answers\./, ''),
+        message: e.message,
+      }));
+      return again(apiErrors.length ? apiErrors : [{ field: 'q', message: m.failed }], 400);
+    }
+    // Busy, rate limited or failing: show the form again with every answer kept and the same response id, so
+    // sending again cannot count twice.
+    return again([{ field: 'q', message: m.failed }], res.status === 429 ? 429 : 503);
+  });
+
+  return pages;
+}

@@ -1,0 +1,47 @@
+import type { TestProject } from 'vitest/node';
+import { seedReportCampaign } from './seed-report';
+import { startE2EServer } from './server';
+
+export interface E2EContext {
+  url: string;
+  dynamoEndpoint: string;
+  table: string;
+  adminToken: string;
+  consultantToken: string;
+  executiveToken: string;
+  /** The demo's open wave: the survey tests answer it. */
+  surveyToken: string;
+  surveyCampaignId: string;
+  /** A small campaign with a known first break, a hidden department and a leadership view. */
+  reportCampaignId: string;
+  compareCampaignIds: string[];
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: E2EContext;
+  }
+}
+
+// The SDK's Node-version notice is noise here (PLATFORM.md).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  const server = await startE2EServer();
+  const reportCampaignId = await seedReportCampaign(server.url, server.demo);
+  console.log(`e2e server at ${server.url}, built and seeded in ${Date.now() - started} ms`);
+  project.provide('e2e', {
+    url: server.url,
+    dynamoEndpoint: server.dynamoEndpoint,
+    table: server.table,
+    adminToken: server.demo.adminToken,
+    consultantToken: server.demo.consultantToken,
+    executiveToken: server.demo.executiveToken,
+    surveyToken: server.demo.surveyToken,
+    surveyCampaignId: server.demo.campaignId,
+    reportCampaignId,
+    compareCampaignIds: server.demo.campaignIds,
+  });
+  return () => server.close();
+}

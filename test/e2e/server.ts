@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from '../../functions/api/app';
+import type { AppDeps } from '../../functions/api/deps';
+import { randomToken } from '../../functions/api/token-hash';
+import { ensureTable, startDynalite } from '../../functions/local/dynalite';
+import { type DemoLinks, seedDemo } from '../../functions/local/seed';
+import { DynamoStore } from '../../functions/store/dynamo-store';
+import type { ResponseRecord } from '../../functions/store/store';
+import { buildWeb } from '../../web/build';
+
+// The whole product in this process for the browser tests: the web build in a temporary folder, dynalite in memory,
+// the real app with its static files on one origin, on a random loopback port, seeded with the local demo.
+
+export interface E2EServer {
+  url: string;
+  demo: DemoLinks;
+  /** dynalite listens on loopback, so test files reach the same table through their own client. */
+  dynamoEndpoint: string;
+  table: string;
+  close(): Promise<void>;
+}
+
+/** A store over the e2e server's table, for a test file to check what was stored. */
+export function e2eStore(endpoint: string, table: string): { store: DynamoStore; close(): void } {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return { store: new DynamoStore(client, table), close: () => client.destroy() };
+}
+
+/** Every stored response of a campaign, withdrawn ones included. */
+export async function storedResponses(store: DynamoStore, campaignId: string): Promise<ResponseRecord[]> {
+  const campaign = await store.getCampaign(campaignId);
+  if (!campaign) throw new Error(`no campaign ${campaignId}`);
+  return store.readResponses(campaign.id, campaign.shards, null);
+}
+
+export async function startE2EServer(): Promise<E2EServer> {
+  const webRoot = await mkdtemp(join(tmpdir(), 'orgos-e2e-web-'));
+  await buildWeb(webRoot);
+  const dynamo = await startDynalite();
+  const table = 'orgos-e2e';
+  await ensureTable(dynamo.client, table);
+  const store = new DynamoStore(dynamo.client, table);
+  const adminToken = randomToken();
+  const deps: AppDeps = {
+    store,
+    clock: () => new Date(),
+    newId: randomUUID,
+    randomToken,
+    config: { publicUrl: '', adminToken },
+    assets: serveStatic({ root: webRoot }),
+  };
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((ok, fail) => {
+    server.once('listening', ok);
+    server.once('error', fail);
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  deps.config.publicUrl = url;
+  const demo = await seedDemo(deps, adminToken);
+  return {
+    url,
+    demo,
+    dynamoEndpoint: dynamo.endpoint,
+    table,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await dynamo.close();
+      await rm(webRoot, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { LAYERS } from '../../../shared/instrument';
+import { evidenceSource, renderReportBody, renderReportDocument } from '../../../web/report/render-report';
+import { makeReportModel, scale } from './report-fixture';
+
+/** The markup of the table row whose header cell reads `name`. */
+function row(html: string, name: string): string {
+  const match = html.match(new RegExp(`<tr[^>]*><th scope="row">${name}</th>.*?</tr>`));
+  if (!match) throw new Error(`no row for ${name}`);
+  return match[0];
+}
+
+describe('renderReportBody', () => {
+  it('escapes every piece of text that comes from the data', () => {
+    const evil = '<script>alert(1)</script>';
+    const model = makeReportModel({
+      campaign: { id: 'c1', name: evil, orgName: '"><img src=x onerror=alert(2)>' },
+      recommendations: [{ layer: 'roles', ledger: null, action: evil }],
+      diagnosisNotes: [evil],
+    });
+    model.diagnoses![0]!.explanation = evil;
+    model.segments!.department![0]!.name = '<b onclick="x()">Sales</b>';
+    const html = renderReportDocument(model);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<b onclick/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;b onclick=&quot;x()&quot;&gt;Sales&lt;/b&gt;');
+  });
+
+  it('marks suppressed groups as hidden and never shows a figure for them, even if the data carried one', () => {
+    const model = makeReportModel();
+    // A careless producer leaking numbers into a suppressed row must still not get them on the page.
+    model.segments!.department!.push({
+      name: 'Finance',
+      suppressed: true,
+      n: 4,
+      layers: Object.fromEntries(LAYERS.map((l) => [l, scale(87)])),
+    });
+    const html = renderReportBody(model);
+    for (const name of ['Legal', 'Finance', 'Executives']) {
+      const r = row(html, name);
+      expect(r).not.toMatch(/\d/);
+      expect(r.match(/<td class="sup">hidden<\/td>/g)).toHaveLength(1 + LAYERS.length);
+    }
+    expect(html).toContain('fewer than 5 responses');
+    // Shown groups do show their scores.
+    expect(row(html, 'Sales')).toMatch(/<td class="num">22<\/td>/);
+  });
+
+  it('highlights the first break in the cascade, and only that layer', () => {
+    const html = renderReportBody(makeReportModel());
+    const cascade = html.match(/<ol class="cascade">(.*?)<\/ol>/)![1]!;
+    const items = cascade.match(/<li.*?<\/li>/g)!;
+    expect(items.map((li) => li.match(/class="name">(\w+)</)![1])).toEqual([
+      'Knowledge',
+      'Workflows',
+      'Responsibility',
+      'Governance',
+      'Roles',
+    ]);
+    const breaks = items.filter((li) => /class="[^"]*\bbreak\b/.test(li));
+    expect(breaks).toHaveLength(1);
+    expect(breaks[0]).toContain('First break');
+    expect(breaks[0]).toContain('Knowledge');
+    expect(breaks[0]).toContain('aria-current="step"');
+    expect(html).toMatch(/<strong>Knowledge<\/strong> is where the chain breaks first/);
+    // The chart and the table mark the same layer.
+    expect(html.match(/class="bar break"/g)).toHaveLength(1);
+    expect(html).toContain('<tr class="break"><th scope="row">Knowledge <span class="tag">first break</span>');
+  });
+
+  it('moves the highlight with firstBreak and drops it when there is none', () => {
+    const governance = renderReportBody(makeReportModel({ firstBreak: 'governance' }));
+    expect(governance).toMatch(
+      /<li class="break"[^>]*><span class="badge">First break<\/span><br><span class="name">Governance/,
+    );
+    const none = renderReportBody(makeReportModel({ firstBreak: null }));
+    expect(none).not.toContain('class="badge"');
+    expect(none).not.toMatch(/class="[^"]*\bbreak\b/);
+    expect(none).toContain('No layer is clearly weak');
+  });
+
+  it('draws a bar with an interval whisker per layer and repeats the figures in a table', () => {
+    const html = renderReportBody(makeReportModel());
+    expect(html.match(/<path class="ci"/g)).toHaveLength(LAYERS.length);
+    const layerTable = html.match(/<caption>Layer scores<\/caption>.*?<\/table>/)![0];
+    expect(layerTable).toContain(
+      '<td class="num">31</td><td class="num">25–37</td><td>2 Patched</td><td class="num">0.62</td>',
+    );
+  });
+
+  it('shows the leadership gap, the response rate and the actions', () => {
+    const html = renderReportBody(makeReportModel());
+    expect(html).toContain('response rate 62%');
+    expect(html).toMatch(/Leadership rates <strong>Knowledge<\/strong> 25\.1 points higher/);
+    expect(html).toContain('<td class="num">−3.0</td>');
+    expect(html).toMatch(
+      /<ol class="actions"><li><span class="tag">Knowledge<\/span><span class="tag">knowledge ledger<\/span>Start a knowledge ledger/,
+    );
+  });
+
+  it('renders a report with almost nothing in it', () => {
+    const html = renderReportBody({ n: 2, minGroupSize: 5 });
+    expect(html).toContain('No layer scores yet');
+    expect(html).toContain('Not enough responses yet');
+    expect(html).toContain('No leadership view was entered');
+    expect(html).toContain('No breakdown by group');
+  });
+
+  it('uses no inline styles or scripts, which the pages’ CSP would block', () => {
+    const html = renderReportBody(makeReportModel());
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).not.toMatch(/<style|<script|\son\w+=/i);
+  });
+});
+
+describe('renderReportDocument', () => {
+  it('embeds the CSS for a standalone file by default and links it for the site when asked', () => {
+    const standalone = renderReportDocument(makeReportModel());
+    expect(standalone).toMatch(/^<!doctype html><html lang="en"/);
+    expect(standalone).toMatch(/<style>[^<]*@media print/);
+    expect(standalone).not.toContain('<link rel="stylesheet"');
+    const linked = renderReportDocument(makeReportModel(), { stylesheet: 'linked' });
+    expect(linked).toContain('<link rel="stylesheet" href="/assets/report.css">');
+    expect(linked).not.toContain('<style>');
+    expect(linked).toContain('<title>Acme — wave 1 – Org OS readiness report</title>');
+  });
+});
+
+describe('evidenceSource', () => {
+  it('names every kind of evidence source the diagnosis uses in plain words', () => {
+    expect(evidenceSource('layer:governance')).toBe('Governance');
+    expect(evidenceSource('signal:operating_impact')).toBe('Operating impact');
+    expect(evidenceSource('capacity:profit+headcount_only')).toBe(
+      'Share answering lower costs or cutting headcount only',
+    );
+    expect(evidenceSource('profile:seat_coverage')).toBe('Profile: AI seats per employee');
+    expect(evidenceSource('gap:knowledge')).toBe('Leadership minus workforce, Knowledge');
+    expect(evidenceSource('gap:manager-frontline')).toBe('Managers minus frontline, mean over the layers');
+  });
+
+  it('shows shares as percentages in the evidence table', () => {
+    const html = renderReportBody(makeReportModel());
+    expect(html).toContain(
+      '<th scope="row">Share answering nothing decided</th><td class="num">50%</td><td class="num">≥ 40%</td>',
+    );
+  });
+});

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickLanguage } from '../../../functions/api/routes/pages';
+import { ADMIN_TOKEN, call, type Harness, seedCampaign, startHarness } from '../../http/harness';
+
+// The server-rendered survey through the real app and store (dynalite in memory): the path a browser without
+// JavaScript takes.
+
+let h: Harness;
+let surveyToken: string;
+let campaignId: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  ({ surveyToken, campaignId } = await seedCampaign(h.app, { languages: ['en', 'de'] }));
+});
+afterAll(() => h.close());
+
+const form = (fields: Record<string, string>) =>
+  h.app.request(`/s/${surveyToken}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+const responseIdOf = (html: string) => html.match(/name="responseId" value="([^"]+)"/)![1]!;
+
+describe('GET /s/{surveyToken}', () => {
+  it('renders the survey form in the requested language, uncached, under the CSP', async () => {
+    const res = await h.app.request(`/s/${surveyToken}?lang=de`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await res.text();
+    expect(html).toMatch(/^<!doctype html><html lang="de" dir="ltr">/);
+    expect(html).toContain('value="Operations"');
+    // Only the campaign's languages are offered.
+    expect(html).toContain('hreflang="en"');
+    expect(html).not.toContain('hreflang="zh"');
+    expect(responseIdOf(html)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('falls back to Accept-Language, then to the first language', async () => {
+    const de = await h.app.request(`/s/${surveyToken}`, { headers: { 'accept-language': 'fr;q=0.9, de-CH;q=0.8' } });
+    expect(await de.text()).toContain('<html lang="de"');
+    expect(pickLanguage(['en', 'de'], 'zh', 'zh-CN')).toBe('en');
+  });
+
+  it('answers an unknown link with a page, not a stack', async () => {
+    const res = await h.app.request('/s/unknown-token-0123456789');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('This survey link is not valid');
+  });
+});
+
+describe('POST /s/{surveyToken} (no JavaScript)', () => {
+  it('re-renders with announced errors and the answers kept when the segment is missing', async () => {
+    const res = await form({ lang: 'en', responseId: crypto.randomUUID(), roles_split: '4', kn_ask_senior: 'dk' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<a href="#f-level">Choose the position that fits you best.</a>');
+    expect(html).toContain('<a href="#f-department">Choose your department.</a>');
+    expect(html).toContain('name="roles_split" value="4" checked');
+    expect(html).toContain('name="kn_ask_senior" value="dk" checked');
+  });
+
+  it('stores one response, shows the receipt, counts a re-send once, and withdraws', async () => {
+    const responseId = crypto.randomUUID();
+    const fields = {
+      lang: 'en',
+      responseId,
+      startedAt: String(h.clock.now.getTime() - 300_000),
+      roles_split: '2',
+      wf_escalation: '5',
+      sig_capacity_use: 'undecided',
+      level: 'manager',
+      department: 'Operations',
+    };
+    const first = await form(fields);
+    expect(first.status).toBe(200);
+    const html = await first.text();
+    const receipt = html.match(/<code class="receipt">([^<]+)<\/code>/)![1]!;
+    expect(html).toContain('/s/withdraw');
+
+    // A double click or a resent form: same id, same content, the same receipt, still one response.
+    const again = await form(fields);
+    expect(await again.text()).toContain(receipt);
+    const report = await call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/report`, { token: ADMIN_TOKEN });
+    expect(report.body.n).toBe(1);
+
+    const stored = (await h.scanAll()).filter((i) => 'answers' in i);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      answers: { roles_split: 2, wf_escalation: 5, sig_capacity_use: 'undecided' },
+      level: 'manager',
+      department: 'Operations',
+      durationS: 300,
+    });
+
+    const withdrawn = await h.app.request('/s/withdraw', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ lang: 'en', receipt }).toString(),
+    });
+    expect(await withdrawn.text()).toContain('Your answers were withdrawn');
+    const after = await call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/report`, { token: ADMIN_TOKEN });
+    expect(after.body.n).toBe(0);
+
+    const unknown = await h.app.request('/s/withdraw', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ lang: 'en', receipt: 'no-such-receipt-0123456789' }).toString(),
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('tells a closed survey apart from an unknown one', async () => {
+    const closed = await seedCampaign(h.app, { closesAt: new Date(h.clock.now.getTime() + 60_000).toISOString() });
+    h.clock.advance(120_000);
+    const res = await h.app.request(`/s/${closed.surveyToken}`);
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain('This survey is closed');
+  });
+});

@@ -1,0 +1,141 @@
+// The consultant's side-by-side comparison: a table, a grouped bar chart (SVG, no library) and a CSV export, all pure
+// functions of the compare JSON (GET /api/v1/compare). Suppressed campaigns show no figure anywhere, CSV included.
+
+import { LAYERS, LIKERT_SIGNALS } from '../../shared/instrument/types';
+import { esc } from '../html';
+import { LAYER_NAMES, SIGNAL_NAMES as REPORT_SIGNAL_NAMES } from '../report/labels';
+
+export interface CompareCampaign {
+  id: string;
+  orgId: string;
+  orgName?: string;
+  name: string;
+  createdAt: string;
+  n: number;
+  suppressed: boolean;
+  previousCampaignId: string | null;
+  scores?: Record<string, number | null>;
+  percentiles?: Record<string, number | null>;
+  change?: Record<string, number | null> | null;
+}
+
+export interface CompareModel {
+  generatedAt?: string;
+  portfolioSize?: number;
+  measures?: string[];
+  campaigns: CompareCampaign[];
+  minGroupSize?: number;
+}
+
+const SIGNAL_NAMES: Record<string, string> = { ...REPORT_SIGNAL_NAMES, capacity_decision: 'Capacity decision' };
+
+export const measureName = (m: string): string =>
+  (LAYER_NAMES as Record<string, string>)[m] ?? SIGNAL_NAMES[m] ?? m.replace(/_/g, ' ');
+
+const fmt = (v: number | null | undefined, digits = 0) =>
+  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–';
+const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)}`;
+
+function measuresOf(model: CompareModel): string[] {
+  if (model.measures?.length) return model.measures;
+  return [...LAYERS, ...LIKERT_SIGNALS];
+}
+
+function label(c: CompareCampaign): string {
+  return c.orgName ? `${c.orgName}: ${c.name}` : c.name;
+}
+
+/** The table: one row per measure, one column per campaign; score, percentile in the portfolio, change since the last wave. */
+export function renderCompareTable(model: CompareModel): string {
+  const measures = measuresOf(model);
+  const head = model.campaigns
+    .map(
+      (c) =>
+        `<th scope="col">${esc(label(c))}<br><span class="muted">${c.suppressed ? 'hidden' : `${c.n} responses`}</span></th>`,
+    )
+    .join('');
+  const rows = measures
+    .map((m) => {
+      const cells = model.campaigns
+        .map((c) => {
+          if (c.suppressed) return '<td class="sup">hidden</td>';
+          const score = c.scores?.[m];
+          if (typeof score !== 'number') return '<td class="num">–</td>';
+          const p = c.percentiles?.[m];
+          const d = c.change?.[m];
+          const parts = [`<strong>${fmt(score)}</strong>`];
+          if (typeof p === 'number') parts.push(`<span class="muted">P${fmt(p)}</span>`);
+          if (typeof d === 'number') parts.push(`<span class="${d >= 0 ? 'up' : 'down'}">${signed(d)}</span>`);
+          return `<td class="num">${parts.join(' ')}</td>`;
+        })
+        .join('');
+      return `<tr><th scope="row">${esc(measureName(m))}</th>${cells}</tr>`;
+    })
+    .join('');
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="Comparison table"><table class="data heat"><caption>Scores 0–100, percentile within the portfolio${
+    typeof model.portfolioSize === 'number' ? ` of ${model.portfolioSize} campaigns` : ''
+  } (P), and change since the organisation’s previous wave</caption><thead><tr><th scope="col">Measure</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** Grouped horizontal bars: the five layers, one bar per shown campaign. */
+export function renderCompareChart(model: CompareModel): string {
+  const shown = model.campaigns.filter((c) => !c.suppressed);
+  if (shown.length === 0) return '<p class="empty">No campaign in this selection has enough responses to chart.</p>';
+  const labelW = 130;
+  const plotW = 440;
+  const barH = 12;
+  const groupH = shown.length * (barH + 3) + 14;
+  const h = LAYERS.length * groupH + 28;
+  let svg = '';
+  for (const t of [0, 25, 50, 75, 100]) {
+    const x = labelW + (t / 100) * plotW;
+    svg += `<line class="grid" x1="${x}" x2="${x}" y1="4" y2="${h - 22}"/><text x="${x}" y="${h - 6}" text-anchor="middle">${t}</text>`;
+  }
+  LAYERS.forEach((layer, i) => {
+    const y0 = 4 + i * groupH;
+    svg += `<text x="${labelW - 8}" y="${y0 + groupH / 2 + 2}" text-anchor="end">${LAYER_NAMES[layer]}</text>`;
+    shown.forEach((c, j) => {
+      const score = c.scores?.[layer];
+      if (typeof score !== 'number') return;
+      const y = y0 + 6 + j * (barH + 3);
+      const w = (Math.max(0, Math.min(100, score)) / 100) * plotW;
+      svg += `<rect class="s${j % 6}" x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" rx="2"/><text x="${
+        labelW + w + 4
+      }" y="${y + barH - 2}" font-size="11">${Math.round(score)}</text>`;
+    });
+  });
+  const legend = shown.map((c, j) => `<li><i class="s${j % 6}"></i>${esc(label(c))}</li>`).join('');
+  return `<figure><ul class="legend">${legend}</ul><svg class="chart" viewBox="0 0 640 ${h}" role="img" aria-label="Grouped bar chart of layer scores per campaign; the figures are in the table.">${svg}</svg><figcaption>Layer scores per campaign, 0–100. Campaigns below the minimum group size are left out.</figcaption></figure>`;
+}
+
+/** A CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula. */
+export function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The comparison as CSV (one row per campaign); suppressed campaigns keep their row but no figure. */
+export function compareCsv(model: CompareModel): string {
+  const measures = measuresOf(model);
+  const header = ['campaign_id', 'campaign', 'org_id', 'created_at', 'previous_campaign_id', 'responses', 'suppressed'];
+  for (const m of measures) header.push(`${m}_score`, `${m}_percentile`, `${m}_change`);
+  const lines = [header.join(',')];
+  for (const c of model.campaigns) {
+    const row: unknown[] = [
+      c.id,
+      c.name,
+      c.orgId,
+      c.createdAt,
+      c.previousCampaignId,
+      c.suppressed ? '' : c.n,
+      c.suppressed,
+    ];
+    for (const m of measures) {
+      if (c.suppressed) row.push('', '', '');
+      else row.push(c.scores?.[m] ?? '', c.percentiles?.[m] ?? '', c.change?.[m] ?? '');
+    }
+    lines.push(row.map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

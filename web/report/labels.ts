@@ -1,0 +1,52 @@
+// English names for the report's codes. The report is written in English (the engine's explanations are); the
+// survey is what respondents read in their own language.
+
+import type { Layer, LikertSignal } from '../../shared/instrument/types';
+import type { DiagnosisCode } from '../../shared/report-model';
+
+export const LAYER_NAMES: Record<Layer, string> = {
+  roles: 'Roles',
+  workflows: 'Workflows',
+  knowledge: 'Knowledge',
+  responsibility: 'Responsibility',
+  governance: 'Governance',
+};
+
+export const LAYER_QUESTIONS: Record<Layer, string> = {
+  roles: 'Have the roles been rewritten?',
+  workflows: 'Does the workflow have a downgrade path?',
+  knowledge: 'Has knowledge turned into an asset?',
+  responsibility: 'Is responsibility assigned?',
+  governance: 'Does governance have thresholds?',
+};
+
+export const SIGNAL_NAMES: Record<LikertSignal, string> = {
+  investment: 'Investment',
+  activity: 'Activity',
+  time_ledger: 'Time ledger',
+  waiting_ledger: 'Waiting ledger',
+  knowledge_ledger: 'Knowledge ledger',
+  operating_impact: 'Operating impact',
+  human_safeguards: 'Human-in-the-loop safeguards',
+};
+
+export const CAPACITY_NAMES: Record<string, string> = {
+  profit: 'Lower costs',
+  customer_experience: 'Faster, better service',
+  organisational_learning: 'Organisational learning',
+  headcount_only: 'Cutting headcount only',
+  undecided: 'Nothing decided',
+};
+
+export const DIAGNOSIS_NAMES: Record<DiagnosisCode, string> = {
+  cash_rich_trap: 'Cash-rich trap: money covering up a decision vacuum',
+  cash_poor_trap: 'Cash-poor trap: activity mistaken for progress',
+  boss_b_trap: '“We already get it”: leadership sees a readier organisation than its people do',
+  replacement_only: 'Replacement only: freed capacity counted as cost and headcount',
+};
+
+export const LEVEL_NAMES: Record<string, string> = {
+  frontline: 'Frontline',
+  manager: 'Managers',
+  executive: 'Executives',
+};

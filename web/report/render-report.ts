@@ -1,0 +1,494 @@
+// The executive readiness report as HTML: a pure function of the report JSON, used by /report.html in the browser and
+// by the CLI's `--html` (a standalone file with the CSS embedded). No inline styles or scripts (the site's CSP is
+// default-src 'self'); charts are plain SVG with a table twin. Every optional part may be missing: old stored reports,
+// a campaign with too few responses, no leadership view, no segments.
+
+import { CASCADE, LAYERS, type Layer, LIKERT_SIGNALS, type LikertSignal } from '../../shared/instrument/types';
+import type {
+  CapacityDistribution,
+  Diagnosis,
+  LayerVerdict,
+  QualitySummary,
+  ReadinessReport,
+  Recommendation,
+  ScaleScore,
+} from '../../shared/report-model';
+import { classAttr, cls, esc } from '../html';
+import { BASE_CSS } from '../styles/base-css';
+import { CAPACITY_NAMES, DIAGNOSIS_NAMES, LAYER_NAMES, LAYER_QUESTIONS, LEVEL_NAMES, SIGNAL_NAMES } from './labels';
+import { REPORT_CSS } from './report-css';
+
+/** One row of a segment breakdown: a suppressed row carries no numbers at all. */
+export interface SegmentRow {
+  name: string;
+  suppressed: boolean;
+  n?: number;
+  layers?: Partial<Record<Layer, ScaleScore | number | null>>;
+}
+
+export type ResponseRate =
+  | number
+  | { rate?: number | null; responded?: number; invited?: number; basis?: string }
+  | null;
+
+/** The API's report JSON: the readiness report plus context. Everything beyond the engine's core may be absent. */
+export interface ReportModel extends Partial<Omit<ReadinessReport, 'layers' | 'signals'>> {
+  layers?: Partial<Record<Layer, ScaleScore>>;
+  signals?: Partial<Record<LikertSignal, ScaleScore>>;
+  campaign?: { id?: string; name?: string; orgId?: string; orgName?: string; closesAt?: string | null } | null;
+  org?: { id?: string; name?: string } | null;
+  segments?: { department?: SegmentRow[]; level?: SegmentRow[] } | null;
+  responseRate?: ResponseRate;
+  generatedAt?: string;
+  /** The whole workforce is below the minimum group size: only n is given, nothing derived from answers. */
+  suppressed?: boolean;
+  /** Leadership's own layer scores, when the API sends them beside the gap. */
+  leadership?: { n?: number; layers?: Partial<Record<Layer, ScaleScore>> } | null;
+}
+
+const VERDICT_TEXT: Record<LayerVerdict, string> = {
+  weak: 'weak',
+  borderline: 'borderline',
+  sound: 'holding',
+  unknown: 'too few answers',
+};
+
+const round = (v: number) => Math.round(v);
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const num = (v: number | null | undefined, digits = 0) =>
+  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–';
+const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)}`;
+
+function segmentScore(value: ScaleScore | number | null | undefined): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return value?.score ?? null;
+}
+
+function rateText(rate: ResponseRate | undefined): string | null {
+  if (rate === null || rate === undefined) return null;
+  if (typeof rate === 'number') return pct(rate);
+  const r = rate.rate ?? (rate.invited && rate.responded !== undefined ? rate.responded / rate.invited : null);
+  if (r === null || r === undefined) return null;
+  const counts =
+    rate.responded !== undefined && rate.invited !== undefined ? ` (${rate.responded} of ${rate.invited})` : '';
+  return `${pct(r)}${counts}`;
+}
+
+function formatDate(iso: string | undefined): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export interface RenderReportOptions {
+  /** 'embedded' puts the CSS in a <style> element (a standalone file); 'linked' references /assets (the site). */
+  stylesheet?: 'embedded' | 'linked';
+}
+
+/** A complete HTML document; the CLI writes it as a standalone file. */
+export function renderReportDocument(model: ReportModel, options: RenderReportOptions = {}): string {
+  const stylesheet = options.stylesheet ?? 'embedded';
+  const title = `${model.campaign?.name ?? 'Campaign'} – Org OS readiness report`;
+  const css =
+    stylesheet === 'embedded'
+      ? `<style>${BASE_CSS}${REPORT_CSS}</style>`
+      : '<link rel="icon" href="/assets/favicon.svg"><link rel="stylesheet" href="/assets/orgos.css"><link rel="stylesheet" href="/assets/report.css">';
+  return `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(
+    title,
+  )}</title>${css}</head><body><a class="skip" href="#report">Skip to the report</a><main id="report" class="report">${renderReportBody(
+    model,
+  )}</main></body></html>`;
+}
+
+/** The report's content, without the document around it (the page puts it into its <main>). */
+export function renderReportBody(model: ReportModel): string {
+  const k = model.minGroupSize ?? 5;
+  const hasScores = LAYERS.some((l) => typeof model.layers?.[l]?.score === 'number');
+  const parts = [
+    header(model),
+    toc(),
+    summarySection(model),
+    layersSection(model, hasScores),
+    diagnosesSection(model),
+    actionsSection(model.recommendations ?? []),
+    gapSection(model),
+    segmentsSection(model, k),
+    signalsSection(model),
+    methodSection(k),
+  ];
+  return parts.join('');
+}
+
+function header(model: ReportModel): string {
+  const org = model.campaign?.orgName ?? model.org?.name;
+  const meta: string[] = [];
+  if (org) meta.push(esc(org));
+  if (typeof model.n === 'number') meta.push(`${model.n} ${model.n === 1 ? 'response' : 'responses'}`);
+  const rate = rateText(model.responseRate);
+  if (rate) meta.push(`response rate ${esc(rate)}`);
+  const when = formatDate(model.generatedAt);
+  if (when) meta.push(`generated ${esc(when)} UTC`);
+  if (model.instrument) meta.push(`instrument ${esc(model.instrument.id)} ${esc(model.instrument.version)}`);
+  return `<header class="report-head"><p class="eyebrow">Org OS readiness report</p><h1>${esc(
+    model.campaign?.name ?? 'Readiness report',
+  )}</h1><p class="meta">${meta.join(' · ')}</p></header>`;
+}
+
+function toc(): string {
+  const links: [string, string][] = [
+    ['summary', 'First break'],
+    ['layers', 'Layers'],
+    ['diagnoses', 'Diagnosis'],
+    ['actions', 'Actions'],
+    ['gap', 'Leadership gap'],
+    ['segments', 'Groups'],
+    ['signals', 'Signals'],
+    ['method', 'How to read'],
+  ];
+  return `<nav class="toc" aria-label="Report sections"><ul>${links
+    .map(([id, text]) => `<li><a href="#${id}">${text}</a></li>`)
+    .join('')}</ul></nav>`;
+}
+
+function summarySection(model: ReportModel): string {
+  const first = model.firstBreak ?? null;
+  const verdicts = model.layerVerdicts;
+  const items = CASCADE.map((layer) => {
+    const s = model.layers?.[layer];
+    const verdict = verdicts?.[layer];
+    const isBreak = layer === first;
+    const value = typeof s?.score === 'number' ? `${round(s.score)} · ${esc(s.levelName ?? '')}` : 'no score';
+    return `<li${classAttr(isBreak && 'break', verdict === 'weak' && 'weak')}${isBreak ? ' aria-current="step"' : ''}>${
+      isBreak ? '<span class="badge">First break</span><br>' : ''
+    }<span class="name">${LAYER_NAMES[layer]}</span><span class="v">${value}${
+      verdict ? ` · ${VERDICT_TEXT[verdict]}` : ''
+    }</span></li>`;
+  }).join('');
+  const lead = first
+    ? `<p class="lead"><strong>${LAYER_NAMES[first]}</strong> is where the chain breaks first. ${esc(
+        LAYER_QUESTIONS[first],
+      )} The answers say not yet, clearly. Layers later in the chain usually break because this one did, so start here rather than with the loudest symptom.</p>`
+    : `<p class="lead">${
+        typeof model.n === 'number' && model.n < (model.minGroupSize ?? 5)
+          ? 'Not enough responses yet to say where the chain breaks.'
+          : 'No layer is clearly weak: none has its whole confidence interval below the midpoint.'
+      }</p>`;
+  return `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Where it breaks first</h2>${lead}<p class="muted">The usual order of breakage: knowledge, then workflows, responsibility, governance and roles.</p><ol class="cascade">${items}</ol></section>`;
+}
+
+// ---- layers: SVG bars with interval whiskers, and the same figures as a table
+
+const CHART_W = 640;
+const LABEL_W = 130;
+const PLOT_W = 440;
+const x = (v: number) => LABEL_W + (Math.max(0, Math.min(100, v)) / 100) * PLOT_W;
+
+function scaleBars(rows: { label: string; s: ScaleScore | undefined; highlight?: boolean }[], title: string): string {
+  const rowH = 34;
+  const top = 8;
+  const h = top + rows.length * rowH + 26;
+  let svg = '';
+  for (const t of [0, 20, 40, 60, 80, 100]) {
+    svg += `<line class="grid" x1="${x(t)}" x2="${x(t)}" y1="${top}" y2="${h - 22}"/><text x="${x(t)}" y="${h - 6}" text-anchor="middle">${t}</text>`;
+  }
+  svg += `<line class="mid" x1="${x(50)}" x2="${x(50)}" y1="${top}" y2="${h - 22}"/>`;
+  rows.forEach((row, i) => {
+    const y = top + i * rowH;
+    const score = row.s?.score;
+    svg += `<text x="${LABEL_W - 8}" y="${y + 21}" text-anchor="end">${esc(row.label)}</text>`;
+    if (typeof score === 'number') {
+      svg += `<rect class="${cls('bar', row.highlight && 'break')}" x="${x(0)}" y="${y + 8}" width="${(x(score) - x(0)).toFixed(1)}" height="18" rx="2"/>`;
+      const ci = row.s?.ci95;
+      if (ci) {
+        const [lo, hi] = [x(ci[0]).toFixed(1), x(ci[1]).toFixed(1)];
+        svg += `<path class="ci" d="M${lo} ${y + 17}H${hi}M${lo} ${y + 11}V${y + 23}M${hi} ${y + 11}V${y + 23}"/>`;
+      }
+      svg += `<text x="${x(100) + 8}" y="${y + 21}">${round(score)}</text>`;
+    } else {
+      svg += `<text x="${x(0) + 6}" y="${y + 21}">no score</text>`;
+    }
+  });
+  return `<svg class="chart" viewBox="0 0 ${CHART_W} ${h}" role="img" aria-label="${esc(title)}">${svg}</svg>`;
+}
+
+function layersSection(model: ReportModel, hasScores: boolean): string {
+  if (!hasScores) {
+    return `<section id="layers" aria-labelledby="layers-h"><h2 id="layers-h">The five layers</h2><p class="empty">No layer scores yet: fewer than ${
+      model.minGroupSize ?? 5
+    } responses, so nothing is shown.</p></section>`;
+  }
+  const rows = LAYERS.map((layer) => ({
+    label: LAYER_NAMES[layer],
+    s: model.layers?.[layer],
+    highlight: layer === model.firstBreak,
+  }));
+  const chart = scaleBars(
+    rows,
+    'Bar chart of the five layer scores from 0 to 100 with 95% confidence intervals; the figures are in the table below.',
+  );
+  const body = LAYERS.map((layer) => {
+    const s = model.layers?.[layer];
+    const isBreak = layer === model.firstBreak;
+    return `<tr${classAttr(isBreak && 'break')}><th scope="row">${LAYER_NAMES[layer]}${
+      isBreak ? ' <span class="tag">first break</span>' : ''
+    }</th><td class="num">${num(s?.score)}</td><td class="num">${
+      s?.ci95 ? `${round(s.ci95[0])}–${round(s.ci95[1])}` : '–'
+    }</td><td>${s?.level ? `${s.level} ${esc(s.levelName ?? '')}` : '–'}</td><td class="num">${num(
+      s?.agreement,
+      2,
+    )}</td><td class="num">${s?.n ?? '–'}</td><td class="num">${typeof s?.dontKnowRate === 'number' ? pct(s.dontKnowRate) : '–'}</td></tr>`;
+  }).join('');
+  return `<section id="layers" aria-labelledby="layers-h"><h2 id="layers-h">The five layers</h2><figure>${chart}<figcaption>Score 0–100 per layer; the black whisker is the 95% confidence interval; the dashed line is the midpoint (50). ${
+    model.firstBreak ? 'The first break is drawn in amber.' : ''
+  }</figcaption></figure><div class="table-wrap" role="region" tabindex="0" aria-label="Layer scores"><table class="data"><caption>Layer scores</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Score</th><th scope="col" class="num">95% interval</th><th scope="col">Maturity level</th><th scope="col" class="num">Agreement</th><th scope="col" class="num">Answers</th><th scope="col" class="num">Don’t know</th></tr></thead><tbody>${body}</tbody></table></div></section>`;
+}
+
+// ---- diagnoses
+
+const PROFILE_FACTS: Record<string, string> = {
+  seat_coverage: 'AI seats per employee',
+  pilots: 'AI pilots',
+  training_hours_per_employee: 'AI training hours per employee',
+  ai_spend_per_employee: 'AI spend per employee',
+  investment_facts: 'investment facts at or above their mark',
+};
+
+const GAP_NAMES: Record<string, string> = {
+  mean: 'Leadership minus workforce, mean over the layers',
+  layers_beyond_ci: 'Layers where leadership lies above the workforce interval',
+  'manager-frontline': 'Managers minus frontline, mean over the layers',
+};
+
+/** A plain name for an evidence source ("layer:governance", "gap:roles", "capacity:profit+headcount_only", ...). */
+export function evidenceSource(source: string): string {
+  const [kind = '', rest = ''] = source.includes(':') ? source.split(/:(.*)/s) : ['', source];
+  const capacity = (ids: string) =>
+    ids
+      .split('+')
+      .map((id) => (id === 'top_decided' ? 'the most-named decided use' : (CAPACITY_NAMES[id] ?? id).toLowerCase()))
+      .join(' or ');
+  switch (kind) {
+    case 'layer':
+      return LAYER_NAMES[rest as Layer] ?? rest;
+    case 'signal':
+      return rest === 'capacity_decision' ? 'Capacity decision' : (SIGNAL_NAMES[rest as LikertSignal] ?? rest);
+    case 'capacity':
+      return `Share answering ${capacity(rest)}`;
+    case 'profile':
+      return `Profile: ${PROFILE_FACTS[rest] ?? rest.replace(/_/g, ' ')}`;
+    case 'gap':
+      return GAP_NAMES[rest] ?? `Leadership minus workforce, ${LAYER_NAMES[rest as Layer] ?? rest}`;
+    default:
+      if (source in LAYER_NAMES) return LAYER_NAMES[source as Layer];
+      if (source in SIGNAL_NAMES) return SIGNAL_NAMES[source as LikertSignal];
+      return source.replace(/[_:]/g, ' ');
+  }
+}
+
+/** Shares print as percentages; scores, counts and facts as numbers. */
+function evidenceValue(source: string, v: number): string {
+  if (!Number.isFinite(v)) return '–';
+  if (source.startsWith('capacity:') || source === 'profile:seat_coverage') return pct(v);
+  return Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 1 ? 2 : 1);
+}
+
+const COMPARISON: Record<string, string> = { '<': '&lt;', '<=': '≤', '>': '&gt;', '>=': '≥' };
+
+function diagnosisBlock(d: Diagnosis): string {
+  const rows = (d.evidence ?? [])
+    .map(
+      (e) =>
+        `<tr><th scope="row">${esc(evidenceSource(e.source))}${e.note ? `<span class="ev-note">${esc(e.note)}</span>` : ''}</th><td class="num">${esc(
+          evidenceValue(e.source, e.value),
+        )}</td><td class="num">${COMPARISON[e.comparison] ?? esc(e.comparison)} ${esc(evidenceValue(e.source, e.threshold))}</td><td>${
+          e.met ? '<span class="met">✓ holds</span>' : '<span class="unmet">✗ does not hold</span>'
+        }</td></tr>`,
+    )
+    .join('');
+  const name = DIAGNOSIS_NAMES[d.code] ?? d.code;
+  return `<article class="diag"><h3>${esc(name)}</h3><p class="conf">Confidence ${pct(d.confidence)}</p><p>${esc(
+    d.explanation,
+  )}</p>${
+    rows
+      ? `<div class="table-wrap" role="region" tabindex="0" aria-label="Evidence"><table class="data"><caption>Evidence</caption><thead><tr><th scope="col">Signal</th><th scope="col" class="num">Value</th><th scope="col" class="num">Threshold</th><th scope="col">Result</th></tr></thead><tbody>${rows}</tbody></table></div>`
+      : ''
+  }</article>`;
+}
+
+function diagnosesSection(model: ReportModel): string {
+  const diagnoses = model.diagnoses ?? [];
+  const notes = model.diagnosisNotes ?? [];
+  const body = diagnoses.length
+    ? diagnoses.map(diagnosisBlock).join('')
+    : '<p class="empty">None of the four traps is asserted from these responses.</p>';
+  const noteList = notes.length
+    ? `<h3>What was not diagnosed, and why</h3><ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`
+    : '';
+  return `<section id="diagnoses" aria-labelledby="diagnoses-h"><h2 id="diagnoses-h">Diagnosis</h2>${body}${noteList}</section>`;
+}
+
+function actionsSection(recommendations: Recommendation[]): string {
+  const ledgerName = { time: 'time ledger', waiting: 'waiting ledger', knowledge: 'knowledge ledger' } as const;
+  const items = recommendations
+    .map((r) => {
+      const tags = [r.layer ? LAYER_NAMES[r.layer] : null, r.ledger ? ledgerName[r.ledger] : null].filter(Boolean);
+      return `<li>${tags.map((t) => `<span class="tag">${esc(t)}</span>`).join('')}${esc(r.action)}</li>`;
+    })
+    .join('');
+  return `<section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">Smallest operating incisions</h2>${
+    items
+      ? `<ol class="actions">${items}</ol>`
+      : '<p class="empty">No actions suggested yet: they follow from weak layers and diagnosed traps.</p>'
+  }</section>`;
+}
+
+// ---- leadership versus workforce
+
+function gapSection(model: ReportModel): string {
+  const gap = model.leadershipGap;
+  const head = '<section id="gap" aria-labelledby="gap-h"><h2 id="gap-h">Leadership and workforce</h2>';
+  const levelMeans = (model.segments?.level ?? [])
+    .filter((r) => !r.suppressed)
+    .map((r) => {
+      const scores = LAYERS.map((l) => segmentScore(r.layers?.[l])).filter((v): v is number => v !== null);
+      return { name: r.name, mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null };
+    })
+    .filter((r): r is { name: string; mean: number } => r.mean !== null);
+  const byLevel =
+    levelMeans.length >= 2
+      ? `<p>By level, mean of the layer scores (levels with at least ${model.minGroupSize ?? 5} responses): ${levelMeans
+          .map((r) => `${esc(LEVEL_NAMES[r.name] ?? r.name)} ${round(r.mean)}`)
+          .join(', ')}. Details are in the group table below.</p>`
+      : '';
+  if (!gap || Object.keys(gap).length === 0) {
+    return `${head}<p class="empty">No leadership view was entered for this campaign, so the gap between what leadership and the workforce see is not measured.</p>${byLevel}</section>`;
+  }
+  const layers = LAYERS.filter((l) => typeof gap[l] === 'number');
+  const rowH = 30;
+  const h = layers.length * rowH + 30;
+  const zero = LABEL_W + PLOT_W / 2;
+  const scale = PLOT_W / 2 / 50;
+  let svg = `<line class="axis" x1="${zero}" x2="${zero}" y1="4" y2="${h - 22}"/>`;
+  for (const t of [-50, -25, 25, 50]) {
+    const tx = (zero + t * scale).toFixed(1);
+    svg += `<line class="grid" x1="${tx}" x2="${tx}" y1="4" y2="${h - 22}"/><text x="${tx}" y="${h - 6}" text-anchor="middle">${
+      t > 0 ? '+' : '−'
+    }${Math.abs(t)}</text>`;
+  }
+  layers.forEach((layer, i) => {
+    const g = gap[layer]!;
+    const y = 4 + i * rowH;
+    const w = Math.min(50, Math.abs(g)) * scale;
+    svg += `<text x="${LABEL_W - 8}" y="${y + 19}" text-anchor="end">${LAYER_NAMES[layer]}</text><rect class="${cls(
+      'bar',
+      g >= 0 ? 'lead' : 'neg',
+    )}" x="${(g >= 0 ? zero : zero - w).toFixed(1)}" y="${y + 6}" width="${w.toFixed(1)}" height="16" rx="2"/><text x="${(g >= 0 ? zero + w + 6 : zero - w - 6).toFixed(1)}" y="${y + 19}" text-anchor="${g >= 0 ? 'start' : 'end'}">${signed(g)}</text>`;
+  });
+  const rows = layers
+    .map((layer) => {
+      const g = gap[layer]!;
+      const w = model.layers?.[layer]?.score;
+      const l = model.leadership?.layers?.[layer]?.score ?? (typeof w === 'number' ? w + g : null);
+      return `<tr><th scope="row">${LAYER_NAMES[layer]}</th><td class="num">${num(w)}</td><td class="num">${num(
+        l,
+      )}</td><td class="num">${signed(g)}</td></tr>`;
+    })
+    .join('');
+  const largest = layers.reduce((a, b) => (gap[b]! > gap[a]! ? b : a), layers[0]!);
+  const text =
+    gap[largest]! > 0
+      ? `<p>Leadership rates <strong>${LAYER_NAMES[largest]}</strong> ${gap[largest]!.toFixed(
+          1,
+        )} points higher than the workforce does: the largest gap. A gap beyond the workforce score’s uncertainty is the mark of the “we already get it” trap.</p>`
+      : '<p>Leadership does not rate any layer higher than the workforce does.</p>';
+  return `${head}${text}<figure><svg class="chart" viewBox="0 0 ${CHART_W} ${h}" role="img" aria-label="Leadership score minus workforce score per layer, in points; the figures are in the table below.">${svg}</svg><figcaption>Leadership minus workforce, in points: to the right, leadership sees more than the workforce does.</figcaption></figure><div class="table-wrap" role="region" tabindex="0" aria-label="Leadership and workforce scores"><table class="data"><caption>Leadership and workforce scores</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Workforce</th><th scope="col" class="num">Leadership</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows}</tbody></table></div>${byLevel}</section>`;
+}
+
+// ---- segments heatmap: suppressed rows are marked, never filled
+
+function heatClass(score: number): string {
+  return `h${Math.min(5, Math.floor(score / 20) + 1)}`;
+}
+
+function heatmap(title: string, rows: SegmentRow[], nameOf: (name: string) => string): string {
+  const body = rows
+    .map((r) => {
+      if (r.suppressed) {
+        const cells = LAYERS.map(() => '<td class="sup">hidden</td>').join('');
+        return `<tr><th scope="row">${esc(nameOf(r.name))}</th><td class="sup">hidden</td>${cells}</tr>`;
+      }
+      const cells = LAYERS.map((l) => {
+        const s = segmentScore(r.layers?.[l]);
+        return s === null ? '<td class="na">–</td>' : `<td class="${heatClass(s)}">${round(s)}</td>`;
+      }).join('');
+      return `<tr><th scope="row">${esc(nameOf(r.name))}</th><td class="num">${r.n ?? '–'}</td>${cells}</tr>`;
+    })
+    .join('');
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(title)}"><table class="data heat"><caption>${esc(title)}</caption><thead><tr><th scope="col">Group</th><th scope="col" class="num">Responses</th>${LAYERS.map(
+    (l) => `<th scope="col">${LAYER_NAMES[l]}</th>`,
+  ).join('')}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+function segmentsSection(model: ReportModel, k: number): string {
+  const dep = model.segments?.department ?? [];
+  const lev = model.segments?.level ?? [];
+  const head = '<section id="segments" aria-labelledby="segments-h"><h2 id="segments-h">By department and level</h2>';
+  if (dep.length === 0 && lev.length === 0) {
+    return `${head}<p class="empty">No breakdown by group is available for this report.</p></section>`;
+  }
+  const anySuppressed = [...dep, ...lev].some((r) => r.suppressed);
+  return `${head}<p>Layer scores per group, 0–100; darker is higher.${
+    anySuppressed
+      ? ` <strong>Hidden</strong> marks a group with fewer than ${k} responses, or a group hidden with it so that the small group cannot be worked out from the total. Hidden cells are never filled.`
+      : ''
+  }</p>${dep.length ? heatmap('By department', dep, (n) => n) : ''}${
+    lev.length ? heatmap('By level', lev, (n) => LEVEL_NAMES[n] ?? n) : ''
+  }</section>`;
+}
+
+// ---- context signals and capacity decision
+
+function capacityBlock(c: CapacityDistribution | undefined): string {
+  if (!c || c.n === 0) return '';
+  const entries = Object.entries(c.shares).sort((a, b) => b[1] - a[1]);
+  const rows = entries
+    .map(
+      ([option, share]) =>
+        `<tr><th scope="row">${esc(CAPACITY_NAMES[option] ?? option)}</th><td class="num">${pct(share)}</td><td class="num">${
+          c.counts[option as keyof typeof c.counts] ?? 0
+        }</td></tr>`,
+    )
+    .join('');
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="Capacity decision"><table class="data"><caption>If AI freed 200 hours a week, what has leadership decided they are for? (${c.n} answers)</caption><thead><tr><th scope="col">Answer</th><th scope="col" class="num">Share</th><th scope="col" class="num">Answers</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+function qualityText(q: QualitySummary | undefined): string {
+  if (!q) return '';
+  if (q.flagged === 0) return '<p class="notes">No response was flagged as straight-lined or implausibly fast.</p>';
+  return `<p class="notes">${q.flagged} ${q.flagged === 1 ? 'response was' : 'responses were'} flagged (${q.straightLining} straight-lined, ${q.tooFast} implausibly fast); they are ${
+    q.excluded ? 'left out of' : 'counted in'
+  } the scores.</p>`;
+}
+
+function signalsSection(model: ReportModel): string {
+  const signals = model.signals ?? {};
+  const present = LIKERT_SIGNALS.filter((s) => signals[s]);
+  const rows = present
+    .map((sig) => {
+      const s = signals[sig]!;
+      return `<tr><th scope="row">${SIGNAL_NAMES[sig]}</th><td class="num">${num(s.score)}</td><td class="num">${
+        s.ci95 ? `${round(s.ci95[0])}–${round(s.ci95[1])}` : '–'
+      }</td><td class="num">${s.n}</td><td class="num">${pct(s.dontKnowRate ?? 0)}</td></tr>`;
+    })
+    .join('');
+  const table = rows
+    ? `<div class="table-wrap" role="region" tabindex="0" aria-label="Context signals"><table class="data"><caption>Context signals (0–100)</caption><thead><tr><th scope="col">Signal</th><th scope="col" class="num">Score</th><th scope="col" class="num">95% interval</th><th scope="col" class="num">Answers</th><th scope="col" class="num">Don’t know</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    : '<p class="empty">No signal scores yet.</p>';
+  return `<section id="signals" aria-labelledby="signals-h"><h2 id="signals-h">Context signals</h2><p>Not layers, but the evidence behind the diagnoses: money spent, motion, the three ledgers, operating impact and human safeguards.</p>${table}${capacityBlock(
+    model.capacityDecision,
+  )}${qualityText(model.quality)}</section>`;
+}
+
+function methodSection(k: number): string {
+  return `<section id="method" aria-labelledby="method-h"><h2 id="method-h">How to read this report</h2><ul class="notes"><li>Each layer is the mean of its statements, answered from 1 (strongly disagree) to 5 (strongly agree), mapped to 0–100; “don’t know” is not scored. Maturity levels are fifths of the scale: 1 Ad hoc, 2 Patched, 3 Defined, 4 Managed, 5 Rewritten.</li><li>The 95% interval is the range the score would likely fall in with other respondents from the same organisation; a layer is weak when the whole interval lies below the midpoint.</li><li>Agreement (r<sub>wg</sub>, 0–1) tells whether people answer alike: near 1 they share one picture, below 0.5 they see the layer very differently.</li><li>The workforce answers anonymously; no group with fewer than ${k} responses is shown, and the leadership view is never mixed into the workforce scores.</li></ul></section>`;
+}

@@ -1,0 +1,96 @@
+// The report's own styles (/assets/report.css, and embedded in the CLI's standalone file with BASE_CSS), including
+// the print stylesheet: printing or saving as PDF gives a clean report of a few pages.
+
+export const REPORT_CSS = `
+.report { max-width: 60rem; }
+.report-head { padding: .5rem 0 1rem; border-bottom: 3px solid #1a1a1a; }
+.eyebrow { margin: 0; font-size: .875rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: #4b5563; }
+.report-head h1 { margin: .25rem 0; font-size: 1.75rem; }
+.meta { margin: .25rem 0; color: #4b5563; }
+.toolbar { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
+.toc ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .5rem 0; padding: 0; list-style: none; font-size: .9375rem; }
+.report section { margin: 2rem 0; }
+.report h2 { padding-bottom: .25rem; border-bottom: 1px solid #d1d5db; }
+.lead { font-size: 1.0625rem; }
+.cascade { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; padding: 0; list-style: none; counter-reset: c; }
+.cascade li {
+  position: relative; flex: 1 1 9rem; padding: .5rem .75rem; border: 1px solid #6b7280; border-radius: .375rem; background: #fff;
+}
+.cascade li .v { display: block; font-size: .875rem; color: #4b5563; }
+.cascade li.weak { border-color: #b45309; }
+.cascade li.break { border: 3px solid #b45309; background: #fffbeb; }
+.cascade li.break .badge { display: inline-block; margin-bottom: .25rem; padding: 0 .375rem; color: #fff; background: #b45309; border-radius: .25rem; font-size: .8125rem; font-weight: 700; }
+.cascade .name { font-weight: 700; }
+figure { margin: 1rem 0; }
+figcaption { font-size: .875rem; color: #4b5563; }
+svg.chart { display: block; width: 100%; height: auto; max-width: 44rem; font: 13px system-ui, sans-serif; }
+.chart text { fill: #1a1a1a; }
+/* Chart text is in the viewBox's units: on a phone the 640-unit chart shrinks, so its text is set larger. */
+@media (max-width: 40rem) { svg.chart { font-size: 19px; } }
+.chart .axis { stroke: #9ca3af; stroke-width: 1; }
+.chart .grid { stroke: #e5e7eb; stroke-width: 1; }
+.chart .mid { stroke: #4b5563; stroke-dasharray: 4 3; }
+.chart .bar { fill: #1d4ed8; }
+.chart .bar.break { fill: #b45309; }
+.chart .bar.lead { fill: #7c3aed; }
+.chart .bar.neg { fill: #b45309; }
+.chart .ci { stroke: #1a1a1a; stroke-width: 2; }
+.chart .s0 { fill: #1d4ed8; } .chart .s1 { fill: #b45309; } .chart .s2 { fill: #047857; }
+.chart .s3 { fill: #7c3aed; } .chart .s4 { fill: #be185d; } .chart .s5 { fill: #4b5563; }
+.legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .25rem 0; padding: 0; list-style: none; font-size: .875rem; }
+.legend i { display: inline-block; width: .875rem; height: .875rem; margin-inline-end: .375rem; vertical-align: -2px; border-radius: 2px; }
+.legend .s0 { background: #1d4ed8; } .legend .s1 { background: #b45309; } .legend .s2 { background: #047857; }
+.legend .s3 { background: #7c3aed; } .legend .s4 { background: #be185d; } .legend .s5 { background: #4b5563; }
+.table-wrap { max-width: 100%; overflow-x: auto; }
+.data { width: 100%; margin: .75rem 0; font-size: .9375rem; border-collapse: collapse; }
+.data caption { text-align: start; font-weight: 600; padding: .25rem 0; }
+.data th, .data td { padding: .375rem .5rem; text-align: start; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
+.data thead th { border-bottom: 2px solid #6b7280; font-size: .875rem; }
+.data td.num, .data th.num { text-align: end; font-variant-numeric: tabular-nums; }
+.data tr.break th, .data tr.break td { background: #fffbeb; }
+.heat td { text-align: center; font-variant-numeric: tabular-nums; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.heat .h1 { background: #eff6ff; } .heat .h2 { background: #bfdbfe; } .heat .h3 { background: #60a5fa; }
+.heat .h4 { background: #2563eb; color: #fff; } .heat .h5 { background: #1e3a8a; color: #fff; }
+.heat .na { color: #4b5563; }
+.heat .sup {
+  color: #374151; font-size: .8125rem; font-style: italic;
+  background: repeating-linear-gradient(135deg, #f9fafb 0 6px, #e5e7eb 6px 8px);
+}
+.diag { margin: 1rem 0; padding: .75rem 1rem; border-inline-start: 5px solid #b45309; background: #fffbeb; }
+.diag h3 { margin-top: 0; }
+.diag .conf { font-weight: 600; }
+.ev-note { display: block; font-size: .8125rem; font-weight: 400; color: #4b5563; }
+.met { color: #15803d; font-weight: 700; }
+.unmet { color: #4b5563; }
+.actions li { margin: .5rem 0; }
+.tag { display: inline-block; margin-inline-end: .375rem; padding: 0 .375rem; font-size: .8125rem; color: #1e3a8a; background: #eff6ff; border: 1px solid #bfdbfe; border-radius: .25rem; }
+.notes { color: #4b5563; font-size: .9375rem; }
+.empty { padding: .75rem 1rem; background: #f3f4f6; border-radius: .375rem; }
+@media print {
+  @page { size: A4; margin: 12mm 12mm 14mm; }
+  body { font-size: 9.5pt; line-height: 1.35; color: #000; }
+  .top, .toolbar, .toc, .skip, .no-print { display: none !important; }
+  main, .report { max-width: none; padding: 0; }
+  a { color: #000; text-decoration: none; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 13pt; margin: .75rem 0 .25rem; }
+  h3 { font-size: 11pt; margin: .5rem 0 .25rem; }
+  p { margin: .35rem 0; }
+  .report section { margin: .75rem 0; }
+  .report-head { padding-bottom: .5rem; }
+  .cascade { margin: .5rem 0; }
+  .cascade li { padding: .25rem .5rem; }
+  figure { margin: .5rem 0; }
+  svg.chart { max-width: 15cm; }
+  .data { margin: .375rem 0; font-size: 8.5pt; }
+  .data th, .data td { padding: .125rem .375rem; }
+  .data caption { padding: 0; }
+  .diag { margin: .5rem 0; padding: .375rem .75rem; }
+  .ev-note { font-size: 7.5pt; }
+  .notes { font-size: 8.5pt; }
+  h2, h3, caption { break-after: avoid; }
+  figure, .cascade, tr, .actions li, .lead { break-inside: avoid; }
+  .cascade li.break, .diag, .data tr.break td, .data tr.break th, .tag, .badge,
+  .chart .bar, .legend i { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;

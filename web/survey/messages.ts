@@ -1,0 +1,167 @@
+import type { Language } from '../../shared/instrument';
+
+/** The survey page's own wording (the questions themselves come from the instrument). */
+export interface SurveyMessages {
+  languageName: string;
+  title: string;
+  skip: string;
+  languages: string;
+  intro: string;
+  anonymity: string;
+  resume: string;
+  stepOf: string;
+  back: string;
+  next: string;
+  submit: string;
+  segmentsTitle: string;
+  segmentsNote: string;
+  errorTitle: string;
+  levelMissing: string;
+  departmentMissing: string;
+  sending: string;
+  retrying: string;
+  saved: string;
+  thanks: string;
+  receiptLabel: string;
+  withdrawHow: string;
+  withdraw: string;
+  withdrawn: string;
+  withdrawTitle: string;
+  withdrawIntro: string;
+  receiptNotFound: string;
+  closed: string;
+  notFound: string;
+  conflict: string;
+  noAnswers: string;
+  failed: string;
+}
+
+const en: SurveyMessages = {
+  languageName: 'English',
+  title: 'Org OS readiness survey',
+  skip: 'Skip to the questions',
+  languages: 'Language',
+  intro:
+    'How ready is the way we work for AI? {count} short statements, about {minutes} minutes. Answer what you see in your own work; "Don\'t know" is always a fine answer, and you can skip any statement.',
+  anonymity:
+    'Anonymous: we store your answers, your position and department, and nothing else. Results are shown only for groups of at least {k} people.',
+  resume: 'Your answers are kept in this browser as you go, so you can stop and come back.',
+  stepOf: 'Step {n} of {total}',
+  back: 'Back',
+  next: 'Next',
+  submit: 'Send my answers',
+  segmentsTitle: 'About you',
+  segmentsNote: 'Used only to compare groups of at least {k} people, never to identify you.',
+  errorTitle: 'Please check your answers',
+  levelMissing: 'Choose the position that fits you best.',
+  departmentMissing: 'Choose your department.',
+  sending: 'Sending your answers…',
+  retrying: 'No connection. Your answers are safe in this browser; trying again in {s} seconds.',
+  saved: 'Saved in this browser.',
+  thanks: 'Thank you. Your answers were received.',
+  receiptLabel: 'Your receipt code',
+  withdrawHow:
+    'Keep this code if you may want to withdraw your answers later: open {url} and enter it. Nobody else can link the code to you.',
+  withdraw: 'Withdraw my answers',
+  withdrawn: 'Your answers were withdrawn and will no longer count.',
+  withdrawTitle: 'Withdraw your answers',
+  withdrawIntro: 'Enter the receipt code you were shown after answering.',
+  receiptNotFound: 'No answers were found for this receipt code. They may have been withdrawn already.',
+  closed: 'This survey is closed and no longer takes answers.',
+  notFound: 'This survey link is not valid. Please check the link you were sent.',
+  conflict:
+    'These answers were already sent once, with different content; the first version counts. To change it, withdraw it with your receipt code and answer again.',
+  noAnswers: 'Answer at least one statement before sending.',
+  failed: 'Something went wrong. Your answers are safe in this browser; please try again.',
+};
+
+const zh: SurveyMessages = {
+  languageName: '中文',
+  title: 'Org OS 就绪度调查',
+  skip: '跳到问题',
+  languages: '语言',
+  intro:
+    '我们的工作方式为AI准备好了吗？共{count}条简短陈述，大约{minutes}分钟。请按你在自己工作中看到的情况回答；“不知道”始终是可以的回答，任何一条都可以跳过。',
+  anonymity: '匿名：我们只保存你的回答、职位和部门，不保存其他信息。结果只按至少{k}人的群体显示。',
+  resume: '你的回答会随时保存在本浏览器中，可以中途停下、稍后继续。',
+  stepOf: '第 {n} 步，共 {total} 步',
+  back: '上一步',
+  next: '下一步',
+  submit: '提交我的回答',
+  segmentsTitle: '关于你',
+  segmentsNote: '仅用于比较至少{k}人的群体，绝不用于识别你。',
+  errorTitle: '请检查你的回答',
+  levelMissing: '请选择最符合你的职位。',
+  departmentMissing: '请选择你的部门。',
+  sending: '正在提交你的回答…',
+  retrying: '没有网络连接。你的回答已安全保存在本浏览器中；{s} 秒后重试。',
+  saved: '已保存在本浏览器中。',
+  thanks: '谢谢。你的回答已收到。',
+  receiptLabel: '你的回执码',
+  withdrawHow: '如果以后可能要撤回回答，请保存此回执码：打开 {url} 并输入它。其他人无法把这个码和你对应起来。',
+  withdraw: '撤回我的回答',
+  withdrawn: '你的回答已撤回，不再计入结果。',
+  withdrawTitle: '撤回你的回答',
+  withdrawIntro: '请输入回答后显示给你的回执码。',
+  receiptNotFound: '没有找到与此回执码对应的回答，可能已经撤回。',
+  closed: '本调查已结束，不再接收回答。',
+  notFound: '此调查链接无效，请检查你收到的链接。',
+  conflict: '这份回答此前已以不同内容提交过一次，以第一次为准。如需修改，请用回执码撤回后重新作答。',
+  noAnswers: '提交前请至少回答一条陈述。',
+  failed: '出了点问题。你的回答已安全保存在本浏览器中，请再试一次。',
+};
+
+const de: SurveyMessages = {
+  languageName: 'Deutsch',
+  title: 'Org-OS-Bereitschaftsumfrage',
+  skip: 'Zu den Fragen springen',
+  languages: 'Sprache',
+  intro:
+    'Wie bereit ist unsere Arbeitsweise für KI? {count} kurze Aussagen, etwa {minutes} Minuten. Antworten Sie so, wie Sie es in Ihrer eigenen Arbeit erleben; „Weiß nicht“ ist immer eine gute Antwort, und jede Aussage kann übersprungen werden.',
+  anonymity:
+    'Anonym: Wir speichern Ihre Antworten, Ihre Position und Abteilung, sonst nichts. Ergebnisse werden nur für Gruppen ab {k} Personen gezeigt.',
+  resume:
+    'Ihre Antworten werden laufend in diesem Browser gespeichert, Sie können also unterbrechen und später weitermachen.',
+  stepOf: 'Schritt {n} von {total}',
+  back: 'Zurück',
+  next: 'Weiter',
+  submit: 'Antworten senden',
+  segmentsTitle: 'Zu Ihrer Person',
+  segmentsNote: 'Nur für den Vergleich von Gruppen ab {k} Personen, nie um Sie zu erkennen.',
+  errorTitle: 'Bitte prüfen Sie Ihre Antworten',
+  levelMissing: 'Wählen Sie die Position, die am besten passt.',
+  departmentMissing: 'Wählen Sie Ihre Abteilung.',
+  sending: 'Ihre Antworten werden gesendet…',
+  retrying: 'Keine Verbindung. Ihre Antworten sind in diesem Browser sicher; neuer Versuch in {s} Sekunden.',
+  saved: 'In diesem Browser gespeichert.',
+  thanks: 'Danke. Ihre Antworten sind angekommen.',
+  receiptLabel: 'Ihr Belegcode',
+  withdrawHow:
+    'Bewahren Sie diesen Code auf, falls Sie Ihre Antworten später zurückziehen möchten: Öffnen Sie {url} und geben Sie ihn ein. Niemand sonst kann den Code Ihnen zuordnen.',
+  withdraw: 'Antworten zurückziehen',
+  withdrawn: 'Ihre Antworten wurden zurückgezogen und zählen nicht mehr.',
+  withdrawTitle: 'Antworten zurückziehen',
+  withdrawIntro: 'Geben Sie den Belegcode ein, der Ihnen nach dem Antworten gezeigt wurde.',
+  receiptNotFound: 'Zu diesem Belegcode wurden keine Antworten gefunden. Vielleicht wurden sie schon zurückgezogen.',
+  closed: 'Diese Umfrage ist geschlossen und nimmt keine Antworten mehr an.',
+  notFound: 'Dieser Umfragelink ist ungültig. Bitte prüfen Sie den Link, den Sie erhalten haben.',
+  conflict:
+    'Diese Antworten wurden schon einmal mit anderem Inhalt gesendet; es zählt die erste Fassung. Um sie zu ändern, ziehen Sie sie mit Ihrem Belegcode zurück und antworten Sie neu.',
+  noAnswers: 'Beantworten Sie vor dem Senden mindestens eine Aussage.',
+  failed: 'Etwas ist schiefgegangen. Ihre Antworten sind in diesem Browser sicher; bitte versuchen Sie es erneut.',
+};
+
+const MESSAGES: Record<Language, SurveyMessages> = { en, zh, de };
+
+export function surveyMessages(lang: Language): SurveyMessages {
+  return MESSAGES[lang] ?? en;
+}
+
+/** Scripts written right to left; none of the shipped languages is, but an added one may be. */
+const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi']);
+export const textDirection = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr');
+
+/** Replaces {name} placeholders; the values are inserted as given (escape the result, not the values). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}

@@ -1,0 +1,386 @@
+// The survey as plain server-rendered HTML: a complete form that works without JavaScript. survey.ts, when it runs,
+// turns the same markup into one step at a time; it reads its wording from the data-* attributes written here, so the
+// script carries no text of its own and stays small.
+
+import {
+  type ChoiceSignalItem,
+  DONT_KNOW,
+  type Instrument,
+  type Item,
+  type Language,
+  LIKERT_MAX,
+  LIKERT_MIN,
+  type LikertItem,
+  type Signal,
+} from '../../shared/instrument';
+import type { Answers } from '../../shared/response';
+import { esc } from '../html';
+import { fill, type SurveyMessages, surveyMessages, textDirection } from './messages';
+
+export interface SurveyCampaign {
+  name: string;
+  departments: readonly string[];
+  minGroupSize?: number;
+}
+
+export interface FieldError {
+  /** An item id, "level" or "department" (as the API's problem details name them). */
+  field: string;
+  message: string;
+}
+
+export interface SurveyPageInput {
+  instrument: Instrument;
+  campaign: SurveyCampaign;
+  lang: Language;
+  token: string;
+  /** Languages offered in the switcher; defaults to the instrument's. */
+  languages?: readonly Language[];
+  /** Kept in a hidden field so a double-clicked or re-sent plain form post counts once. */
+  responseId?: string;
+  /** Epoch milliseconds of the first view, kept in a hidden field to report the time taken. */
+  startedAt?: number;
+  /** Answers to show as chosen (after a failed plain post). */
+  values?: { answers?: Answers; level?: string | null; department?: string | null };
+  errors?: FieldError[];
+  /** Where a receipt is entered later, best as a full address a respondent can write down. */
+  withdrawUrl?: string;
+}
+
+const WITHDRAW_PATH = '/s/withdraw';
+
+export interface SurveyStep {
+  id: string;
+  title: string;
+  items: Item[];
+}
+
+/** Context signals are grouped into a few steps so the survey is not one long page of signals. */
+const SIGNAL_STEPS: Signal[][] = [
+  ['investment', 'activity'],
+  ['time_ledger', 'waiting_ledger', 'knowledge_ledger'],
+  ['operating_impact', 'human_safeguards', 'capacity_decision'],
+];
+
+/** Layer steps in the instrument's order, then signal steps; segment questions come after these, last. */
+export function surveySteps(instrument: Instrument, lang: Language): SurveyStep[] {
+  const layerSteps = new Map<string, SurveyStep>();
+  const signalSteps: SurveyStep[] = SIGNAL_STEPS.map((group, i) => ({
+    id: `signals-${i + 1}`,
+    title: group.map((s) => instrument.signals[s]?.name[lang] ?? s).join(' · '),
+    items: [],
+  }));
+  const lastSignalStep = signalSteps[signalSteps.length - 1]!;
+  for (const item of instrument.items) {
+    if ('layer' in item) {
+      let step = layerSteps.get(item.layer);
+      if (!step) {
+        step = { id: item.layer, title: instrument.layers[item.layer].name[lang], items: [] };
+        layerSteps.set(item.layer, step);
+      }
+      step.items.push(item);
+    } else {
+      const index = SIGNAL_STEPS.findIndex((group) => group.includes(item.signal));
+      (index >= 0 ? signalSteps[index]! : lastSignalStep).items.push(item);
+    }
+  }
+  return [...layerSteps.values(), ...signalSteps.filter((s) => s.items.length > 0)];
+}
+
+interface PageShell {
+  lang: Language;
+  title: string;
+  body: string;
+  /** Adds the survey script; other pages of this family work without it. */
+  script?: boolean;
+  languages?: { lang: Language; href: string; name: string }[];
+  skipTarget?: string;
+  skipText?: string;
+}
+
+function shell(p: PageShell): string {
+  const nav = p.languages?.length
+    ? `<nav class="langs" aria-label="${esc(surveyMessages(p.lang).languages)}"><ul>${p.languages
+        .map(
+          (l) =>
+            `<li><a href="${esc(l.href)}" hreflang="${l.lang}" lang="${l.lang}"${l.lang === p.lang ? ' aria-current="page"' : ''}>${esc(l.name)}</a></li>`,
+        )
+        .join('')}</ul></nav>`
+    : '';
+  const skip = p.skipTarget ? `<a class="skip" href="#${p.skipTarget}">${esc(p.skipText)}</a>` : '';
+  return `<!doctype html><html lang="${p.lang}" dir="${textDirection(p.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(p.title)}</title><link rel="icon" href="/assets/favicon.svg"><link rel="stylesheet" href="/assets/orgos.css">${p.script ? '<script type="module" src="/assets/survey.js"></script>' : ''}</head><body>${skip}<header class="top"><span class="brand">Org OS</span>${nav}</header><main id="main">${p.body}</main></body></html>`;
+}
+
+function languageLinks(input: { lang: Language; languages: readonly Language[]; path: string }) {
+  return input.languages.map((l) => ({
+    lang: l,
+    href: `${input.path}?lang=${l}`,
+    name: surveyMessages(l).languageName,
+  }));
+}
+
+const fieldId = (field: string) => `f-${field.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+function errorMessage(errors: FieldError[], field: string): string {
+  const own = errors.filter((e) => e.field === field);
+  if (own.length === 0) return '';
+  return `<p class="err" id="e-${esc(fieldId(field).slice(2))}">${own.map((e) => esc(e.message)).join(' ')}</p>`;
+}
+
+function describedBy(errors: FieldError[], field: string): string {
+  return errors.some((e) => e.field === field) ? ` aria-describedby="e-${esc(fieldId(field).slice(2))}"` : '';
+}
+
+function radio(name: string, value: string, label: string, checked: boolean, required = false): string {
+  return `<label><input type="radio" name="${esc(name)}" value="${esc(value)}"${checked ? ' checked' : ''}${required ? ' required' : ''}><span>${esc(label)}</span></label>`;
+}
+
+function likertQuestion(item: LikertItem, instrument: Instrument, lang: Language, p: QuestionState): string {
+  const chosen = p.answers[item.id];
+  const labels = instrument.likertLabels;
+  let options = '';
+  for (let v = LIKERT_MIN; v <= LIKERT_MAX; v++) {
+    options += radio(item.id, String(v), labels[v as 1 | 2 | 3 | 4 | 5][lang], chosen === v || chosen === String(v));
+  }
+  options += `<span class="dk">${radio(item.id, DONT_KNOW, labels.dk[lang], chosen === DONT_KNOW)}</span>`;
+  return question(item, lang, `<div class="opts likert">${options}</div>`, p.errors);
+}
+
+function choiceQuestion(item: ChoiceSignalItem, lang: Language, p: QuestionState): string {
+  const chosen = p.answers[item.id];
+  // No separate "don't know" here: the instrument's own "nothing decided, or I have not been told" option is it, and
+  // the API accepts only option ids for choice items.
+  const options = item.options.map((o) => radio(item.id, o.id, o.label[lang], chosen === o.id)).join('');
+  return question(item, lang, `<div class="opts">${options}</div>`, p.errors);
+}
+
+function question(item: Item, lang: Language, options: string, errors: FieldError[]): string {
+  const help = item.help ? `<p class="help">${esc(item.help[lang])}</p>` : '';
+  return `<fieldset class="q" id="${fieldId(item.id)}"${describedBy(errors, item.id)}><legend>${esc(item.text[lang])}</legend>${help}${errorMessage(errors, item.id)}${options}</fieldset>`;
+}
+
+interface QuestionState {
+  answers: Answers;
+  errors: FieldError[];
+}
+
+/** The survey page: every step rendered as a section of one form that posts to the page itself. */
+export function renderSurveyPage(input: SurveyPageInput): string {
+  const { instrument, campaign, lang, token } = input;
+  const m = surveyMessages(lang);
+  const errors = input.errors ?? [];
+  const state: QuestionState = { answers: input.values?.answers ?? {}, errors };
+  const k = campaign.minGroupSize ?? 5;
+  const steps = surveySteps(instrument, lang);
+  const total = steps.length + 1;
+  const path = `/s/${encodeURIComponent(token)}`;
+  const count = instrument.items.length;
+
+  const sections = steps.map((step, i) => {
+    const questions = step.items
+      .map((item) =>
+        item.type === 'choice' ? choiceQuestion(item, lang, state) : likertQuestion(item, instrument, lang, state),
+      )
+      .join('');
+    return section(i + 1, step.title, questions);
+  });
+  sections.push(section(total, m.segmentsTitle, segmentQuestions(input, m, k)));
+
+  const known = new Set(['level', 'department', ...instrument.items.map((i) => i.id)]);
+  const errorList = errors.length
+    ? `<h2>${esc(m.errorTitle)}</h2><ul>${errors
+        .map((e) =>
+          known.has(e.field)
+            ? `<li><a href="#${esc(fieldId(e.field))}">${esc(e.message)}</a></li>`
+            : `<li>${esc(e.message)}</li>`,
+        )
+        .join('')}</ul>`
+    : '';
+  const data = {
+    token,
+    lang,
+    step: m.stepOf,
+    sending: m.sending,
+    retry: m.retrying,
+    saved: m.saved,
+    level: m.levelMissing,
+    dept: m.departmentMissing,
+    none: m.noAnswers,
+    closed: m.closed,
+    conflict: m.conflict,
+    failed: m.failed,
+    gone: m.receiptNotFound,
+    withdrawn: m.withdrawn,
+  };
+  const dataAttrs = Object.entries(data)
+    .map(([key, value]) => ` data-${key}="${esc(value)}"`)
+    .join('');
+
+  const body = `<h1>${esc(m.title)}</h1><p class="campaign">${esc(campaign.name)}</p><div id="intro"><p>${esc(
+    fill(m.intro, { count, minutes: Math.max(3, Math.round((count * 12) / 60)) }),
+  )}</p><p class="note">${esc(fill(m.anonymity, { k }))}</p><p class="note" id="resume" hidden>${esc(m.resume)}</p></div><div id="errors" class="errors" role="alert" tabindex="-1"${
+    errors.length ? '' : ' hidden'
+  }>${errorList}</div><div class="progress" id="progress" hidden><label for="bar" id="bar-label">${esc(
+    fill(m.stepOf, { n: 1, total }),
+  )}</label><progress id="bar" max="${total}" value="1"></progress></div><form id="q" class="survey" method="post" action="${esc(
+    path,
+  )}"${dataAttrs}><input type="hidden" name="lang" value="${lang}">${
+    input.responseId ? `<input type="hidden" name="responseId" value="${esc(input.responseId)}">` : ''
+  }${
+    input.startedAt !== undefined ? `<input type="hidden" name="startedAt" value="${esc(input.startedAt)}">` : ''
+  }${sections.join('')}<div class="nav"><button type="button" id="back" class="secondary" hidden>${esc(
+    m.back,
+  )}</button><button type="button" id="next" hidden>${esc(m.next)}</button><button type="submit" id="send">${esc(
+    m.submit,
+  )}</button></div><p id="status" class="status" role="status"></p></form>${doneSection(m, input.withdrawUrl ?? WITHDRAW_PATH)}`;
+
+  return shell({
+    lang,
+    title: `${campaign.name} – ${m.title}`,
+    body,
+    script: true,
+    languages: languageLinks({ lang, languages: input.languages ?? instrument.languages, path }),
+    skipTarget: 'q',
+    skipText: m.skip,
+  });
+}
+
+function section(n: number, title: string, content: string): string {
+  return `<section class="step" id="s${n}" aria-labelledby="s${n}h"><h2 id="s${n}h" tabindex="-1">${esc(title)}</h2>${content}</section>`;
+}
+
+function segmentQuestions(input: SurveyPageInput, m: SurveyMessages, k: number): string {
+  const { instrument, lang, campaign } = input;
+  const errors = input.errors ?? [];
+  const level = input.values?.level ?? null;
+  const department = input.values?.department ?? null;
+  const levelQ = instrument.segments.level;
+  let html = `<p class="note">${esc(fill(m.segmentsNote, { k }))}</p>`;
+  html += `<fieldset class="q" id="f-level"${describedBy(errors, 'level')}><legend>${esc(levelQ.text[lang])}</legend>${errorMessage(
+    errors,
+    'level',
+  )}<div class="opts">${levelQ.options.map((o) => radio('level', o.id, o.label[lang], level === o.id, true)).join('')}</div></fieldset>`;
+  if (campaign.departments.length > 0) {
+    const text = esc(instrument.segments.department.text[lang]);
+    if (campaign.departments.length <= 8) {
+      html += `<fieldset class="q" id="f-department"${describedBy(errors, 'department')}><legend>${text}</legend>${errorMessage(
+        errors,
+        'department',
+      )}<div class="opts">${campaign.departments
+        .map((d) => radio('department', d, d, department === d, true))
+        .join('')}</div></fieldset>`;
+    } else {
+      // A long list reads better as a select than as a page of radio buttons.
+      html += `<div class="q" id="f-department"><label for="department">${text}</label>${errorMessage(
+        errors,
+        'department',
+      )}<select id="department" name="department" required${describedBy(errors, 'department')}><option value=""></option>${campaign.departments
+        .map((d) => `<option${department === d ? ' selected' : ''}>${esc(d)}</option>`)
+        .join('')}</select></div>`;
+    }
+  }
+  return html;
+}
+
+/** The withdrawal text with its address as a link (the text is escaped around it). */
+function withdrawHow(m: SurveyMessages, url: string): string {
+  const [before = '', after = ''] = m.withdrawHow.split('{url}');
+  return `${esc(before)}<a href="${esc(url)}">${esc(url)}</a>${esc(after)}`;
+}
+
+function doneSection(m: SurveyMessages, withdrawUrl: string): string {
+  return `<section id="done" class="done" hidden aria-labelledby="done-h"><h2 id="done-h" tabindex="-1">${esc(
+    m.thanks,
+  )}</h2><p>${esc(m.receiptLabel)}: <code id="receipt" class="receipt"></code></p><p>${withdrawHow(
+    m,
+    withdrawUrl,
+  )}</p><button type="button" id="withdraw" class="secondary">${esc(m.withdraw)}</button><p id="wstatus" class="status" role="status"></p></section>`;
+}
+
+export interface ReceiptPageInput {
+  lang: Language;
+  receipt: string;
+  campaignName?: string;
+  /** Where a receipt is entered later, best as a full address a respondent can write down. */
+  withdrawUrl?: string;
+}
+
+/** The plain-post confirmation: the receipt, how to withdraw, and a button that withdraws at once. */
+export function renderReceiptPage(input: ReceiptPageInput): string {
+  const m = surveyMessages(input.lang);
+  const body = `<h1>${esc(m.thanks)}</h1>${input.campaignName ? `<p class="campaign">${esc(input.campaignName)}</p>` : ''}<p>${esc(
+    m.receiptLabel,
+  )}: <code class="receipt">${esc(input.receipt)}</code></p><p>${withdrawHow(
+    m,
+    input.withdrawUrl ?? WITHDRAW_PATH,
+  )}</p>${withdrawForm(input.lang, m, input.receipt)}`;
+  return shell({ lang: input.lang, title: m.thanks, body });
+}
+
+function withdrawForm(lang: Language, m: SurveyMessages, receipt?: string): string {
+  const field = receipt
+    ? `<input type="hidden" name="receipt" value="${esc(receipt)}">`
+    : `<div class="q"><label for="receipt">${esc(m.receiptLabel)}</label><input id="receipt" name="receipt" required autocomplete="off" spellcheck="false"></div>`;
+  return `<form method="post" action="/s/withdraw" class="withdraw"><input type="hidden" name="lang" value="${lang}">${field}<button type="submit" class="secondary">${esc(
+    m.withdraw,
+  )}</button></form>`;
+}
+
+export interface WithdrawPageInput {
+  lang: Language;
+  languages?: readonly Language[];
+  result?: 'withdrawn' | 'not_found';
+}
+
+/** Where a receipt code is entered later; also the page a withdrawal lands on. */
+export function renderWithdrawPage(input: WithdrawPageInput): string {
+  const m = surveyMessages(input.lang);
+  let body = `<h1>${esc(m.withdrawTitle)}</h1>`;
+  if (input.result === 'withdrawn') {
+    body += `<p class="ok" role="status">${esc(m.withdrawn)}</p>`;
+  } else {
+    if (input.result === 'not_found') body += `<div class="errors" role="alert"><p>${esc(m.receiptNotFound)}</p></div>`;
+    body += `<p>${esc(m.withdrawIntro)}</p>${withdrawForm(input.lang, m)}`;
+  }
+  return shell({
+    lang: input.lang,
+    title: m.withdrawTitle,
+    body,
+    languages: languageLinks({
+      lang: input.lang,
+      languages: input.languages ?? ['en', 'zh', 'de'],
+      path: '/s/withdraw',
+    }),
+  });
+}
+
+/** A short page for a survey link that is unknown or closed. */
+export function renderSurveyNotice(input: {
+  lang: Language;
+  kind: 'not_found' | 'closed' | 'conflict' | 'failed';
+}): string {
+  const m = surveyMessages(input.lang);
+  const text = { closed: m.closed, not_found: m.notFound, conflict: m.conflict, failed: m.failed }[input.kind];
+  return shell({ lang: input.lang, title: m.title, body: `<h1>${esc(m.title)}</h1><p>${esc(text)}</p>` });
+}
+
+/** Reads a plain form post back into answers, checking values against the instrument; unknown fields are dropped. */
+export function answersFromForm(
+  instrument: Instrument,
+  form: Record<string, string | undefined>,
+): { answers: Answers; level: string | null; department: string | null } {
+  const answers: Answers = {};
+  for (const item of instrument.items) {
+    const raw = form[item.id];
+    if (raw === undefined || raw === '') continue;
+    if (item.type === 'likert') {
+      if (raw === DONT_KNOW) answers[item.id] = DONT_KNOW;
+      else if (/^[1-5]$/.test(raw)) answers[item.id] = Number(raw);
+    } else if (item.options.some((o) => o.id === raw)) {
+      answers[item.id] = raw;
+    }
+  }
+  const level = form.level && form.level.length > 0 ? form.level : null;
+  const department = form.department && form.department.length > 0 ? form.department : null;
+  return { answers, level, department };
+}

@@ -1,0 +1,261 @@
+// Progressive enhancement of the server-rendered survey form (render-survey.ts): one step at a time with a progress
+// bar, every answer kept in localStorage as it is given, and a submission that retries with the same responseId until
+// the server confirms. All wording comes from the form's data-* attributes. Keep this file free of imports: it is the
+// only script in the survey's 14 KB first view.
+
+interface Payload {
+  responseId: string;
+  answers: Record<string, number | string>;
+  level: string;
+  department: string | null;
+  durationS: number;
+}
+
+interface Saved {
+  /** The responseId, generated once and kept until the server confirms. */
+  id: string;
+  /** Raw form values by field name (item ids, level, department). */
+  answers: Record<string, string>;
+  step: number;
+  startedAt: number;
+  /** Frozen at the first send attempt so every retry carries exactly the same content. */
+  pending?: Payload;
+  receipt?: string;
+}
+
+interface Problem {
+  field: string;
+  message: string;
+}
+
+const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+
+function uuid(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 15) | 64;
+  b[8] = (b[8]! & 63) | 128;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const form = document.getElementById('q') as HTMLFormElement | null;
+if (form) enhance(form);
+
+function enhance(form: HTMLFormElement): void {
+  const d = form.dataset as Record<string, string>;
+  const key = `orgos:survey:${d.token}`;
+  const steps = [...form.querySelectorAll<HTMLElement>('.step')];
+  const last = steps.length - 1;
+  const back = byId<HTMLButtonElement>('back');
+  const next = byId<HTMLButtonElement>('next');
+  const send = byId<HTMLButtonElement>('send');
+  const status = byId('status');
+  const errors = byId('errors');
+  const progress = byId('progress');
+  const bar = byId<HTMLProgressElement>('bar');
+  const barLabel = byId('bar-label');
+
+  let s: Saved = load() ?? { id: uuid(), answers: {}, step: 0, startedAt: Date.now() };
+
+  function load(): Saved | null {
+    try {
+      return JSON.parse(localStorage.getItem(key) ?? 'null') as Saved | null;
+    } catch {
+      return null;
+    }
+  }
+  function save(): void {
+    try {
+      localStorage.setItem(key, JSON.stringify(s));
+    } catch {
+      // Storage full or blocked: the survey still works, it just cannot resume.
+    }
+  }
+
+  if (s.receipt) {
+    showDone(s.receipt);
+    return;
+  }
+
+  for (const [name, value] of Object.entries(s.answers)) {
+    const field = form.elements.namedItem(name);
+    if (field instanceof RadioNodeList || field instanceof HTMLSelectElement) field.value = value;
+  }
+
+  form.noValidate = true;
+  // Only true with this script running: the plain form keeps nothing.
+  byId('resume').hidden = false;
+  progress.hidden = false;
+  show(Math.min(s.pending ? last : s.step, last), false);
+
+  form.addEventListener('change', (e) => {
+    const t = e.target as HTMLInputElement | HTMLSelectElement;
+    if (!t.name || t.type === 'hidden') return;
+    s.answers[t.name] = t.value;
+    save();
+  });
+  back.addEventListener('click', () => show(s.step - 1, true));
+  next.addEventListener('click', () => show(s.step + 1, true));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    // Enter in a radio group submits the form natively: on any step but the last it means "next".
+    if (s.step < last) return show(s.step + 1, true);
+    const problems: Problem[] = [];
+    if (!Object.keys(s.answers).some((name) => name !== 'level' && name !== 'department')) {
+      problems.push({ field: 'q', message: d.none! });
+    }
+    if (!s.answers.level) problems.push({ field: 'level', message: d.level! });
+    if (form.elements.namedItem('department') && !s.answers.department) {
+      problems.push({ field: 'department', message: d.dept! });
+    }
+    if (problems.length) return showErrors(problems);
+    errors.hidden = true;
+    const answers: Payload['answers'] = {};
+    for (const [name, value] of Object.entries(s.answers)) {
+      if (name !== 'level' && name !== 'department') answers[name] = /^[1-5]$/.test(value) ? Number(value) : value;
+    }
+    s.pending = {
+      responseId: s.id,
+      answers,
+      level: s.answers.level!,
+      department: s.answers.department ?? null,
+      durationS: Math.round((Date.now() - s.startedAt) / 1000),
+    };
+    save();
+    void submit();
+  });
+
+  if (s.pending) void submit();
+
+  function show(i: number, focus: boolean): void {
+    i = Math.max(0, Math.min(i, last));
+    steps.forEach((step, j) => {
+      step.hidden = j !== i;
+    });
+    back.hidden = i === 0;
+    next.hidden = i === last;
+    send.hidden = i !== last;
+    bar.value = i + 1;
+    barLabel.textContent = fill(d.step!, { n: i + 1, total: last + 1 });
+    s.step = i;
+    save();
+    if (focus) {
+      const heading = steps[i]!.querySelector('h2')!;
+      heading.focus({ preventScroll: true });
+      // The progress bar is sticky: scroll the step's top (with its scroll margin) into view, not the bar.
+      steps[i]!.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  function showErrors(problems: Problem[]): void {
+    const list = document.createElement('ul');
+    for (const p of problems) {
+      const li = document.createElement('li');
+      if (document.getElementById(`f-${p.field}`)) {
+        const a = document.createElement('a');
+        a.href = `#f-${p.field}`;
+        a.textContent = p.message;
+        li.append(a);
+      } else {
+        li.textContent = p.message;
+      }
+      list.append(li);
+    }
+    errors.replaceChildren(list);
+    errors.hidden = false;
+    const target = document.getElementById(`f-${problems[0]?.field}`);
+    const step = target?.closest<HTMLElement>('.step');
+    if (step) show(steps.indexOf(step), false);
+    errors.focus();
+  }
+
+  function lock(on: boolean): void {
+    for (const el of form.querySelectorAll<HTMLFieldSetElement | HTMLButtonElement>('fieldset, button')) {
+      el.disabled = on;
+    }
+  }
+
+  async function submit(): Promise<void> {
+    lock(true);
+    status.textContent = d.sending!;
+    let delay = 1000;
+    for (;;) {
+      let res: Response | null = null;
+      let body: { receipt?: string; detail?: string; errors?: Problem[] } = {};
+      try {
+        res = await fetch(`/api/v1/surveys/${encodeURIComponent(d.token!)}/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(s.pending),
+        });
+        body = await res.json().catch(() => ({}));
+      } catch {
+        res = null;
+      }
+      if (res?.ok && body.receipt) {
+        s = { id: s.id, answers: {}, step: 0, startedAt: 0, receipt: body.receipt };
+        save();
+        return showDone(body.receipt);
+      }
+      if (res && res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+        // The server answered and will answer the same again: stop, say why, let the respondent act.
+        lock(false);
+        status.textContent = '';
+        if (res.status === 409) return showErrors([{ field: 'q', message: d.conflict! }]);
+        if (res.status === 410) return showErrors([{ field: 'q', message: d.closed! }]);
+        s.pending = undefined;
+        save();
+        const fields = (body.errors ?? [])
+          .filter((p) => p && typeof p.field === 'string')
+          .map((p) => ({ field: p.field.replace(/^answers\./, ''), message: p.message }));
+        return showErrors(fields.length ? fields : [{ field: 'q', message: body.detail ?? d.failed! }]);
+      }
+      // No answer, or the server is struggling: the answers are safe here, so wait and send the same again.
+      status.textContent = fill(d.retry!, { s: Math.round(delay / 1000) });
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        addEventListener(
+          'online',
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          { once: true },
+        );
+      });
+      delay = Math.min(delay * 2, 30_000);
+    }
+  }
+
+  function showDone(receipt: string): void {
+    form.hidden = true;
+    progress.hidden = true;
+    byId('intro').hidden = true;
+    errors.hidden = true;
+    const done = byId('done');
+    done.hidden = false;
+    byId('receipt').textContent = receipt;
+    done.querySelector('h2')!.focus();
+    const button = byId<HTMLButtonElement>('withdraw');
+    const wstatus = byId('wstatus');
+    button.onclick = async () => {
+      button.disabled = true;
+      try {
+        const res = await fetch(`/api/v1/responses/${encodeURIComponent(receipt)}`, { method: 'DELETE' });
+        if (res.ok || res.status === 404) {
+          wstatus.textContent = res.ok ? d.withdrawn! : d.gone!;
+          button.hidden = true;
+          localStorage.removeItem(key);
+          return;
+        }
+      } catch {
+        // Fall through: say so and let the respondent try again.
+      }
+      wstatus.textContent = d.failed!;
+      button.disabled = false;
+    };
+  }
+}
