@@ -1,0 +1,177 @@
+// Typed errors of the API. One `app.onError` maps them to application/problem+json (RFC 9457); nothing else reaches
+// a client, and never a stack.
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** Problem types resolve to the section of the API docs page that explains them. */
+export const problemType = (slug: string): string => `/api/docs#problem-${slug}`;
+
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  abstract readonly slug: string;
+  abstract readonly title: string;
+  readonly errors?: FieldIssue[];
+  /** Extra headers (Retry-After, WWW-Authenticate). */
+  readonly headers: Record<string, string> = {};
+
+  constructor(detail: string, options?: { cause?: unknown; errors?: FieldIssue[] }) {
+    super(detail, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (options?.errors) this.errors = options.errors;
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  override name = 'ValidationFailed';
+  readonly status = 400;
+  readonly slug = 'validation';
+  readonly title = 'Invalid request';
+  constructor(errors: FieldIssue[], detail?: string) {
+    super(detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  override name = 'Unauthenticated';
+  readonly status = 401;
+  readonly slug = 'unauthenticated';
+  readonly title = 'Authentication required';
+  override readonly headers = { 'WWW-Authenticate': 'Bearer realm="orgos"' };
+}
+
+export class Forbidden extends DomainError {
+  override name = 'Forbidden';
+  readonly status = 403;
+  readonly slug = 'forbidden';
+  readonly title = 'Not allowed for this role';
+}
+
+export class NotFound extends DomainError {
+  override name = 'NotFound';
+  readonly status = 404;
+  readonly slug = 'not-found';
+  readonly title = 'Not found';
+}
+
+export class Conflict extends DomainError {
+  override name = 'Conflict';
+  readonly status = 409;
+  readonly slug = 'conflict';
+  readonly title = 'Conflict';
+}
+
+export class CampaignClosed extends DomainError {
+  override name = 'CampaignClosed';
+  readonly status = 410;
+  readonly slug = 'campaign-closed';
+  readonly title = 'Campaign closed';
+}
+
+export class PayloadTooLarge extends DomainError {
+  override name = 'PayloadTooLarge';
+  readonly status = 413;
+  readonly slug = 'payload-too-large';
+  readonly title = 'Request body too large';
+}
+
+export class UnsupportedMediaType extends DomainError {
+  override name = 'UnsupportedMediaType';
+  readonly status = 415;
+  readonly slug = 'unsupported-media-type';
+  readonly title = 'Unsupported media type';
+}
+
+export class TooManyRequests extends DomainError {
+  override name = 'TooManyRequests';
+  readonly status = 429;
+  readonly slug = 'rate-limited';
+  readonly title = 'Too many requests';
+  constructor(detail: string, retryAfterS: number) {
+    super(detail);
+    this.headers['Retry-After'] = String(Math.max(1, Math.ceil(retryAfterS)));
+  }
+}
+
+export class ServiceUnavailable extends DomainError {
+  override name = 'ServiceUnavailable';
+  readonly status = 503;
+  readonly slug = 'unavailable';
+  readonly title = 'Temporarily unavailable';
+  constructor(detail: string, options?: { cause?: unknown; retryAfterS?: number }) {
+    super(detail, options);
+    this.headers['Retry-After'] = String(options?.retryAfterS ?? 1);
+  }
+}
+
+/** Every problem type the API can answer, for the docs page. */
+export const PROBLEM_TYPES: { slug: string; status: number; title: string; when: string }[] = [
+  {
+    slug: 'validation',
+    status: 400,
+    title: 'Invalid request',
+    when: 'a field is missing, unknown or out of range; `errors` names each field',
+  },
+  {
+    slug: 'unauthenticated',
+    status: 401,
+    title: 'Authentication required',
+    when: 'no bearer token, or an unknown, expired or revoked one',
+  },
+  {
+    slug: 'forbidden',
+    status: 403,
+    title: 'Not allowed for this role',
+    when: "the token's role may not use this route",
+  },
+  {
+    slug: 'not-found',
+    status: 404,
+    title: 'Not found',
+    when: "no such resource, or it belongs to an organisation outside the token's scope",
+  },
+  {
+    slug: 'method-not-allowed',
+    status: 405,
+    title: 'Method not allowed',
+    when: 'the path exists but not with this method',
+  },
+  {
+    slug: 'conflict',
+    status: 409,
+    title: 'Conflict',
+    when: 'a response id was already used with other answers, or the response was withdrawn',
+  },
+  {
+    slug: 'campaign-closed',
+    status: 410,
+    title: 'Campaign closed',
+    when: 'the campaign was closed or its closing time has passed',
+  },
+  { slug: 'payload-too-large', status: 413, title: 'Request body too large', when: 'the body exceeds the size limit' },
+  {
+    slug: 'unsupported-media-type',
+    status: 415,
+    title: 'Unsupported media type',
+    when: 'a body that is not application/json',
+  },
+  {
+    slug: 'rate-limited',
+    status: 429,
+    title: 'Too many requests',
+    when: 'too many survey submissions from one client (local server)',
+  },
+  {
+    slug: 'internal',
+    status: 500,
+    title: 'Internal error',
+    when: 'an unexpected failure; it is logged, nothing of it is shown',
+  },
+  {
+    slug: 'unavailable',
+    status: 503,
+    title: 'Temporarily unavailable',
+    when: 'the database throttled or timed out; retry after Retry-After seconds',
+  },
+];

@@ -1,0 +1,323 @@
+import * as z from 'zod/mini';
+import { PROBLEM_TYPES } from './errors';
+import * as S from './schemas';
+
+type Schema = z.ZodMiniType;
+
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Hono path syntax (`:id`); converted to OpenAPI's `{id}`. */
+  path: string;
+  summary: string;
+  /** Who may call it: roles, "respondent" (no token) or "anyone". */
+  access: string;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  ok: { status: number; schema?: Schema; description: string; csv?: boolean };
+  errors: number[];
+}
+
+const AUTH = [401, 403, 404];
+
+/** Every route of the API; a test checks this list against the routes the app really has. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness check',
+    access: 'anyone',
+    ok: { status: 200, description: 'OK' },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs',
+    summary: 'Create an organisation',
+    access: 'admin, consultant',
+    body: S.CreateOrgBody,
+    ok: { status: 201, schema: S.OrgSchema, description: 'Created' },
+    errors: [400, 401, 403, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs',
+    summary: "The caller's portfolio of organisations",
+    access: 'admin, consultant, executive',
+    ok: { status: 200, schema: S.OrgListSchema, description: 'Organisations' },
+    errors: [401],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/:orgId',
+    summary: 'One organisation with its profile',
+    access: 'admin, consultant, executive (own)',
+    params: S.OrgParams,
+    ok: { status: 200, schema: S.OrgSchema, description: 'Organisation' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/:orgId/profile',
+    summary: 'The organisation profile',
+    access: 'admin, consultant, executive (own)',
+    params: S.OrgParams,
+    ok: { status: 200, schema: S.ProfileResponseSchema, description: 'Profile (null when none)' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/orgs/:orgId/profile',
+    summary: 'Set the organisation profile (investment facts, headcount)',
+    access: 'admin, consultant, executive (own)',
+    params: S.OrgParams,
+    body: S.OrgProfileSchema,
+    ok: { status: 200, schema: S.ProfileResponseSchema, description: 'Stored' },
+    errors: [400, ...AUTH, 413, 415],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/:orgId/campaigns',
+    summary: 'Create a survey campaign; the survey link is shown once',
+    access: 'admin, consultant (own)',
+    params: S.OrgParams,
+    body: S.CreateCampaignBody,
+    ok: { status: 201, schema: S.CreatedCampaignSchema, description: 'Created' },
+    errors: [400, ...AUTH, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/:orgId/campaigns',
+    summary: "The organisation's campaigns by creation",
+    access: 'admin, consultant, executive (own)',
+    params: S.OrgParams,
+    ok: { status: 200, schema: S.CampaignListSchema, description: 'Campaigns' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/tokens',
+    summary: 'Create a bearer token (shown once)',
+    access: 'admin (any role), consultant (executive tokens for its organisations)',
+    body: S.CreateTokenBody,
+    ok: { status: 201, schema: S.CreatedTokenSchema, description: 'Created' },
+    errors: [400, ...AUTH, 413, 415],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/tokens/:tokenId',
+    summary: 'Revoke a token',
+    access: 'admin, consultant (tokens it created)',
+    params: S.TokenParams,
+    ok: { status: 204, description: 'Revoked' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/campaigns/:campaignId',
+    summary: 'One campaign',
+    access: 'admin, consultant, executive (own)',
+    params: S.CampaignParams,
+    ok: { status: 200, schema: S.CampaignSchema, description: 'Campaign' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/campaigns/:campaignId/leadership',
+    summary:
+      "Store the leadership view (the leadership's own answers, not anonymous, never mixed into workforce scores)",
+    access: 'admin, consultant, executive (own)',
+    params: S.CampaignParams,
+    body: S.LeadershipBody,
+    ok: { status: 200, schema: S.LeadershipResponseSchema, description: 'Stored' },
+    errors: [400, ...AUTH, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/campaigns/:campaignId/report',
+    summary:
+      'The readiness report (JSON, or an aggregate CSV with ?format=csv); groups below the minimum size are suppressed',
+    access: 'admin, consultant, executive (own)',
+    params: S.CampaignParams,
+    query: S.ReportQuery,
+    ok: { status: 200, schema: S.ReportSchema, description: 'Report', csv: true },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/compare',
+    summary: 'Campaigns side by side with portfolio percentiles and change between waves',
+    access: 'admin, consultant',
+    query: S.CompareQuery,
+    ok: { status: 200, schema: S.CompareSchema, description: 'Comparison' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/surveys/:surveyToken',
+    summary: 'The survey behind a survey link',
+    access: 'respondent',
+    params: S.SurveyParams,
+    query: S.SurveyQuery,
+    ok: { status: 200, schema: S.SurveySchema, description: 'Survey' },
+    errors: [400, 404, 410],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/surveys/:surveyToken/responses',
+    summary: 'Submit a response; a retry with the same responseId and answers gets the same receipt (200)',
+    access: 'respondent',
+    params: S.SurveyParams,
+    body: S.SubmitResponseBody,
+    ok: { status: 201, schema: S.ReceiptSchema, description: 'Counted' },
+    errors: [400, 404, 409, 410, 413, 415, 429],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/responses/:receipt',
+    summary: 'Withdraw a response with its receipt',
+    access: 'respondent',
+    params: S.ReceiptParams,
+    ok: { status: 204, description: 'Withdrawn' },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    access: 'anyone',
+    ok: { status: 200, description: 'OpenAPI 3.1' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/docs',
+    summary: 'Readable API documentation',
+    access: 'anyone',
+    ok: { status: 200, description: 'HTML' },
+    errors: [],
+  },
+];
+
+const jsonSchema = (schema: Schema): Record<string, unknown> => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+};
+
+const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
+
+function parameters(op: Operation): unknown[] {
+  const out: unknown[] = [];
+  for (const [where, schema] of [
+    ['path', op.params],
+    ['query', op.query],
+  ] as const) {
+    if (!schema) continue;
+    const js = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+    for (const [name, s] of Object.entries(js.properties ?? {})) {
+      out.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
+    }
+  }
+  return out;
+}
+
+const STATUS_TEXT: Record<number, string> = Object.fromEntries(PROBLEM_TYPES.map((p) => [p.status, p.title]));
+
+export function openApiDocument(publicUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const responses: Record<string, unknown> = {
+      [op.ok.status]: {
+        description: op.ok.description,
+        ...(op.ok.schema
+          ? {
+              content: {
+                'application/json': { schema: jsonSchema(op.ok.schema) },
+                ...(op.ok.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
+              },
+            }
+          : {}),
+      },
+    };
+    for (const status of op.errors) {
+      responses[status] = {
+        description: STATUS_TEXT[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+    const protectedRoute = !['anyone', 'respondent'].includes(op.access);
+    const path = openApiPath(op.path);
+    paths[path] ??= {};
+    paths[path][op.method] = {
+      summary: op.summary,
+      description: `Access: ${op.access}.`,
+      ...(protectedRoute ? { security: [{ bearer: [] }] } : { security: [] }),
+      parameters: parameters(op),
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'orgos API',
+      version: '1',
+      description: 'Org OS readiness survey: organisations, campaigns, anonymous responses, reports.',
+    },
+    servers: [{ url: publicUrl }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: { Problem: jsonSchema(S.ProblemSchema) },
+    },
+  };
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+function fields(schema: Schema | undefined): string {
+  if (!schema) return '';
+  const js = jsonSchema(schema) as { properties?: Record<string, { type?: unknown }>; required?: string[] };
+  const rows = Object.entries(js.properties ?? {}).map(
+    ([name, s]) =>
+      `<li><code>${esc(name)}</code>${(js.required ?? []).includes(name) ? '' : ' (optional)'}${s.type ? ` <small>${esc(String(s.type))}</small>` : ''}</li>`,
+  );
+  return rows.length ? `<ul>${rows.join('')}</ul>` : '';
+}
+
+/** A plain page: no scripts, no external styles (CSP default-src 'self'). */
+export function docsPage(): string {
+  const ops = OPERATIONS.map(
+    (op) => `<section>
+<h3><code>${op.method.toUpperCase()} ${esc(openApiPath(op.path))}</code></h3>
+<p>${esc(op.summary)}. <strong>Access:</strong> ${esc(op.access)}. <strong>Success:</strong> ${op.ok.status}.</p>
+${op.params ? `<h4>Path</h4>${fields(op.params)}` : ''}${op.query ? `<h4>Query</h4>${fields(op.query)}` : ''}${op.body ? `<h4>Body (JSON, unknown fields rejected)</h4>${fields(op.body)}` : ''}
+${op.errors.length ? `<p>Errors: ${op.errors.join(', ')} (application/problem+json)</p>` : ''}
+</section>`,
+  ).join('\n');
+  const problems = PROBLEM_TYPES.map(
+    (p) => `<dt id="problem-${p.slug}"><code>${p.status}</code> ${esc(p.title)}</dt><dd>${esc(p.when)}</dd>`,
+  ).join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>orgos API</title></head>
+<body><main>
+<h1>orgos API</h1>
+<p>JSON under <code>/api/v1</code>. Authenticate with <code>Authorization: Bearer &lt;token&gt;</code>; respondents need no token.
+The machine-readable description is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
+<h2>Operations</h2>
+${ops}
+<h2 id="problems">Errors</h2>
+<p>Every error is <code>application/problem+json</code> (RFC 9457) with <code>type</code>, <code>title</code>, <code>status</code>,
+<code>detail</code>, and for invalid input <code>errors: [{ field, message }]</code>.</p>
+<dl>
+${problems}
+</dl>
+</main></body></html>`;
+}

@@ -1,0 +1,113 @@
+import { Hono } from 'hono';
+import { CURRENT_INSTRUMENT } from '../../../shared/instrument';
+import { normalizeMinGroupSize } from '../../../shared/privacy';
+import { type AppEnv, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
+import type { AppDeps } from '../deps';
+import { ValidationFailed } from '../errors';
+import { CreateCampaignBody, CreateOrgBody, OrgParams, OrgProfileSchema } from '../schemas';
+import { sha256Hex, tokenIdOf } from '../token-hash';
+import { requireJson, validate } from '../validation';
+import { campaignView, orgView } from '../views';
+
+const DEFAULT_SHARDS = 8;
+
+export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { store } = deps;
+  return new Hono<AppEnv>()
+    .post('/', requireRole('admin', 'consultant'), requireJson, validate('json', CreateOrgBody), async (c) => {
+      const p = principalOf(c);
+      const { name } = c.req.valid('json');
+      const org = { id: deps.newId(), name, createdAt: deps.clock().toISOString(), createdBy: p.subject };
+      // Grant first: a crash in between leaves a grant to nothing, which every reader skips.
+      if (p.role === 'consultant') await store.grantOrg(p.subject, org.id, org.createdAt);
+      await store.createOrg(org);
+      return c.json(orgView(org), 201);
+    })
+    .get('/', async (c) => {
+      const p = principalOf(c);
+      const orgs = p.role === 'admin' ? await store.listOrgs() : await store.getOrgs(await portfolioOrgIds(deps, p));
+      return c.json({ orgs: orgs.map(orgView) });
+    })
+    .get('/:orgId', validate('param', OrgParams), async (c) => {
+      const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
+      return c.json({ ...orgView(org), profile: await store.getProfile(org.id) });
+    })
+    .get('/:orgId/profile', validate('param', OrgParams), async (c) => {
+      const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
+      return c.json({ orgId: org.id, profile: await store.getProfile(org.id) });
+    })
+    .put(
+      '/:orgId/profile',
+      validate('param', OrgParams),
+      requireJson,
+      validate('json', OrgProfileSchema),
+      async (c) => {
+        const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
+        const profile = c.req.valid('json');
+        await store.putProfile(org.id, profile, deps.clock().toISOString());
+        return c.json({ orgId: org.id, profile });
+      },
+    )
+    .post(
+      '/:orgId/campaigns',
+      requireRole('admin', 'consultant'),
+      validate('param', OrgParams),
+      requireJson,
+      validate('json', CreateCampaignBody),
+      async (c) => {
+        const p = principalOf(c);
+        const org = await visibleOrg(deps, p, c.req.valid('param').orgId);
+        const body = c.req.valid('json');
+        const now = deps.clock();
+        const instrument = CURRENT_INSTRUMENT;
+        const issues = (body.languages ?? [])
+          .map((l, i) => ({ l, i }))
+          .filter(({ l }) => !instrument.languages.includes(l))
+          .map(({ l, i }) => ({ field: `languages.${i}`, message: `the instrument has no "${l}" version` }));
+        if (body.closesAt && Date.parse(body.closesAt) <= now.getTime()) {
+          issues.push({ field: 'closesAt', message: 'must be in the future' });
+        }
+        if (issues.length > 0) throw new ValidationFailed(issues);
+
+        const surveyToken = deps.randomToken();
+        const link = {
+          id: tokenIdOf(surveyToken),
+          hash: sha256Hex(surveyToken),
+          campaignId: deps.newId(),
+          createdAt: now.toISOString(),
+        };
+        const campaign = {
+          id: link.campaignId,
+          orgId: org.id,
+          name: body.name,
+          departments: body.departments,
+          minGroupSize: normalizeMinGroupSize(body.minGroupSize),
+          closesAt: body.closesAt ? new Date(body.closesAt).toISOString() : null,
+          closedAt: null,
+          languages: body.languages ?? [...instrument.languages],
+          instrument: { id: instrument.id, version: instrument.version },
+          createdAt: now.toISOString(),
+          createdBy: p.subject,
+          shards: deps.config.responseShards ?? DEFAULT_SHARDS,
+          receiptKey: deps.randomToken(),
+          surveyLinkId: link.id,
+        };
+        await store.createCampaign(campaign, link);
+        return c.json(
+          {
+            ...campaignView(campaign, now),
+            // Shown once: only the hash is stored.
+            surveyToken,
+            surveyUrl: `${deps.config.publicUrl}/s/${surveyToken}`,
+          },
+          201,
+        );
+      },
+    )
+    .get('/:orgId/campaigns', validate('param', OrgParams), async (c) => {
+      const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
+      const now = deps.clock();
+      const campaigns = await store.listCampaigns(org.id);
+      return c.json({ campaigns: campaigns.map((x) => campaignView(x, now)) });
+    });
+}

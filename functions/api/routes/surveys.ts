@@ -1,0 +1,159 @@
+import { Hono } from 'hono';
+import type * as z from 'zod/mini';
+import { answerIssues } from '../../../shared/response';
+import { instrumentOf } from '../../reports/campaign-stats';
+import type { CampaignRecord, SurveyLinkRecord } from '../../store/store';
+import type { AppDeps } from '../deps';
+import { CampaignClosed, Conflict, NotFound, ValidationFailed } from '../errors';
+import { SubmitResponseBody, SurveyParams, SurveyQuery } from '../schemas';
+import { canonicalHash, hashesEqual, receiptFor, sha256Hex, tokenIdOf } from '../token-hash';
+import { requireJson, validate } from '../validation';
+import { isClosed } from '../views';
+
+export interface ResolvedSurvey {
+  campaign: CampaignRecord;
+  link: SurveyLinkRecord;
+}
+
+/** Links never change once written (only expire), so each instance keeps the ones it has seen: one read less per submission. */
+export class LinkCache {
+  private readonly links = new Map<string, SurveyLinkRecord>();
+  constructor(private readonly max = 2000) {}
+  get(id: string): SurveyLinkRecord | undefined {
+    return this.links.get(id);
+  }
+  set(link: SurveyLinkRecord): void {
+    if (this.links.size >= this.max) this.links.delete(this.links.keys().next().value!);
+    this.links.set(link.id, link);
+  }
+}
+
+/**
+ * A survey token (the campaign's open link, or an invite's single-use link in issue 7) resolves to its campaign and
+ * invite: 404 when unknown or expired, 410 when the campaign is closed (unless `allowClosed`: submissions decide
+ * themselves, since a retry of a response counted before the close still gets its receipt).
+ */
+export async function resolveSurvey(
+  deps: AppDeps,
+  surveyToken: string,
+  now: Date,
+  cache?: LinkCache,
+  options: { allowClosed?: boolean } = {},
+): Promise<ResolvedSurvey> {
+  const id = tokenIdOf(surveyToken);
+  let link = cache?.get(id) ?? null;
+  if (!link) {
+    link = await deps.store.getSurveyLink(id, now);
+    if (link) cache?.set(link);
+  }
+  if (!link || !hashesEqual(link.hash, sha256Hex(surveyToken))) throw new NotFound('no such survey');
+  if (link.expiresAt && link.expiresAt <= now.toISOString()) throw new NotFound('no such survey');
+  const campaign = await deps.store.getCampaign(link.campaignId);
+  if (!campaign) throw new NotFound('no such survey');
+  if (!options.allowClosed && isClosed(campaign, now)) throw new CampaignClosed('this survey is closed');
+  return { campaign, link };
+}
+
+export type Submission = z.infer<typeof SubmitResponseBody>;
+
+/**
+ * Records one response: checks it against the instrument and the campaign, then writes it with one conditional put.
+ * `created: false` is a retry of the same submission (same receipt); other content under the same id is a 409.
+ */
+export async function submitResponse(
+  deps: AppDeps,
+  campaign: CampaignRecord,
+  body: Submission,
+  now: Date,
+): Promise<{ created: boolean; receipt: string; receivedAt: string }> {
+  const instrument = instrumentOf(campaign);
+  const issues = answerIssues(instrument, body.answers).map((i) => ({
+    field: `answers.${i.field}`,
+    message: i.message,
+  }));
+  if (!campaign.departments.includes(body.department)) {
+    issues.push({
+      field: 'department',
+      message: `expected one of the campaign's ${campaign.departments.length} departments`,
+    });
+  }
+  if (issues.length > 0) throw new ValidationFailed(issues);
+
+  // The receipt is derived, not stored: a retry gets the same one, and only its hash keys the response.
+  const receipt = receiptFor(campaign.receiptKey, body.responseId);
+  const key = sha256Hex(receipt);
+  const content = {
+    answers: body.answers,
+    level: body.level,
+    department: body.department,
+    ...(body.durationS === undefined ? {} : { durationS: body.durationS }),
+  };
+  const contentHash = canonicalHash(content);
+  if (isClosed(campaign, now)) {
+    // Closed: nothing new is counted, but a retry of a response counted before the close answers as the first did.
+    const existing = await deps.store.getResponse(key);
+    if (existing && !existing.withdrawnAt && existing.contentHash === contentHash) {
+      return { created: false, receipt, receivedAt: existing.receivedAt };
+    }
+    throw new CampaignClosed('this survey is closed');
+  }
+  const receivedAt = now.toISOString();
+  // Answers, segment, duration and time only: no token, address or user agent (DESIGN.md).
+  const result = await deps.store.putResponse({
+    key,
+    campaignId: campaign.id,
+    shard: Number.parseInt(key.slice(0, 8), 16) % campaign.shards,
+    position: `${receivedAt}#${key.slice(0, 16)}`,
+    receivedAt,
+    contentHash,
+    ...content,
+  });
+  if (result.created) {
+    deps.metrics?.addMetric('ResponseSubmitted', 'Count', 1);
+    return { created: true, receipt, receivedAt };
+  }
+  const { existing } = result;
+  if (existing.withdrawnAt) throw new Conflict('this response was withdrawn');
+  if (existing.contentHash !== contentHash) throw new Conflict('this response id was already used with other answers');
+  deps.metrics?.addMetric('ResponseRetried', 'Count', 1);
+  return { created: false, receipt, receivedAt: existing.receivedAt };
+}
+
+export function surveyRoutes(deps: AppDeps): Hono {
+  const guard = deps.submissionGuard ?? (async (_c, next) => next());
+  const links = new LinkCache();
+  return new Hono()
+    .get('/:surveyToken', validate('param', SurveyParams), validate('query', SurveyQuery), async (c) => {
+      const { campaign } = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), links);
+      const { lang } = c.req.valid('query');
+      if (lang && !campaign.languages.includes(lang)) {
+        throw new ValidationFailed([{ field: 'lang', message: `offered: ${campaign.languages.join(', ')}` }]);
+      }
+      return c.json({
+        campaign: {
+          name: campaign.name,
+          departments: campaign.departments,
+          languages: campaign.languages,
+          closesAt: campaign.closesAt,
+        },
+        language: lang ?? campaign.languages[0]!,
+        instrument: instrumentOf(campaign),
+      });
+    })
+    .post(
+      '/:surveyToken/responses',
+      guard,
+      validate('param', SurveyParams),
+      requireJson,
+      validate('json', SubmitResponseBody),
+      async (c) => {
+        const now = deps.clock();
+        const { campaign } = await resolveSurvey(deps, c.req.valid('param').surveyToken, now, links, {
+          allowClosed: true,
+        });
+        const body = c.req.valid('json');
+        const result = await submitResponse(deps, campaign, body, now);
+        return c.json({ receipt: result.receipt, receivedAt: result.receivedAt }, result.created ? 201 : 200);
+      },
+    );
+}

@@ -1,0 +1,7 @@
+import type { StatsOptions } from '../reports/campaign-stats';
+import type { AppDeps } from './deps';
+
+export const statsOptions = (deps: AppDeps): StatsOptions => ({
+  safetyMs: deps.config.snapshotSafetyMs ?? 60_000,
+  refreshItems: deps.config.snapshotRefreshItems ?? 100,
+});

@@ -1,0 +1,41 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** 32 random bytes (256 bits), URL-safe: bearer tokens, survey links, campaign receipt keys. */
+export const randomToken = (): string => randomBytes(32).toString('base64url');
+
+export const sha256Hex = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
+
+/**
+ * A token's id is the first 96 bits of its hash: the item key, so a lookup is one GetItem, and a public handle to
+ * revoke it by. The full hash is stored beside it and compared in constant time.
+ */
+export const tokenIdOf = (token: string): string => sha256Hex(token).slice(0, 24);
+
+export function hashesEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The receipt of a response: an HMAC of the client's response id under the campaign's secret. A retry of the same
+ * submission gets the same receipt without the receipt being stored; only its hash is (the response's key).
+ */
+export const receiptFor = (receiptKey: string, responseId: string): string =>
+  createHmac('sha256', receiptKey).update(responseId.toLowerCase(), 'utf8').digest('base64url');
+
+/** Hash of a canonical JSON form (object keys sorted), to tell a retry from a different submission. */
+export function canonicalHash(value: unknown): string {
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return sha256Hex(JSON.stringify(canonical(value)));
+}

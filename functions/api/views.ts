@@ -1,0 +1,22 @@
+import type { CampaignRecord, OrgRecord } from '../store/store';
+
+// What clients see of stored entities: secrets (receipt keys, hashes) and bookkeeping never leave the server.
+
+export const isClosed = (c: CampaignRecord, now: Date): boolean =>
+  c.closedAt !== null || (c.closesAt !== null && c.closesAt <= now.toISOString());
+
+export const campaignView = (c: CampaignRecord, now: Date) => ({
+  id: c.id,
+  orgId: c.orgId,
+  name: c.name,
+  departments: c.departments,
+  minGroupSize: c.minGroupSize,
+  closesAt: c.closesAt,
+  closedAt: c.closedAt,
+  status: isClosed(c, now) ? ('closed' as const) : ('open' as const),
+  languages: c.languages,
+  instrument: c.instrument,
+  createdAt: c.createdAt,
+});
+
+export const orgView = (o: OrgRecord) => ({ id: o.id, name: o.name, createdAt: o.createdAt });

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from '../api/app';
+import type { AppDeps, AppLogger } from '../api/deps';
+import { randomToken } from '../api/token-hash';
+import { DynamoStore } from '../store/dynamo-store';
+import { ensureTable, startDynalite } from './dynalite';
+import { submissionRateLimit } from './rate-limit';
+import { type DemoLinks, seedDemo } from './seed';
+
+// `npm start`: the whole product on one machine. dynalite runs in this process and keeps its data on disk under
+// ORGOS_DATA_DIR; the API and the built pages share one origin, as CloudFront gives them on AWS.
+
+export type Env = Record<string, string | undefined>;
+
+export interface LocalServer {
+  url: string;
+  adminToken: string;
+  demo: DemoLinks | null;
+  close(): Promise<void>;
+}
+
+const consoleLogger: AppLogger = {
+  info: (message, extra) => console.log(JSON.stringify({ level: 'INFO', message, ...extra })),
+  warn: (message, extra) => console.warn(JSON.stringify({ level: 'WARN', message, ...extra })),
+  error: (message, extra) => console.error(JSON.stringify({ level: 'ERROR', message, ...extra })),
+};
+
+/** The admin token: ORGOS_ADMIN_TOKEN, else the one generated on the first run and kept in the data folder. */
+async function adminTokenFor(env: Env, dataDir: string): Promise<string> {
+  if (env.ORGOS_ADMIN_TOKEN) {
+    if (env.ORGOS_ADMIN_TOKEN.length < 16) throw new Error('ORGOS_ADMIN_TOKEN must be at least 16 characters');
+    return env.ORGOS_ADMIN_TOKEN;
+  }
+  const file = join(dataDir, 'admin-token');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const token = randomToken();
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+export async function startLocalServer(env: Env = process.env): Promise<LocalServer> {
+  const dataDir = resolve(env.ORGOS_DATA_DIR ?? '.data');
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const table = env.ORGOS_TABLE ?? 'orgos';
+  const port = Number(env.PORT ?? 8787);
+  const host = env.HOST ?? '127.0.0.1';
+  const adminToken = await adminTokenFor(env, dataDir);
+
+  const dynamo = await startDynalite({ path: join(dataDir, 'dynamo') });
+  await ensureTable(dynamo.client, table);
+  const store = new DynamoStore(dynamo.client, table);
+
+  const webRoot = resolve(env.ORGOS_WEB_DIR ?? 'dist/web');
+  const perMinute = Number(env.ORGOS_RATE_LIMIT ?? 60);
+  const deps: AppDeps = {
+    store,
+    clock: () => new Date(),
+    newId: randomUUID,
+    randomToken,
+    config: { publicUrl: '', adminToken },
+    logger: consoleLogger,
+    // 0 turns the limit off (benchmarks drive the server from one address).
+    ...(perMinute > 0
+      ? { submissionGuard: submissionRateLimit({ burst: Math.max(10, perMinute / 2), perMinute }) }
+      : {}),
+    ...(existsSync(webRoot) ? { assets: serveStatic({ root: webRoot }) } : {}),
+  };
+
+  // The app reads publicUrl per request, so it can be filled in once the port is known.
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port, hostname: host });
+  await new Promise<void>((ok, fail) => {
+    server.once('listening', ok);
+    server.once('error', fail);
+  });
+  const { port: actualPort } = server.address() as AddressInfo;
+  const url = (env.ORGOS_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`).replace(
+    /\/+$/,
+    '',
+  );
+  deps.config.publicUrl = url;
+
+  // Demo data once per data folder; its links (they hold tokens) live in a file only the owner can read, never in
+  // the table, which stores hashes only.
+  const linksFile = join(dataDir, 'demo-links.json');
+  let demo: DemoLinks | null = null;
+  if (env.ORGOS_SEED !== '0') {
+    if (await store.putMeta('seed', { startedAt: new Date().toISOString() })) {
+      demo = await seedDemo(deps, adminToken);
+      await writeFile(linksFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
+      await chmod(linksFile, 0o600);
+    } else if (existsSync(linksFile)) {
+      demo = JSON.parse(await readFile(linksFile, 'utf8')) as DemoLinks;
+    }
+  }
+
+  return {
+    url,
+    adminToken,
+    demo,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await dynamo.close();
+    },
+  };
+}
+
+export function linksText(s: LocalServer): string {
+  const lines = [
+    `orgos is running at ${s.url}`,
+    '',
+    `  API docs             ${s.url}/api/docs`,
+    `  Admin token          ${s.adminToken}`,
+  ];
+  const d = s.demo;
+  if (d) {
+    lines.push(
+      '',
+      'Demo (a consultant with three organisations; Northwind Logistics has two waves):',
+      `  Survey (open wave)   ${s.url}/s/${d.surveyToken}`,
+      `  Executive report     ${s.url}/report.html#campaign=${d.campaignId}&token=${d.executiveToken}`,
+      `  Consultant dashboard ${s.url}/dashboard.html   (token: ${d.consultantToken})`,
+      `  Report API           curl -H 'Authorization: Bearer ${d.executiveToken}' ${s.url}/api/v1/campaigns/${d.campaignId}/report`,
+      `  Compare API          curl -H 'Authorization: Bearer ${d.consultantToken}' '${s.url}/api/v1/compare?campaigns=${d.campaignIds.join(',')}'`,
+    );
+  }
+  lines.push('', 'Ctrl-C stops; the data stays in the data folder for the next start.');
+  return lines.join('\n');
+}
+
+export async function main(env: Env = process.env): Promise<void> {
+  const started = Date.now();
+  const server = await startLocalServer(env);
+  console.log(`${linksText(server)}\n(ready in ${Date.now() - started} ms)`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

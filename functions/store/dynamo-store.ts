@@ -1,0 +1,474 @@
+import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { OrgProfile } from '../../shared/profile';
+import type { GroupStats } from '../../shared/scoring';
+import { type Key, keys, TTL_ATTRIBUTE } from './keys';
+import type {
+  CampaignRecord,
+  LeadershipRecord,
+  OrgRecord,
+  PutResponseResult,
+  ResponseRecord,
+  SnapshotRecord,
+  Store,
+  SurveyLinkRecord,
+  TokenRecord,
+} from './store';
+
+type Item = Record<string, unknown>;
+
+/** Bump when an entity's stored shape changes; readers can then migrate by `v`. */
+const VERSION = 1;
+
+/** Snapshot bodies are gzip'd JSON split into chunks well under DynamoDB's 400 KB item limit. */
+const SNAPSHOT_CHUNK_BYTES = 300 * 1024;
+
+const isConditionFailure = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+
+const toEpochSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
+const fromEpochSeconds = (s: unknown): string | undefined =>
+  typeof s === 'number' ? new Date(s * 1000).toISOString() : undefined;
+/** TTL deletes expired items only eventually (and never in dynalite), so every read of an expiring item checks. */
+const expired = (item: Item, now: Date): boolean =>
+  typeof item[TTL_ATTRIBUTE] === 'number' && (item[TTL_ATTRIBUTE] as number) * 1000 <= now.getTime();
+
+function strip<T>(item: Item, omit: readonly string[] = []): T {
+  const out: Item = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity', 'v', ...omit].includes(k)) continue;
+    out[k] = v;
+  }
+  return out as T;
+}
+
+export class DynamoStore implements Store {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly table: string,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------------------
+
+  private async get(key: Key, consistent = true): Promise<Item | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: consistent }));
+    return (out.Item as Item | undefined) ?? null;
+  }
+
+  /** Put only when the key is new; false when it already existed. */
+  private async putNew(item: Item): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey: start }));
+      items.push(...((out.Items as Item[] | undefined) ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  // ---- tokens and grants ---------------------------------------------------------------------------------------
+
+  async putToken(token: TokenRecord): Promise<void> {
+    const { expiresAt, ...rest } = token;
+    const ok = await this.putNew({
+      ...keys.tokenById(token.id),
+      entity: 'token',
+      v: VERSION,
+      ...rest,
+      [TTL_ATTRIBUTE]: toEpochSeconds(expiresAt),
+    });
+    if (!ok) throw new Error('token id collision');
+  }
+
+  async getToken(id: string, now: Date): Promise<TokenRecord | null> {
+    const item = await this.get(keys.tokenById(id));
+    if (!item || expired(item, now)) return null;
+    return { ...strip<TokenRecord>(item), expiresAt: fromEpochSeconds(item[TTL_ATTRIBUTE])! };
+  }
+
+  async revokeToken(id: string, at: string): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.tokenById(id),
+          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async grantOrg(subject: string, orgId: string, at: string): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.grant(subject, orgId), entity: 'grant', v: VERSION, subject, orgId, createdAt: at },
+      }),
+    );
+  }
+
+  async hasGrant(subject: string, orgId: string): Promise<boolean> {
+    return (await this.get(keys.grant(subject, orgId))) !== null;
+  }
+
+  async grantedOrgIds(subject: string): Promise<string[]> {
+    const { PK, skPrefix } = keys.grantsOfSubject(subject);
+    const items = await this.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': PK, ':sk': skPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((i) => i.orgId as string);
+  }
+
+  // ---- organisations -------------------------------------------------------------------------------------------
+
+  async createOrg(org: OrgRecord): Promise<void> {
+    const ok = await this.putNew({
+      ...keys.orgById(org.id),
+      ...keys.allOrgs(org.createdAt, org.id),
+      entity: 'org',
+      v: VERSION,
+      ...org,
+    });
+    if (!ok) throw new Error('organisation id collision');
+  }
+
+  async getOrg(id: string): Promise<OrgRecord | null> {
+    const item = await this.get(keys.orgById(id));
+    return item ? strip<OrgRecord>(item) : null;
+  }
+
+  async getOrgs(ids: readonly string[]): Promise<OrgRecord[]> {
+    const unique = [...new Set(ids)];
+    const found: OrgRecord[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Key[]; ConsistentRead: boolean }> | undefined = {
+        [this.table]: { Keys: unique.slice(i, i + 100).map((id) => keys.orgById(id)), ConsistentRead: true },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const out = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of out.Responses?.[this.table] ?? []) found.push(strip<OrgRecord>(item));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  async listOrgs(): Promise<OrgRecord[]> {
+    const items = await this.queryAll({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.allOrgs().GSI1PK },
+    });
+    return items.map((i) => strip<OrgRecord>(i));
+  }
+
+  async putProfile(orgId: string, profile: OrgProfile, at: string): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.profileOfOrg(orgId), entity: 'profile', v: VERSION, orgId, profile, updatedAt: at },
+      }),
+    );
+  }
+
+  async getProfile(orgId: string): Promise<OrgProfile | null> {
+    const item = await this.get(keys.profileOfOrg(orgId));
+    return item ? (item.profile as OrgProfile) : null;
+  }
+
+  // ---- campaigns and survey links ------------------------------------------------------------------------------
+
+  async createCampaign(campaign: CampaignRecord, link: SurveyLinkRecord): Promise<void> {
+    await this.putSurveyLink(link);
+    const ok = await this.putNew({
+      ...keys.campaignById(campaign.id),
+      ...keys.campaignsOfOrg(campaign.orgId, campaign.createdAt, campaign.id),
+      entity: 'campaign',
+      v: VERSION,
+      ...campaign,
+    });
+    if (!ok) throw new Error('campaign id collision');
+  }
+
+  async getCampaign(id: string): Promise<CampaignRecord | null> {
+    const item = await this.get(keys.campaignById(id));
+    return item ? strip<CampaignRecord>(item) : null;
+  }
+
+  async listCampaigns(orgId: string): Promise<CampaignRecord[]> {
+    const items = await this.queryAll({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.campaignsOfOrg(orgId).GSI1PK },
+    });
+    return items.map((i) => strip<CampaignRecord>(i));
+  }
+
+  async putSurveyLink(link: SurveyLinkRecord): Promise<void> {
+    const { expiresAt, ...rest } = link;
+    const ok = await this.putNew({
+      ...keys.surveyLinkById(link.id),
+      entity: 'surveyLink',
+      v: VERSION,
+      ...rest,
+      ...(expiresAt ? { [TTL_ATTRIBUTE]: toEpochSeconds(expiresAt) } : {}),
+    });
+    if (!ok) throw new Error('survey link id collision');
+  }
+
+  async getSurveyLink(id: string, now: Date): Promise<SurveyLinkRecord | null> {
+    const item = await this.get(keys.surveyLinkById(id));
+    if (!item || expired(item, now)) return null;
+    const expiresAt = fromEpochSeconds(item[TTL_ATTRIBUTE]);
+    return { ...strip<SurveyLinkRecord>(item, [TTL_ATTRIBUTE]), ...(expiresAt ? { expiresAt } : {}) };
+  }
+
+  // ---- responses -----------------------------------------------------------------------------------------------
+
+  private responseItem(r: ResponseRecord): Item {
+    const { key, position, shard, ...rest } = r;
+    return {
+      ...keys.responseByReceiptHash(key),
+      ...keys.responseStream(r.campaignId, shard, position),
+      entity: 'response',
+      v: VERSION,
+      shard,
+      ...rest,
+    };
+  }
+
+  private toResponse(item: Item): ResponseRecord {
+    const rest = strip<Omit<ResponseRecord, 'key' | 'position'>>(item);
+    return { ...rest, key: (item.PK as string).slice('RESP#'.length), position: item.GSI1SK as string };
+  }
+
+  async putResponse(response: ResponseRecord): Promise<PutResponseResult> {
+    if (await this.putNew(this.responseItem(response))) return { created: true };
+    const existing = await this.getResponse(response.key);
+    if (!existing) throw new Error('response vanished after a conflicting put');
+    return { created: false, existing };
+  }
+
+  async getResponse(key: string): Promise<ResponseRecord | null> {
+    const item = await this.get(keys.responseByReceiptHash(key));
+    return item ? this.toResponse(item) : null;
+  }
+
+  async withdrawResponse(key: string, withdrawnAt: string, position: string): Promise<ResponseRecord | null> {
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.responseByReceiptHash(key),
+          // Moving the stream position puts the withdrawal after every snapshot cursor that could hold the response.
+          UpdateExpression: 'SET withdrawnAt = :w, GSI1SK = :pos',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(withdrawnAt)',
+          ExpressionAttributeValues: { ':w': withdrawnAt, ':pos': position },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes ? this.toResponse(out.Attributes as Item) : null;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  async eraseWithdrawn(receiptHashes: readonly string[]): Promise<void> {
+    await Promise.all(
+      receiptHashes.map((key) =>
+        this.doc
+          .send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: keys.responseByReceiptHash(key),
+              UpdateExpression: 'REMOVE answers, #level, department, durationS, contentHash',
+              ConditionExpression: 'attribute_exists(withdrawnAt)',
+              ExpressionAttributeNames: { '#level': 'level' },
+            }),
+          )
+          .catch((error: unknown) => {
+            if (!isConditionFailure(error)) throw error;
+          }),
+      ),
+    );
+  }
+
+  async readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]> {
+    const perShard = await Promise.all(
+      Array.from({ length: shards }, (_, shard) => {
+        const { GSI1PK } = keys.responseStream(campaignId, shard);
+        return this.queryAll({
+          IndexName: 'GSI1',
+          KeyConditionExpression: from === null ? 'GSI1PK = :pk' : 'GSI1PK = :pk AND GSI1SK >= :from',
+          ExpressionAttributeValues: from === null ? { ':pk': GSI1PK } : { ':pk': GSI1PK, ':from': from },
+        });
+      }),
+    );
+    // A withdrawal moves an item forward in its shard while a paginated Query runs: it can be seen twice, and the
+    // withdrawn state is the later one.
+    const byKey = new Map<string, ResponseRecord>();
+    for (const item of perShard.flat()) {
+      const r = this.toResponse(item);
+      const seen = byKey.get(r.key);
+      if (!seen || (r.withdrawnAt && !seen.withdrawnAt)) byKey.set(r.key, r);
+    }
+    return [...byKey.values()];
+  }
+
+  // ---- snapshots -----------------------------------------------------------------------------------------------
+
+  async getSnapshot(campaignId: string): Promise<SnapshotRecord | null> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const head = await this.get(keys.snapshotHead(campaignId));
+      if (!head) return null;
+      const version = head.version as number;
+      const { PK, skPrefix } = keys.snapshotChunks(campaignId, version, head.writer as string);
+      const chunks = await this.queryAll({
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': PK, ':sk': skPrefix },
+        ConsistentRead: true,
+      });
+      // A newer snapshot replaced this one and deleted its chunks while we read: read the head again.
+      if (chunks.length !== head.chunks) continue;
+      const body = Buffer.concat(chunks.map((c) => Buffer.from(c.body as Uint8Array)));
+      return {
+        campaignId,
+        version,
+        cursor: head.cursor as string,
+        createdAt: head.createdAt as string,
+        cells: JSON.parse(gunzipSync(body).toString('utf8')) as Record<string, GroupStats>,
+      };
+    }
+    return null;
+  }
+
+  async putSnapshot(snapshot: SnapshotRecord, expectedVersion: number | null): Promise<boolean> {
+    const { campaignId, version } = snapshot;
+    const body = gzipSync(JSON.stringify(snapshot.cells));
+    const count = Math.max(1, Math.ceil(body.length / SNAPSHOT_CHUNK_BYTES));
+    const writer = randomBytes(6).toString('hex');
+    // Chunks of a new version never overwrite the current one's; the head flips to them in one conditional put.
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: {
+              ...keys.snapshotChunk(campaignId, version, writer, i),
+              entity: 'snapshotChunk',
+              v: VERSION,
+              body: body.subarray(i * SNAPSHOT_CHUNK_BYTES, (i + 1) * SNAPSHOT_CHUNK_BYTES),
+            },
+          }),
+        ),
+      ),
+    );
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...keys.snapshotHead(campaignId),
+            entity: 'snapshot',
+            v: VERSION,
+            campaignId,
+            version,
+            cursor: snapshot.cursor,
+            createdAt: snapshot.createdAt,
+            chunks: count,
+            writer,
+          },
+          ConditionExpression: expectedVersion === null ? 'attribute_not_exists(PK)' : 'version = :expected',
+          ExpressionAttributeValues: expectedVersion === null ? undefined : { ':expected': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      await this.deleteSnapshotChunks(campaignId, version, writer);
+      return false;
+    }
+    if (expectedVersion !== null) await this.deleteSnapshotChunks(campaignId, expectedVersion);
+    return true;
+  }
+
+  private async deleteSnapshotChunks(campaignId: string, version: number, writer?: string): Promise<void> {
+    const { PK, skPrefix } = keys.snapshotChunks(campaignId, version, writer);
+    const chunks = await this.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': PK, ':sk': skPrefix },
+      ProjectionExpression: 'PK, SK',
+    });
+    await Promise.all(
+      chunks.map((c) =>
+        this.doc.send(new DeleteCommand({ TableName: this.table, Key: { PK: c.PK as string, SK: c.SK as string } })),
+      ),
+    );
+  }
+
+  // ---- leadership view -----------------------------------------------------------------------------------------
+
+  async putLeadership(record: LeadershipRecord): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.leadershipOfCampaign(record.campaignId), entity: 'leadership', v: VERSION, ...record },
+      }),
+    );
+  }
+
+  async getLeadership(campaignId: string): Promise<LeadershipRecord | null> {
+    const item = await this.get(keys.leadershipOfCampaign(campaignId));
+    return item ? strip<LeadershipRecord>(item) : null;
+  }
+
+  // ---- metadata ------------------------------------------------------------------------------------------------
+
+  async getMeta(name: string): Promise<Record<string, unknown> | null> {
+    const item = await this.get(keys.meta(name));
+    return item ? strip<Record<string, unknown>>(item) : null;
+  }
+
+  async putMeta(name: string, value: Record<string, unknown>): Promise<boolean> {
+    return this.putNew({ ...keys.meta(name), entity: 'meta', v: VERSION, ...value });
+  }
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createApp } from '../../functions/api/app';
+import type { AppConfig, AppDeps } from '../../functions/api/deps';
+import { randomToken } from '../../functions/api/token-hash';
+import { ensureTable, type LocalDynamo, startDynalite } from '../../functions/local/dynalite';
+import { DynamoStore } from '../../functions/store/dynamo-store';
+import { CURRENT_INSTRUMENT, isLikert } from '../../shared/instrument';
+import type { Answers } from '../../shared/response';
+
+// In-process API tests: the real app over the real AWS SDK against dynalite in memory, one table per test file.
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export const PUBLIC_URL = 'https://orgos.test';
+
+export interface Harness {
+  dynamo: LocalDynamo;
+  table: string;
+  store: DynamoStore;
+  deps: AppDeps;
+  app: ReturnType<typeof createApp>;
+  /** The fake clock: tests move it. */
+  clock: { now: Date; advance(ms: number): void };
+  close(): Promise<void>;
+  /** Every item of the table (a Scan is fine in a test, never on a request path). */
+  scanAll(): Promise<Record<string, unknown>[]>;
+  /** A fresh app over the same table with other config or deps. */
+  withDeps(overrides: Omit<Partial<AppDeps>, 'config'> & { config?: Partial<AppConfig> }): ReturnType<typeof createApp>;
+}
+
+export async function startHarness(config: Partial<AppConfig> = {}): Promise<Harness> {
+  const dynamo = await startDynalite();
+  const table = `orgos-test-${randomUUID().slice(0, 8)}`;
+  await ensureTable(dynamo.client, table);
+  const store = new DynamoStore(dynamo.client, table);
+  const clock = {
+    now: new Date('2026-03-02T09:00:00.000Z'),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const deps: AppDeps = {
+    store,
+    clock: () => clock.now,
+    newId: randomUUID,
+    randomToken,
+    config: { publicUrl: PUBLIC_URL, adminToken: ADMIN_TOKEN, ...config },
+  };
+  const app = createApp(deps);
+  return {
+    dynamo,
+    table,
+    store,
+    deps,
+    app,
+    clock,
+    close: () => dynamo.close(),
+    scanAll: async () => {
+      const doc = DynamoDBDocumentClient.from(dynamo.client);
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+        items.push(...(out.Items ?? []));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+    withDeps: ({ config: c, ...rest }) => createApp({ ...deps, ...rest, config: { ...deps.config, ...c } }),
+  };
+}
+
+type App = Pick<ReturnType<typeof createApp>, 'request'>;
+
+/** JSON request helper: returns status, headers and the parsed body (text when not JSON). */
+export async function call(
+  app: App,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies field by field and assert on them
+): Promise<{ status: number; headers: Headers; body: any; text: string }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    // An explicit empty content type means: send none.
+    if (!('content-type' in headers)) headers['content-type'] = 'application/json';
+    if (headers['content-type'] === '') delete headers['content-type'];
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  const res = await app.request(path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body: parsed, text };
+}
+
+/** Answers to every likert item with `value` and the capacity item with `capacity`. */
+export function makeAnswers(
+  value: number | ((itemId: string, index: number) => number) = 4,
+  capacity = 'profit',
+): Answers {
+  const answers: Answers = {};
+  CURRENT_INSTRUMENT.items.forEach((item, i) => {
+    answers[item.id] = isLikert(item) ? (typeof value === 'function' ? value(item.id, i) : value) : capacity;
+  });
+  return answers;
+}
+
+export function makeSubmission(
+  overrides: Partial<{
+    responseId: string;
+    answers: Answers;
+    level: string;
+    department: string;
+    durationS: number;
+  }> = {},
+) {
+  return {
+    responseId: randomUUID(),
+    answers: makeAnswers(),
+    level: 'frontline',
+    department: 'Sales',
+    durationS: 300,
+    ...overrides,
+  };
+}
+
+/** An organisation with a campaign, made by the admin; returns ids and the survey token. */
+export async function seedCampaign(
+  app: App,
+  body: Record<string, unknown> = {},
+  token = ADMIN_TOKEN,
+): Promise<{ orgId: string; campaignId: string; surveyToken: string }> {
+  const org = await call(app, 'POST', '/api/v1/orgs', { token, body: { name: 'Acme' } });
+  if (org.status !== 201) throw new Error(`org: ${org.status} ${org.text}`);
+  const campaign = await call(app, 'POST', `/api/v1/orgs/${org.body.id}/campaigns`, {
+    token,
+    body: { name: 'Wave 1', departments: ['Sales', 'Operations'], ...body },
+  });
+  if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
+  return { orgId: org.body.id, campaignId: campaign.body.id, surveyToken: campaign.body.surveyToken };
+}

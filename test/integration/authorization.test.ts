@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, call, type Harness, makeAnswers, makeSubmission, startHarness } from '../http/harness';
+
+// Every protected route × every role × an organisation inside and outside the caller's scope.
+
+let h: Harness;
+const FOREIGN_NAME = 'Foreign Org Secret Name';
+const FOREIGN_CAMPAIGN = 'Foreign Campaign Secret Name';
+const ids = {} as {
+  consultant: string;
+  consultantId: string;
+  otherConsultant: string;
+  executive: string;
+  ownOrg: string;
+  foreignOrg: string;
+  ownCampaign: string;
+  foreignCampaign: string;
+};
+
+async function post(path: string, token: string, body: unknown) {
+  const res = await call(h.app, 'POST', path, { token, body });
+  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const consultant = await post('/api/v1/tokens', ADMIN_TOKEN, { role: 'consultant', orgIds: [] });
+  const other = await post('/api/v1/tokens', ADMIN_TOKEN, { role: 'consultant', orgIds: [] });
+  const own = await post('/api/v1/orgs', consultant.token, { name: 'Own Org' });
+  const foreign = await post('/api/v1/orgs', other.token, { name: FOREIGN_NAME });
+  const executive = await post('/api/v1/tokens', consultant.token, { role: 'executive', orgIds: [own.id] });
+  const ownCampaign = await post(`/api/v1/orgs/${own.id}/campaigns`, consultant.token, {
+    name: 'Own Campaign',
+    departments: ['Sales'],
+  });
+  const foreignCampaign = await post(`/api/v1/orgs/${foreign.id}/campaigns`, other.token, {
+    name: FOREIGN_CAMPAIGN,
+    departments: ['Sales'],
+  });
+  for (const c of [ownCampaign, foreignCampaign]) {
+    for (let i = 0; i < 6; i++) {
+      await call(h.app, 'POST', `/api/v1/surveys/${c.surveyToken}/responses`, { body: makeSubmission() });
+    }
+  }
+  Object.assign(ids, {
+    consultant: consultant.token,
+    consultantId: consultant.id,
+    otherConsultant: other.token,
+    executive: executive.token,
+    ownOrg: own.id,
+    foreignOrg: foreign.id,
+    ownCampaign: ownCampaign.id,
+    foreignCampaign: foreignCampaign.id,
+  });
+});
+afterAll(() => h.close());
+
+type Scope = 'own' | 'foreign';
+type Role = 'admin' | 'consultant' | 'executive';
+interface Route {
+  name: string;
+  /** Builds the request; may create what the request acts on (a token to revoke). */
+  request: (scope: Scope, role: Role) => Promise<{ method: string; path: string; body?: unknown }>;
+  ok: number;
+  /** Whether the route acts on an organisation (else own and foreign are the same request). */
+  scoped: boolean;
+  roles: Role[];
+}
+
+const org = (s: Scope) => (s === 'own' ? ids.ownOrg : ids.foreignOrg);
+const campaign = (s: Scope) => (s === 'own' ? ids.ownCampaign : ids.foreignCampaign);
+
+const ROUTES: Route[] = [
+  {
+    name: 'list orgs',
+    request: async () => ({ method: 'GET', path: '/api/v1/orgs' }),
+    ok: 200,
+    scoped: false,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'create org',
+    request: async () => ({ method: 'POST', path: '/api/v1/orgs', body: { name: 'New' } }),
+    ok: 201,
+    scoped: false,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'get org',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'get profile',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/profile` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'put profile',
+    request: async (s) => ({ method: 'PUT', path: `/api/v1/orgs/${org(s)}/profile`, body: { seats: 10 } }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'create campaign',
+    request: async (s) => ({
+      method: 'POST',
+      path: `/api/v1/orgs/${org(s)}/campaigns`,
+      body: { name: 'C', departments: ['A'] },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'list campaigns',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/campaigns` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'create executive token',
+    request: async (s) => ({ method: 'POST', path: '/api/v1/tokens', body: { role: 'executive', orgIds: [org(s)] } }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'revoke token',
+    request: async (s) => {
+      // Own: a token this consultant made; foreign: one another consultant made.
+      const maker = s === 'own' ? ids.consultant : ids.otherConsultant;
+      const made = await post('/api/v1/tokens', maker, { role: 'executive', orgIds: [org(s)] });
+      return { method: 'DELETE', path: `/api/v1/tokens/${made.id}` };
+    },
+    ok: 204,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'get campaign',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'put leadership',
+    request: async (s) => ({
+      method: 'PUT',
+      path: `/api/v1/campaigns/${campaign(s)}/leadership`,
+      body: { respondents: [{ answers: makeAnswers(5) }] },
+    }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'report',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}/report` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'report csv',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}/report?format=csv` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'compare',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/compare?campaigns=${campaign(s)}` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+];
+
+function expected(route: Route, role: Role | 'none', scope: Scope): number {
+  if (role === 'none') return 401;
+  if (!route.roles.includes(role)) return 403;
+  if (role === 'admin' || !route.scoped || scope === 'own') return route.ok;
+  return 404;
+}
+
+const tokenOf = (role: Role | 'none') =>
+  role === 'admin'
+    ? ADMIN_TOKEN
+    : role === 'consultant'
+      ? ids.consultant
+      : role === 'executive'
+        ? ids.executive
+        : undefined;
+
+describe('the authorization matrix', () => {
+  for (const role of ['none', 'admin', 'consultant', 'executive'] as const) {
+    it(`answers every route as expected for ${role === 'none' ? 'no token' : `the ${role} role`}`, async () => {
+      const mismatches: string[] = [];
+      for (const route of ROUTES) {
+        for (const scope of ['own', 'foreign'] as const) {
+          const req = await route.request(scope, role === 'none' ? 'admin' : role);
+          const token = tokenOf(role);
+          const res = await call(h.app, req.method, req.path, { ...(token ? { token } : {}), body: req.body });
+          const want = expected(route, role, scope);
+          if (res.status !== want) mismatches.push(`${route.name} (${scope}): ${res.status}, expected ${want}`);
+          if (res.status >= 400) {
+            if (res.headers.get('content-type') !== 'application/problem+json') {
+              mismatches.push(`${route.name} (${scope}): ${res.status} is not problem+json`);
+            }
+            // A refusal never carries the other organisation's data.
+            if (res.text.includes(FOREIGN_NAME) || res.text.includes(FOREIGN_CAMPAIGN)) {
+              mismatches.push(`${route.name} (${scope}): leaks foreign data`);
+            }
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+
+  it('never lists a foreign organisation or campaign to a consultant or executive', async () => {
+    for (const token of [ids.consultant, ids.executive]) {
+      const orgs = await call(h.app, 'GET', '/api/v1/orgs', { token });
+      expect(orgs.text).not.toContain(FOREIGN_NAME);
+    }
+    const compare = await call(h.app, 'GET', `/api/v1/compare?campaigns=${ids.ownCampaign}`, { token: ids.consultant });
+    expect(compare.status).toBe(200);
+    expect(compare.text).not.toContain(FOREIGN_CAMPAIGN);
+    expect(compare.body.portfolioSize).toBe(1);
+  });
+
+  it('shuts out revoked and expired tokens on every route', async () => {
+    const revoked = await post('/api/v1/tokens', ids.consultant, { role: 'executive', orgIds: [ids.ownOrg] });
+    await call(h.app, 'DELETE', `/api/v1/tokens/${revoked.id}`, { token: ids.consultant });
+    const expiring = await post('/api/v1/tokens', ADMIN_TOKEN, {
+      role: 'consultant',
+      orgIds: [ids.ownOrg],
+      expiresInDays: 1,
+    });
+    h.clock.advance(2 * 86_400_000);
+    try {
+      for (const route of ROUTES) {
+        const req = await route.request('own', 'admin').catch(() => null);
+        if (!req) continue; // the revoke route's setup needs a live consultant token
+        for (const token of [revoked.token, expiring.token]) {
+          const res = await call(h.app, req.method, req.path, { token, body: req.body });
+          expect(res.status, `${route.name}`).toBe(401);
+        }
+      }
+    } finally {
+      h.clock.advance(-2 * 86_400_000);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalServer, linksText, startLocalServer } from '../../functions/local/server';
+import { makeSubmission } from '../http/harness';
+
+// `npm start`'s server: dynalite on disk, the demo seeded once, links that work, data kept across a restart.
+
+let dir: string;
+let server: LocalServer | undefined;
+let firstN = 0;
+const env = () => ({ ORGOS_DATA_DIR: dir, PORT: '0', ORGOS_RATE_LIMIT: '6', ORGOS_WEB_DIR: join(dir, 'no-web') });
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'orgos-local-'));
+});
+afterAll(async () => {
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const get = async (url: string, token?: string) => {
+  const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return {
+    status: res.status,
+    body: (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : await res.text(),
+  };
+};
+
+describe('the local server', () => {
+  it('seeds the demo on the first start and prints links that work', async () => {
+    server = await startLocalServer(env());
+    const demo = server.demo!;
+    expect(demo).toBeTruthy();
+    const text = linksText(server);
+    expect(text).toContain(`/s/${demo.surveyToken}`);
+    expect(text).toContain(`/report.html#campaign=${demo.campaignId}&token=${demo.executiveToken}`);
+    expect(text).toContain('/dashboard.html');
+    expect(text).toContain('/api/docs');
+
+    expect((await get(`${server.url}/health`)).status).toBe(200);
+    const report = await get(`${server.url}/api/v1/campaigns/${demo.campaignId}/report`, demo.executiveToken);
+    expect(report.status).toBe(200);
+    expect(report.body.n).toBeGreaterThan(100);
+    firstN = report.body.n;
+    expect(report.body.suppressed).toBe(false);
+    expect(report.body.leadership.n).toBe(3);
+    expect(report.body.segments.department.some((d: { suppressed: boolean }) => !d.suppressed)).toBe(true);
+    const orgs = await get(`${server.url}/api/v1/orgs`, demo.consultantToken);
+    expect(orgs.body.orgs).toHaveLength(3);
+    const compare = await get(
+      `${server.url}/api/v1/compare?campaigns=${demo.campaignIds.join(',')}`,
+      demo.consultantToken,
+    );
+    expect(compare.status).toBe(200);
+    expect(compare.body.campaigns.find((c: { id: string }) => c.id === demo.campaignId).change).not.toBeNull();
+    // The admin token and the demo links live in files only the owner can read.
+    expect((await stat(join(dir, 'admin-token'))).mode & 0o077).toBe(0);
+    expect((await stat(join(dir, 'demo-links.json'))).mode & 0o077).toBe(0);
+  });
+
+  it('limits submissions per client on the local server', async () => {
+    const url = `${server!.url}/api/v1/surveys/${server!.demo!.surveyToken}/responses`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(makeSubmission({ responseId: randomUUID() })),
+      });
+      statuses.push(res.status);
+      await res.text();
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('keeps the data across a restart and does not seed twice', async () => {
+    const before = server!.demo!;
+    const adminToken = (await readFile(join(dir, 'admin-token'), 'utf8')).trim();
+    await server!.close();
+    server = await startLocalServer(env());
+    expect(server.adminToken).toBe(adminToken);
+    expect(server.demo).toEqual(before);
+    const orgs = await get(`${server.url}/api/v1/orgs`, adminToken);
+    expect(orgs.body.orgs).toHaveLength(3);
+    const report = await get(`${server.url}/api/v1/campaigns/${before.campaignId}/report`, before.executiveToken);
+    // The ten submissions of the previous test are still there.
+    expect(report.status).toBe(200);
+    expect(report.body.n).toBe(firstN + 10);
+  });
+});

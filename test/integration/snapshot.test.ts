@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../functions/reports/build-report';
+import { campaignStats, freshStats, instrumentOf } from '../../functions/reports/campaign-stats';
+import type { CampaignRecord, Store } from '../../functions/store/store';
+import { LEVELS } from '../../shared/instrument';
+import { createRng } from '../../shared/simulation';
+import {
+  ADMIN_TOKEN,
+  call,
+  type Harness,
+  makeAnswers,
+  makeSubmission,
+  seedCampaign,
+  startHarness,
+} from '../http/harness';
+
+// A report read from a stored snapshot plus the tail must equal a fold of every counted response from scratch,
+// whatever happened in between: new responses, withdrawals before and after the cursor, refreshes, lost races.
+
+const SAFETY = 60_000;
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ snapshotSafetyMs: SAFETY, snapshotRefreshItems: 5 });
+});
+afterAll(() => h.close());
+
+const DEPARTMENTS = ['Sales', 'Operations', 'Support'];
+
+async function campaign(id: string): Promise<CampaignRecord> {
+  return (await h.store.getCampaign(id))!;
+}
+
+/** The report as served (snapshot + tail) and the report of a fresh fold, both at the harness clock. */
+async function bothReports(c: CampaignRecord, store: Store = h.store) {
+  const now = h.clock.now;
+  const [org, profile, leadership] = await Promise.all([
+    h.store.getOrg(c.orgId),
+    h.store.getProfile(c.orgId),
+    h.store.getLeadership(c.id),
+  ]);
+  const base = { campaign: c, org: org!, instrument: instrumentOf(c), leadership, profile, now };
+  const stats = await campaignStats(store, c, now, { safetyMs: SAFETY, refreshItems: 5 });
+  const cached = buildReport({ ...base, cells: stats.cells });
+  const fresh = buildReport({ ...base, cells: await freshStats(h.store, c) });
+  return { cached, fresh, stats };
+}
+
+describe('report = fold from scratch', () => {
+  it('holds through a random history of submissions, withdrawals, clock moves and report reads', async () => {
+    const { campaignId, surveyToken } = await seedCampaign(h.app, { departments: DEPARTMENTS, minGroupSize: 3 });
+    const c = await campaign(campaignId);
+    const rng = createRng(20260302);
+    const receipts: string[] = [];
+    let snapshotsUsed = 0;
+    let refreshes = 0;
+    for (let step = 0; step < 120; step++) {
+      const u = rng.uniform();
+      if (u < 0.55) {
+        const res = await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, {
+          body: makeSubmission({
+            answers: makeAnswers(() => 1 + Math.floor(rng.uniform() * 5)),
+            department: DEPARTMENTS[Math.floor(rng.uniform() * DEPARTMENTS.length)]!,
+            level: LEVELS[Math.floor(rng.uniform() * 2)]!,
+          }),
+        });
+        expect(res.status).toBe(201);
+        receipts.push(res.body.receipt);
+      } else if (u < 0.7 && receipts.length > 0) {
+        const receipt = receipts.splice(Math.floor(rng.uniform() * receipts.length), 1)[0]!;
+        expect((await call(h.app, 'DELETE', `/api/v1/responses/${receipt}`)).status).toBe(204);
+      } else if (u < 0.85) {
+        // Sometimes less, sometimes more than the safety window.
+        h.clock.advance(Math.floor(rng.uniform() * 3 * SAFETY));
+      } else {
+        const { cached, fresh, stats } = await bothReports(c);
+        expect(cached).toEqual(fresh);
+        if (stats.snapshotCursor) snapshotsUsed++;
+        if (stats.refreshed) refreshes++;
+      }
+    }
+    h.clock.advance(5 * SAFETY);
+    const { cached, fresh } = await bothReports(c);
+    expect(cached).toEqual(fresh);
+    expect(cached.n).toBe(receipts.length);
+    // The test is only worth something if snapshots were really stored and read.
+    expect(refreshes).toBeGreaterThan(1);
+    expect(snapshotsUsed).toBeGreaterThan(1);
+  });
+
+  it('unfolds a response withdrawn after its snapshot, and erases withdrawn answers once no snapshot needs them', async () => {
+    const { campaignId, surveyToken } = await seedCampaign(h.app, { departments: DEPARTMENTS, minGroupSize: 3 });
+    const c = await campaign(campaignId);
+    const receipts: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, {
+        body: makeSubmission({ department: DEPARTMENTS[i % 3]! }),
+      });
+      receipts.push(res.body.receipt);
+    }
+    h.clock.advance(2 * SAFETY);
+    const first = await bothReports(c);
+    expect(first.stats.refreshed).toBe(true);
+    const old = await h.store.getSnapshot(campaignId);
+    expect(old?.cursor).toBeTruthy();
+
+    // Withdrawn after the snapshot: the next read must unfold it.
+    await call(h.app, 'DELETE', `/api/v1/responses/${receipts[0]}`);
+    const afterWithdraw = await bothReports(c);
+    expect(afterWithdraw.cached.n).toBe(7);
+    expect(afterWithdraw.cached).toEqual(afterWithdraw.fresh);
+
+    // Once a newer snapshot covers the withdrawal, its answers are erased from the table.
+    h.clock.advance(2 * SAFETY);
+    for (let i = 0; i < 5; i++) {
+      await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, { body: makeSubmission() });
+    }
+    h.clock.advance(2 * SAFETY);
+    const refreshed = await bothReports(c);
+    expect(refreshed.stats.refreshed).toBe(true);
+    const withdrawn = (await h.scanAll()).filter(
+      (i) => i.entity === 'response' && i.campaignId === campaignId && i.withdrawnAt,
+    );
+    expect(withdrawn).toHaveLength(1);
+    expect(withdrawn[0]).not.toHaveProperty('answers');
+    expect(withdrawn[0]).not.toHaveProperty('level');
+    expect(withdrawn[0]).not.toHaveProperty('department');
+
+    // A reader that still holds the old snapshot meets the erased response and starts over: still exact.
+    let stale = true;
+    const staleStore = new Proxy(h.store, {
+      get(target, prop, receiver) {
+        if (prop === 'getSnapshot') {
+          return async (id: string) => {
+            if (stale) {
+              stale = false;
+              return old;
+            }
+            return target.getSnapshot(id);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as Store;
+    const raced = await bothReports(c, staleStore);
+    expect(stale).toBe(false);
+    expect(raced.cached).toEqual(raced.fresh);
+    expect(raced.cached.n).toBe(12);
+  });
+
+  it('keeps the served report equal to a fresh fold when readers race to refresh the snapshot', async () => {
+    const { campaignId, surveyToken } = await seedCampaign(h.app, { departments: DEPARTMENTS, minGroupSize: 3 });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, {
+          body: makeSubmission({ department: DEPARTMENTS[i % 3]! }),
+        }),
+      ),
+    );
+    h.clock.advance(2 * SAFETY);
+    const reads = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/report`, { token: ADMIN_TOKEN }),
+      ),
+    );
+    const c = await campaign(campaignId);
+    const { fresh } = await bothReports(c);
+    for (const r of reads) expect(r.body).toEqual(JSON.parse(JSON.stringify(fresh)));
+    expect((await h.store.getSnapshot(campaignId))?.version).toBeGreaterThanOrEqual(1);
+  });
+});
