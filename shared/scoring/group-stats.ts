@@ -1,0 +1,142 @@
+import type { CapacityOption, Instrument, Layer, LikertSignal } from '../instrument';
+import type { SurveyResponse } from '../response';
+import { type Accumulator, accumulatorFrom, createAccumulator } from './accumulator';
+import { InstrumentMismatchError, StatsMismatchError } from './errors';
+
+/**
+ * Sufficient statistics of one scale. Every field is an integer sum (answers are integers 1..5), so fold, unfold and
+ * merge are exact and the order of respondents cannot change a bit of the result. Arrays follow the scale's items in
+ * instrument order; the instrument id and version in GroupStats pin that order.
+ */
+export interface ScaleStats {
+  /**
+   * Respondents with a scale score, bucketed by how many items they answered (index = that count; buckets below half
+   * stay 0). sum and sumSq hold the respondent's integer item sum S, not the mean S/k: a mean is a fraction, but with
+   * S kept per denominator k, the sum of means and of squared means are exact rationals the report can evaluate.
+   */
+  respondents: { n: number[]; sum: number[]; sumSq: number[] };
+  /** Per item, over respondents with a scale score: answer count, sum and sum of squares (item variances for rwg). */
+  items: { n: number[]; sum: number[]; sumSq: number[] };
+  /**
+   * Respondents who answered every item: per-item sums and the upper triangle of item cross-products (cross[i][j - i]
+   * for j >= i, so the diagonal holds the sums of squares), for Cronbach's alpha.
+   */
+  complete: { n: number; sum: number[]; cross: number[][] };
+  /** Don't-know answers, and answers of any kind, to the scale's items: from every response scored, whatever its
+   * coverage of the scale. */
+  dontKnow: number;
+  answers: number;
+}
+
+/** Mergeable statistics of one group of responses. Plain JSON of non-negative integers: storable in DynamoDB. */
+export interface GroupStats {
+  instrument: { id: string; version: string };
+  /** Whether flagged responses are left out of the scores; fixed for the life of the statistics. */
+  excludeFlagged: boolean;
+  /** Responses scored (flagged ones too unless excluded). */
+  n: number;
+  layers: Record<Layer, ScaleStats>;
+  signals: Record<LikertSignal, ScaleStats>;
+  capacity: Record<CapacityOption, number>;
+  /** Counted over every response folded in, excluded or not. */
+  quality: { flagged: number; straightLining: number; tooFast: number };
+}
+
+export interface ScoringOptions {
+  /** Leave responses flagged by qualityFlags out of the scores (they stay in the quality counters). Default false. */
+  excludeFlagged?: boolean;
+}
+
+/**
+ * Statistics of no responses. The scoring option is fixed here because unfold must undo exactly what fold did, and
+ * reports must say whether flagged responses were left out.
+ */
+export function emptyStats(instrument: Instrument, options: ScoringOptions = {}): GroupStats {
+  return createAccumulator(instrument, options).toStats();
+}
+
+function checkInstrument(instrument: Instrument, stats: GroupStats): void {
+  if (stats.instrument.id !== instrument.id || stats.instrument.version !== instrument.version) {
+    throw new InstrumentMismatchError(
+      `statistics are for ${stats.instrument.id}@${stats.instrument.version}, not ${instrument.id}@${instrument.version}`,
+    );
+  }
+}
+
+function checkOptions(stats: GroupStats, options: ScoringOptions | undefined): void {
+  if (options?.excludeFlagged !== undefined && options.excludeFlagged !== stats.excludeFlagged) {
+    throw new StatsMismatchError(
+      `statistics were started with excludeFlagged=${stats.excludeFlagged}; pass the same option to emptyStats`,
+    );
+  }
+}
+
+// fold and unfold are the accumulator on a copy: one implementation of the arithmetic, and the input stays unchanged.
+function accumulatorOf(instrument: Instrument, stats: GroupStats, options: ScoringOptions | undefined): Accumulator {
+  checkInstrument(instrument, stats);
+  checkOptions(stats, options);
+  return accumulatorFrom(instrument, stats);
+}
+
+/**
+ * Folds one response into the statistics (a new object; the input is not changed). For many responses, an
+ * Accumulator (createAccumulator) computes the same statistics without copying them per response.
+ */
+export function fold(
+  instrument: Instrument,
+  stats: GroupStats,
+  response: SurveyResponse,
+  options?: ScoringOptions,
+): GroupStats {
+  const accumulator = accumulatorOf(instrument, stats, options);
+  accumulator.add(response);
+  return accumulator.toStats();
+}
+
+/** Withdraws a response folded in earlier: unfold(fold(s, r), r) equals s exactly. */
+export function unfold(
+  instrument: Instrument,
+  stats: GroupStats,
+  response: SurveyResponse,
+  options?: ScoringOptions,
+): GroupStats {
+  const accumulator = accumulatorOf(instrument, stats, options);
+  accumulator.remove(response);
+  return accumulator.toStats();
+}
+
+/**
+ * Adds two statistics field by field. Every number in GroupStats is additive and every string or boolean identifies
+ * what the numbers mean, so one walk keeps merge in step with the type and refuses statistics of another shape.
+ */
+function add(a: unknown, b: unknown, path: string): unknown {
+  if (typeof a === 'number' && typeof b === 'number') return a + b;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) throw new StatsMismatchError(`statistics differ in shape at ${path}`);
+    return a.map((x, i) => add(x, b[i], `${path}[${i}]`));
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length || keys.some((k) => !(k in b))) {
+      throw new StatsMismatchError(`statistics differ in shape at ${path}`);
+    }
+    return Object.fromEntries(keys.map((k) => [k, add(a[k], b[k], `${path}.${k}`)]));
+  }
+  if (a === b && (typeof a === 'string' || typeof a === 'boolean')) return a;
+  throw new StatsMismatchError(`statistics differ at ${path}`);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Statistics of the union of two disjoint groups. Associative and commutative, with emptyStats as identity. */
+export function merge(a: GroupStats, b: GroupStats): GroupStats {
+  if (a.instrument.id !== b.instrument.id || a.instrument.version !== b.instrument.version) {
+    throw new InstrumentMismatchError(
+      `cannot merge statistics of ${a.instrument.id}@${a.instrument.version} and ${b.instrument.id}@${b.instrument.version}`,
+    );
+  }
+  if (a.excludeFlagged !== b.excludeFlagged) {
+    throw new StatsMismatchError('cannot merge statistics with different excludeFlagged settings');
+  }
+  return add(a, b, 'stats') as GroupStats;
+}

@@ -1,0 +1,282 @@
+import {
+  CAPACITY_OPTIONS,
+  type CapacityOption,
+  capacityItem,
+  type Instrument,
+  LAYERS,
+  type Layer,
+  LIKERT_MAX,
+  LIKERT_MIN,
+  LIKERT_SIGNALS,
+  type LikertItem,
+  type LikertSignal,
+} from '../instrument';
+import { InstrumentMismatchError, StatsMismatchError } from './errors';
+import type { GroupStats, ScaleStats } from './group-stats';
+import { type Scale, scalesOf, scoredValue } from './scales';
+
+// An instrument compiled once for the accumulator: every statistic of GroupStats gets a fixed offset in one flat
+// Float64Array (integers stay exact in it up to 2^53, as in a plain number), and every item knows its scale and slot.
+// toStats and readStats translate between that buffer and the GroupStats JSON, so the layout lives in this file only.
+
+/** One item as the per-response loop needs it. Every entry has the same shape, so the loop's property reads stay fast. */
+export interface ItemPlan {
+  id: string;
+  /** Likert item: the scored value of each answer 1..5 (scoredValue, worked out once) at index = answer; 0 unused. */
+  scores: number[] | null;
+  /** Likert item: reverse-worded (for straight-lining). */
+  reverse: boolean;
+  /** Index into ScoringPlan.scales; -1 for a choice item. */
+  scale: number;
+  /** Index of the item's value in the per-response scratch, which holds the scales' items one scale after another. */
+  slot: number;
+  /** Choice item: option id to capacity index, or -1 for a valid option that is not counted. Null for likert. */
+  options: Map<string, number> | null;
+}
+
+/** Where one scale's statistics start in the buffer (ScaleStats in group-stats.ts says what each one means). */
+export interface ScaleLayout {
+  scale: Scale;
+  size: number;
+  /** Slot of the scale's first item. */
+  first: number;
+  respondentsN: number;
+  respondentsSum: number;
+  respondentsSumSq: number;
+  itemsN: number;
+  itemsSum: number;
+  itemsSumSq: number;
+  completeN: number;
+  completeSum: number;
+  /** The upper triangle of cross-products, row after row (row i holds size - i entries). */
+  cross: number;
+  dontKnow: number;
+  answers: number;
+}
+
+export interface ScoringPlan {
+  instrument: Instrument;
+  /** In instrument order. */
+  items: ItemPlan[];
+  /** Layers, then likert signals, in the order of LAYERS and LIKERT_SIGNALS. */
+  scales: ScaleLayout[];
+  /** Number of likert items: the length of the per-response value scratch. */
+  slots: number;
+  n: number;
+  /** CAPACITY_OPTIONS.length counters, in that order. */
+  capacity: number;
+  /** flagged, straightLining, tooFast. */
+  quality: number;
+  /** Length of the buffer. */
+  length: number;
+}
+
+// Instruments are immutable data, so a plan is a pure function of its instrument; caching it changes no result.
+const plans = new WeakMap<Instrument, ScoringPlan>();
+
+export function planOf(instrument: Instrument): ScoringPlan {
+  let plan = plans.get(instrument);
+  if (!plan) {
+    plan = compile(instrument);
+    plans.set(instrument, plan);
+  }
+  return plan;
+}
+
+function compile(instrument: Instrument): ScoringPlan {
+  let length = 0;
+  const take = (count: number): number => {
+    const at = length;
+    length += count;
+    return at;
+  };
+  const place = new Map<LikertItem, { scale: number; slot: number }>();
+  let slots = 0;
+  const scales = scalesOf(instrument).map((scale, index): ScaleLayout => {
+    const size = scale.items.length;
+    const first = slots;
+    for (const item of scale.items) place.set(item, { scale: index, slot: slots++ });
+    return {
+      scale,
+      size,
+      first,
+      respondentsN: take(size + 1),
+      respondentsSum: take(size + 1),
+      respondentsSumSq: take(size + 1),
+      itemsN: take(size),
+      itemsSum: take(size),
+      itemsSumSq: take(size),
+      completeN: take(1),
+      completeSum: take(size),
+      cross: take((size * (size + 1)) / 2),
+      dontKnow: take(1),
+      answers: take(1),
+    };
+  });
+  const counted = capacityItem(instrument);
+  const items = instrument.items.map((item): ItemPlan => {
+    if (item.type === 'likert') {
+      // Every likert item belongs to exactly one layer or likert signal, so scalesOf placed it.
+      const { scale, slot } = place.get(item)!;
+      const scores = [0];
+      for (let answer = LIKERT_MIN; answer <= LIKERT_MAX; answer++) scores[answer] = scoredValue(item, answer);
+      return { id: item.id, scores, reverse: item.reverse, scale, slot, options: null };
+    }
+    const options = new Map(
+      item.options.map((o) => [o.id, item === counted ? (CAPACITY_OPTIONS as readonly string[]).indexOf(o.id) : -1]),
+    );
+    return { id: item.id, scores: null, reverse: false, scale: -1, slot: -1, options };
+  });
+  return {
+    instrument,
+    items,
+    scales,
+    slots,
+    n: take(1),
+    capacity: take(CAPACITY_OPTIONS.length),
+    quality: take(3),
+    length,
+  };
+}
+
+function list(buffer: Float64Array, at: number, count: number): number[] {
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = buffer[at + i]!;
+  return out;
+}
+
+function scaleStats(buffer: Float64Array, l: ScaleLayout): ScaleStats {
+  const k = l.size;
+  const cross: number[][] = [];
+  for (let i = 0, at = l.cross; i < k; at += k - i, i++) cross.push(list(buffer, at, k - i));
+  return {
+    respondents: {
+      n: list(buffer, l.respondentsN, k + 1),
+      sum: list(buffer, l.respondentsSum, k + 1),
+      sumSq: list(buffer, l.respondentsSumSq, k + 1),
+    },
+    items: { n: list(buffer, l.itemsN, k), sum: list(buffer, l.itemsSum, k), sumSq: list(buffer, l.itemsSumSq, k) },
+    complete: { n: buffer[l.completeN]!, sum: list(buffer, l.completeSum, k), cross },
+    dontKnow: buffer[l.dontKnow]!,
+    answers: buffer[l.answers]!,
+  };
+}
+
+/** The GroupStats JSON of a buffer laid out by the plan: a fresh object sharing nothing with the buffer. */
+export function toStats(plan: ScoringPlan, buffer: Float64Array, excludeFlagged: boolean): GroupStats {
+  const layers = {} as Record<Layer, ScaleStats>;
+  const signals = {} as Record<LikertSignal, ScaleStats>;
+  for (const l of plan.scales) {
+    if (l.scale.kind === 'layer') layers[l.scale.key] = scaleStats(buffer, l);
+    else signals[l.scale.key] = scaleStats(buffer, l);
+  }
+  const capacity = {} as Record<CapacityOption, number>;
+  CAPACITY_OPTIONS.forEach((o, i) => {
+    capacity[o] = buffer[plan.capacity + i]!;
+  });
+  const q = plan.quality;
+  return {
+    instrument: { id: plan.instrument.id, version: plan.instrument.version },
+    excludeFlagged,
+    n: buffer[plan.n]!,
+    layers,
+    signals,
+    capacity,
+    quality: { flagged: buffer[q]!, straightLining: buffer[q + 1]!, tooFast: buffer[q + 2]! },
+  };
+}
+
+// Reading runs once per fold (the pure fold copies through an accumulator), so paths for error messages are built only
+// when a check fails.
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function shapeError(path: string): StatsMismatchError {
+  return new StatsMismatchError(`statistics differ in shape at ${path}`);
+}
+
+function record(v: unknown, keys: readonly string[], path: string): Record<string, unknown> {
+  if (!isRecord(v) || Object.keys(v).length !== keys.length) throw shapeError(path);
+  for (const k of keys) if (!(k in v)) throw shapeError(path);
+  return v;
+}
+
+// Statistics are counts and sums of positive values: anything else would make every later sum meaningless.
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+function countError(v: unknown, path: string): StatsMismatchError {
+  return new StatsMismatchError(`statistics hold ${String(v)} at ${path}; expected a non-negative integer`);
+}
+
+function count(v: unknown, path: string, field: string): number {
+  if (!isCount(v)) throw countError(v, `${path}.${field}`);
+  return v;
+}
+
+function readList(v: unknown, into: Float64Array, at: number, length: number, path: string, field: string): void {
+  if (!Array.isArray(v) || v.length !== length) throw shapeError(`${path}.${field}`);
+  for (let i = 0; i < length; i++) {
+    const x: unknown = v[i];
+    if (!isCount(x)) throw countError(x, `${path}.${field}[${i}]`);
+    into[at + i] = x;
+  }
+}
+
+const SCALE_KEYS = ['respondents', 'items', 'complete', 'dontKnow', 'answers'] as const;
+const SUM_KEYS = ['n', 'sum', 'sumSq'] as const;
+const COMPLETE_KEYS = ['n', 'sum', 'cross'] as const;
+const TOP_KEYS = ['instrument', 'excludeFlagged', 'n', 'layers', 'signals', 'capacity', 'quality'] as const;
+const QUALITY_KEYS = ['flagged', 'straightLining', 'tooFast'] as const;
+
+function readScale(v: unknown, into: Float64Array, l: ScaleLayout, path: string): void {
+  const k = l.size;
+  const s = record(v, SCALE_KEYS, path);
+  const respondents = record(s.respondents, SUM_KEYS, `${path}.respondents`);
+  readList(respondents.n, into, l.respondentsN, k + 1, path, 'respondents.n');
+  readList(respondents.sum, into, l.respondentsSum, k + 1, path, 'respondents.sum');
+  readList(respondents.sumSq, into, l.respondentsSumSq, k + 1, path, 'respondents.sumSq');
+  const items = record(s.items, SUM_KEYS, `${path}.items`);
+  readList(items.n, into, l.itemsN, k, path, 'items.n');
+  readList(items.sum, into, l.itemsSum, k, path, 'items.sum');
+  readList(items.sumSq, into, l.itemsSumSq, k, path, 'items.sumSq');
+  const complete = record(s.complete, COMPLETE_KEYS, `${path}.complete`);
+  into[l.completeN] = count(complete.n, path, 'complete.n');
+  readList(complete.sum, into, l.completeSum, k, path, 'complete.sum');
+  const cross = complete.cross;
+  if (!Array.isArray(cross) || cross.length !== k) throw shapeError(`${path}.complete.cross`);
+  for (let i = 0, at = l.cross; i < k; at += k - i, i++)
+    readList(cross[i], into, at, k - i, path, `complete.cross[${i}]`);
+  into[l.dontKnow] = count(s.dontKnow, path, 'dontKnow');
+  into[l.answers] = count(s.answers, path, 'answers');
+}
+
+/**
+ * Writes statistics into a zeroed buffer laid out by the plan, checking that they belong to the plan's instrument,
+ * have its shape and hold only non-negative integers. Returns their excludeFlagged setting.
+ */
+export function readStats(plan: ScoringPlan, stats: GroupStats, into: Float64Array): boolean {
+  const { instrument } = plan;
+  const s = record(stats, TOP_KEYS, 'stats') as unknown as GroupStats;
+  if (s.instrument?.id !== instrument.id || s.instrument.version !== instrument.version) {
+    throw new InstrumentMismatchError(
+      `statistics are for ${s.instrument?.id}@${s.instrument?.version}, not ${instrument.id}@${instrument.version}`,
+    );
+  }
+  if (typeof s.excludeFlagged !== 'boolean') throw shapeError('stats.excludeFlagged');
+  into[plan.n] = count(s.n, 'stats', 'n');
+  const layers = record(s.layers, LAYERS, 'stats.layers');
+  const signals = record(s.signals, LIKERT_SIGNALS, 'stats.signals');
+  for (const l of plan.scales) {
+    if (l.scale.kind === 'layer') readScale(layers[l.scale.key], into, l, `stats.layers.${l.scale.key}`);
+    else readScale(signals[l.scale.key], into, l, `stats.signals.${l.scale.key}`);
+  }
+  const capacity = record(s.capacity, CAPACITY_OPTIONS, 'stats.capacity');
+  CAPACITY_OPTIONS.forEach((o, i) => {
+    into[plan.capacity + i] = count(capacity[o], 'stats.capacity', o);
+  });
+  const quality = record(s.quality, QUALITY_KEYS, 'stats.quality');
+  QUALITY_KEYS.forEach((q, i) => {
+    into[plan.quality + i] = count(quality[q], 'stats.quality', q);
+  });
+  return s.excludeFlagged;
+}

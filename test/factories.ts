@@ -1,0 +1,156 @@
+// Test data: small factories with overrides, a seeded generator for realistic groups, and a fast-check arbitrary.
+import * as fc from 'fast-check';
+import {
+  CAPACITY_OPTIONS,
+  type CapacityOption,
+  CURRENT_INSTRUMENT,
+  DONT_KNOW,
+  type Instrument,
+  isLikert,
+  type Layer,
+  LEVELS,
+  type Level,
+  type LikertSignal,
+} from '../shared/instrument';
+import type { Answers, SurveyResponse } from '../shared/response';
+
+/**
+ * Every item answered as a moderately positive, attentive respondent would: agree (4) with layer items, disagree (2)
+ * with the reverse-worded ones, neutral (3) on signals, customer experience for freed capacity. Not straight-lined.
+ */
+export function baseAnswers(instrument: Instrument = CURRENT_INSTRUMENT): Answers {
+  const answers: Answers = {};
+  for (const item of instrument.items) {
+    if (!isLikert(item)) answers[item.id] = 'customer_experience';
+    else if ('layer' in item) answers[item.id] = item.reverse ? 2 : 4;
+    else answers[item.id] = 3;
+  }
+  return answers;
+}
+
+/**
+ * A valid response for CURRENT_INSTRUMENT. Overrides replace fields wholesale: `answers` replaces all answers (spread
+ * `baseAnswers()` into it to change a few).
+ */
+export function makeResponse(overrides: Partial<SurveyResponse> = {}): SurveyResponse {
+  return { answers: baseAnswers(), level: 'frontline', department: 'Operations', durationS: 300, ...overrides };
+}
+
+/** mulberry32: a tiny seeded PRNG, so generated groups are the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GroupOptions {
+  instrument?: Instrument;
+  /** Typical answer (1..5, before reversal) per layer or signal; 3 when not given. */
+  tendency?: Partial<Record<Layer | LikertSignal, number>>;
+  /** Spread of respondents around the tendency (answer points); 0.8 by default. */
+  spread?: number;
+  /** Chance that an item is answered "don't know"; 0.05 by default. */
+  dontKnowRate?: number;
+  /** Chance that an item is skipped; 0.05 by default. */
+  skipRate?: number;
+  /** Relative weights of the capacity options; equal by default. */
+  capacity?: Partial<Record<CapacityOption, number>>;
+  levels?: readonly Level[];
+  departments?: readonly string[];
+}
+
+/**
+ * `count` responses from a seeded generator. Each respondent has one latent view per scale (tendency plus spread), and
+ * item answers scatter around it, so scales have realistic reliability and agreement.
+ */
+export function makeResponses(count: number, seed: number, options: GroupOptions = {}): SurveyResponse[] {
+  const instrument = options.instrument ?? CURRENT_INSTRUMENT;
+  const random = seededRandom(seed);
+  const spread = options.spread ?? 0.8;
+  const dk = options.dontKnowRate ?? 0.05;
+  const skip = options.skipRate ?? 0.05;
+  const levels = options.levels ?? LEVELS;
+  const departments = options.departments ?? ['Operations', 'Sales', 'Support'];
+  const weights = CAPACITY_OPTIONS.map((o) => options.capacity?.[o] ?? 1);
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const responses: SurveyResponse[] = [];
+  for (let r = 0; r < count; r++) {
+    const views = new Map<string, number>();
+    const answers: Answers = {};
+    for (const item of instrument.items) {
+      const u = random();
+      if (u < skip) continue;
+      if (!isLikert(item)) {
+        let w = random() * totalWeight;
+        let option: CapacityOption = CAPACITY_OPTIONS[0];
+        for (let i = 0; i < CAPACITY_OPTIONS.length; i++) {
+          w -= weights[i]!;
+          if (w < 0) {
+            option = CAPACITY_OPTIONS[i]!;
+            break;
+          }
+        }
+        answers[item.id] = option;
+        continue;
+      }
+      if (u < skip + dk) {
+        answers[item.id] = DONT_KNOW;
+        continue;
+      }
+      const scale = 'layer' in item ? item.layer : item.signal;
+      if (!views.has(scale)) views.set(scale, (options.tendency?.[scale] ?? 3) + spread * normal());
+      const agree = Math.round(views.get(scale)! + 0.7 * normal());
+      const value = Math.min(5, Math.max(1, agree));
+      answers[item.id] = item.reverse ? 6 - value : value;
+    }
+    responses.push({
+      answers,
+      level: pick(levels),
+      department: pick(departments),
+      durationS: Math.round(90 + 400 * random()),
+    });
+  }
+  return responses;
+}
+
+/** An answer to a likert item: a value, don't know, or absent (undefined). */
+const likertAnswer = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 5 }) },
+  { weight: 1, arbitrary: fc.constant(DONT_KNOW) },
+  { weight: 1, arbitrary: fc.constant(undefined) },
+);
+
+/** Arbitrary valid responses for CURRENT_INSTRUMENT, with straight-liners and speeders now and then. */
+export const responseArb: fc.Arbitrary<SurveyResponse> = fc
+  .record({
+    values: fc.array(likertAnswer, {
+      minLength: CURRENT_INSTRUMENT.items.length,
+      maxLength: CURRENT_INSTRUMENT.items.length,
+    }),
+    straight: fc.option(fc.integer({ min: 1, max: 5 }), { freq: 8 }),
+    capacity: fc.option(fc.constantFrom(...CAPACITY_OPTIONS), { freq: 4 }),
+    level: fc.constantFrom(...LEVELS),
+    department: fc.option(fc.constantFrom('Operations', 'Sales'), { freq: 4 }),
+    durationS: fc.option(fc.integer({ min: 0, max: 900 }), { freq: 3 }),
+  })
+  .map(({ values, straight, capacity, level, department, durationS }) => {
+    const answers: Answers = {};
+    CURRENT_INSTRUMENT.items.forEach((item, i) => {
+      if (!isLikert(item)) {
+        if (capacity !== null) answers[item.id] = capacity;
+        return;
+      }
+      const value = straight ?? values[i];
+      if (value !== undefined) answers[item.id] = value;
+    });
+    const response: SurveyResponse = { answers, level, department };
+    if (durationS !== null) response.durationS = durationS;
+    return response;
+  });

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_INSTRUMENT, type Instrument } from '../../../shared/instrument';
+import {
+  emptyStats,
+  fold,
+  type GroupStats,
+  InstrumentMismatchError,
+  InvalidResponseError,
+  merge,
+  report,
+  StatsMismatchError,
+  unfold,
+} from '../../../shared/scoring';
+import { makeResponse, makeResponses } from '../../factories';
+
+const I = CURRENT_INSTRUMENT;
+const foldAll = (responses = makeResponses(40, 7), stats = emptyStats(I)) =>
+  responses.reduce<GroupStats>((s, r) => fold(I, s, r), stats);
+
+function numbersIn(v: unknown): number[] {
+  if (typeof v === 'number') return [v];
+  if (Array.isArray(v)) return v.flatMap(numbersIn);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(numbersIn);
+  return [];
+}
+
+describe('group statistics', () => {
+  it('are plain JSON of non-negative safe integers (storable in DynamoDB)', () => {
+    const stats = foldAll();
+    expect(JSON.parse(JSON.stringify(stats))).toEqual(stats);
+    const numbers = numbersIn(stats);
+    expect(numbers.length).toBeGreaterThan(100);
+    expect(numbers.every((x) => Number.isSafeInteger(x) && x >= 0)).toBe(true);
+  });
+
+  it('do not change the input on fold', () => {
+    const before = emptyStats(I);
+    const copy = structuredClone(before);
+    fold(I, before, makeResponse());
+    expect(before).toEqual(copy);
+  });
+
+  it('withdraw a response exactly', () => {
+    const base = foldAll();
+    const r = makeResponse({ answers: { roles_split: 2, roles_squeezed: 'dk', sig_capacity_use: 'profit' } });
+    expect(unfold(I, fold(I, base, r), r)).toEqual(base);
+  });
+
+  it('refuse to withdraw a response they never held', () => {
+    const stats = fold(I, emptyStats(I), makeResponse());
+    expect(() => unfold(I, stats, makeResponse({ answers: { sig_capacity_use: 'profit' } }))).toThrow(
+      StatsMismatchError,
+    );
+    expect(() => unfold(I, emptyStats(I), makeResponse())).toThrow(StatsMismatchError);
+  });
+
+  it('refuse an answer outside the instrument', () => {
+    expect(() => fold(I, emptyStats(I), makeResponse({ answers: { roles_split: 7 } }))).toThrow(InvalidResponseError);
+    expect(() => fold(I, emptyStats(I), makeResponse({ answers: { no_such_item: 3 } }))).toThrow(InvalidResponseError);
+  });
+
+  it('refuse to merge or fold across instruments', () => {
+    const other: Instrument = { ...I, version: '2099.1' };
+    expect(() => merge(emptyStats(I), emptyStats(other))).toThrow(InstrumentMismatchError);
+    expect(() => fold(other, emptyStats(I), makeResponse())).toThrow(InstrumentMismatchError);
+    expect(() => report(other, emptyStats(I))).toThrow(InstrumentMismatchError);
+  });
+
+  it('keep the exclusion setting they were started with', () => {
+    const strict = emptyStats(I, { excludeFlagged: true });
+    expect(() => merge(strict, emptyStats(I))).toThrow(StatsMismatchError);
+    expect(() => fold(I, strict, makeResponse(), { excludeFlagged: false })).toThrow(StatsMismatchError);
+    expect(fold(I, strict, makeResponse(), { excludeFlagged: true }).excludeFlagged).toBe(true);
+    expect(report(I, strict).quality.excluded).toBe(true);
+  });
+
+  it('withdraw an excluded flagged response from the quality counters only', () => {
+    const strict = foldAll(makeResponses(10, 3), emptyStats(I, { excludeFlagged: true }));
+    const flagged = makeResponse({ durationS: 1 });
+    const withIt = fold(I, strict, flagged);
+    expect(withIt.n).toBe(strict.n);
+    expect(withIt.quality.tooFast).toBe(strict.quality.tooFast + 1);
+    expect(unfold(I, withIt, flagged)).toEqual(strict);
+  });
+
+  it('merge with empty statistics as identity', () => {
+    const stats = foldAll();
+    expect(merge(stats, emptyStats(I))).toEqual(stats);
+    expect(merge(emptyStats(I), stats)).toEqual(stats);
+  });
+
+  it('give a realistic group reliability and agreement once it is large enough', () => {
+    const r = report(I, foldAll(makeResponses(200, 11, { tendency: { roles: 4 } })));
+    expect(r.n).toBe(200);
+    for (const layer of Object.values(r.layers)) {
+      expect(layer.alpha).not.toBeNull();
+      expect(layer.agreement).not.toBeNull();
+    }
+    expect(r.layers.roles.score!).toBeGreaterThan(r.layers.governance.score!);
+  });
+});

@@ -1,0 +1,177 @@
+// Hand-computed examples. The roles layer has three plain items and one reverse-worded item (roles_squeezed).
+import { describe, expect, it } from 'vitest';
+import { CURRENT_INSTRUMENT } from '../../../shared/instrument';
+import type { Answers } from '../../../shared/response';
+import { scoreResponses, tQuantile } from '../../../shared/scoring';
+import { makeResponse } from '../../factories';
+
+const score = (answersList: Answers[]) =>
+  scoreResponses(
+    CURRENT_INSTRUMENT,
+    answersList.map((answers) => makeResponse({ answers })),
+  );
+const roles = (split: number | 'dk', review: number | 'dk', exceptions: number | 'dk', squeezed: number | 'dk') => ({
+  roles_split: split,
+  roles_review_time: review,
+  roles_exceptions: exceptions,
+  roles_squeezed: squeezed,
+});
+
+describe("a respondent's layer score", () => {
+  it('flips reverse-worded items before taking the mean', () => {
+    // 5, 4, 3 and 6 - 2 = 4: mean 4, (4 - 1) / 4 * 100 = 75.
+    const r = score([roles(5, 4, 3, 2)]).layers.roles;
+    expect(r.score).toBe(75);
+    expect(r.n).toBe(1);
+    expect(r).toMatchObject({ level: 4, levelName: 'Managed', ci95: null, sd: null, agreement: null, alpha: null });
+  });
+
+  it('counts a respondent who answered exactly half the items', () => {
+    // roles_split 5 and roles_squeezed 6 - 5 = 1: mean 3, score 50.
+    const r = score([{ roles_split: 5, roles_squeezed: 5 }]).layers.roles;
+    expect(r.n).toBe(1);
+    expect(r.score).toBe(50);
+  });
+
+  it('does not count a respondent with fewer than half, and "don\'t know" is not an answer', () => {
+    const r = score([roles(5, 'dk', 'dk', 'dk')]).layers.roles;
+    expect(r.n).toBe(0);
+    expect(r.score).toBeNull();
+    expect(r.level).toBeNull();
+    expect(r.dontKnowRate).toBe(3 / 4);
+  });
+
+  it("gives an empty scale no score and a don't-know rate of 0", () => {
+    const r = score([{}]);
+    expect(r.n).toBe(1);
+    expect(r.layers.governance).toMatchObject({ n: 0, score: null, dontKnowRate: 0, ci95: null });
+  });
+});
+
+describe("a group's layer statistics", () => {
+  // Scored values (after flipping roles_squeezed): (4,4,4,4) → 75, (2,4,3,3) → 50, (3,4,3,4) → 62.5.
+  // The fourth respondent answers one item and two "don't know": unscored, but its answers count for the dk rate.
+  const group = score([roles(4, 4, 4, 2), roles(2, 4, 3, 3), roles(3, 4, 3, 2), roles('dk', 'dk', 5, 'dk')]).layers
+    .roles;
+
+  it('averages respondent scores, with sd and a t-based 95% interval', () => {
+    expect(group.n).toBe(3);
+    expect(group.score).toBe(62.5);
+    expect(group.level).toBe(4);
+    // Deviations 12.5, -12.5, 0: variance 312.5 / 2, sd 12.5.
+    expect(group.sd).toBeCloseTo(12.5, 12);
+    const half = (4.302652729749464 * 12.5) / Math.sqrt(3);
+    expect(group.ci95![0]).toBeCloseTo(62.5 - half, 9);
+    expect(group.ci95![1]).toBeCloseTo(62.5 + half, 9);
+  });
+
+  it('reports the share of "don\'t know" among all answers to the layer', () => {
+    // 12 answers from the scored three, 4 from the fourth of which 3 are dk.
+    expect(group.dontKnowRate).toBe(3 / 16);
+  });
+
+  it('measures agreement as rwg(j) against the uniform null', () => {
+    // Item variances over the three: 1, 0, 1/3, 1/3; mean 5/12; ratio to σ²_EU = 2 is 5/24.
+    // rwg(4) = 4(1 - 5/24) / (4(1 - 5/24) + 5/24) = 76/81.
+    expect(group.agreement).toBeCloseTo(76 / 81, 12);
+  });
+
+  it('reports agreement 0 when answers spread more than random answering would', () => {
+    const split = score([roles(1, 1, 1, 5), roles(5, 5, 5, 1)]).layers.roles;
+    // Each item variance is 8 > 2.
+    expect(split.agreement).toBe(0);
+  });
+
+  it('reports full agreement, and sd 0, when everyone answers alike', () => {
+    const same = score([roles(4, 3, 4, 2), roles(4, 3, 4, 2), roles(4, 3, 4, 2)]).layers.roles;
+    expect(same.agreement).toBe(1);
+    expect(same.sd).toBe(0);
+    expect(same.ci95).toEqual([same.score, same.score]);
+  });
+
+  it('clamps the interval to 0..100', () => {
+    const wide = score([roles(5, 5, 5, 1), roles(1, 1, 1, 5)]).layers.roles;
+    // Scores 100 and 0: half-width 12.706 * 70.7 / 1.414 far beyond the scale.
+    expect(wide.ci95).toEqual([0, 100]);
+    expect(tQuantile(0.975, 1)).toBeGreaterThan(12);
+  });
+});
+
+describe('reliability', () => {
+  // operating_impact has three plain items. Rows (1,2,2), (3,3,4), (5,4,5), ten copies each.
+  // Item variances (population form) 8/3, 2/3, 14/9, sum 44/9; totals 5, 10, 14 have variance 122/9.
+  // alpha = 3/2 (1 - 44/122) = 117/122; replicating rows leaves the ratio unchanged.
+  const rows = [
+    [1, 2, 2],
+    [3, 3, 4],
+    [5, 4, 5],
+  ];
+  const impact = (row: number[]) => ({
+    sig_workflow_shorter: row[0]!,
+    sig_wait_removed: row[1]!,
+    sig_no_senior_check: row[2]!,
+  });
+  const thirty = Array.from({ length: 30 }, (_, i) => impact(rows[i % 3]!));
+
+  it("computes Cronbach's alpha from complete cases", () => {
+    expect(score(thirty).signals.operating_impact.alpha).toBeCloseTo(117 / 122, 12);
+  });
+
+  it('ignores incomplete cases for alpha while scoring them', () => {
+    const partial = { sig_workflow_shorter: 1, sig_wait_removed: 5 };
+    const r = score([...thirty, partial, partial]).signals.operating_impact;
+    expect(r.n).toBe(32);
+    expect(r.alpha).toBeCloseTo(117 / 122, 12);
+  });
+
+  it('gives no alpha below 30 complete cases', () => {
+    expect(score(thirty.slice(0, 29)).signals.operating_impact.alpha).toBeNull();
+  });
+
+  it('uses Spearman-Brown for a two-item scale', () => {
+    // investment: rows (1,2), (3,4), (5,3): deviations (-2,-1), (0,1), (2,0); r = 2 / √(8·2) = 0.5; 2r/(1+r) = 2/3.
+    const pairs = [
+      [1, 2],
+      [3, 4],
+      [5, 3],
+    ];
+    const data = Array.from({ length: 30 }, (_, i) => ({
+      sig_tools_provided: pairs[i % 3]![0]!,
+      sig_training_pilots: pairs[i % 3]![1]!,
+    }));
+    expect(score(data).signals.investment.alpha).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('gives no alpha when an item or the total does not vary', () => {
+    const flat = Array.from({ length: 30 }, () => impact([3, 3, 3]));
+    expect(score(flat).signals.operating_impact.alpha).toBeNull();
+  });
+});
+
+describe('capacity decision', () => {
+  it('counts and shares the options chosen', () => {
+    const r = score([
+      { sig_capacity_use: 'profit' },
+      { sig_capacity_use: 'profit' },
+      { sig_capacity_use: 'undecided' },
+      { sig_capacity_use: 'headcount_only' },
+      {},
+    ]).capacityDecision;
+    expect(r.n).toBe(4);
+    expect(r.counts).toEqual({
+      profit: 2,
+      customer_experience: 0,
+      organisational_learning: 0,
+      headcount_only: 1,
+      undecided: 1,
+    });
+    expect(r.shares.profit).toBe(0.5);
+    expect(r.shares.undecided).toBe(0.25);
+  });
+
+  it('has all shares 0 when nobody answered', () => {
+    const r = score([]).capacityDecision;
+    expect(r.n).toBe(0);
+    expect(Object.values(r.shares)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
