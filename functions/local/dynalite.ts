@@ -60,6 +60,7 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await untilActive(client, tableName);
     return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException) && (error as Error).name !== 'ResourceNotFoundException') {
@@ -78,5 +79,21 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       })),
     }),
   );
+  await untilActive(client, tableName);
   return true;
+}
+
+/**
+ * dynalite answers ResourceNotFound to item calls while a table is CREATING, even with createTableMs 0 (the status
+ * flips after an asynchronous write on disk), so a fresh data folder must wait for ACTIVE before the first put.
+ */
+async function untilActive(client: DynamoDBClient, tableName: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    if (Date.now() > deadline)
+      throw new Error(`table ${tableName} is still ${Table?.TableStatus} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
