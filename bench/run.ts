@@ -1,0 +1,120 @@
+// `npm run bench [-- --only cold-start,cli-scoring] [--quick] [--keep]`: runs the benchmarks, prints one table, writes
+// bench/results.json and, on a full run, the table in docs/BENCHMARKS.md.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BenchContext } from './lib/context';
+import { describeMachine, machine } from './lib/machine';
+import { notes, type Row, row, table } from './lib/result';
+
+// The bench talks only to engines it starts on loopback: fake credentials and a region keep the SDK's default chain
+// from looking further, set before any benchmark module (and so the SDK) loads; hence the lazy imports below.
+Object.assign(process.env, {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_REGION: 'us-east-1',
+});
+delete process.env.AWS_PROFILE;
+delete process.env.AWS_SESSION_TOKEN;
+
+const BENCHES: { id: string; run: (ctx: BenchContext) => Promise<Row[]> }[] = [
+  { id: 'cold-start', run: async (ctx) => (await import('./cold-start')).coldStart(ctx) },
+  { id: 'submit-throughput', run: async (ctx) => (await import('./submit-throughput')).submitThroughput(ctx) },
+  { id: 'report-scaling', run: async (ctx) => (await import('./report-scaling')).reportScaling(ctx) },
+  { id: 'cli-scoring', run: async (ctx) => (await import('./cli-scoring')).cliScoring(ctx) },
+  { id: 'survey-weight', run: async (ctx) => (await import('./survey-weight')).surveyWeight(ctx) },
+];
+
+const ROOT = join(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'bench/results.json');
+const DOC = join(ROOT, 'docs/BENCHMARKS.md');
+const BEGIN = '<!-- bench:begin -->';
+const END = '<!-- bench:end -->';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', multiple: true },
+    quick: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`npm run bench -- [--only ${BENCHES.map((b) => b.id).join(',')}] [--quick] [--keep]`);
+  process.exit(0);
+}
+
+const only = (values.only ?? []).flatMap((o) => o.split(',')).filter(Boolean);
+const unknown = only.filter((o) => !BENCHES.some((b) => b.id === o));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.id).join(', ')}`);
+  process.exit(2);
+}
+const selected = only.length > 0 ? BENCHES.filter((b) => only.includes(b.id)) : BENCHES;
+const quick = values.quick ?? false;
+const m = machine();
+console.log(`orgos bench${quick ? ' (quick)' : ''} on ${describeMachine(m)}\n`);
+
+const rows: Row[] = [];
+const started = performance.now();
+for (const bench of selected) {
+  const t0 = performance.now();
+  const tmp = mkdtempSync(join(tmpdir(), `orgos-bench-${bench.id}-`));
+  const log = (message: string) => console.log(`  [${bench.id}] ${message}`);
+  log(`start (temp dir ${tmp})`);
+  try {
+    const out = await bench.run({ quick, tmp, log });
+    rows.push(...out.map((r) => (quick ? { ...r, note: `quick run; ${r.note ?? ''}` } : r)));
+  } catch (e) {
+    const error = e as Error;
+    console.error(`  [${bench.id}] failed: ${error.stack ?? error.message}`);
+    // A missed target is a figure; a benchmark that could not run is a failure of the run.
+    process.exitCode = 1;
+    rows.push(
+      row({
+        id: bench.id,
+        value: null,
+        baseline: null,
+        target: null,
+        unit: '',
+        note: `failed: ${error.message.split('\n')[0]}`,
+      }),
+    );
+  } finally {
+    if (values.keep) log(`kept ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
+  log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// A partial run (--only) replaces its own rows and keeps the others from the last run.
+const previous: Row[] =
+  only.length > 0 && existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Row[]) : [];
+const ran = new Set(selected.map((b) => b.id));
+const benchOf = (id: string) => id.split('.')[0]!;
+const order = (id: string) => BENCHES.findIndex((x) => x.id === benchOf(id));
+const merged = [...previous.filter((r) => !ran.has(benchOf(r.id))), ...rows].sort((a, b) => order(a.id) - order(b.id));
+writeFileSync(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
+
+const printed = `${table(rows)}\n\n${notes(rows)}`;
+console.log(`\n${printed}\n`);
+const kept = merged.length - rows.length;
+console.log(
+  `total ${((performance.now() - started) / 1000).toFixed(1)} s; wrote ${RESULTS}` +
+    (kept > 0 ? ` (with ${kept} rows kept from the last run of the other benchmarks)` : ''),
+);
+
+// Only a full, non-quick run is the "latest table" the docs quote.
+if (only.length === 0 && !quick && existsSync(DOC)) {
+  const doc = readFileSync(DOC, 'utf8');
+  const from = doc.indexOf(BEGIN);
+  const to = doc.indexOf(END);
+  if (from !== -1 && to > from) {
+    const block = `${BEGIN}\nMeasured on ${describeMachine(m)}.\n\n${printed}\n${END}`;
+    writeFileSync(DOC, doc.slice(0, from) + block + doc.slice(to + END.length));
+    console.log(`updated the table in ${DOC}`);
+  }
+}
