@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SesMailer } from '../mail/ses-mailer';
 import { DynamoStore } from '../store/dynamo-store';
 import type { AppDeps } from './deps';
 import { randomToken } from './token-hash';
@@ -46,6 +47,8 @@ export function awsDeps(env: Env, logger: Logger, metrics: Metrics): AppDeps {
       publicUrl: (env.ORGOS_PUBLIC_URL ?? '').replace(/\/+$/, ''),
       adminToken: adminTokenSource(env),
     },
+    // The stack grants ses:SendEmail for exactly this sender; without one, nothing can be mailed.
+    ...(env.ORGOS_SENDER ? { mailer: new SesMailer(env.ORGOS_SENDER) } : {}),
     logger: {
       info: (message, extra) => logger.info(message, extra ?? {}),
       warn: (message, extra) => logger.warn(message, extra ?? {}),

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { Mailer } from '../mail/mailer';
 import type { Store } from '../store/store';
 
 /** Structured logging; Powertools' Logger fits, and so does a console shim. */
@@ -42,6 +43,8 @@ export interface AppDeps {
   /** A secret of at least 128 bits, URL-safe (32 random bytes base64url in production). */
   randomToken: () => string;
   config: AppConfig;
+  /** Invitations, reminders and report links (SES on AWS, the outbox folder locally); absent: nothing can be mailed. */
+  mailer?: Mailer;
   logger?: AppLogger;
   metrics?: AppMetrics;
   /** Runs before a survey submission is read: the local server's per-client rate limit. */

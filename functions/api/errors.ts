@@ -62,6 +62,22 @@ export class Conflict extends DomainError {
   readonly title = 'Conflict';
 }
 
+/** A single-use invitation whose link already answered. */
+export class InviteUsed extends DomainError {
+  override name = 'InviteUsed';
+  readonly status = 409;
+  readonly slug = 'invite-used';
+  readonly title = 'Invitation already used';
+}
+
+/** A withdrawal after the campaign closed: the published results do not change any more. */
+export class ResultsFinal extends DomainError {
+  override name = 'ResultsFinal';
+  readonly status = 410;
+  readonly slug = 'results-final';
+  readonly title = 'Results are final';
+}
+
 export class CampaignClosed extends DomainError {
   override name = 'CampaignClosed';
   readonly status = 410;
@@ -144,10 +160,22 @@ export const PROBLEM_TYPES: { slug: string; status: number; title: string; when:
     when: 'a response id was already used with other answers, or the response was withdrawn',
   },
   {
+    slug: 'invite-used',
+    status: 409,
+    title: 'Invitation already used',
+    when: 'a single-use invitation link that has already been used to answer',
+  },
+  {
     slug: 'campaign-closed',
     status: 410,
     title: 'Campaign closed',
-    when: 'the campaign was closed or its closing time has passed',
+    when: 'the campaign was closed or its closing time has passed: no answers, invitations or reminders',
+  },
+  {
+    slug: 'results-final',
+    status: 410,
+    title: 'Results are final',
+    when: 'a withdrawal after the campaign closed: its results are published and no longer change',
   },
   { slug: 'payload-too-large', status: 413, title: 'Request body too large', when: 'the body exceeds the size limit' },
   {
@@ -172,6 +200,6 @@ export const PROBLEM_TYPES: { slug: string; status: number; title: string; when:
     slug: 'unavailable',
     status: 503,
     title: 'Temporarily unavailable',
-    when: 'the database throttled or timed out; retry after Retry-After seconds',
+    when: 'the database throttled or timed out, or mail is not configured; retry after Retry-After seconds',
   },
 ];

@@ -46,6 +46,40 @@ export const CreateCampaignBody = z.strictObject({
       z.refine((l) => new Set(l).size === l.length, { message: 'languages must be distinct' }),
     ),
   ),
+  /** Whether the campaign's open survey link takes answers (default true); false: invitations only. */
+  openLink: z.optional(z.boolean()),
+  /** Reminders to invitees who have not answered, this many days after creation (or give `remindAt`). */
+  reminderDays: z.optional(z.array(z.number().check(z.int(), z.gte(1), z.lte(365))).check(z.maxLength(10))),
+  /** Reminders at these times. */
+  remindAt: z.optional(z.array(z.iso.datetime()).check(z.maxLength(10))),
+});
+
+const EmailSchema = z.email().check(z.maxLength(254));
+
+/** Either `emails` (one invitation each, mailed) or `count` (that many links, returned once). */
+export const InviteBody = z.strictObject({
+  /** One invitation per address, each with a personal single-use link. */
+  emails: z.optional(z.array(EmailSchema).check(z.minLength(1), z.maxLength(500))),
+  /** The language of the invitations; the campaign's first language by default. */
+  language: z.optional(z.enum(LANGUAGES)),
+  /** This many single-use links, returned (shown once) rather than mailed. */
+  count: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))),
+});
+
+export const ContactsBody = z.strictObject({
+  contacts: z
+    .array(
+      z.strictObject({
+        name: trimmedName(120),
+        email: EmailSchema,
+        language: z.optional(z.enum(LANGUAGES)),
+      }),
+    )
+    .check(z.maxLength(20)),
+});
+
+export const UnsubscribeParams = z.strictObject({
+  token: z.string().check(z.regex(/^[0-9a-f]{24}[A-Za-z0-9_-]{43}$/)),
 });
 
 export const SurveyQuery = z.strictObject({ lang: z.optional(z.enum(LANGUAGES)) });
@@ -119,8 +153,33 @@ export const CampaignSchema = z.object({
   languages: z.array(z.enum(LANGUAGES)),
   instrument: z.object({ id: z.string(), version: z.string() }),
   createdAt: z.string(),
+  openLink: z.boolean(),
+  remindAt: z.array(z.string()),
+  reportSentAt: z.nullable(z.string()),
 });
-export const CreatedCampaignSchema = z.extend(CampaignSchema, { surveyToken: z.string(), surveyUrl: z.string() });
+export const CreatedCampaignSchema = z.extend(CampaignSchema, {
+  /** Null when the campaign takes invitations only (`openLink: false`). */
+  surveyToken: z.nullable(z.string()),
+  surveyUrl: z.nullable(z.string()),
+});
+export const ClosedCampaignSchema = z.extend(CampaignSchema, {
+  /** Report links mailed to the executive contacts by this call (0 when they went out before). */
+  reportLinksSent: z.number(),
+});
+export const InvitesResultSchema = z.object({
+  campaignId: z.string(),
+  /** With `emails`: invitations sent, addresses skipped because they were invited before, sends that failed. */
+  emailed: z.optional(z.number()),
+  alreadyInvited: z.optional(z.number()),
+  failed: z.optional(z.number()),
+  /** With `count`: the single-use links, shown once. */
+  links: z.optional(z.array(z.string())),
+});
+export const RemindersResultSchema = z.object({ campaignId: z.string(), reminded: z.number() });
+export const ContactsSchema = z.object({
+  orgId: z.string(),
+  contacts: z.array(z.object({ name: z.string(), email: z.string(), language: z.optional(z.enum(LANGUAGES)) })),
+});
 export const CampaignListSchema = z.object({ campaigns: z.array(CampaignSchema) });
 
 export const SurveySchema = z.object({
@@ -133,7 +192,12 @@ export const SurveySchema = z.object({
   language: z.enum(LANGUAGES),
   instrument: z.object({ id: z.string(), version: z.string() }),
 });
-export const ReceiptSchema = z.object({ receipt: z.string(), receivedAt: z.string() });
+export const ReceiptSchema = z.object({
+  receipt: z.string(),
+  receivedAt: z.string(),
+  /** The response can be withdrawn until the campaign closes: its closing time when set, else null ("until closed"). */
+  withdrawUntil: z.nullable(z.string()),
+});
 export const LeadershipResponseSchema = z.object({
   campaignId: z.string(),
   respondents: z.number(),
@@ -152,10 +216,19 @@ const SegmentDoc = z.object({
   layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
 });
 export const ReportSchema = z.object({
-  campaign: z.object({ id: z.string(), orgId: z.string(), name: z.string() }),
+  campaign: z.object({
+    id: z.string(),
+    orgId: z.string(),
+    name: z.string(),
+    status: z.enum(['open', 'closed']),
+    closesAt: z.nullable(z.string()),
+  }),
   n: z.number(),
   minGroupSize: z.number(),
   suppressed: z.boolean(),
+  /** False while the campaign is open: no workforce figures until it closes, and `reason` says why. */
+  published: z.boolean(),
+  reason: z.optional(z.string()),
   layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
   signals: z.optional(z.record(z.string(), ScaleScoreDoc)),
   capacityDecision: z.optional(z.object({ n: z.number(), shares: z.record(z.enum(CAPACITY_OPTIONS), z.number()) })),
@@ -163,7 +236,14 @@ export const ReportSchema = z.object({
   firstBreak: z.optional(z.nullable(z.enum(LAYERS))),
   leadershipGap: z.optional(z.nullable(z.record(z.enum(LAYERS), z.number()))),
   segments: z.object({ department: z.array(SegmentDoc), level: z.array(SegmentDoc) }),
-  responseRate: z.nullable(z.number()),
+  responseRate: z.nullable(
+    z.object({
+      rate: z.number(),
+      responded: z.number(),
+      invited: z.number(),
+      basis: z.enum(['invites', 'headcount']),
+    }),
+  ),
   generatedAt: z.string(),
 });
 
@@ -178,6 +258,9 @@ export const CompareSchema = z.object({
       name: z.string(),
       createdAt: z.string(),
       n: z.number(),
+      status: z.enum(['open', 'closed']),
+      /** False while the campaign is open: it is listed, not compared. */
+      published: z.boolean(),
       suppressed: z.boolean(),
       previousCampaignId: z.nullable(z.string()),
       scores: z.optional(z.record(z.string(), z.nullable(z.number()))),

@@ -39,3 +39,11 @@ export function canonicalHash(value: unknown): string {
   };
   return sha256Hex(JSON.stringify(canonical(value)));
 }
+
+/**
+ * A secret derived from the campaign's key for one purpose and one id (an HMAC with the purpose as a domain
+ * separator, so no two purposes, nor a receipt, can ever share a value). Invite links and unsubscribe links are
+ * derived rather than stored, so a reminder can carry the same personal link again while the table keeps only hashes.
+ */
+export const campaignSecret = (key: string, purpose: 'invite' | 'unsubscribe' | 'invite-claim', id: string): string =>
+  createHmac('sha256', key).update(`${purpose}\u0000${id}`, 'utf8').digest('base64url');

@@ -1,9 +1,9 @@
+import { isClosed, openLinkAllowed } from '../lifecycle/campaign-state';
 import type { CampaignRecord, OrgRecord } from '../store/store';
 
 // What clients see of stored entities: secrets (receipt keys, hashes) and bookkeeping never leave the server.
 
-export const isClosed = (c: CampaignRecord, now: Date): boolean =>
-  c.closedAt !== null || (c.closesAt !== null && c.closesAt <= now.toISOString());
+export { isClosed };
 
 export const campaignView = (c: CampaignRecord, now: Date) => ({
   id: c.id,
@@ -17,6 +17,9 @@ export const campaignView = (c: CampaignRecord, now: Date) => ({
   languages: c.languages,
   instrument: c.instrument,
   createdAt: c.createdAt,
+  openLink: openLinkAllowed(c),
+  remindAt: c.remindAt ?? [],
+  reportSentAt: c.reportSentAt ?? null,
 });
 
 export const orgView = (o: OrgRecord) => ({ id: o.id, name: o.name, createdAt: o.createdAt });

@@ -10,6 +10,9 @@ import { submitResponse } from '../api/routes/surveys';
 // The demo a first `npm start` shows: a consultant with three organisations, two survey waves for one of them,
 // simulated responses (shared/simulation, seeded) so every report section has something to show, leadership views
 // and organisation profiles. It goes through the API itself, so the demo data is exactly what real use would store.
+// Results are published only once a campaign closes, so every wave with data is closed (through the API, at its
+// closing time); one more campaign of the first organisation stays open for the printed survey link, and that
+// organisation has an executive contact, who receives the report link when it closes.
 
 const DAY = 86_400_000;
 const DEPARTMENTS = ['Sales', 'Operations', 'Customer service', 'Finance', 'HR', 'IT'];
@@ -19,9 +22,13 @@ export interface DemoLinks {
   consultantToken: string;
   executiveToken: string;
   orgId: string;
+  /** The first organisation's latest closed wave: the printed report link. */
   campaignId: string;
   previousCampaignId: string;
+  /** The open campaign behind the printed survey link. */
+  surveyCampaignId: string;
   surveyToken: string;
+  /** The closed waves of every organisation: the printed comparison. */
   campaignIds: string[];
 }
 
@@ -30,14 +37,17 @@ interface DemoCampaign {
   profile: ProfileName;
   responses: number;
   seed: number;
-  /** Days before now the wave started; it closes 21 days after. */
+  /** Days before now the wave started. */
   daysAgo: number;
+  /** Days the wave runs; a wave whose end has passed is closed. */
+  runsDays: number;
 }
 
 interface DemoOrg {
   name: string;
   profile: OrgProfile;
   campaigns: DemoCampaign[];
+  contacts?: { name: string; email: string }[];
 }
 
 const ORGS: DemoOrg[] = [
@@ -53,9 +63,12 @@ const ORGS: DemoOrg[] = [
       headcount: { total: 1200, byLevel: { frontline: 950, manager: 210, executive: 40 } },
     },
     campaigns: [
-      { name: 'Spring wave', profile: 'boss_b', responses: 140, seed: 11, daysAgo: 120 },
-      { name: 'Autumn wave', profile: 'middling', responses: 160, seed: 12, daysAgo: 2 },
+      { name: 'Spring wave', profile: 'boss_b', responses: 140, seed: 11, daysAgo: 120, runsDays: 21 },
+      { name: 'Autumn wave', profile: 'middling', responses: 160, seed: 12, daysAgo: 20, runsDays: 14 },
+      // Open: the printed survey link. A few answers already, so its report shows the count and why no figures yet.
+      { name: 'Winter pulse', profile: 'middling', responses: 12, seed: 13, daysAgo: 1, runsDays: 21 },
     ],
+    contacts: [{ name: 'Dana Whitfield', email: 'dana.whitfield@northwind.example' }],
   },
   {
     name: 'Contoso Retail',
@@ -68,12 +81,12 @@ const ORGS: DemoOrg[] = [
       trainingHoursPerEmployee: 22,
       headcount: { total: 3000 },
     },
-    campaigns: [{ name: 'Readiness check', profile: 'cash_rich', responses: 110, seed: 21, daysAgo: 30 }],
+    campaigns: [{ name: 'Readiness check', profile: 'cash_rich', responses: 110, seed: 21, daysAgo: 30, runsDays: 21 }],
   },
   {
     name: 'Fabrikam Insurance',
     profile: { aiSpendPerEmployee: 150, currency: 'EUR', seats: 40, vendors: 1, pilots: 1, headcount: { total: 450 } },
-    campaigns: [{ name: 'First look', profile: 'cash_poor', responses: 70, seed: 31, daysAgo: 10 }],
+    campaigns: [{ name: 'First look', profile: 'cash_poor', responses: 70, seed: 31, daysAgo: 40, runsDays: 21 }],
   },
 ];
 
@@ -122,24 +135,23 @@ export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoL
   });
   const consultantToken = consultant.token as string;
   const campaignIds: string[] = [];
-  let first: { orgId: string; campaignIds: string[]; surveyToken: string } | null = null;
+  let first: { orgId: string; campaignIds: string[]; surveyCampaignId: string; surveyToken: string } | null = null;
 
   for (const demo of ORGS) {
     now = new Date(realNow.getTime() - 200 * DAY);
     const org = await call('POST', '/api/v1/orgs', consultantToken, { name: demo.name });
     await call('PUT', `/api/v1/orgs/${org.id}/profile`, consultantToken, demo.profile);
     const ids: string[] = [];
-    let surveyToken = '';
+    let open: { id: string; surveyToken: string } | null = null;
     for (const wave of demo.campaigns) {
       const start = realNow.getTime() - wave.daysAgo * DAY;
+      const end = start + wave.runsDays * DAY;
       now = new Date(start);
       const campaign = await call('POST', `/api/v1/orgs/${org.id}/campaigns`, consultantToken, {
         name: wave.name,
         departments: DEPARTMENTS,
-        closesAt: new Date(start + 21 * DAY).toISOString(),
+        closesAt: new Date(end).toISOString(),
       });
-      ids.push(campaign.id);
-      surveyToken = campaign.surveyToken;
       const population = simulatePopulation(CURRENT_INSTRUMENT, wave.profile, {
         n: wave.responses,
         seed: wave.seed,
@@ -171,9 +183,22 @@ export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoL
       await call('PUT', `/api/v1/campaigns/${campaign.id}/leadership`, consultantToken, {
         respondents: population.leadership.map((r) => ({ answers: r.answers, level: 'executive' })),
       });
+      if (end <= realNow.getTime()) {
+        // Closed at its closing time, as the lifecycle job would have done: its results are published.
+        now = new Date(end);
+        await call('POST', `/api/v1/campaigns/${campaign.id}/close`, consultantToken);
+        ids.push(campaign.id);
+      } else {
+        open = { id: campaign.id, surveyToken: campaign.surveyToken };
+      }
     }
+    // Contacts last: closing the old waves above mailed nobody.
+    now = realNow;
+    if (demo.contacts)
+      await call('PUT', `/api/v1/orgs/${org.id}/contacts`, consultantToken, { contacts: demo.contacts });
     campaignIds.push(...ids);
-    first ??= { orgId: org.id, campaignIds: ids, surveyToken };
+    if (!first && open)
+      first = { orgId: org.id, campaignIds: ids, surveyCampaignId: open.id, surveyToken: open.surveyToken };
   }
 
   now = realNow;
@@ -189,6 +214,7 @@ export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoL
     orgId: first!.orgId,
     campaignId: first!.campaignIds[1]!,
     previousCampaignId: first!.campaignIds[0]!,
+    surveyCampaignId: first!.surveyCampaignId,
     surveyToken: first!.surveyToken,
     campaignIds,
   };

@@ -8,6 +8,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../api/app';
 import type { AppDeps, AppLogger } from '../api/deps';
 import { randomToken } from '../api/token-hash';
+import { runDue } from '../lifecycle/lifecycle';
+import { OutboxMailer } from '../mail/outbox-mailer';
 import { DynamoStore } from '../store/dynamo-store';
 import { ensureTable, startDynalite } from './dynalite';
 import { submissionRateLimit } from './rate-limit';
@@ -22,6 +24,10 @@ export interface LocalServer {
   url: string;
   adminToken: string;
   demo: DemoLinks | null;
+  /** Where mail goes: one .eml file per message. */
+  outbox: string;
+  /** Runs the lifecycle job once now (the timer runs it every ORGOS_LIFECYCLE_INTERVAL_MS). */
+  tick(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,12 +64,16 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
 
   const webRoot = resolve(env.ORGOS_WEB_DIR ?? 'dist/web');
   const perMinute = Number(env.ORGOS_RATE_LIMIT ?? 60);
+  const outbox = join(dataDir, 'outbox');
+  const clock = () => new Date();
   const deps: AppDeps = {
     store,
-    clock: () => new Date(),
+    clock,
     newId: randomUUID,
     randomToken,
     config: { publicUrl: '', adminToken },
+    // No mail server needed: every message lands in the outbox folder as an .eml file.
+    mailer: new OutboxMailer(env.ORGOS_SENDER ?? 'orgos@localhost', outbox, clock, consoleLogger),
     logger: consoleLogger,
     // 0 turns the limit off (benchmarks drive the server from one address).
     ...(perMinute > 0
@@ -100,11 +110,33 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     }
   }
 
+  // The lifecycle job (EventBridge runs it on AWS): closes campaigns at `closesAt`, sends scheduled reminders. One run
+  // at a time; a run that finds nothing due costs one Query.
+  let running: Promise<void> | null = null;
+  const tick = (): Promise<void> => {
+    running ??= runDue(deps, clock())
+      .then(
+        () => undefined,
+        (error: unknown) => consoleLogger.error('lifecycle run failed', { error: (error as Error).name }),
+      )
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const intervalMs = Number(env.ORGOS_LIFECYCLE_INTERVAL_MS ?? 30_000);
+  const timer = intervalMs > 0 ? setInterval(() => void tick(), intervalMs) : null;
+  timer?.unref();
+
   return {
     url,
     adminToken,
     demo,
+    outbox,
+    tick,
     close: async () => {
+      if (timer) clearInterval(timer);
+      await running;
       await new Promise<void>((ok) => server.close(() => ok()));
       await dynamo.close();
     },
@@ -120,16 +152,21 @@ export function linksText(s: LocalServer): string {
   ];
   const d = s.demo;
   if (d) {
+    const auth = `-H 'Authorization: Bearer ${d.consultantToken}'`;
+    const open = `${s.url}/api/v1/campaigns/${d.surveyCampaignId}`;
     lines.push(
       '',
-      'Demo (a consultant with three organisations; Northwind Logistics has two waves):',
+      'Demo (a consultant with three organisations; Northwind Logistics has two closed waves and an open one):',
       `  Survey (open wave)   ${s.url}/s/${d.surveyToken}`,
       `  Executive report     ${s.url}/report.html#campaign=${d.campaignId}&token=${d.executiveToken}`,
       `  Consultant dashboard ${s.url}/dashboard.html   (token: ${d.consultantToken})`,
       `  Report API           curl -H 'Authorization: Bearer ${d.executiveToken}' ${s.url}/api/v1/campaigns/${d.campaignId}/report`,
-      `  Compare API          curl -H 'Authorization: Bearer ${d.consultantToken}' '${s.url}/api/v1/compare?campaigns=${d.campaignIds.join(',')}'`,
+      `  Compare API          curl ${auth} '${s.url}/api/v1/compare?campaigns=${d.campaignIds.join(',')}'`,
+      `  Invite (open wave)   curl ${auth} -H 'content-type: application/json' -d '{"emails":["ann@example.com"]}' ${open}/invites`,
+      `  Close (open wave)    curl -X POST ${auth} ${open}/close`,
     );
   }
+  lines.push('', `Mail (invitations, reminders, report links) is written to ${s.outbox}`);
   lines.push('', 'Ctrl-C stops; the data stays in the data folder for the next start.');
   return lines.join('\n');
 }

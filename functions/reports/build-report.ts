@@ -1,41 +1,49 @@
-import { readinessReport } from '../../shared/diagnosis';
-import { type Instrument, LAYERS, type Layer, LEVELS, type Level, LIKERT_SIGNALS } from '../../shared/instrument';
-import { type BreakdownPlan, type ExportRow, exportRows, planBreakdowns, visibleLevels } from '../../shared/privacy';
+import { type Instrument, LAYERS, type Layer, LIKERT_SIGNALS } from '../../shared/instrument';
+import { type BreakdownPlan, planBreakdowns } from '../../shared/privacy';
 import type { OrgProfile } from '../../shared/profile';
-import type { GroupReport, ReadinessReport, ScaleScore } from '../../shared/report-model';
+import { type CellStats, type SegmentedReport, type SegmentRow, segmentedReport } from '../../shared/report';
+import type { ScaleScore } from '../../shared/report-model';
 import type { SurveyResponse } from '../../shared/response';
-import { type GroupStats, report, scoreResponses } from '../../shared/scoring';
+import { type GroupStats, scoreResponses } from '../../shared/scoring';
+import { isClosed } from '../lifecycle/campaign-state';
 import type { CampaignRecord, LeadershipRecord, OrgRecord } from '../store/store';
-import { mergeCells, parseCellKey } from './campaign-stats';
+import { parseCellKey } from './campaign-stats';
 
-export interface SegmentRow {
-  name: string;
-  suppressed: boolean;
-  n?: number;
-  layers?: Record<Layer, ScaleScore>;
-}
+// The API's report: the one segmented report the CLI prints too (shared/report: breakdowns with complementary
+// suppression, per-layer masks, scales withheld below k, the diagnosis on what remains), plus the campaign, the
+// response rate and the time. Workforce results are published only once the campaign is closed: two reports of one
+// open campaign are two overlapping groups, and their difference singles out whoever answered (or withdrew) in between.
+
+export type { SegmentRow };
 
 export interface ResponseRate {
   rate: number;
   responded: number;
-  /** The denominator: invites sent (issue 7) or headcount from the organisation profile. */
+  /** The denominator: invites sent, or headcount from the organisation profile. */
   invited: number;
   basis: 'headcount' | 'invites';
 }
 
-/** The report JSON: the readiness report (absent parts when suppressed) plus context and segments. */
-export type CampaignReport = Partial<Omit<ReadinessReport, 'n' | 'minGroupSize'>> & {
-  campaign: { id: string; orgId: string; orgName: string; name: string; closesAt: string | null; status: string };
-  n: number;
-  minGroupSize: number;
-  /** True when the whole workforce is below the minimum group size: n is shown, nothing derived from answers. */
-  suppressed: boolean;
-  leadership: { n: number; layers: Record<Layer, ScaleScore> } | null;
-  byLevel: Partial<Record<Level, { n: number; layers: Record<Layer, ScaleScore> }>>;
-  segments: { department: SegmentRow[]; level: SegmentRow[] };
-  responseRate: ResponseRate | null;
-  generatedAt: string;
-};
+export const UNPUBLISHED_REASON =
+  'Results are published when the campaign closes, so that no one can compare two moments and single out the few who answered in between.';
+
+/** The report JSON. While the campaign is open: counts and the leadership view only, `published: false`. */
+export type CampaignReport = Omit<SegmentedReport, 'diagnosisNotes'> &
+  Partial<Pick<SegmentedReport, 'diagnosisNotes'>> & {
+    campaign: {
+      id: string;
+      orgId: string;
+      orgName: string;
+      name: string;
+      closesAt: string | null;
+      status: 'open' | 'closed';
+    };
+    /** False while the campaign is open: nothing derived from workforce answers is shown. */
+    published: boolean;
+    reason?: string;
+    responseRate: ResponseRate | null;
+    generatedAt: string;
+  };
 
 export interface ReportInput {
   campaign: CampaignRecord;
@@ -44,20 +52,18 @@ export interface ReportInput {
   cells: Map<string, GroupStats>;
   leadership: LeadershipRecord | null;
   profile: OrgProfile | null;
+  /** Invites sent and answered (issue 7); absent or none sent: the rate is on headcount. */
+  invites?: { sent: number; answered: number };
   now: Date;
 }
 
+export const cellStatsOf = (cells: Map<string, GroupStats>): CellStats[] =>
+  [...cells].map(([key, stats]) => ({ ...parseCellKey(key), stats }));
+
 /** The privacy plan of a campaign's cells: which totals and breakdowns may be shown. */
 export function planOf(campaign: CampaignRecord, cells: Map<string, GroupStats>): BreakdownPlan {
-  const counts = [...cells].map(([key, stats]) => ({ ...parseCellKey(key), n: stats.n }));
+  const counts = cellStatsOf(cells).map((c) => ({ department: c.department, level: c.level, n: c.stats.n }));
   return planBreakdowns(counts, campaign.minGroupSize, { departments: campaign.departments });
-}
-
-/** Stats of one row of the plan (the total, a department or a level), merged from the cells. */
-function rowStats(input: ReportInput, breakdown: ExportRow<unknown>['breakdown'], key: string | null): GroupStats {
-  return mergeCells(input.instrument, input.cells, (cell) =>
-    breakdown === 'total' ? true : breakdown === 'department' ? cell.department === key : cell.level === key,
-  );
 }
 
 function headcountOf(profile: OrgProfile | null): number | null {
@@ -72,74 +78,79 @@ function headcountOf(profile: OrgProfile | null): number | null {
   return null;
 }
 
-function responseRateOf(n: number, profile: OrgProfile | null): ResponseRate | null {
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/**
+ * Answered invites over invites sent when invitations were used, else responses over the profile's headcount. The
+ * invite rate is shown only from k invites on: with fewer, it would tell whether the one or two invitees answered.
+ */
+export function responseRateOf(
+  n: number,
+  profile: OrgProfile | null,
+  invites: { sent: number; answered: number } | undefined,
+  minGroupSize: number,
+): ResponseRate | null {
+  if (invites && invites.sent > 0) {
+    if (invites.sent < minGroupSize) return null;
+    return {
+      rate: round3(invites.answered / invites.sent),
+      responded: invites.answered,
+      invited: invites.sent,
+      basis: 'invites',
+    };
+  }
   const headcount = headcountOf(profile);
   if (!headcount) return null;
-  return { rate: Math.round((n / headcount) * 1000) / 1000, responded: n, invited: headcount, basis: 'headcount' };
+  return { rate: round3(n / headcount), responded: n, invited: headcount, basis: 'headcount' };
 }
 
 const leadershipResponses = (record: LeadershipRecord | null): SurveyResponse[] => record?.respondents ?? [];
 
 export function buildReport(input: ReportInput): CampaignReport {
   const { campaign, org, instrument, now } = input;
-  const plan = planOf(campaign, input.cells);
-  const total = rowStats(input, 'total', null);
+  const closed = isClosed(campaign, now);
+  const cells = cellStatsOf(input.cells);
+  const n = cells.reduce((sum, c) => sum + c.stats.n, 0);
   const leadershipAnswers = leadershipResponses(input.leadership);
-  const leadership: GroupReport | null =
-    leadershipAnswers.length > 0 ? scoreResponses(instrument, leadershipAnswers) : null;
-  const closed = campaign.closedAt !== null || (campaign.closesAt !== null && campaign.closesAt <= now.toISOString());
-
-  const base = {
+  const leadership = leadershipAnswers.length > 0 ? scoreResponses(instrument, leadershipAnswers) : null;
+  const head = {
     campaign: {
       id: campaign.id,
       orgId: campaign.orgId,
       orgName: org.name,
       name: campaign.name,
       closesAt: campaign.closesAt,
-      status: closed ? 'closed' : 'open',
+      status: closed ? ('closed' as const) : ('open' as const),
     },
-    n: total.n,
-    minGroupSize: plan.minGroupSize,
-    responseRate: responseRateOf(total.n, input.profile),
+    responseRate: responseRateOf(n, input.profile, input.invites, campaign.minGroupSize),
     generatedAt: now.toISOString(),
   };
 
-  const rows = exportRows(plan, (segment) => report(instrument, rowStats(input, segment.breakdown, segment.key)));
-  const segmentRows = (breakdown: 'department' | 'level'): SegmentRow[] =>
-    rows
-      .filter((r) => r.breakdown === breakdown)
-      .map((r) =>
-        r.suppressed || r.n === null
-          ? { name: r.key ?? '(none)', suppressed: true }
-          : { name: r.key ?? '(none)', suppressed: false, n: r.n, ...(r.values ? { layers: r.values.layers } : {}) },
-      );
-  const segments = { department: segmentRows('department'), level: segmentRows('level') };
-
-  if (plan.total.suppressed || total.n < plan.minGroupSize) {
-    return { ...base, suppressed: true, leadership: null, byLevel: {}, segments };
+  if (!closed) {
+    const plan = planOf(campaign, input.cells);
+    return {
+      ...head,
+      n,
+      minGroupSize: plan.minGroupSize,
+      suppressed: true,
+      published: false,
+      reason: UNPUBLISHED_REASON,
+      // The leadership view is knowingly not anonymous (DOMAIN.md), so it may be shown while the campaign runs.
+      leadership: leadership ? { n: leadership.n, layers: leadership.layers } : null,
+      byLevel: {},
+      segments: { department: [], level: [] },
+    };
   }
 
-  const byLevel: Partial<Record<Level, GroupReport>> = {};
-  for (const level of visibleLevels(plan)) byLevel[level] = report(instrument, rowStats(input, 'level', level));
-  const readiness = readinessReport({
+  const report = segmentedReport({
     instrument,
-    workforce: report(instrument, total),
+    cells,
     leadership,
-    byLevel,
     profile: input.profile,
-    minGroupSize: plan.minGroupSize,
+    minGroupSize: campaign.minGroupSize,
+    departments: campaign.departments,
   });
-  return {
-    ...readiness,
-    ...base,
-    suppressed: false,
-    // The leadership view is knowingly not anonymous (DOMAIN.md): its own scores are shown beside the gap.
-    leadership: leadership ? { n: leadership.n, layers: leadership.layers } : null,
-    byLevel: Object.fromEntries(
-      LEVELS.filter((l) => byLevel[l]).map((l) => [l, { n: byLevel[l]!.n, layers: byLevel[l]!.layers }]),
-    ),
-    segments,
-  };
+  return { ...report, ...head, published: true };
 }
 
 // ---- CSV export ---------------------------------------------------------------------------------------------------
@@ -152,37 +163,78 @@ function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const CSV_HEADER = [
+  'breakdown',
+  'group',
+  'n',
+  'suppressed',
+  ...LAYERS.flatMap((l) => [`${l}_score`, `${l}_ci_low`, `${l}_ci_high`]),
+  ...LIKERT_SIGNALS.map((s) => `${s}_score`),
+];
+
+interface CsvRow {
+  breakdown: string;
+  group: string;
+  n: number | null;
+  suppressed: boolean;
+  layers?: Partial<Record<Layer, ScaleScore>>;
+  signals?: Partial<Record<string, ScaleScore>>;
+}
+
+function csvLine(row: CsvRow): string {
+  return [
+    row.breakdown,
+    row.group,
+    row.n,
+    row.suppressed ? 'true' : 'false',
+    ...LAYERS.flatMap((l) => {
+      const s = row.layers?.[l];
+      return [s?.score, s?.ci95?.[0], s?.ci95?.[1]];
+    }),
+    ...LIKERT_SIGNALS.map((s) => row.signals?.[s]?.score),
+  ]
+    .map((c) => csvCell(c as string | number | null | undefined))
+    .join(',');
+}
+
 /**
- * The aggregate export: one row per group of the privacy plan (total, departments, levels). Hidden groups are rows
- * with no count and no values, exactly as in the JSON report; when the total is below the minimum, every row is hidden.
+ * The aggregate export, written from the very report the JSON answers with, so the two show exactly the same: the
+ * total (layers and signals), then each department and level (layers only, as in the JSON, with masked layers blank).
+ * A hidden group is a row without count or figures. While the campaign is open: the header and one status row.
  */
 export function reportCsv(input: ReportInput): string {
-  const { instrument } = input;
-  const plan = planOf(input.campaign, input.cells);
-  const rows = exportRows(plan, (segment) => report(instrument, rowStats(input, segment.breakdown, segment.key)));
-  const header = [
-    'breakdown',
-    'group',
-    'n',
-    'suppressed',
-    ...LAYERS.flatMap((l) => [`${l}_score`, `${l}_ci_low`, `${l}_ci_high`]),
-    ...LIKERT_SIGNALS.map((s) => `${s}_score`),
-  ];
-  const lines = [header.join(',')];
-  for (const row of rows) {
-    const v = row.values;
-    lines.push(
-      [
-        row.breakdown,
-        row.breakdown === 'total' ? 'all' : (row.key ?? '(none)'),
-        row.n,
-        row.suppressed ? 'true' : 'false',
-        ...LAYERS.flatMap((l) => [v?.layers[l].score, v?.layers[l].ci95?.[0], v?.layers[l].ci95?.[1]]),
-        ...LIKERT_SIGNALS.map((s) => v?.signals[s].score),
-      ]
-        .map((c) => csvCell(c as string | number | null | undefined))
-        .join(','),
+  const report = buildReport(input);
+  const rows: CsvRow[] = [];
+  if (!report.published) {
+    rows.push({ breakdown: 'status', group: 'not published: the campaign is open', n: null, suppressed: true });
+  } else {
+    rows.push(
+      report.suppressed
+        ? { breakdown: 'total', group: 'all', n: null, suppressed: true }
+        : {
+            breakdown: 'total',
+            group: 'all',
+            n: report.n,
+            suppressed: false,
+            ...(report.layers ? { layers: report.layers } : {}),
+            ...(report.signals ? { signals: report.signals } : {}),
+          },
     );
+    for (const breakdown of ['department', 'level'] as const) {
+      for (const segment of report.segments[breakdown]) {
+        rows.push(
+          segment.suppressed
+            ? { breakdown, group: segment.name, n: null, suppressed: true }
+            : {
+                breakdown,
+                group: segment.name,
+                n: segment.n ?? 0,
+                suppressed: false,
+                ...(segment.layers ? { layers: segment.layers } : {}),
+              },
+        );
+      }
+    }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return `${[CSV_HEADER.join(','), ...rows.map(csvLine)].join('\r\n')}\r\n`;
 }

@@ -1,9 +1,10 @@
 import { LAYERS, LIKERT_SIGNALS } from '../../shared/instrument';
 import { comparableSegments } from '../../shared/privacy';
-import { report } from '../../shared/scoring';
+import { segmentedReport } from '../../shared/report';
+import { isClosed } from '../lifecycle/campaign-state';
 import type { CampaignRecord, Store } from '../store/store';
-import { planOf } from './build-report';
-import { type CampaignStats, campaignStats, instrumentOf, mergeCells, type StatsOptions } from './campaign-stats';
+import { cellStatsOf, planOf } from './build-report';
+import { type CampaignStats, campaignStats, instrumentOf, type StatsOptions } from './campaign-stats';
 
 export const MEASURES = [...LAYERS, ...LIKERT_SIGNALS] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -16,7 +17,10 @@ export interface ComparedCampaign {
   name: string;
   createdAt: string;
   n: number;
-  /** Below the campaign's minimum group size: no scores, percentiles or change. */
+  status: 'open' | 'closed';
+  /** False while the campaign is open: listed with its count, never compared (results appear when it closes). */
+  published: boolean;
+  /** Not published, or below the campaign's minimum group size: no scores, percentiles or change. */
   suppressed: boolean;
   /** The organisation's wave before this one (by creation), if any. */
   previousCampaignId: string | null;
@@ -38,25 +42,39 @@ export interface Comparison {
 interface Summary {
   campaign: CampaignRecord;
   n: number;
+  published: boolean;
   suppressed: boolean;
   scores: Scores | null;
   plan: ReturnType<typeof planOf>;
 }
 
-function summarize(campaign: CampaignRecord, stats: CampaignStats): Summary {
-  const instrument = instrumentOf(campaign);
+/**
+ * The whole-workforce scores exactly as the campaign's own report shows them (shared/report: a scale answered by
+ * fewer than k is withheld), and only for a closed campaign: an open one's figures would change under the viewer.
+ */
+function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date): Summary {
   const plan = planOf(campaign, stats.cells);
-  const total = mergeCells(instrument, stats.cells);
-  const suppressed = plan.total.suppressed || total.n < plan.minGroupSize;
-  if (suppressed) return { campaign, n: total.n, suppressed, scores: null, plan };
-  const r = report(instrument, total);
+  const cells = cellStatsOf(stats.cells);
+  const n = cells.reduce((sum, c) => sum + c.stats.n, 0);
+  if (!isClosed(campaign, now)) return { campaign, n, published: false, suppressed: true, scores: null, plan };
+  const r = segmentedReport({
+    instrument: instrumentOf(campaign),
+    cells,
+    leadership: null,
+    profile: null,
+    minGroupSize: campaign.minGroupSize,
+    departments: campaign.departments,
+  });
+  if (r.suppressed || !r.layers || !r.signals)
+    return { campaign, n, published: true, suppressed: true, scores: null, plan };
+  const { layers, signals } = r;
   const scores = Object.fromEntries(
     MEASURES.map((m) => [
       m,
-      (m in r.layers ? r.layers[m as keyof typeof r.layers] : r.signals[m as keyof typeof r.signals]).score,
+      (m in layers ? layers[m as keyof typeof layers] : signals[m as keyof typeof signals]).score,
     ]),
   ) as Scores;
-  return { campaign, n: total.n, suppressed, scores, plan };
+  return { campaign, n, published: true, suppressed: false, scores, plan };
 }
 
 function percentile(value: number | null, base: number[]): number | null {
@@ -70,9 +88,10 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * Side by side: the requested campaigns' workforce scores per layer and signal, their percentiles within the whole
- * portfolio (every campaign of the caller's organisations that meets its minimum group size), and the change from
- * the organisation's previous wave. Only whole-workforce totals are compared, each shown only where its own plan
- * shows it (privacy's comparableSegments), so a comparison never reveals what a report would hide.
+ * portfolio (every closed campaign of the caller's organisations that meets its minimum group size), and the change
+ * from the organisation's previous wave. Only whole-workforce totals are compared, a change only where the total is
+ * shown in both waves (privacy's comparableSegments) and per scale only where both waves show that scale, so a
+ * comparison never reveals what a report would hide. Open campaigns are listed as not yet published.
  */
 export async function compareCampaigns(
   store: Store,
@@ -90,7 +109,7 @@ export async function compareCampaigns(
   await Promise.all(
     Array.from({ length: Math.min(4, queue.length) }, async () => {
       for (let c = queue.shift(); c; c = queue.shift()) {
-        summaries.set(c.id, summarize(c, await campaignStats(store, c, now, options)));
+        summaries.set(c.id, summarize(c, await campaignStats(store, c, now, options), now));
       }
     }),
   );
@@ -121,6 +140,8 @@ export async function compareCampaigns(
       name: c.name,
       createdAt: c.createdAt,
       n: s.n,
+      status: s.published ? ('closed' as const) : ('open' as const),
+      published: s.published,
       suppressed: s.suppressed,
       previousCampaignId: previous?.id ?? null,
     };

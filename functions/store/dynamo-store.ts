@@ -16,6 +16,10 @@ import type { GroupStats } from '../../shared/scoring';
 import { type Key, keys, TTL_ATTRIBUTE } from './keys';
 import type {
   CampaignRecord,
+  ClaimResult,
+  ContactRecord,
+  DueRecord,
+  InviteRecord,
   LeadershipRecord,
   OrgRecord,
   PutResponseResult,
@@ -44,6 +48,19 @@ const fromEpochSeconds = (s: unknown): string | undefined =>
 /** TTL deletes expired items only eventually (and never in dynalite), so every read of an expiring item checks. */
 const expired = (item: Item, now: Date): boolean =>
   typeof item[TTL_ATTRIBUTE] === 'number' && (item[TTL_ATTRIBUTE] as number) * 1000 <= now.getTime();
+
+/**
+ * DynamoDB holds no number of magnitude below 1e-130 (it answers "Number underflow", a 500 for a request the API
+ * accepted): such numbers, which the schemas let through as "at least 0", are stored as 0.
+ */
+function storable<T>(value: T): T {
+  if (typeof value === 'number') return (Math.abs(value) < 1e-130 ? 0 : value) as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
+  }
+  return value;
+}
 
 function strip<T>(item: Item, omit: readonly string[] = []): T {
   const out: Item = {};
@@ -205,7 +222,14 @@ export class DynamoStore implements Store {
     await this.doc.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...keys.profileOfOrg(orgId), entity: 'profile', v: VERSION, orgId, profile, updatedAt: at },
+        Item: {
+          ...keys.profileOfOrg(orgId),
+          entity: 'profile',
+          v: VERSION,
+          orgId,
+          profile: storable(profile),
+          updatedAt: at,
+        },
       }),
     );
   }
@@ -217,8 +241,13 @@ export class DynamoStore implements Store {
 
   // ---- campaigns and survey links ------------------------------------------------------------------------------
 
-  async createCampaign(campaign: CampaignRecord, link: SurveyLinkRecord): Promise<void> {
-    await this.putSurveyLink(link);
+  async createCampaign(
+    campaign: CampaignRecord,
+    link: SurveyLinkRecord | null,
+    due: readonly DueRecord[] = [],
+  ): Promise<void> {
+    if (link) await this.putSurveyLink(link);
+    await Promise.all(due.map((d) => this.putDue(d)));
     const ok = await this.putNew({
       ...keys.campaignById(campaign.id),
       ...keys.campaignsOfOrg(campaign.orgId, campaign.createdAt, campaign.id),
@@ -229,9 +258,66 @@ export class DynamoStore implements Store {
     if (!ok) throw new Error('campaign id collision');
   }
 
+  /** An update that only applies under `condition`: false when the condition did not hold. */
+  private async updateIf(
+    key: Key,
+    update: string,
+    condition: string,
+    values: Record<string, unknown>,
+    names?: Record<string, string>,
+  ): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+          ...(names ? { ExpressionAttributeNames: names } : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async closeCampaign(id: string, closedAt: string): Promise<boolean> {
+    // closedAt is stored as null while open (a NULL attribute), hence attribute_type rather than a comparison.
+    return this.updateIf(
+      keys.campaignById(id),
+      'SET closedAt = :at',
+      'attribute_exists(PK) AND (attribute_not_exists(closedAt) OR attribute_type(closedAt, :null))',
+      { ':at': closedAt, ':null': 'NULL' },
+    );
+  }
+
+  async claimReportDelivery(id: string, now: Date, leaseMs: number): Promise<boolean> {
+    return this.updateIf(
+      keys.campaignById(id),
+      'SET reportClaimedAt = :now',
+      'attribute_exists(PK) AND attribute_not_exists(reportSentAt) AND ' +
+        '(attribute_not_exists(reportClaimedAt) OR reportClaimedAt < :stale)',
+      { ':now': now.toISOString(), ':stale': new Date(now.getTime() - leaseMs).toISOString() },
+    );
+  }
+
+  async markReportSent(id: string, at: string): Promise<void> {
+    await this.updateIf(
+      keys.campaignById(id),
+      'SET reportSentAt = :at REMOVE reportClaimedAt',
+      'attribute_exists(PK)',
+      {
+        ':at': at,
+      },
+    );
+  }
+
   async getCampaign(id: string): Promise<CampaignRecord | null> {
     const item = await this.get(keys.campaignById(id));
-    return item ? strip<CampaignRecord>(item) : null;
+    return item ? strip<CampaignRecord>(item, ['reportClaimedAt']) : null;
   }
 
   async listCampaigns(orgId: string): Promise<CampaignRecord[]> {
@@ -240,7 +326,7 @@ export class DynamoStore implements Store {
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.campaignsOfOrg(orgId).GSI1PK },
     });
-    return items.map((i) => strip<CampaignRecord>(i));
+    return items.map((i) => strip<CampaignRecord>(i, ['reportClaimedAt']));
   }
 
   async putSurveyLink(link: SurveyLinkRecord): Promise<void> {
@@ -272,7 +358,7 @@ export class DynamoStore implements Store {
       entity: 'response',
       v: VERSION,
       shard,
-      ...rest,
+      ...storable(rest),
     };
   }
 
@@ -442,6 +528,132 @@ export class DynamoStore implements Store {
       chunks.map((c) =>
         this.doc.send(new DeleteCommand({ TableName: this.table, Key: { PK: c.PK as string, SK: c.SK as string } })),
       ),
+    );
+  }
+
+  // ---- invites ------------------------------------------------------------------------------------------------
+
+  async createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<void> {
+    await this.putSurveyLink(link);
+    const ok = await this.putNew({
+      ...keys.inviteById(invite.id),
+      ...keys.invitesOfCampaign(invite.campaignId, invite.createdAt, invite.id),
+      entity: 'invite',
+      v: VERSION,
+      ...invite,
+    });
+    if (!ok) throw new Error('invite id collision');
+  }
+
+  async getInvite(id: string): Promise<InviteRecord | null> {
+    const item = await this.get(keys.inviteById(id));
+    return item ? strip<InviteRecord>(item) : null;
+  }
+
+  async listInvites(campaignId: string): Promise<InviteRecord[]> {
+    const items = await this.queryAll({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.invitesOfCampaign(campaignId).GSI1PK },
+    });
+    return items.map((i) => strip<InviteRecord>(i));
+  }
+
+  async inviteCounts(campaignId: string): Promise<{ sent: number; answered: number }> {
+    const items = await this.queryAll({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.invitesOfCampaign(campaignId).GSI1PK },
+      // Only what the count needs: no addresses travel for a report.
+      ProjectionExpression: 'usedAt',
+    });
+    return { sent: items.length, answered: items.filter((i) => i.usedAt !== undefined).length };
+  }
+
+  async claimInvite(id: string, claim: string, usedAt: string): Promise<ClaimResult> {
+    const ok = await this.updateIf(
+      keys.inviteById(id),
+      'SET usedAt = if_not_exists(usedAt, :used), claim = :claim',
+      'attribute_exists(PK) AND (attribute_not_exists(usedAt) OR claim = :claim)',
+      { ':used': usedAt, ':claim': claim },
+    );
+    if (ok) return 'claimed';
+    return (await this.get(keys.inviteById(id))) ? 'used' : 'missing';
+  }
+
+  async finishInviteClaim(id: string, claim: string): Promise<void> {
+    await this.updateIf(keys.inviteById(id), 'REMOVE claim', 'claim = :claim', { ':claim': claim });
+  }
+
+  async releaseInviteClaim(id: string, claim: string): Promise<void> {
+    await this.updateIf(keys.inviteById(id), 'REMOVE claim, usedAt', 'claim = :claim', { ':claim': claim });
+  }
+
+  async markReminded(id: string, at: string, notSince: string): Promise<boolean> {
+    return this.updateIf(
+      keys.inviteById(id),
+      'SET remindedAt = :at',
+      'attribute_exists(email) AND attribute_not_exists(usedAt) AND attribute_not_exists(unsubscribedAt) AND ' +
+        '(attribute_not_exists(remindedAt) OR remindedAt < :since)',
+      { ':at': at, ':since': notSince },
+    );
+  }
+
+  async unsubscribeInvite(id: string, at: string): Promise<boolean> {
+    return this.updateIf(
+      keys.inviteById(id),
+      'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at) REMOVE email',
+      'attribute_exists(PK)',
+      { ':at': at },
+    );
+  }
+
+  async eraseInviteEmail(id: string): Promise<void> {
+    await this.updateIf(keys.inviteById(id), 'REMOVE email', 'attribute_exists(email)', {});
+  }
+
+  // ---- contacts and due work -----------------------------------------------------------------------------------
+
+  async putContacts(orgId: string, contacts: readonly ContactRecord[], at: string): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.contactsOfOrg(orgId), entity: 'contacts', v: VERSION, orgId, contacts, updatedAt: at },
+      }),
+    );
+  }
+
+  async getContacts(orgId: string): Promise<ContactRecord[]> {
+    const item = await this.get(keys.contactsOfOrg(orgId));
+    return (item?.contacts as ContactRecord[] | undefined) ?? [];
+  }
+
+  async putDue(due: DueRecord): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.due(due.dueAt, due.campaignId, due.kind), entity: 'due', v: VERSION, ...due },
+      }),
+    );
+  }
+
+  async listDue(now: Date, limit: number): Promise<DueRecord[]> {
+    const { PK, skMax } = keys.dueBefore(now.toISOString());
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND SK <= :max',
+        ExpressionAttributeValues: { ':pk': PK, ':max': skMax },
+        ConsistentRead: true,
+        Limit: limit,
+      }),
+    );
+    return ((out.Items as Item[] | undefined) ?? []).map((i) => strip<DueRecord>(i));
+  }
+
+  async deleteDue(due: DueRecord): Promise<void> {
+    await this.doc.send(
+      new DeleteCommand({ TableName: this.table, Key: keys.due(due.dueAt, due.campaignId, due.kind) }),
     );
   }
 

@@ -15,6 +15,10 @@
 // | a campaign's response stream after a cursor     | GSI1          | CAMP#{campaignId}#RESP#{shard} / {position}      |
 // | leadership view of a campaign                   | table         | CAMP#{campaignId} / LEADERSHIP                   |
 // | report snapshot head, and its chunks            | table         | CAMP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
+// | invite by id (from its link or unsubscribe link) | table        | INVITE#{inviteId} / INVITE                       |
+// | a campaign's invites                            | GSI1          | CAMP#{campaignId}#INVITES / {createdAt}#{id}     |
+// | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
+// | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
 
 export interface Key {
@@ -68,6 +72,22 @@ export const keys = {
     PK: `CAMP#${campaignId}`,
     skPrefix: `SNAPSHOT#${String(version).padStart(10, '0')}#${writer === undefined ? '' : `${writer}#`}`,
   }),
+
+  inviteById: (id: string): Key => ({ PK: `INVITE#${id}`, SK: 'INVITE' }),
+  /** Written with the invite item itself (same put), so the list cannot disagree with the invites. */
+  invitesOfCampaign: (campaignId: string, createdAt?: string, id?: string) => ({
+    GSI1PK: `CAMP#${campaignId}#INVITES`,
+    GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,
+  }),
+
+  contactsOfOrg: (orgId: string): Key => ({ PK: `ORG#${orgId}`, SK: 'CONTACTS' }),
+
+  /**
+   * Every due item in one partition, sorted by time: the job reads what is due with one Query. A campaign adds a few
+   * items (its close and its reminders) and the job deletes them as it goes, so the partition stays small.
+   */
+  due: (dueAt: string, campaignId: string, kind: string): Key => ({ PK: 'DUE', SK: `${dueAt}#${campaignId}#${kind}` }),
+  dueBefore: (now: string) => ({ PK: 'DUE', skMax: `${now}#\uffff` }),
 
   meta: (name: string): Key => ({ PK: 'META', SK: name }),
 };

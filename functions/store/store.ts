@@ -35,7 +35,10 @@ export interface CampaignRecord {
   departments: string[];
   minGroupSize: number;
   closesAt: string | null;
-  /** Set when the campaign was closed by hand (issue 7); `closesAt` closes it by the clock. */
+  /**
+   * When the campaign closed: set by `POST .../close`, or by the lifecycle job to `closesAt` once that passed. Reads
+   * treat a passed `closesAt` as closed whether or not the job has run yet.
+   */
   closedAt: string | null;
   languages: (typeof LANGUAGES)[number][];
   instrument: { id: string; version: string };
@@ -45,9 +48,57 @@ export interface CampaignRecord {
   shards: number;
   /** Secret of the campaign that derives receipts from response ids (HMAC); never leaves the server. */
   receiptKey: string;
-  /** Id of the open survey link (the hash prefix of its token; the token itself is not stored). */
-  surveyLinkId: string;
+  /** Id of the open survey link (the hash prefix of its token; the token itself is not stored); null without one. */
+  surveyLinkId: string | null;
+  /** Whether the open survey link takes answers; false: invitations only. Absent on older campaigns: true. */
+  openLink?: boolean;
+  /** When reminders go to invitees who have not answered (ISO times, ascending). */
+  remindAt?: string[];
+  /** Set once the report links went to the organisation's executive contacts. */
+  reportSentAt?: string;
 }
+
+/**
+ * An invitation: a single-use survey link, and for an emailed one the address to send it and its reminders to.
+ * Never joined to a response: the response does not know its invite, and the invite records only that it was used.
+ */
+export interface InviteRecord {
+  /** Random, not secret (it is in the unsubscribe link); the survey and unsubscribe tokens derive from it. */
+  id: string;
+  campaignId: string;
+  createdAt: string;
+  /** Only to send the invitation and reminders: erased on unsubscribe and when the campaign closes. */
+  email?: string;
+  /**
+   * The UTC day the link answered, not the time: a time could be lined up with a response's `receivedAt` by anyone
+   * who reads the table.
+   */
+  usedAt?: string;
+  /**
+   * While an answer through this invite is being written: a keyed hash of its response id (not linkable to the stored
+   * response without the response id, which is nowhere stored). Removed once the response is written; a crash in
+   * between leaves it so the same submission's retry can finish.
+   */
+  claim?: string;
+  remindedAt?: string;
+  unsubscribedAt?: string;
+}
+
+/** Someone at the organisation who receives the report link when a campaign closes (knowingly not anonymous). */
+export interface ContactRecord {
+  name: string;
+  email: string;
+  language?: (typeof LANGUAGES)[number];
+}
+
+/** Work the lifecycle job does at a time: close a campaign (and deliver its report), or send its reminders. */
+export interface DueRecord {
+  dueAt: string;
+  campaignId: string;
+  kind: 'close' | 'remind';
+}
+
+export type ClaimResult = 'claimed' | 'used' | 'missing';
 
 /** A survey link token resolves to its campaign; invites (issue 7) add their id. */
 export interface SurveyLinkRecord {
@@ -117,8 +168,19 @@ export interface Store {
   putProfile(orgId: string, profile: OrgProfile, at: string): Promise<void>;
   getProfile(orgId: string): Promise<OrgProfile | null>;
 
-  /** Writes the survey link first and then the campaign, so a crash leaves at most a link to nothing. */
-  createCampaign(campaign: CampaignRecord, link: SurveyLinkRecord): Promise<void>;
+  /**
+   * Writes the survey link (when the campaign has an open one) and the due items first, then the campaign, so a crash
+   * leaves at most a link or a due item pointing at nothing (the lifecycle job drops such items).
+   */
+  createCampaign(campaign: CampaignRecord, link: SurveyLinkRecord | null, due?: readonly DueRecord[]): Promise<void>;
+  /** Sets `closedAt` unless it is set; false when the campaign was already closed (or does not exist). */
+  closeCampaign(id: string, closedAt: string): Promise<boolean>;
+  /**
+   * Takes the right to deliver the report: true unless it was delivered, or another run took it less than `leaseMs`
+   * ago (a run that crashed mid-way is taken over after the lease).
+   */
+  claimReportDelivery(id: string, now: Date, leaseMs: number): Promise<boolean>;
+  markReportSent(id: string, at: string): Promise<void>;
   getCampaign(id: string): Promise<CampaignRecord | null>;
   listCampaigns(orgId: string): Promise<CampaignRecord[]>;
   putSurveyLink(link: SurveyLinkRecord): Promise<void>;
@@ -137,6 +199,38 @@ export interface Store {
   getSnapshot(campaignId: string): Promise<SnapshotRecord | null>;
   /** Stores the snapshot if the stored version is still `expectedVersion` (null: none yet); false when it lost. */
   putSnapshot(snapshot: SnapshotRecord, expectedVersion: number | null): Promise<boolean>;
+
+  /** Writes the invite's survey link first, then the invite (a crash leaves at most a link that resolves to nothing). */
+  createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<void>;
+  getInvite(id: string): Promise<InviteRecord | null>;
+  /** Every invite of the campaign (for reminders and duplicate addresses); eventually consistent. */
+  listInvites(campaignId: string): Promise<InviteRecord[]>;
+  /** Invites sent and invites whose link answered: the response rate's numerator and denominator. */
+  inviteCounts(campaignId: string): Promise<{ sent: number; answered: number }>;
+  /** Marks the invite used under `claim`; 'used' when it was used already under another claim (or finished). */
+  claimInvite(id: string, claim: string, usedAt: string): Promise<ClaimResult>;
+  /** The response was written: drop the claim, keep `usedAt`. */
+  finishInviteClaim(id: string, claim: string): Promise<void>;
+  /** The response could not be written (a conflict): the invite is unused again. */
+  releaseInviteClaim(id: string, claim: string): Promise<void>;
+  /**
+   * Marks a reminder sent if the invite still has an address, is unused, not unsubscribed and was not reminded after
+   * `notSince`; false otherwise. Checked and written in one conditional update, so an answer that lands before the
+   * reminder stops it.
+   */
+  markReminded(id: string, at: string, notSince: string): Promise<boolean>;
+  /** Drops the address: no more reminders. False when the invite does not exist. */
+  unsubscribeInvite(id: string, at: string): Promise<boolean>;
+  /** Drops the address once it is no longer needed (the campaign closed). */
+  eraseInviteEmail(id: string): Promise<void>;
+
+  putContacts(orgId: string, contacts: readonly ContactRecord[], at: string): Promise<void>;
+  getContacts(orgId: string): Promise<ContactRecord[]>;
+
+  putDue(due: DueRecord): Promise<void>;
+  /** Due items at or before `now`, oldest first, at most `limit`. */
+  listDue(now: Date, limit: number): Promise<DueRecord[]>;
+  deleteDue(due: DueRecord): Promise<void>;
 
   putLeadership(record: LeadershipRecord): Promise<void>;
   getLeadership(campaignId: string): Promise<LeadershipRecord | null>;

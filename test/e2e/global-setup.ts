@@ -12,7 +12,9 @@ export interface E2EContext {
   /** The demo's open wave: the survey tests answer it. */
   surveyToken: string;
   surveyCampaignId: string;
-  /** A small campaign with a known first break, a hidden department and a leadership view. */
+  /** The demo's latest closed wave: a published report with every section. */
+  demoReportCampaignId: string;
+  /** A small closed campaign with a known first break, a hidden department and a leadership view. */
   reportCampaignId: string;
   compareCampaignIds: string[];
 }
@@ -39,7 +41,8 @@ export default async function setup(project: TestProject) {
     consultantToken: server.demo.consultantToken,
     executiveToken: server.demo.executiveToken,
     surveyToken: server.demo.surveyToken,
-    surveyCampaignId: server.demo.campaignId,
+    surveyCampaignId: server.demo.surveyCampaignId,
+    demoReportCampaignId: server.demo.campaignId,
     reportCampaignId,
     compareCampaignIds: server.demo.campaignIds,
   });

@@ -81,10 +81,23 @@ describe('executive report', () => {
   it('renders the demo wave on a phone', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
-    await page.goto(`${e2e.url}/report.html#campaign=${e2e.surveyCampaignId}&token=${e2e.executiveToken}`);
+    await page.goto(`${e2e.url}/report.html#campaign=${e2e.demoReportCampaignId}&token=${e2e.executiveToken}`);
     await page.waitForSelector('#layers svg');
     await expectAccessible(page, 'executive report on a phone');
     await screenshot(page, 'report-phone');
+    await context.close();
+  });
+
+  it('says that an open campaign publishes its results when it closes', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${e2e.url}/report.html#campaign=${e2e.surveyCampaignId}&token=${e2e.executiveToken}`);
+    await page.waitForSelector('#summary-h:has-text("Results are not published yet")');
+    expect(await page.textContent('#summary')).toContain('published when the campaign closes');
+    expect(await page.$$('#layers svg')).toHaveLength(0);
+    await expectAccessible(page, 'report of an open campaign');
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -128,8 +141,15 @@ describe('consultant dashboard', () => {
     await row.locator('button[data-exec]').click();
     await expect.poll(() => page.textContent('.result .linkbox')).toContain('/report.html#campaign=');
     await row.locator('button[data-invite]').click();
-    // Invite links come with issue 7: either links, or a plain note that the server does not offer them yet.
-    await expect.poll(async () => (await page.locator('.result textarea, .result .warn').count()) > 0).toBe(true);
+    await expect
+      .poll(() => page.inputValue('.result textarea'))
+      .toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/\S+(\n\S+){9}$/);
+    // Close takes two clicks; the campaign is then listed as closed, without the invite controls.
+    await row.locator('button[data-close]').click();
+    await expect.poll(() => page.textContent('.result .warn')).toContain('Confirm close');
+    await row.locator('button[data-close]').click();
+    await expect.poll(() => row.locator('td.status-closed').count()).toBe(1);
+    expect(await row.locator('button[data-invite]').count()).toBe(0);
 
     for (const id of e2e.compareCampaignIds) await page.check(`input[name=compare][value="${id}"]`);
     await page.click('#compare-btn');

@@ -5,7 +5,7 @@ import type { Answers } from '../../shared/response';
 
 // A small campaign whose report is known in advance: knowledge and workflows clearly weak (knowledge is first in the
 // cascade, so it is the first break), 4 answers from Legal (below the minimum group size of 5, so hidden), and a
-// leadership view that rates everything higher (a leadership gap).
+// leadership view that rates everything higher (a leadership gap). Closed at the end: results are published only then.
 
 const BASE: Record<string, number> = {
   knowledge: 2,
@@ -84,5 +84,6 @@ export async function seedReportCampaign(url: string, demo: DemoLinks): Promise<
       { answers: allFour, level: 'executive' },
     ],
   });
+  await call(url, 'POST', `/api/v1/campaigns/${campaign.id}/close`, demo.consultantToken);
   return campaign.id as string;
 }

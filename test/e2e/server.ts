@@ -11,6 +11,7 @@ import type { AppDeps } from '../../functions/api/deps';
 import { randomToken } from '../../functions/api/token-hash';
 import { ensureTable, startDynalite } from '../../functions/local/dynalite';
 import { type DemoLinks, seedDemo } from '../../functions/local/seed';
+import { OutboxMailer } from '../../functions/mail/outbox-mailer';
 import { DynamoStore } from '../../functions/store/dynamo-store';
 import type { ResponseRecord } from '../../functions/store/store';
 import { buildWeb } from '../../web/build';
@@ -46,6 +47,7 @@ export async function storedResponses(store: DynamoStore, campaignId: string): P
 
 export async function startE2EServer(): Promise<E2EServer> {
   const webRoot = await mkdtemp(join(tmpdir(), 'orgos-e2e-web-'));
+  const outbox = await mkdtemp(join(tmpdir(), 'orgos-e2e-outbox-'));
   await buildWeb(webRoot);
   const dynamo = await startDynalite();
   const table = 'orgos-e2e';
@@ -58,6 +60,8 @@ export async function startE2EServer(): Promise<E2EServer> {
     newId: randomUUID,
     randomToken,
     config: { publicUrl: '', adminToken },
+    // Mail lands in the temporary folder, as the local server writes it.
+    mailer: new OutboxMailer('orgos@localhost', outbox),
     assets: serveStatic({ root: webRoot }),
   };
   const app = createApp(deps);
@@ -78,6 +82,7 @@ export async function startE2EServer(): Promise<E2EServer> {
       await new Promise<void>((ok) => server.close(() => ok()));
       await dynamo.close();
       await rm(webRoot, { recursive: true, force: true });
+      await rm(outbox, { recursive: true, force: true });
     },
   };
 }

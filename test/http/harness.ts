@@ -4,6 +4,7 @@ import { createApp } from '../../functions/api/app';
 import type { AppConfig, AppDeps } from '../../functions/api/deps';
 import { randomToken } from '../../functions/api/token-hash';
 import { ensureTable, type LocalDynamo, startDynalite } from '../../functions/local/dynalite';
+import type { Mailer, MailMessage } from '../../functions/mail/mailer';
 import { DynamoStore } from '../../functions/store/dynamo-store';
 import { CURRENT_INSTRUMENT, isLikert } from '../../shared/instrument';
 import type { Answers } from '../../shared/response';
@@ -21,6 +22,8 @@ export interface Harness {
   app: ReturnType<typeof createApp>;
   /** The fake clock: tests move it. */
   clock: { now: Date; advance(ms: number): void };
+  /** Every message the app mailed, in order. */
+  mail: MailMessage[];
   close(): Promise<void>;
   /** Every item of the table (a Scan is fine in a test, never on a request path). */
   scanAll(): Promise<Record<string, unknown>[]>;
@@ -39,11 +42,19 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
       this.now = new Date(this.now.getTime() + ms);
     },
   };
+  const mail: MailMessage[] = [];
+  const mailer: Mailer = {
+    sender: 'orgos@orgos.test',
+    send: async (message) => {
+      mail.push(message);
+    },
+  };
   const deps: AppDeps = {
     store,
     clock: () => clock.now,
     newId: randomUUID,
     randomToken,
+    mailer,
     config: { publicUrl: PUBLIC_URL, adminToken: ADMIN_TOKEN, ...config },
   };
   const app = createApp(deps);
@@ -54,6 +65,7 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
     deps,
     app,
     clock,
+    mail,
     close: () => dynamo.close(),
     scanAll: async () => {
       const doc = DynamoDBDocumentClient.from(dynamo.client);
@@ -125,6 +137,13 @@ export function makeSubmission(
     durationS: 300,
     ...overrides,
   };
+}
+
+/** Closes the campaign (its results are published only then). */
+export async function closeCampaign(app: App, campaignId: string, token = ADMIN_TOKEN) {
+  const res = await call(app, 'POST', `/api/v1/campaigns/${campaignId}/close`, { token });
+  if (res.status !== 200) throw new Error(`close: ${res.status} ${res.text}`);
+  return res.body;
 }
 
 /** An organisation with a campaign, made by the admin; returns ids and the survey token. */

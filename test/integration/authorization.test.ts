@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, call, type Harness, makeAnswers, makeSubmission, startHarness } from '../http/harness';
+import {
+  ADMIN_TOKEN,
+  call,
+  closeCampaign,
+  type Harness,
+  makeAnswers,
+  makeSubmission,
+  startHarness,
+} from '../http/harness';
 
 // Every protected route × every role × an organisation inside and outside the caller's scope.
 
@@ -42,6 +50,8 @@ beforeAll(async () => {
     for (let i = 0; i < 6; i++) {
       await call(h.app, 'POST', `/api/v1/surveys/${c.surveyToken}/responses`, { body: makeSubmission() });
     }
+    // Closed, so reports and comparisons carry figures a leak would show.
+    await closeCampaign(h.app, c.id);
   }
   Object.assign(ids, {
     consultant: consultant.token,
@@ -70,6 +80,9 @@ interface Route {
 
 const org = (s: Scope) => (s === 'own' ? ids.ownOrg : ids.foreignOrg);
 const campaign = (s: Scope) => (s === 'own' ? ids.ownCampaign : ids.foreignCampaign);
+/** A new open campaign in the scope's organisation, for routes that change a campaign's state. */
+const openCampaign = async (s: Scope): Promise<string> =>
+  (await post(`/api/v1/orgs/${org(s)}/campaigns`, ADMIN_TOKEN, { name: 'Open', departments: ['Sales'] })).id;
 
 const ROUTES: Route[] = [
   {
@@ -183,6 +196,56 @@ const ROUTES: Route[] = [
     scoped: true,
     roles: ['admin', 'consultant'],
   },
+  {
+    name: 'get contacts',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/contacts` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'put contacts',
+    request: async (s) => ({ method: 'PUT', path: `/api/v1/orgs/${org(s)}/contacts`, body: { contacts: [] } }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'invite links',
+    request: async (s) => ({
+      method: 'POST',
+      path: `/api/v1/campaigns/${await openCampaign(s)}/invites`,
+      body: { count: 1 },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'email invites',
+    request: async (s) => ({
+      method: 'POST',
+      path: `/api/v1/campaigns/${await openCampaign(s)}/invites`,
+      body: { emails: ['someone@example.com'] },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'reminders',
+    request: async (s) => ({ method: 'POST', path: `/api/v1/campaigns/${await openCampaign(s)}/reminders` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'close',
+    request: async (s) => ({ method: 'POST', path: `/api/v1/campaigns/${await openCampaign(s)}/close` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
 ];
 
 function expected(route: Route, role: Role | 'none', scope: Scope): number {
@@ -235,6 +298,7 @@ describe('the authorization matrix', () => {
     const compare = await call(h.app, 'GET', `/api/v1/compare?campaigns=${ids.ownCampaign}`, { token: ids.consultant });
     expect(compare.status).toBe(200);
     expect(compare.text).not.toContain(FOREIGN_CAMPAIGN);
+    // The own closed campaign; the open ones the matrix made are listed nowhere in the percentile base.
     expect(compare.body.portfolioSize).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_INSTRUMENT, LAYERS } from '../../shared/instrument';
 import { type ProfileName, simulatePopulation } from '../../shared/simulation';
-import { ADMIN_TOKEN, call, type Harness, startHarness } from '../http/harness';
+import { ADMIN_TOKEN, call, closeCampaign, type Harness, startHarness } from '../http/harness';
 
 // The whole flow a consultant runs: organisations, profiles, two waves, responses, leadership view, reports, export
 // and the comparison with portfolio percentiles and change between waves.
@@ -45,6 +45,8 @@ async function runWave(token: string, orgId: string, name: string, profile: Prof
   });
   expect(leadership.status).toBe(200);
   h.clock.advance(60_000);
+  // A wave's results are published when it closes.
+  await closeCampaign(h.app, campaign.body.id, token);
   return campaign.body.id as string;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { makeSubmission } from '../http/harness';
 
 let dir: string;
 let server: LocalServer | undefined;
-let firstN = 0;
+let openN = 0;
 const env = () => ({ ORGOS_DATA_DIR: dir, PORT: '0', ORGOS_RATE_LIMIT: '6', ORGOS_WEB_DIR: join(dir, 'no-web') });
 
 beforeAll(async () => {
@@ -44,7 +44,9 @@ describe('the local server', () => {
     const report = await get(`${server.url}/api/v1/campaigns/${demo.campaignId}/report`, demo.executiveToken);
     expect(report.status).toBe(200);
     expect(report.body.n).toBeGreaterThan(100);
-    firstN = report.body.n;
+    // The printed report is of a closed wave: published.
+    expect(report.body.campaign.status).toBe('closed');
+    expect(report.body.published).toBe(true);
     expect(report.body.suppressed).toBe(false);
     expect(report.body.leadership.n).toBe(3);
     expect(report.body.segments.department.some((d: { suppressed: boolean }) => !d.suppressed)).toBe(true);
@@ -56,9 +58,35 @@ describe('the local server', () => {
     );
     expect(compare.status).toBe(200);
     expect(compare.body.campaigns.find((c: { id: string }) => c.id === demo.campaignId).change).not.toBeNull();
+    // The printed survey link belongs to an open campaign: its report has the count and no figures yet.
+    const open = await get(`${server.url}/api/v1/campaigns/${demo.surveyCampaignId}/report`, demo.executiveToken);
+    expect(open.body).toMatchObject({ published: false, suppressed: true, campaign: { status: 'open' } });
+    expect(open.body).not.toHaveProperty('layers');
+    openN = open.body.n;
     // The admin token and the demo links live in files only the owner can read.
     expect((await stat(join(dir, 'admin-token'))).mode & 0o077).toBe(0);
     expect((await stat(join(dir, 'demo-links.json'))).mode & 0o077).toBe(0);
+  });
+
+  it('writes mail to the outbox folder, and runs the lifecycle job', async () => {
+    const demo = server!.demo!;
+    const res = await fetch(`${server!.url}/api/v1/campaigns/${demo.surveyCampaignId}/invites`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.consultantToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ emails: ['ann@example.com'] }),
+    });
+    expect(res.status).toBe(201);
+    const files = await readdir(server!.outbox);
+    expect(files).toHaveLength(1);
+    // Named by time and kind, never by address; readable by the owner only.
+    expect(files[0]).toMatch(/^\d{4}-\d{2}-\d{2}T[\d-]+Z-invitation-[0-9a-f]{12}\.eml$/);
+    expect((await stat(join(server!.outbox, files[0]!))).mode & 0o077).toBe(0);
+    const eml = await readFile(join(server!.outbox, files[0]!), 'utf8');
+    expect(eml).toContain('To: ann@example.com');
+    expect(eml).toContain(`${server!.url}/s/`.slice(0, 20));
+    // Nothing is due in the fresh demo: a run of the job changes nothing.
+    await server!.tick();
+    expect(await readdir(server!.outbox)).toHaveLength(1);
   });
 
   it('limits submissions per client on the local server', async () => {
@@ -86,9 +114,9 @@ describe('the local server', () => {
     expect(server.demo).toEqual(before);
     const orgs = await get(`${server.url}/api/v1/orgs`, adminToken);
     expect(orgs.body.orgs).toHaveLength(3);
-    const report = await get(`${server.url}/api/v1/campaigns/${before.campaignId}/report`, before.executiveToken);
+    const report = await get(`${server.url}/api/v1/campaigns/${before.surveyCampaignId}/report`, before.executiveToken);
     // The ten submissions of the previous test are still there.
     expect(report.status).toBe(200);
-    expect(report.body.n).toBe(firstN + 10);
+    expect(report.body.n).toBe(openN + 10);
   });
 });

@@ -7,6 +7,7 @@ import { createRng } from '../../shared/simulation';
 import {
   ADMIN_TOKEN,
   call,
+  closeCampaign,
   type Harness,
   makeAnswers,
   makeSubmission,
@@ -30,9 +31,14 @@ async function campaign(id: string): Promise<CampaignRecord> {
   return (await h.store.getCampaign(id))!;
 }
 
-/** The report as served (snapshot + tail) and the report of a fresh fold, both at the harness clock. */
-async function bothReports(c: CampaignRecord, store: Store = h.store) {
+/**
+ * The report as served (snapshot + tail) and the report of a fresh fold, both at the harness clock. Built as for the
+ * campaign closed (a report of an open one publishes no figures), so that every figure is compared while the history
+ * still goes on.
+ */
+async function bothReports(open: CampaignRecord, store: Store = h.store) {
   const now = h.clock.now;
+  const c: CampaignRecord = { ...open, closedAt: now.toISOString() };
   const [org, profile, leadership] = await Promise.all([
     h.store.getOrg(c.orgId),
     h.store.getProfile(c.orgId),
@@ -42,6 +48,7 @@ async function bothReports(c: CampaignRecord, store: Store = h.store) {
   const stats = await campaignStats(store, c, now, { safetyMs: SAFETY, refreshItems: 5 });
   const cached = buildReport({ ...base, cells: stats.cells });
   const fresh = buildReport({ ...base, cells: await freshStats(h.store, c) });
+  expect(cached.published).toBe(true);
   return { cached, fresh, stats };
 }
 
@@ -157,6 +164,7 @@ describe('report = fold from scratch', () => {
         }),
       ),
     );
+    await closeCampaign(h.app, campaignId);
     h.clock.advance(2 * SAFETY);
     const reads = await Promise.all(
       Array.from({ length: 6 }, () =>
@@ -165,6 +173,7 @@ describe('report = fold from scratch', () => {
     );
     const c = await campaign(campaignId);
     const { fresh } = await bothReports(c);
+    expect(reads[0]!.body.published).toBe(true);
     for (const r of reads) expect(r.body).toEqual(JSON.parse(JSON.stringify(fresh)));
     expect((await h.store.getSnapshot(campaignId))?.version).toBeGreaterThanOrEqual(1);
   });

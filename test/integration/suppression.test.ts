@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_TOKEN,
   call,
+  closeCampaign,
   type Harness,
   makeAnswers,
   makeSubmission,
@@ -9,7 +10,8 @@ import {
   startHarness,
 } from '../http/harness';
 
-// The minimum group size (default 5) with complementary suppression, in the report, the CSV export and comparisons.
+// The minimum group size (default 5) with complementary suppression, in the report, the CSV export and comparisons,
+// of closed campaigns (an open one publishes no figures at all: test/integration/publication.test.ts).
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,6 +32,8 @@ async function campaignWith(counts: Record<string, number>, level = (_i: number)
       expect(res.status).toBe(201);
     }
   }
+  // Results are published only once the campaign is closed.
+  await closeCampaign(h.app, seeded.campaignId);
   return seeded;
 }
 

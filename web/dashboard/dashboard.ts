@@ -18,7 +18,13 @@ interface Campaign {
   departments: string[];
   minGroupSize: number;
   createdAt: string;
-  surveyUrl?: string;
+  surveyUrl?: string | null;
+}
+
+interface Contact {
+  name: string;
+  email: string;
+  language?: string;
 }
 
 class ApiError extends Error {
@@ -115,15 +121,20 @@ function renderPortfolio(): void {
         .map((c) => {
           const id = esc(c.id);
           const report = `/report.html#campaign=${encodeURIComponent(c.id)}&token=${encodeURIComponent(token() ?? '')}`;
+          const open = (c.status ?? 'open') === 'open';
+          // Invitations, reminders and closing belong to an open campaign only.
+          const lifecycle = open
+            ? `<label class="sr-only" for="n-${id}">Number of invite links for ${esc(
+                c.name,
+              )}</label><input type="number" id="n-${id}" value="10" min="1" max="500" class="count"><button type="button" class="secondary" data-invite="${id}" aria-describedby="c-${id}">Invite links</button><button type="button" class="secondary" data-email="${id}" aria-describedby="c-${id}">Email invites</button><button type="button" class="secondary" data-remind="${id}" aria-describedby="c-${id}">Remind</button><button type="button" class="secondary" data-close="${id}" aria-describedby="c-${id}">Close</button>`
+            : '';
           return `<tr><td><label class="check"><input type="checkbox" name="compare" value="${id}"><span class="sr-only">Compare ${esc(
             c.name,
           )}</span></label></td><th scope="row" id="c-${id}">${esc(c.name)}</th><td class="status-${esc(
             c.status ?? 'open',
           )}">${esc(c.status ?? 'open')}</td><td>${esc(c.createdAt.slice(0, 10))}</td><td><div class="cell-actions"><a class="button" href="${esc(
             report,
-          )}" target="_blank" rel="noopener" aria-describedby="c-${id}">Report</a><button type="button" class="secondary" data-exec="${id}" aria-describedby="c-${id}">Executive link</button><label class="sr-only" for="n-${id}">Number of invite links for ${esc(
-            c.name,
-          )}</label><input type="number" id="n-${id}" value="10" min="1" max="500" class="count"><button type="button" class="secondary" data-invite="${id}" aria-describedby="c-${id}">Invite links</button></div></td></tr>`;
+          )}" target="_blank" rel="noopener" aria-describedby="c-${id}">Report</a><button type="button" class="secondary" data-exec="${id}" aria-describedby="c-${id}">Executive link</button>${lifecycle}</div></td></tr>`;
         })
         .join('');
       const table = rows
@@ -133,7 +144,9 @@ function renderPortfolio(): void {
         : '<p class="muted">No campaigns yet.</p>';
       return `<section class="org" aria-labelledby="o-${esc(org.id)}"><h3 id="o-${esc(org.id)}">${esc(
         org.name,
-      )}</h3>${table}<div class="result" id="r-${esc(org.id)}" role="status"></div></section>`;
+      )}</h3>${table}<button type="button" class="secondary" data-contacts="${esc(org.id)}" aria-describedby="o-${esc(
+        org.id,
+      )}">Executive contacts</button><div class="result" id="r-${esc(org.id)}" role="status"></div></section>`;
     })
     .join('');
   $('portfolio').innerHTML = html || '<p class="muted">No organisations yet: create the first one below.</p>';
@@ -162,41 +175,141 @@ async function executiveLink(campaignId: string): Promise<void> {
   }
 }
 
-function inviteUrls(body: unknown): string[] {
-  const list = Array.isArray(body)
-    ? body
-    : ((body as { invites?: unknown[]; links?: unknown[] }).invites ?? (body as { links?: unknown[] }).links ?? []);
-  return list
-    .map((x) =>
-      typeof x === 'string'
-        ? x
-        : ((x as { url?: string; surveyUrl?: string }).url ?? (x as { surveyUrl?: string }).surveyUrl),
-    )
-    .filter((u): u is string => typeof u === 'string');
-}
-
 async function inviteLinks(campaignId: string): Promise<void> {
   const c = campaigns.get(campaignId);
   if (!c) return;
   const out = resultFor(campaignId);
   const count = Math.max(1, Math.min(500, Number($<HTMLInputElement>(`n-${campaignId}`).value) || 10));
   try {
-    const body = await api<unknown>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`, {
+    const { links } = await api<{ links: string[] }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`, {
       method: 'POST',
       body: { count },
     });
-    const urls = inviteUrls(body);
-    out.innerHTML = `<p>${urls.length} single-use invite links for <strong>${esc(
+    out.innerHTML = `<p>${links.length} single-use invite links for <strong>${esc(
       c.name,
-    )}</strong> (each works once; it is not linked to the answers):</p><textarea readonly rows="6" aria-label="Invite links for ${esc(
+    )}</strong> (each takes one answer and is never linked to it; shown only now):</p><textarea readonly rows="6" aria-label="Invite links for ${esc(
       c.name,
-    )}">${esc(urls.join('\n'))}</textarea>`;
+    )}">${esc(links.join('\n'))}</textarea>`;
   } catch (err) {
-    if (err instanceof ApiError && (err.status === 404 || err.status === 405)) {
-      out.innerHTML = `<p class="warn">Invite links are not available on this server yet. Share the campaign’s open survey link instead.</p>`;
+    fail(err, 'Creating invite links failed');
+  }
+}
+
+/** The address form for email invitations, shown in the organisation's result area. */
+function emailInviteForm(campaignId: string): void {
+  const c = campaigns.get(campaignId);
+  if (!c) return;
+  const id = esc(campaignId);
+  resultFor(campaignId).innerHTML =
+    `<form class="inline-form" data-email-form="${id}"><div class="q"><label for="e-${id}">Email addresses to invite to ${esc(
+      c.name,
+    )}, one per line</label><textarea id="e-${id}" rows="4" required spellcheck="false"></textarea></div><button type="submit">Send invitations</button></form>`;
+  $(`e-${campaignId}`).focus();
+}
+
+async function sendEmailInvites(campaignId: string, form: HTMLFormElement): Promise<void> {
+  const c = campaigns.get(campaignId);
+  if (!c) return;
+  const emails = ($(`e-${campaignId}`) as HTMLTextAreaElement).value
+    .split(/[\s,;]+/)
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (emails.length === 0) return;
+  try {
+    const r = await api<{ emailed: number; alreadyInvited: number; failed: number }>(
+      `/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`,
+      { method: 'POST', body: { emails } },
+    );
+    form.outerHTML = `<p>${r.emailed} invitations sent for <strong>${esc(c.name)}</strong>${
+      r.alreadyInvited ? `; ${r.alreadyInvited} addresses had been invited before` : ''
+    }${r.failed ? `; ${r.failed} could not be sent and will be retried with the reminders` : ''}.</p>`;
+  } catch (err) {
+    fail(err, 'Sending invitations failed');
+  }
+}
+
+async function remind(campaignId: string): Promise<void> {
+  const c = campaigns.get(campaignId);
+  if (!c) return;
+  try {
+    const r = await api<{ reminded: number }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/reminders`, {
+      method: 'POST',
+    });
+    resultFor(campaignId).innerHTML = `<p>${r.reminded} reminders sent for <strong>${esc(
+      c.name,
+    )}</strong> (only to invitees whose link has not answered, at most one a day each).</p>`;
+  } catch (err) {
+    fail(err, 'Sending reminders failed');
+  }
+}
+
+/** Two clicks: the first asks, the second closes (no dialog, so it works the same with a keyboard or a reader). */
+async function closeCampaign(campaignId: string, button: HTMLButtonElement): Promise<void> {
+  const c = campaigns.get(campaignId);
+  if (!c) return;
+  if (button.dataset.confirm !== 'yes') {
+    button.dataset.confirm = 'yes';
+    button.textContent = 'Confirm close';
+    resultFor(campaignId).innerHTML = `<p class="warn">Closing <strong>${esc(
+      c.name,
+    )}</strong> ends answers and withdrawals, publishes its results and mails the report link to the organisation’s executive contacts. Choose “Confirm close” to go ahead.</p>`;
+    return;
+  }
+  try {
+    const r = await api<{ reportLinksSent: number }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/close`, {
+      method: 'POST',
+    });
+    await loadPortfolio();
+    resultFor(campaignId).innerHTML =
+      `<p><strong>${esc(c.name)}</strong> is closed and its results are published. Report links sent to ${
+        r.reportLinksSent
+      } executive contacts.</p>`;
+  } catch (err) {
+    fail(err, 'Closing the campaign failed');
+  }
+}
+
+const contactLine = (c: Contact) => `${c.name} <${c.email}>${c.language ? ` ${c.language}` : ''}`;
+
+async function contactsForm(orgId: string): Promise<void> {
+  const org = orgs.find((o) => o.id === orgId);
+  if (!org) return;
+  try {
+    const { contacts } = await api<{ contacts: Contact[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/contacts`);
+    const id = esc(orgId);
+    $(`r-${orgId}`).innerHTML =
+      `<form class="inline-form" data-contacts-form="${id}"><div class="q"><label for="k-${id}">Executive contacts of ${esc(
+        org.name,
+      )}, one per line as Name &lt;email&gt; (optionally followed by en, zh or de)</label><textarea id="k-${id}" rows="4" spellcheck="false" aria-describedby="k-${id}-help">${esc(
+        contacts.map(contactLine).join('\n'),
+      )}</textarea><p id="k-${id}-help" class="help">They receive the report link when a campaign of this organisation closes.</p></div><button type="submit">Save contacts</button></form>`;
+  } catch (err) {
+    fail(err, 'Loading the contacts failed');
+  }
+}
+
+async function saveContacts(orgId: string, form: HTMLFormElement): Promise<void> {
+  const lines = ($(`k-${orgId}`) as HTMLTextAreaElement).value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const contacts: Contact[] = [];
+  for (const line of lines) {
+    const m = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*(en|zh|de)?$/.exec(line);
+    if (!m) {
+      say(`Not understood: “${line}”. Write each contact as Name <email>.`);
       return;
     }
-    fail(err, 'Creating invite links failed');
+    contacts.push({ name: m[1] || m[2]!, email: m[2]!, ...(m[3] ? { language: m[3] } : {}) });
+  }
+  try {
+    const saved = await api<{ contacts: Contact[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/contacts`, {
+      method: 'PUT',
+      body: { contacts },
+    });
+    form.outerHTML = `<p>${saved.contacts.length} executive contacts saved.</p>`;
+  } catch (err) {
+    fail(err, 'Saving the contacts failed');
   }
 }
 
@@ -291,9 +404,21 @@ $('campaign-form').addEventListener('submit', async (e) => {
 
 $('portfolio').addEventListener('click', (e) => {
   const button = (e.target as HTMLElement).closest('button');
-  if (!button) return;
-  if (button.dataset.exec) void executiveLink(button.dataset.exec);
-  if (button.dataset.invite) void inviteLinks(button.dataset.invite);
+  if (!button || button.type === 'submit') return;
+  const { exec, invite, email, remind: reminder, close, contacts } = button.dataset;
+  if (exec) void executiveLink(exec);
+  if (invite) void inviteLinks(invite);
+  if (email) emailInviteForm(email);
+  if (reminder) void remind(reminder);
+  if (close) void closeCampaign(close, button);
+  if (contacts) void contactsForm(contacts);
+});
+
+$('portfolio').addEventListener('submit', (e) => {
+  const form = e.target as HTMLFormElement;
+  e.preventDefault();
+  if (form.dataset.emailForm) void sendEmailInvites(form.dataset.emailForm, form);
+  if (form.dataset.contactsForm) void saveContacts(form.dataset.contactsForm, form);
 });
 
 $('compare-btn').addEventListener('click', () => void compare());

@@ -12,6 +12,9 @@ export interface CompareCampaign {
   name: string;
   createdAt: string;
   n: number;
+  /** An open campaign is listed, never compared: its results are not published yet. */
+  status?: 'open' | 'closed';
+  published?: boolean;
   suppressed: boolean;
   previousCampaignId: string | null;
   scores?: Record<string, number | null>;
@@ -51,13 +54,16 @@ export function renderCompareTable(model: CompareModel): string {
   const head = model.campaigns
     .map(
       (c) =>
-        `<th scope="col">${esc(label(c))}<br><span class="muted">${c.suppressed ? 'hidden' : `${c.n} responses`}</span></th>`,
+        `<th scope="col">${esc(label(c))}<br><span class="muted">${
+          c.published === false ? 'open: not published yet' : c.suppressed ? 'hidden' : `${c.n} responses`
+        }</span></th>`,
     )
     .join('');
   const rows = measures
     .map((m) => {
       const cells = model.campaigns
         .map((c) => {
+          if (c.published === false) return '<td class="sup">open</td>';
           if (c.suppressed) return '<td class="sup">hidden</td>';
           const score = c.scores?.[m];
           if (typeof score !== 'number') return '<td class="num">–</td>';
@@ -105,7 +111,7 @@ export function renderCompareChart(model: CompareModel): string {
     });
   });
   const legend = shown.map((c, j) => `<li><i class="s${j % 6}"></i>${esc(label(c))}</li>`).join('');
-  return `<figure><ul class="legend">${legend}</ul><svg class="chart" viewBox="0 0 640 ${h}" role="img" aria-label="Grouped bar chart of layer scores per campaign; the figures are in the table.">${svg}</svg><figcaption>Layer scores per campaign, 0–100. Campaigns below the minimum group size are left out.</figcaption></figure>`;
+  return `<figure><ul class="legend">${legend}</ul><svg class="chart" viewBox="0 0 640 ${h}" role="img" aria-label="Grouped bar chart of layer scores per campaign; the figures are in the table.">${svg}</svg><figcaption>Layer scores per campaign, 0–100. Open campaigns and campaigns below the minimum group size are left out.</figcaption></figure>`;
 }
 
 /** A CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula. */
@@ -118,7 +124,16 @@ export function csvCell(value: unknown): string {
 /** The comparison as CSV (one row per campaign); suppressed campaigns keep their row but no figure. */
 export function compareCsv(model: CompareModel): string {
   const measures = measuresOf(model);
-  const header = ['campaign_id', 'campaign', 'org_id', 'created_at', 'previous_campaign_id', 'responses', 'suppressed'];
+  const header = [
+    'campaign_id',
+    'campaign',
+    'org_id',
+    'created_at',
+    'previous_campaign_id',
+    'status',
+    'responses',
+    'suppressed',
+  ];
   for (const m of measures) header.push(`${m}_score`, `${m}_percentile`, `${m}_change`);
   const lines = [header.join(',')];
   for (const c of model.campaigns) {
@@ -128,6 +143,7 @@ export function compareCsv(model: CompareModel): string {
       c.orgId,
       c.createdAt,
       c.previousCampaignId,
+      c.status ?? '',
       c.suppressed ? '' : c.n,
       c.suppressed,
     ];

@@ -35,13 +35,23 @@ export type ResponseRate =
 export interface ReportModel extends Partial<Omit<ReadinessReport, 'layers' | 'signals'>> {
   layers?: Partial<Record<Layer, ScaleScore>>;
   signals?: Partial<Record<LikertSignal, ScaleScore>>;
-  campaign?: { id?: string; name?: string; orgId?: string; orgName?: string; closesAt?: string | null } | null;
+  campaign?: {
+    id?: string;
+    name?: string;
+    orgId?: string;
+    orgName?: string;
+    closesAt?: string | null;
+    status?: 'open' | 'closed';
+  } | null;
   org?: { id?: string; name?: string } | null;
   segments?: { department?: SegmentRow[]; level?: SegmentRow[] } | null;
   responseRate?: ResponseRate;
   generatedAt?: string;
   /** The whole workforce is below the minimum group size: only n is given, nothing derived from answers. */
   suppressed?: boolean;
+  /** False while the campaign is open: no workforce figures yet, and `reason` says why. */
+  published?: boolean;
+  reason?: string;
   /** Leadership's own layer scores, when the API sends them beside the gap. */
   leadership?: { n?: number; layers?: Partial<Record<Layer, ScaleScore>> } | null;
 }
@@ -102,6 +112,7 @@ export function renderReportDocument(model: ReportModel, options: RenderReportOp
 
 /** The report's content, without the document around it (the page puts it into its <main>). */
 export function renderReportBody(model: ReportModel): string {
+  if (model.published === false) return unpublishedBody(model);
   const k = model.minGroupSize ?? 5;
   const hasScores = LAYERS.some((l) => typeof model.layers?.[l]?.score === 'number');
   const parts = [
@@ -117,6 +128,25 @@ export function renderReportBody(model: ReportModel): string {
     methodSection(k),
   ];
   return parts.join('');
+}
+
+/** An open campaign: the count, the response rate, why there are no figures yet, and the leadership's own view. */
+function unpublishedBody(model: ReportModel): string {
+  const closes = formatDate(model.campaign?.closesAt ?? undefined);
+  const lead = model.leadership?.layers;
+  const leadRows = lead
+    ? LAYERS.map(
+        (layer) => `<tr><th scope="row">${LAYER_NAMES[layer]}</th><td class="num">${num(lead[layer]?.score)}</td></tr>`,
+      ).join('')
+    : '';
+  const leadership = leadRows
+    ? `<section id="gap" aria-labelledby="gap-h"><h2 id="gap-h">The leadership’s own view</h2><p>What the leadership answered (${
+        model.leadership?.n ?? 0
+      } ${model.leadership?.n === 1 ? 'person' : 'people'}, not anonymous). The comparison with the workforce comes with the results.</p><div class="table-wrap" role="region" tabindex="0" aria-label="Leadership scores"><table class="data"><caption>Leadership layer scores, 0–100</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Leadership</th></tr></thead><tbody>${leadRows}</tbody></table></div></section>`
+    : '';
+  return `${header(model)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Results are not published yet</h2><p class="lead">${esc(
+    model.reason ?? 'Results are published when the campaign closes.',
+  )}</p>${closes ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${leadership}`;
 }
 
 function header(model: ReportModel): string {

@@ -24,6 +24,10 @@ export interface SurveyMessages {
   thanks: string;
   receiptLabel: string;
   withdrawHow: string;
+  /** Withdrawals are taken until the campaign closes (then its results are published and final). */
+  withdrawUntil: string;
+  withdrawUntilDate: string;
+  withdrawFinal: string;
   withdraw: string;
   withdrawn: string;
   withdrawTitle: string;
@@ -32,8 +36,14 @@ export interface SurveyMessages {
   closed: string;
   notFound: string;
   conflict: string;
+  inviteUsed: string;
   noAnswers: string;
   failed: string;
+  unsubscribeTitle: string;
+  unsubscribeIntro: string;
+  unsubscribeButton: string;
+  unsubscribed: string;
+  unsubscribeNotFound: string;
 }
 
 const en: SurveyMessages = {
@@ -62,6 +72,9 @@ const en: SurveyMessages = {
   receiptLabel: 'Your receipt code',
   withdrawHow:
     'Keep this code if you may want to withdraw your answers later: open {url} and enter it. Nobody else can link the code to you.',
+  withdrawUntil: 'You can withdraw them until the campaign closes.',
+  withdrawUntilDate: 'You can withdraw them until the campaign closes on {date}.',
+  withdrawFinal: 'The campaign has closed and its results are final, so answers can no longer be withdrawn.',
   withdraw: 'Withdraw my answers',
   withdrawn: 'Your answers were withdrawn and will no longer count.',
   withdrawTitle: 'Withdraw your answers',
@@ -71,8 +84,14 @@ const en: SurveyMessages = {
   notFound: 'This survey link is not valid. Please check the link you were sent.',
   conflict:
     'These answers were already sent once, with different content; the first version counts. To change it, withdraw it with your receipt code and answer again.',
+  inviteUsed: 'This personal invitation has already been used to answer. Thank you!',
   noAnswers: 'Answer at least one statement before sending.',
   failed: 'Something went wrong. Your answers are safe in this browser; please try again.',
+  unsubscribeTitle: 'Reminders for this survey',
+  unsubscribeIntro: 'Stop the reminders for this survey? Your invitation link keeps working until the survey closes.',
+  unsubscribeButton: 'Send no more reminders',
+  unsubscribed: 'Done: you will get no more reminders about this survey.',
+  unsubscribeNotFound: 'This link is not valid.',
 };
 
 const zh: SurveyMessages = {
@@ -99,6 +118,9 @@ const zh: SurveyMessages = {
   thanks: '谢谢。你的回答已收到。',
   receiptLabel: '你的回执码',
   withdrawHow: '如果以后可能要撤回回答，请保存此回执码：打开 {url} 并输入它。其他人无法把这个码和你对应起来。',
+  withdrawUntil: '在调查结束之前都可以撤回。',
+  withdrawUntilDate: '在调查结束（{date}）之前都可以撤回。',
+  withdrawFinal: '调查已结束，结果已经确定，回答不能再撤回。',
   withdraw: '撤回我的回答',
   withdrawn: '你的回答已撤回，不再计入结果。',
   withdrawTitle: '撤回你的回答',
@@ -107,8 +129,14 @@ const zh: SurveyMessages = {
   closed: '本调查已结束，不再接收回答。',
   notFound: '此调查链接无效，请检查你收到的链接。',
   conflict: '这份回答此前已以不同内容提交过一次，以第一次为准。如需修改，请用回执码撤回后重新作答。',
+  inviteUsed: '这个个人邀请链接已经用于提交回答。谢谢！',
   noAnswers: '提交前请至少回答一条陈述。',
   failed: '出了点问题。你的回答已安全保存在本浏览器中，请再试一次。',
+  unsubscribeTitle: '本调查的提醒',
+  unsubscribeIntro: '不再接收本调查的提醒？在调查结束之前，你的邀请链接仍然有效。',
+  unsubscribeButton: '不再发送提醒',
+  unsubscribed: '已完成：你不会再收到本调查的提醒。',
+  unsubscribeNotFound: '此链接无效。',
 };
 
 const de: SurveyMessages = {
@@ -138,6 +166,10 @@ const de: SurveyMessages = {
   receiptLabel: 'Ihr Belegcode',
   withdrawHow:
     'Bewahren Sie diesen Code auf, falls Sie Ihre Antworten später zurückziehen möchten: Öffnen Sie {url} und geben Sie ihn ein. Niemand sonst kann den Code Ihnen zuordnen.',
+  withdrawUntil: 'Zurückziehen können Sie sie, bis die Umfrage endet.',
+  withdrawUntilDate: 'Zurückziehen können Sie sie, bis die Umfrage am {date} endet.',
+  withdrawFinal:
+    'Die Umfrage ist beendet und ihre Ergebnisse stehen fest; Antworten können nicht mehr zurückgezogen werden.',
   withdraw: 'Antworten zurückziehen',
   withdrawn: 'Ihre Antworten wurden zurückgezogen und zählen nicht mehr.',
   withdrawTitle: 'Antworten zurückziehen',
@@ -147,8 +179,15 @@ const de: SurveyMessages = {
   notFound: 'Dieser Umfragelink ist ungültig. Bitte prüfen Sie den Link, den Sie erhalten haben.',
   conflict:
     'Diese Antworten wurden schon einmal mit anderem Inhalt gesendet; es zählt die erste Fassung. Um sie zu ändern, ziehen Sie sie mit Ihrem Belegcode zurück und antworten Sie neu.',
+  inviteUsed: 'Diese persönliche Einladung wurde bereits für eine Antwort benutzt. Danke!',
   noAnswers: 'Beantworten Sie vor dem Senden mindestens eine Aussage.',
   failed: 'Etwas ist schiefgegangen. Ihre Antworten sind in diesem Browser sicher; bitte versuchen Sie es erneut.',
+  unsubscribeTitle: 'Erinnerungen zu dieser Umfrage',
+  unsubscribeIntro:
+    'Keine Erinnerungen mehr zu dieser Umfrage? Ihr Einladungslink funktioniert weiter, bis die Umfrage endet.',
+  unsubscribeButton: 'Keine Erinnerungen mehr senden',
+  unsubscribed: 'Erledigt: Sie erhalten keine Erinnerungen mehr zu dieser Umfrage.',
+  unsubscribeNotFound: 'Dieser Link ist ungültig.',
 };
 
 const MESSAGES: Record<Language, SurveyMessages> = { en, zh, de };
@@ -160,6 +199,29 @@ export function surveyMessages(lang: Language): SurveyMessages {
 /** Scripts written right to left; none of the shipped languages is, but an added one may be. */
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi']);
 export const textDirection = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr');
+
+const LOCALES: Record<Language, string> = { en: 'en-GB', zh: 'zh-CN', de: 'de-DE' };
+
+/** A date and time in UTC, written the way the language writes dates (survey pages and mails alike). */
+export function formatDateTime(iso: string, lang: Language): string {
+  const format = new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  return `${format.format(new Date(iso))} UTC`;
+}
+
+export function formatDate(iso: string, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(iso),
+  );
+}
+
+/** How long a response may be withdrawn: until the campaign closes, with its closing time when one is set. */
+export function withdrawUntilText(m: SurveyMessages, closesAt: string | null | undefined, lang: Language): string {
+  return closesAt ? fill(m.withdrawUntilDate, { date: formatDateTime(closesAt, lang) }) : m.withdrawUntil;
+}
 
 /** Replaces {name} placeholders; the values are inserted as given (escape the result, not the values). */
 export function fill(template: string, values: Record<string, string | number>): string {

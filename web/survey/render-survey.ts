@@ -15,12 +15,14 @@ import {
 } from '../../shared/instrument';
 import type { Answers } from '../../shared/response';
 import { esc } from '../html';
-import { fill, type SurveyMessages, surveyMessages, textDirection } from './messages';
+import { fill, type SurveyMessages, surveyMessages, textDirection, withdrawUntilText } from './messages';
 
 export interface SurveyCampaign {
   name: string;
   departments: readonly string[];
   minGroupSize?: number;
+  /** Answers can be withdrawn until the campaign closes: the closing time is shown when known. */
+  closesAt?: string | null;
 }
 
 export interface FieldError {
@@ -211,6 +213,8 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     failed: m.failed,
     gone: m.receiptNotFound,
     withdrawn: m.withdrawn,
+    used: m.inviteUsed,
+    final: m.withdrawFinal,
   };
   const dataAttrs = Object.entries(data)
     .map(([key, value]) => ` data-${key}="${esc(value)}"`)
@@ -232,7 +236,7 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     m.back,
   )}</button><button type="button" id="next" hidden>${esc(m.next)}</button><button type="submit" id="send">${esc(
     m.submit,
-  )}</button></div><p id="status" class="status" role="status"></p></form>${doneSection(m, input.withdrawUrl ?? WITHDRAW_PATH)}`;
+  )}</button></div><p id="status" class="status" role="status"></p></form>${doneSection(m, input.withdrawUrl ?? WITHDRAW_PATH, withdrawUntilText(m, campaign.closesAt, lang))}`;
 
   return shell({
     lang,
@@ -288,13 +292,13 @@ function withdrawHow(m: SurveyMessages, url: string): string {
   return `${esc(before)}<a href="${esc(url)}">${esc(url)}</a>${esc(after)}`;
 }
 
-function doneSection(m: SurveyMessages, withdrawUrl: string): string {
+function doneSection(m: SurveyMessages, withdrawUrl: string, until: string): string {
   return `<section id="done" class="done" hidden aria-labelledby="done-h"><h2 id="done-h" tabindex="-1">${esc(
     m.thanks,
   )}</h2><p>${esc(m.receiptLabel)}: <code id="receipt" class="receipt"></code></p><p>${withdrawHow(
     m,
     withdrawUrl,
-  )}</p><button type="button" id="withdraw" class="secondary">${esc(m.withdraw)}</button><p id="wstatus" class="status" role="status"></p></section>`;
+  )} <span class="until">${esc(until)}</span></p><button type="button" id="withdraw" class="secondary">${esc(m.withdraw)}</button><p id="wstatus" class="status" role="status"></p></section>`;
 }
 
 export interface ReceiptPageInput {
@@ -303,9 +307,11 @@ export interface ReceiptPageInput {
   campaignName?: string;
   /** Where a receipt is entered later, best as a full address a respondent can write down. */
   withdrawUrl?: string;
+  /** The campaign's closing time, when set: withdrawals are taken until then. */
+  closesAt?: string | null;
 }
 
-/** The plain-post confirmation: the receipt, how to withdraw, and a button that withdraws at once. */
+/** The plain-post confirmation: the receipt, how to withdraw and until when, and a button that withdraws at once. */
 export function renderReceiptPage(input: ReceiptPageInput): string {
   const m = surveyMessages(input.lang);
   const body = `<h1>${esc(m.thanks)}</h1>${input.campaignName ? `<p class="campaign">${esc(input.campaignName)}</p>` : ''}<p>${esc(
@@ -313,7 +319,7 @@ export function renderReceiptPage(input: ReceiptPageInput): string {
   )}: <code class="receipt">${esc(input.receipt)}</code></p><p>${withdrawHow(
     m,
     input.withdrawUrl ?? WITHDRAW_PATH,
-  )}</p>${withdrawForm(input.lang, m, input.receipt)}`;
+  )} ${esc(withdrawUntilText(m, input.closesAt, input.lang))}</p>${withdrawForm(input.lang, m, input.receipt)}`;
   return shell({ lang: input.lang, title: m.thanks, body });
 }
 
@@ -329,7 +335,7 @@ function withdrawForm(lang: Language, m: SurveyMessages, receipt?: string): stri
 export interface WithdrawPageInput {
   lang: Language;
   languages?: readonly Language[];
-  result?: 'withdrawn' | 'not_found';
+  result?: 'withdrawn' | 'not_found' | 'final';
 }
 
 /** Where a receipt code is entered later; also the page a withdrawal lands on. */
@@ -338,6 +344,8 @@ export function renderWithdrawPage(input: WithdrawPageInput): string {
   let body = `<h1>${esc(m.withdrawTitle)}</h1>`;
   if (input.result === 'withdrawn') {
     body += `<p class="ok" role="status">${esc(m.withdrawn)}</p>`;
+  } else if (input.result === 'final') {
+    body += `<div class="errors" role="alert"><p>${esc(m.withdrawFinal)}</p></div>`;
   } else {
     if (input.result === 'not_found') body += `<div class="errors" role="alert"><p>${esc(m.receiptNotFound)}</p></div>`;
     body += `<p>${esc(m.withdrawIntro)}</p>${withdrawForm(input.lang, m)}`;
@@ -357,11 +365,35 @@ export function renderWithdrawPage(input: WithdrawPageInput): string {
 /** A short page for a survey link that is unknown or closed. */
 export function renderSurveyNotice(input: {
   lang: Language;
-  kind: 'not_found' | 'closed' | 'conflict' | 'failed';
+  kind: 'not_found' | 'closed' | 'conflict' | 'used' | 'failed';
 }): string {
   const m = surveyMessages(input.lang);
-  const text = { closed: m.closed, not_found: m.notFound, conflict: m.conflict, failed: m.failed }[input.kind];
+  const text = {
+    closed: m.closed,
+    not_found: m.notFound,
+    conflict: m.conflict,
+    used: m.inviteUsed,
+    failed: m.failed,
+  }[input.kind];
   return shell({ lang: input.lang, title: m.title, body: `<h1>${esc(m.title)}</h1><p>${esc(text)}</p>` });
+}
+
+/**
+ * `/u/{token}`: stops the reminders of one invitation. The link shows a button rather than acting on the visit, so a
+ * mail scanner that opens every link cannot unsubscribe anyone; mail programs use the one-click POST (RFC 8058).
+ */
+export function renderUnsubscribePage(input: { lang: Language; token: string; result?: 'done' | 'not_found' }): string {
+  const m = surveyMessages(input.lang);
+  let body = `<h1>${esc(m.unsubscribeTitle)}</h1>`;
+  if (input.result === 'done') body += `<p class="ok" role="status">${esc(m.unsubscribed)}</p>`;
+  else if (input.result === 'not_found')
+    body += `<div class="errors" role="alert"><p>${esc(m.unsubscribeNotFound)}</p></div>`;
+  else {
+    body += `<p>${esc(m.unsubscribeIntro)}</p><form method="post" action="/u/${esc(input.token)}"><input type="hidden" name="lang" value="${input.lang}"><button type="submit">${esc(
+      m.unsubscribeButton,
+    )}</button></form>`;
+  }
+  return shell({ lang: input.lang, title: m.unsubscribeTitle, body });
 }
 
 /** Reads a plain form post back into answers, checking values against the instrument; unknown fields are dropped. */

@@ -204,7 +204,10 @@ function enhance(form: HTMLFormElement): void {
         // The server answered and will answer the same again: stop, say why, let the respondent act.
         lock(false);
         status.textContent = '';
-        if (res.status === 409) return showErrors([{ field: 'q', message: d.conflict! }]);
+        if (res.status === 409) {
+          const used = (body as { type?: string }).type?.endsWith('invite-used');
+          return showErrors([{ field: 'q', message: used ? d.used! : d.conflict! }]);
+        }
         if (res.status === 410) return showErrors([{ field: 'q', message: d.closed! }]);
         s.pending = undefined;
         save();
@@ -245,8 +248,8 @@ function enhance(form: HTMLFormElement): void {
       button.disabled = true;
       try {
         const res = await fetch(`/api/v1/responses/${encodeURIComponent(receipt)}`, { method: 'DELETE' });
-        if (res.ok || res.status === 404) {
-          wstatus.textContent = res.ok ? d.withdrawn! : d.gone!;
+        if (res.ok || res.status === 404 || res.status === 410) {
+          wstatus.textContent = res.ok ? d.withdrawn! : res.status === 410 ? d.final! : d.gone!;
           button.hidden = true;
           localStorage.removeItem(key);
           return;

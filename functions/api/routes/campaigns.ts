@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { answerIssues } from '../../../shared/response';
+import { isClosed } from '../../lifecycle/campaign-state';
+import { createInviteLinks, remindPending, sendInvitations } from '../../lifecycle/invites';
+import { closeCampaign } from '../../lifecycle/lifecycle';
 import { buildReport, reportCsv } from '../../reports/build-report';
 import { campaignStats, instrumentOf } from '../../reports/campaign-stats';
 import { type AppEnv, principalOf, visibleCampaign } from '../auth';
 import type { AppDeps } from '../deps';
-import { NotFound, ValidationFailed } from '../errors';
-import { CampaignParams, LeadershipBody, ReportQuery } from '../schemas';
+import { CampaignClosed, NotFound, ValidationFailed } from '../errors';
+import { CampaignParams, InviteBody, LeadershipBody, ReportQuery } from '../schemas';
 import { statsOptions } from '../stats-options';
 import { requireJson, validate } from '../validation';
 import { campaignView } from '../views';
@@ -49,17 +52,81 @@ export function campaignRoutes(deps: AppDeps): Hono<AppEnv> {
         return c.json({ campaignId: campaign.id, respondents: respondents.length, updatedAt });
       },
     )
+    .post(
+      '/:campaignId/invites',
+      validate('param', CampaignParams),
+      requireJson,
+      validate('json', InviteBody),
+      async (c) => {
+        const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
+        const now = deps.clock();
+        if (isClosed(campaign, now)) throw new CampaignClosed('the campaign is closed: no more invitations');
+        const body = c.req.valid('json');
+        if ((body.count === undefined) === (body.emails === undefined) || (body.count && body.language)) {
+          throw new ValidationFailed([
+            {
+              field: body.count === undefined ? 'emails' : 'count',
+              message: 'give either emails (and optionally a language) or count',
+            },
+          ]);
+        }
+        if (body.count !== undefined) {
+          // Shown once: only the hashes of the links are stored.
+          const links = await createInviteLinks(deps, campaign, body.count, now);
+          return c.json({ campaignId: campaign.id, links }, 201);
+        }
+        const emails = body.emails ?? [];
+        const lang = body.language ?? campaign.languages[0] ?? 'en';
+        if (!campaign.languages.includes(lang)) {
+          throw new ValidationFailed([{ field: 'language', message: `offered: ${campaign.languages.join(', ')}` }]);
+        }
+        const org = await store.getOrg(campaign.orgId);
+        if (!org) throw new NotFound(`no campaign ${campaign.id}`);
+        const result = await sendInvitations(deps, campaign, org, emails, lang, now);
+        // Counts only: which address was invited before, or answered, is never said.
+        return c.json({ campaignId: campaign.id, ...result }, 201);
+      },
+    )
+    .post('/:campaignId/reminders', validate('param', CampaignParams), async (c) => {
+      const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
+      const now = deps.clock();
+      if (isClosed(campaign, now)) throw new CampaignClosed('the campaign is closed: no more reminders');
+      const org = await store.getOrg(campaign.orgId);
+      if (!org) throw new NotFound(`no campaign ${campaign.id}`);
+      return c.json({ campaignId: campaign.id, reminded: await remindPending(deps, campaign, org, now) });
+    })
+    .post('/:campaignId/close', validate('param', CampaignParams), async (c) => {
+      const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
+      const now = deps.clock();
+      // Recorded as due first: if this request dies half-way, the lifecycle job finishes the close and the delivery.
+      const due = { dueAt: now.toISOString(), campaignId: campaign.id, kind: 'close' as const };
+      await store.putDue(due);
+      const result = await closeCampaign(deps, campaign, now);
+      // A delivery that failed stays due: the job sends the report links on a later run.
+      if (!result.deliveryPending) await store.deleteDue(due);
+      return c.json({ ...campaignView(result.campaign, now), reportLinksSent: result.reportLinksSent });
+    })
     .get('/:campaignId/report', validate('param', CampaignParams), validate('query', ReportQuery), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
-      const [org, stats, leadership, profile] = await Promise.all([
+      const [org, stats, leadership, profile, invites] = await Promise.all([
         store.getOrg(campaign.orgId),
         campaignStats(store, campaign, now, statsOptions(deps)),
         store.getLeadership(campaign.id),
         store.getProfile(campaign.orgId),
+        store.inviteCounts(campaign.id),
       ]);
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
-      const input = { campaign, org, instrument: instrumentOf(campaign), cells: stats.cells, leadership, profile, now };
+      const input = {
+        campaign,
+        org,
+        instrument: instrumentOf(campaign),
+        cells: stats.cells,
+        leadership,
+        profile,
+        invites,
+        now,
+      };
       if (c.req.valid('query').format === 'csv') {
         c.header('Content-Type', 'text/csv; charset=utf-8');
         c.header('Content-Disposition', `attachment; filename="orgos-report-${campaign.id}.csv"`);

@@ -1,15 +1,17 @@
 import { Hono } from 'hono';
 import { CURRENT_INSTRUMENT } from '../../../shared/instrument';
 import { normalizeMinGroupSize } from '../../../shared/privacy';
+import type { DueRecord } from '../../store/store';
 import { type AppEnv, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
 import type { AppDeps } from '../deps';
 import { ValidationFailed } from '../errors';
-import { CreateCampaignBody, CreateOrgBody, OrgParams, OrgProfileSchema } from '../schemas';
+import { ContactsBody, CreateCampaignBody, CreateOrgBody, OrgParams, OrgProfileSchema } from '../schemas';
 import { sha256Hex, tokenIdOf } from '../token-hash';
 import { requireJson, validate } from '../validation';
 import { campaignView, orgView } from '../views';
 
 const DEFAULT_SHARDS = 8;
+const DAY_MS = 86_400_000;
 
 export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store } = deps;
@@ -67,22 +69,42 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
         if (body.closesAt && Date.parse(body.closesAt) <= now.getTime()) {
           issues.push({ field: 'closesAt', message: 'must be in the future' });
         }
+        if (body.reminderDays && body.remindAt) {
+          issues.push({ field: 'remindAt', message: 'give reminderDays or remindAt, not both' });
+        }
+        const remindAt = [
+          ...new Set(
+            body.remindAt
+              ? body.remindAt.map((t) => new Date(t).toISOString())
+              : (body.reminderDays ?? []).map((d) => new Date(now.getTime() + d * DAY_MS).toISOString()),
+          ),
+        ].sort();
+        const closesAt = body.closesAt ? new Date(body.closesAt).toISOString() : null;
+        remindAt.forEach((t, i) => {
+          const field = body.remindAt ? `remindAt.${i}` : 'reminderDays';
+          if (t <= now.toISOString()) issues.push({ field, message: 'must be in the future' });
+          else if (closesAt && t >= closesAt) issues.push({ field, message: 'must be before closesAt' });
+        });
         if (issues.length > 0) throw new ValidationFailed(issues);
 
-        const surveyToken = deps.randomToken();
-        const link = {
-          id: tokenIdOf(surveyToken),
-          hash: sha256Hex(surveyToken),
-          campaignId: deps.newId(),
-          createdAt: now.toISOString(),
-        };
+        const campaignId = deps.newId();
+        const openLink = body.openLink ?? true;
+        // A campaign that takes invitations only has no open link at all, rather than one that refuses.
+        const surveyToken = openLink ? deps.randomToken() : null;
+        const link = surveyToken
+          ? { id: tokenIdOf(surveyToken), hash: sha256Hex(surveyToken), campaignId, createdAt: now.toISOString() }
+          : null;
+        const due: DueRecord[] = [
+          ...(closesAt ? [{ dueAt: closesAt, campaignId, kind: 'close' as const }] : []),
+          ...remindAt.map((t) => ({ dueAt: t, campaignId, kind: 'remind' as const })),
+        ];
         const campaign = {
-          id: link.campaignId,
+          id: campaignId,
           orgId: org.id,
           name: body.name,
           departments: body.departments,
           minGroupSize: normalizeMinGroupSize(body.minGroupSize),
-          closesAt: body.closesAt ? new Date(body.closesAt).toISOString() : null,
+          closesAt,
           closedAt: null,
           languages: body.languages ?? [...instrument.languages],
           instrument: { id: instrument.id, version: instrument.version },
@@ -90,20 +112,41 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
           createdBy: p.subject,
           shards: deps.config.responseShards ?? DEFAULT_SHARDS,
           receiptKey: deps.randomToken(),
-          surveyLinkId: link.id,
+          surveyLinkId: link?.id ?? null,
+          openLink,
+          remindAt,
         };
-        await store.createCampaign(campaign, link);
+        await store.createCampaign(campaign, link, due);
         return c.json(
           {
             ...campaignView(campaign, now),
             // Shown once: only the hash is stored.
             surveyToken,
-            surveyUrl: `${deps.config.publicUrl}/s/${surveyToken}`,
+            surveyUrl: surveyToken ? `${deps.config.publicUrl}/s/${surveyToken}` : null,
           },
           201,
         );
       },
     )
+    .get('/:orgId/contacts', validate('param', OrgParams), async (c) => {
+      const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
+      return c.json({ orgId: org.id, contacts: await store.getContacts(org.id) });
+    })
+    .put('/:orgId/contacts', validate('param', OrgParams), requireJson, validate('json', ContactsBody), async (c) => {
+      const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
+      const { contacts } = c.req.valid('json');
+      const seen = new Set<string>();
+      const issues = contacts.flatMap((contact, i) => {
+        const email = contact.email.toLowerCase();
+        if (seen.has(email)) return [{ field: `contacts.${i}.email`, message: 'is listed twice' }];
+        seen.add(email);
+        return [];
+      });
+      if (issues.length > 0) throw new ValidationFailed(issues);
+      // Executives who receive the report link when a campaign closes: the whole list is replaced.
+      await store.putContacts(org.id, contacts, deps.clock().toISOString());
+      return c.json({ orgId: org.id, contacts });
+    })
     .get('/:orgId/campaigns', validate('param', OrgParams), async (c) => {
       const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
       const now = deps.clock();

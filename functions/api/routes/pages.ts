@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LANGUAGES, type Language } from '../../../shared/instrument';
 import { surveyMessages } from '../../../web/survey/messages';
@@ -8,14 +8,17 @@ import {
   renderReceiptPage,
   renderSurveyNotice,
   renderSurveyPage,
+  renderUnsubscribePage,
   renderWithdrawPage,
 } from '../../../web/survey/render-survey';
+import { parseUnsubscribeToken, unsubscribeToken } from '../../lifecycle/invites';
 import { instrumentOf } from '../../reports/campaign-stats';
 import type { CampaignRecord } from '../../store/store';
 import type { AppDeps } from '../deps';
-import { CampaignClosed, DomainError, NotFound } from '../errors';
+import { CampaignClosed, DomainError, InviteUsed, NotFound } from '../errors';
+import { hashesEqual } from '../token-hash';
 import { responseRoutes } from './responses';
-import { resolveSurvey, surveyRoutes } from './surveys';
+import { checkInviteUnused, resolveSurvey, surveyRoutes } from './surveys';
 
 // Server-rendered pages (owned by web), mounted by createApp as `app.route('/', pageRoutes(deps))`. Only the dynamic
 // survey pages live here (/s/*); the static pages and assets are files served from dist/web (the local server's
@@ -57,9 +60,19 @@ export function pickLanguage(
   return offered[0] ?? 'en';
 }
 
+/**
+ * The posted form. A body that does not parse as its content type claims (a broken multipart: the platform's TypeError)
+ * is an empty form, which the pages refuse as they refuse any incomplete one; other errors (the body limit) go on.
+ */
+const formOf = (c: Context) =>
+  c.req.parseBody().catch((error: unknown) => {
+    if (error instanceof TypeError) return {} as Record<string, string | File>;
+    throw error;
+  });
+
 interface ApiResult {
   status: number;
-  body: { receipt?: string; errors?: { field: string; message: string }[]; detail?: string };
+  body: { receipt?: string; errors?: { field: string; message: string }[]; detail?: string; slug?: string };
 }
 
 export function pageRoutes(deps: AppDeps): Hono {
@@ -71,7 +84,7 @@ export function pageRoutes(deps: AppDeps): Hono {
   api.onError((error, c) => {
     if (error instanceof DomainError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return c.json({ detail: error.message, errors: error.errors }, error.status as 400);
+      return c.json({ detail: error.message, errors: error.errors, slug: error.slug }, error.status as 400);
     }
     deps.logger?.error('survey page failure', { route: c.req.routePath, error: error.name });
     return c.json({ detail: 'internal error' }, 500);
@@ -86,22 +99,26 @@ export function pageRoutes(deps: AppDeps): Hono {
   const withdrawUrl = () => `${deps.config.publicUrl.replace(/\/+$/, '')}/s/withdraw`;
 
   const pages = new Hono();
-  pages.use('/s/*', async (c, next) => {
-    await next();
-    // Survey pages carry a response id and receipts: never stored by a browser or a shared cache.
-    c.header('Cache-Control', 'no-store');
-  });
-  pages.post(
-    '/s/*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes ?? 64 * 1024,
-      onError: (c) => c.html(renderSurveyNotice({ lang: 'en', kind: 'failed' }), 413),
-    }),
-  );
+  for (const path of ['/s/*', '/u/*']) {
+    pages.use(path, async (c, next) => {
+      await next();
+      // Survey pages carry a response id and receipts, unsubscribe pages a token: never stored by a browser or a
+      // shared cache.
+      c.header('Cache-Control', 'no-store');
+    });
+    pages.post(
+      path,
+      bodyLimit({
+        maxSize: deps.config.bodyLimitBytes ?? 64 * 1024,
+        onError: (c) => c.html(renderSurveyNotice({ lang: 'en', kind: 'failed' }), 413),
+      }),
+    );
+  }
 
   const notice = (lang: Language, error: unknown) => {
     if (error instanceof CampaignClosed)
       return { html: renderSurveyNotice({ lang, kind: 'closed' }), status: 410 as const };
+    if (error instanceof InviteUsed) return { html: renderSurveyNotice({ lang, kind: 'used' }), status: 409 as const };
     if (error instanceof NotFound)
       return { html: renderSurveyNotice({ lang, kind: 'not_found' }), status: 404 as const };
     throw error;
@@ -113,13 +130,14 @@ export function pageRoutes(deps: AppDeps): Hono {
   });
 
   pages.post('/s/withdraw', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await formOf(c);
     const lang = pickLanguage(LANGUAGES, String(form.lang ?? ''), c.req.header('accept-language'));
     const receipt = typeof form.receipt === 'string' ? form.receipt.trim() : '';
     if (!TOKEN.test(receipt)) return c.html(renderWithdrawPage({ lang, result: 'not_found' }), 404);
     const res = await callApi(`/responses/${receipt}`, { method: 'DELETE' }, c.env);
     if (res.status === 204) return c.html(renderWithdrawPage({ lang, result: 'withdrawn' }));
     if (res.status === 404) return c.html(renderWithdrawPage({ lang, result: 'not_found' }), 404);
+    if (res.status === 410) return c.html(renderWithdrawPage({ lang, result: 'final' }), 410);
     return c.html(renderSurveyNotice({ lang, kind: 'failed' }), 503);
   });
 
@@ -130,7 +148,9 @@ export function pageRoutes(deps: AppDeps): Hono {
     const now = deps.clock();
     let campaign: CampaignRecord;
     try {
-      campaign = (await resolveSurvey(deps, token, now)).campaign;
+      const resolved = await resolveSurvey(deps, token, now);
+      await checkInviteUnused(deps, resolved.link);
+      campaign = resolved.campaign;
     } catch (error) {
       const n = notice(fallback, error);
       return c.html(n.html, n.status);
@@ -152,7 +172,7 @@ export function pageRoutes(deps: AppDeps): Hono {
 
   pages.post('/s/:surveyToken', async (c) => {
     const token = c.req.param('surveyToken');
-    const form = await c.req.parseBody();
+    const form = await formOf(c);
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
     const fallback = pickLanguage(LANGUAGES, field('lang'), c.req.header('accept-language'));
     if (!TOKEN.test(token)) return c.html(renderSurveyNotice({ lang: fallback, kind: 'not_found' }), 404);
@@ -216,10 +236,18 @@ export function pageRoutes(deps: AppDeps): Hono {
     );
     if ((res.status === 200 || res.status === 201) && res.body.receipt) {
       return c.html(
-        renderReceiptPage({ lang, receipt: res.body.receipt, campaignName: campaign.name, withdrawUrl: withdrawUrl() }),
+        renderReceiptPage({
+          lang,
+          receipt: res.body.receipt,
+          campaignName: campaign.name,
+          withdrawUrl: withdrawUrl(),
+          closesAt: campaign.closesAt,
+        }),
       );
     }
-    if (res.status === 409) return c.html(renderSurveyNotice({ lang, kind: 'conflict' }), 409);
+    if (res.status === 409) {
+      return c.html(renderSurveyNotice({ lang, kind: res.body.slug === 'invite-used' ? 'used' : 'conflict' }), 409);
+    }
     if (res.status === 410) return c.html(renderSurveyNotice({ lang, kind: 'closed' }), 410);
     if (res.status === 400) {
       const apiErrors = (res.body.errors ?? []).map((e) => ({
@@ -231,6 +259,41 @@ export function pageRoutes(deps: AppDeps): Hono {
     // Busy, rate limited or failing: show the form again with every answer kept and the same response id, so
     // sending again cannot count twice.
     return again([{ field: 'q', message: m.failed }], res.status === 429 ? 429 : 503);
+  });
+
+  // ---- unsubscribe from an invitation's reminders ----------------------------------------------------------------
+
+  /** The invite behind an unsubscribe token, or null: the signature is checked against the campaign's key. */
+  const inviteOf = async (token: string) => {
+    const parsed = parseUnsubscribeToken(token);
+    if (!parsed) return null;
+    const invite = await deps.store.getInvite(parsed.inviteId);
+    const campaign = invite ? await deps.store.getCampaign(invite.campaignId) : null;
+    if (!invite || !campaign || !hashesEqual(unsubscribeToken(campaign, invite.id), token)) return null;
+    return { invite, campaign };
+  };
+
+  pages.get('/u/:token', async (c) => {
+    const token = c.req.param('token');
+    const found = await inviteOf(token);
+    const offered = found?.campaign.languages ?? LANGUAGES;
+    const lang = pickLanguage(offered, c.req.query('lang'), c.req.header('accept-language'));
+    if (!found) return c.html(renderUnsubscribePage({ lang, token, result: 'not_found' }), 404);
+    if (found.invite.unsubscribedAt) return c.html(renderUnsubscribePage({ lang, token, result: 'done' }));
+    return c.html(renderUnsubscribePage({ lang, token }));
+  });
+
+  // The page's button and RFC 8058 one-click unsubscribe (`List-Unsubscribe=One-Click`) both post here.
+  pages.post('/u/:token', async (c) => {
+    const token = c.req.param('token');
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const found = await inviteOf(token);
+    const offered = found?.campaign.languages ?? LANGUAGES;
+    const lang = pickLanguage(offered, String(form.lang ?? ''), c.req.header('accept-language'));
+    if (!found) return c.html(renderUnsubscribePage({ lang, token, result: 'not_found' }), 404);
+    await deps.store.unsubscribeInvite(found.invite.id, deps.clock().toISOString());
+    deps.metrics?.addMetric('Unsubscribed', 'Count', 1);
+    return c.html(renderUnsubscribePage({ lang, token, result: 'done' }));
   });
 
   return pages;

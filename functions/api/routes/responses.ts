@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
+import { isClosed } from '../../lifecycle/campaign-state';
 import type { AppDeps } from '../deps';
-import { NotFound } from '../errors';
+import { NotFound, ResultsFinal } from '../errors';
 import { ReceiptParams } from '../schemas';
 import { sha256Hex } from '../token-hash';
 import { validate } from '../validation';
@@ -11,7 +12,14 @@ export function responseRoutes(deps: AppDeps): Hono {
     const existing = await deps.store.getResponse(key);
     if (!existing) throw new NotFound('no response with this receipt');
     if (!existing.withdrawnAt) {
-      const withdrawnAt = deps.clock().toISOString();
+      const now = deps.clock();
+      const campaign = await deps.store.getCampaign(existing.campaignId);
+      // Once closed, the results are published: a withdrawal now would change them, and the difference between the
+      // two versions would be one person's answers.
+      if (!campaign || isClosed(campaign, now)) {
+        throw new ResultsFinal('the campaign has closed and its results are final; answers can no longer be withdrawn');
+      }
+      const withdrawnAt = now.toISOString();
       // The withdrawal takes a new place in the stream, after any snapshot cursor that may hold the response, so the
       // next report read unfolds it (functions/reports/campaign-stats.ts).
       await deps.store.withdrawResponse(key, withdrawnAt, `${withdrawnAt}#${key.slice(0, 16)}`);

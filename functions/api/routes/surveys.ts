@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { answerIssues } from '../../../shared/response';
+import { openLinkAllowed } from '../../lifecycle/campaign-state';
+import { inviteClaim, usedDay } from '../../lifecycle/invites';
 import { instrumentOf } from '../../reports/campaign-stats';
 import type { CampaignRecord, SurveyLinkRecord } from '../../store/store';
 import type { AppDeps } from '../deps';
-import { CampaignClosed, Conflict, NotFound, ValidationFailed } from '../errors';
+import { CampaignClosed, Conflict, InviteUsed, NotFound, ValidationFailed } from '../errors';
 import { SubmitResponseBody, SurveyParams, SurveyQuery } from '../schemas';
 import { canonicalHash, hashesEqual, receiptFor, sha256Hex, tokenIdOf } from '../token-hash';
 import { requireJson, validate } from '../validation';
@@ -29,9 +31,10 @@ export class LinkCache {
 }
 
 /**
- * A survey token (the campaign's open link, or an invite's single-use link in issue 7) resolves to its campaign and
- * invite: 404 when unknown or expired, 410 when the campaign is closed (unless `allowClosed`: submissions decide
- * themselves, since a retry of a response counted before the close still gets its receipt).
+ * A survey token (the campaign's open link, or an invite's single-use link) resolves to its campaign and link: 404
+ * when unknown or expired, or when it is the open link of a campaign that takes invitations only; 410 when the
+ * campaign is closed (unless `allowClosed`: submissions decide themselves, since a retry of a response counted before
+ * the close still gets its receipt).
  */
 export async function resolveSurvey(
   deps: AppDeps,
@@ -50,8 +53,20 @@ export async function resolveSurvey(
   if (link.expiresAt && link.expiresAt <= now.toISOString()) throw new NotFound('no such survey');
   const campaign = await deps.store.getCampaign(link.campaignId);
   if (!campaign) throw new NotFound('no such survey');
+  if (!link.inviteId && !openLinkAllowed(campaign)) {
+    throw new NotFound('this survey takes answers through personal invitations only');
+  }
   if (!options.allowClosed && isClosed(campaign, now)) throw new CampaignClosed('this survey is closed');
   return { campaign, link };
+}
+
+/** For showing the survey: an invite whose link already answered says so at once (409) instead of after the form. */
+export async function checkInviteUnused(deps: AppDeps, link: SurveyLinkRecord): Promise<void> {
+  if (!link.inviteId) return;
+  const invite = await deps.store.getInvite(link.inviteId);
+  if (!invite) throw new NotFound('no such survey');
+  // A pending claim is an answer that crashed half-way: its retry must still find the survey.
+  if (invite.usedAt && !invite.claim) throw new InviteUsed('this invitation was already used to answer');
 }
 
 export type Submission = z.infer<typeof SubmitResponseBody>;
@@ -59,12 +74,18 @@ export type Submission = z.infer<typeof SubmitResponseBody>;
 /**
  * Records one response: checks it against the instrument and the campaign, then writes it with one conditional put.
  * `created: false` is a retry of the same submission (same receipt); other content under the same id is a 409.
+ *
+ * Through an invite's link, the invite is claimed first (one conditional update), then the response is written, then
+ * the claim is dropped, leaving only the invite's `usedAt` day. A second answer through the same link meets the claim
+ * and gets a 409; a retry of the first (same response id) passes it and answers as the first did. Nothing written
+ * links the response to the invite.
  */
 export async function submitResponse(
   deps: AppDeps,
   campaign: CampaignRecord,
   body: Submission,
   now: Date,
+  link?: SurveyLinkRecord,
 ): Promise<{ created: boolean; receipt: string; receivedAt: string }> {
   const instrument = instrumentOf(campaign);
   const issues = answerIssues(instrument, body.answers).map((i) => ({
@@ -89,16 +110,34 @@ export async function submitResponse(
     ...(body.durationS === undefined ? {} : { durationS: body.durationS }),
   };
   const contentHash = canonicalHash(content);
+  const retryOfCounted = async () => {
+    const existing = await deps.store.getResponse(key);
+    return existing && !existing.withdrawnAt && existing.contentHash === contentHash
+      ? { created: false, receipt, receivedAt: existing.receivedAt }
+      : null;
+  };
   if (isClosed(campaign, now)) {
     // Closed: nothing new is counted, but a retry of a response counted before the close answers as the first did.
-    const existing = await deps.store.getResponse(key);
-    if (existing && !existing.withdrawnAt && existing.contentHash === contentHash) {
-      return { created: false, receipt, receivedAt: existing.receivedAt };
-    }
+    const retry = await retryOfCounted();
+    if (retry) return retry;
     throw new CampaignClosed('this survey is closed');
   }
+
+  const inviteId = link?.inviteId;
+  const claim = inviteId ? inviteClaim(campaign, body.responseId) : null;
+  if (inviteId && claim) {
+    const state = await deps.store.claimInvite(inviteId, claim, usedDay(now));
+    if (state === 'missing') throw new NotFound('no such survey');
+    if (state === 'used') {
+      const retry = await retryOfCounted();
+      if (retry) return retry;
+      throw new InviteUsed('this invitation was already used to answer');
+    }
+  }
+
   const receivedAt = now.toISOString();
-  // Answers, segment, duration and time only: no token, address or user agent (DESIGN.md).
+  // Answers, segment, duration and time only: no token, invite, address or user agent (DESIGN.md). Should this put
+  // fail, the invite's claim stays, so this submission's retry can still finish.
   const result = await deps.store.putResponse({
     key,
     campaignId: campaign.id,
@@ -108,15 +147,26 @@ export async function submitResponse(
     contentHash,
     ...content,
   });
+  if (!result.created) {
+    const { existing } = result;
+    const conflict = existing.withdrawnAt
+      ? 'this response was withdrawn'
+      : existing.contentHash !== contentHash
+        ? 'this response id was already used with other answers'
+        : null;
+    if (conflict) {
+      // Nothing was counted through the invite: it is unused again.
+      if (inviteId && claim) await deps.store.releaseInviteClaim(inviteId, claim);
+      throw new Conflict(conflict);
+    }
+  }
+  if (inviteId && claim) await deps.store.finishInviteClaim(inviteId, claim);
   if (result.created) {
     deps.metrics?.addMetric('ResponseSubmitted', 'Count', 1);
     return { created: true, receipt, receivedAt };
   }
-  const { existing } = result;
-  if (existing.withdrawnAt) throw new Conflict('this response was withdrawn');
-  if (existing.contentHash !== contentHash) throw new Conflict('this response id was already used with other answers');
   deps.metrics?.addMetric('ResponseRetried', 'Count', 1);
-  return { created: false, receipt, receivedAt: existing.receivedAt };
+  return { created: false, receipt, receivedAt: result.existing.receivedAt };
 }
 
 export function surveyRoutes(deps: AppDeps): Hono {
@@ -124,7 +174,8 @@ export function surveyRoutes(deps: AppDeps): Hono {
   const links = new LinkCache();
   return new Hono()
     .get('/:surveyToken', validate('param', SurveyParams), validate('query', SurveyQuery), async (c) => {
-      const { campaign } = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), links);
+      const { campaign, link } = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), links);
+      await checkInviteUnused(deps, link);
       const { lang } = c.req.valid('query');
       if (lang && !campaign.languages.includes(lang)) {
         throw new ValidationFailed([{ field: 'lang', message: `offered: ${campaign.languages.join(', ')}` }]);
@@ -148,12 +199,20 @@ export function surveyRoutes(deps: AppDeps): Hono {
       validate('json', SubmitResponseBody),
       async (c) => {
         const now = deps.clock();
-        const { campaign } = await resolveSurvey(deps, c.req.valid('param').surveyToken, now, links, {
+        const { campaign, link } = await resolveSurvey(deps, c.req.valid('param').surveyToken, now, links, {
           allowClosed: true,
         });
         const body = c.req.valid('json');
-        const result = await submitResponse(deps, campaign, body, now);
-        return c.json({ receipt: result.receipt, receivedAt: result.receivedAt }, result.created ? 201 : 200);
+        const result = await submitResponse(deps, campaign, body, now, link);
+        return c.json(
+          {
+            receipt: result.receipt,
+            receivedAt: result.receivedAt,
+            // Withdrawals are taken until the campaign closes; then its results are final.
+            withdrawUntil: campaign.closesAt,
+          },
+          result.created ? 201 : 200,
+        );
       },
     );
 }

@@ -62,10 +62,10 @@ describe('comparison', () => {
     const csv = compareCsv(model());
     const [header, a, b] = csv.trim().split('\r\n');
     expect(header).toBe(
-      'campaign_id,campaign,org_id,created_at,previous_campaign_id,responses,suppressed,roles_score,roles_percentile,roles_change,knowledge_score,knowledge_percentile,knowledge_change',
+      'campaign_id,campaign,org_id,created_at,previous_campaign_id,status,responses,suppressed,roles_score,roles_percentile,roles_change,knowledge_score,knowledge_percentile,knowledge_change',
     );
-    expect(a).toBe('a,Wave 2,o1,2026-02-01T00:00:00.000Z,a0,40,false,61.2,75,4.5,33,25,-2');
-    expect(b).toBe(`b,"'=HYPERLINK(""http://x"")",o2,2026-02-02T00:00:00.000Z,,,true,,,,,,`);
+    expect(a).toBe('a,Wave 2,o1,2026-02-01T00:00:00.000Z,a0,,40,false,61.2,75,4.5,33,25,-2');
+    expect(b).toBe(`b,"'=HYPERLINK(""http://x"")",o2,2026-02-02T00:00:00.000Z,,,,true,,,,,,`);
     expect(csvCell('-3')).toBe('-3');
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });

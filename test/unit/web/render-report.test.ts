@@ -100,6 +100,29 @@ describe('renderReportBody', () => {
     );
   });
 
+  it('shows an open campaign as not yet published: the reason, the count and the leadership view, no workforce figure', () => {
+    const html = renderReportBody({
+      campaign: { id: 'c1', name: 'Winter <pulse>', status: 'open', closesAt: '2026-03-20T17:00:00.000Z' },
+      n: 12,
+      minGroupSize: 5,
+      suppressed: true,
+      published: false,
+      reason: 'Results are published when the campaign closes, so that no one can compare two moments.',
+      responseRate: { rate: 0.3, responded: 12, invited: 40, basis: 'headcount' },
+      leadership: { n: 2, layers: { roles: scale(71), workflows: scale(64) } },
+      segments: { department: [], level: [] },
+    });
+    expect(html).toContain('Results are not published yet');
+    expect(html).toContain('so that no one can compare two moments');
+    expect(html).toContain('12 responses');
+    expect(html).toContain('30% (12 of 40)');
+    expect(html).toContain('2026-03-20 17:00 UTC');
+    expect(html).toContain('Winter &lt;pulse&gt;');
+    expect(row(html, 'Roles')).toContain('71');
+    expect(html).not.toContain('id="layers"');
+    expect(html).not.toContain('id="segments"');
+  });
+
   it('renders a report with almost nothing in it', () => {
     const html = renderReportBody({ n: 2, minGroupSize: 5 });
     expect(html).toContain('No layer scores yet');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickLanguage } from '../../../functions/api/routes/pages';
-import { ADMIN_TOKEN, call, type Harness, seedCampaign, startHarness } from '../../http/harness';
+import { ADMIN_TOKEN, call, closeCampaign, type Harness, seedCampaign, startHarness } from '../../http/harness';
 
 // The server-rendered survey through the real app and store (dynalite in memory): the path a browser without
 // JavaScript takes.
@@ -119,5 +119,76 @@ describe('POST /s/{surveyToken} (no JavaScript)', () => {
     const res = await h.app.request(`/s/${closed.surveyToken}`);
     expect(res.status).toBe(410);
     expect(await res.text()).toContain('This survey is closed');
+  });
+});
+
+describe('invitation, withdrawal and unsubscribe pages', () => {
+  const formPost = (path: string, fields: Record<string, string>) =>
+    h.app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const answerFields = () => ({
+    lang: 'en',
+    responseId: crypto.randomUUID(),
+    roles_split: '4',
+    level: 'frontline',
+    department: 'Sales',
+  });
+
+  it('says at once that a personal invitation was used, and refuses a second answer with it', async () => {
+    const seeded = await seedCampaign(h.app);
+    const { body } = await call(h.app, 'POST', `/api/v1/campaigns/${seeded.campaignId}/invites`, {
+      token: ADMIN_TOKEN,
+      body: { count: 1 },
+    });
+    const path = new URL(body.links[0]).pathname;
+    expect((await h.app.request(path)).status).toBe(200);
+    expect((await formPost(path, answerFields())).status).toBe(200);
+    const again = await formPost(path, answerFields());
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('This personal invitation has already been used to answer');
+    const view = await h.app.request(`${path}?lang=de`);
+    expect(view.status).toBe(409);
+    expect(await view.text()).toContain('Diese persönliche Einladung wurde bereits');
+  });
+
+  it('explains that answers can no longer be withdrawn once the campaign has closed', async () => {
+    const seeded = await seedCampaign(h.app);
+    const page = await (await formPost(`/s/${seeded.surveyToken}`, answerFields())).text();
+    const receipt = page.match(/<code class="receipt">([^<]+)<\/code>/)![1]!;
+    await closeCampaign(h.app, seeded.campaignId);
+    const res = await formPost('/s/withdraw', { lang: 'en', receipt });
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain('its results are final, so answers can no longer be withdrawn');
+  });
+
+  it('stops reminders with a button, not on the visit, and refuses a forged link', async () => {
+    const seeded = await seedCampaign(h.app, { languages: ['de', 'en'] });
+    await call(h.app, 'POST', `/api/v1/campaigns/${seeded.campaignId}/invites`, {
+      token: ADMIN_TOKEN,
+      body: { emails: ['kim@example.com'] },
+    });
+    const mail = h.mail.at(-1)!;
+    const path = new URL(mail.headers['List-Unsubscribe']!.slice(1, -1)).pathname;
+    const page = await h.app.request(path);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    // In the campaign's first language; the visit alone changes nothing.
+    expect(html).toContain('Keine Erinnerungen mehr senden');
+    expect(html).toContain(`action="${path}"`);
+    const invite = (await h.scanAll()).find((i) => i.entity === 'invite' && i.campaignId === seeded.campaignId)!;
+    expect(invite.email).toBe('kim@example.com');
+
+    const done = await formPost(path, { lang: 'en' });
+    expect(await done.text()).toContain('you will get no more reminders');
+    const after = (await h.scanAll()).find((i) => i.entity === 'invite' && i.campaignId === seeded.campaignId)!;
+    expect(after).not.toHaveProperty('email');
+    expect(after.unsubscribedAt).toBeTruthy();
+
+    const forged = `${path.slice(0, -4)}AAAA`;
+    expect((await h.app.request(forged)).status).toBe(404);
+    expect((await formPost(forged, {})).status).toBe(404);
   });
 });
