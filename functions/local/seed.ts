@@ -63,8 +63,10 @@ const ORGS: DemoOrg[] = [
       headcount: { total: 1200, byLevel: { frontline: 950, manager: 210, executive: 40 } },
     },
     campaigns: [
+      // The story the demo tells: in spring leadership thought it already got it (Boss B); by autumn the customer
+      // desk was automated on cost alone (Klarna's stage one), so the printed report has a trap and a first break.
       { name: 'Spring wave', profile: 'boss_b', responses: 140, seed: 11, daysAgo: 120, runsDays: 21 },
-      { name: 'Autumn wave', profile: 'middling', responses: 160, seed: 12, daysAgo: 20, runsDays: 14 },
+      { name: 'Autumn wave', profile: 'replacement_only', responses: 160, seed: 12, daysAgo: 20, runsDays: 14 },
       // Open: the printed survey link. A few answers already, so its report shows the count and why no figures yet.
       { name: 'Winter pulse', profile: 'middling', responses: 12, seed: 13, daysAgo: 1, runsDays: 21 },
     ],
