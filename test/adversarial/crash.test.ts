@@ -1,0 +1,212 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDynalite } from '../../functions/local/dynalite';
+import { DynamoStore } from '../../functions/store/dynamo-store';
+import { keys } from '../../functions/store/keys';
+import { makeAnswers } from '../http/harness';
+import { seededRandom, sha256Hex, uuidsFrom } from './support';
+
+// Crash safety: the local server (dynalite on disk) is killed with SIGKILL in the middle of a stream of submissions,
+// started again on the same data folder, and everything the client did not see confirmed is sent again, with some
+// confirmed ones too. Nothing may be lost and nothing counted twice.
+
+const ADMIN = 'crash-test-admin-token-0123456789';
+const SUBMISSIONS = 600;
+const KILL_AFTER = 200;
+const CONCURRENCY = 16;
+const SEED = 9_090_909;
+
+let dir: string;
+let child: ChildProcess | undefined;
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<NodeJS.Signals | number | null>;
+}
+
+/** Starts the local server in a child process and waits for the address it prints. */
+async function startServer(): Promise<Server> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'local-server-entry.ts')], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    env: {
+      ...process.env,
+      ORGOS_DATA_DIR: dir,
+      ORGOS_SEED: '0',
+      ORGOS_RATE_LIMIT: '0',
+      ORGOS_ADMIN_TOKEN: ADMIN,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ORGOS_WEB_DIR: join(dir, 'no-web'),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    proc.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no address after 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /orgos is running at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    void exited.then((how) => reject(new Error(`server exited (${String(how)}) before listening:\n${output}`)));
+  });
+  return { child: proc, url, exited };
+}
+
+async function api(url: string, method: string, path: string, body?: unknown, token?: string) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'orgos-crash-'));
+});
+afterAll(async () => {
+  // Only the child this file started, by its pid.
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('kill -9 during a stream of submissions', () => {
+  it('loses nothing and counts nothing twice once the unconfirmed ones are sent again', async () => {
+    const first = await startServer();
+    const org = await api(first.url, 'POST', '/api/v1/orgs', { name: 'Crash Co' }, ADMIN);
+    const campaign = await api(
+      first.url,
+      'POST',
+      `/api/v1/orgs/${org.body.id}/campaigns`,
+      { name: 'Crash wave', departments: ['Sales', 'Operations', 'Support'] },
+      ADMIN,
+    );
+    expect(campaign.status).toBe(201);
+    const { id: campaignId, surveyToken } = campaign.body as { id: string; surveyToken: string };
+
+    const random = seededRandom(SEED);
+    const uuid = uuidsFrom(random);
+    const bodies = Array.from({ length: SUBMISSIONS }, (_, i) => ({
+      responseId: uuid(),
+      answers: makeAnswers(() => 1 + Math.floor(random() * 5)),
+      level: ['frontline', 'manager', 'executive'][i % 3]!,
+      department: ['Sales', 'Operations', 'Support'][i % 3]!,
+      durationS: 200 + i,
+    }));
+    const submitPath = `/api/v1/surveys/${surveyToken}/responses`;
+
+    // Stream with 16 in flight; once 200 are confirmed, SIGKILL, while the rest keep coming (and fail).
+    const confirmed = new Map<string, string>();
+    const unconfirmed: (typeof bodies)[number][] = [];
+    let next = 0;
+    let killed = false;
+    const worker = async () => {
+      for (let i = next++; i < bodies.length; i = next++) {
+        const body = bodies[i]!;
+        try {
+          const res = await api(first.url, 'POST', submitPath, body);
+          if (res.status === 201 || res.status === 200) confirmed.set(body.responseId, res.body.receipt);
+          else unconfirmed.push(body);
+        } catch {
+          unconfirmed.push(body); // connection reset or refused: the client cannot know whether it counted
+        }
+        if (!killed && confirmed.size >= KILL_AFTER) {
+          killed = true;
+          first.child.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    expect(await first.exited).toBe('SIGKILL');
+    expect(confirmed.size).toBeGreaterThanOrEqual(KILL_AFTER);
+    expect(confirmed.size + unconfirmed.length).toBe(SUBMISSIONS);
+    expect(unconfirmed.length).toBeGreaterThan(0);
+
+    // Same data folder, new process: re-send every unconfirmed submission and every fourth confirmed one.
+    const second = await startServer();
+    const resend = [...unconfirmed, ...bodies.filter((b, i) => i % 4 === 0 && confirmed.has(b.responseId))];
+    const statuses = { created: 0, retried: 0 };
+    for (const body of resend) {
+      const res = await api(second.url, 'POST', submitPath, body);
+      expect([200, 201]).toContain(res.status);
+      const known = confirmed.get(body.responseId);
+      // A confirmed response is answered as a retry, with the receipt the client already holds.
+      if (known) {
+        expect(res.status).toBe(200);
+        expect(res.body.receipt).toBe(known);
+      }
+      if (res.status === 201) statuses.created++;
+      else statuses.retried++;
+      confirmed.set(body.responseId, res.body.receipt);
+    }
+    expect(confirmed.size).toBe(SUBMISSIONS);
+
+    // The report counts every respondent once; after the close it publishes the figures.
+    const open = await api(second.url, 'GET', `/api/v1/campaigns/${campaignId}/report`, undefined, ADMIN);
+    expect(open.status, JSON.stringify(open.body)).toBe(200);
+    expect(open.body.n).toBe(SUBMISSIONS);
+    const closed = await api(second.url, 'POST', `/api/v1/campaigns/${campaignId}/close`, undefined, ADMIN);
+    expect(closed.status).toBe(200);
+    const report = await api(second.url, 'GET', `/api/v1/campaigns/${campaignId}/report`, undefined, ADMIN);
+    expect(report.body).toMatchObject({ n: SUBMISSIONS, suppressed: false });
+
+    // Stop the server cleanly and read its table directly: one response item per responseId, keyed by its receipt.
+    second.child.kill('SIGTERM');
+    await second.exited;
+    const dynamo = await startDynalite({ path: join(dir, 'dynamo') });
+    try {
+      const store = new DynamoStore(dynamo.client, 'orgos');
+      const record = (await store.getCampaign(campaignId))!;
+      const stream = await store.readResponses(campaignId, record.shards, null);
+      expect(stream).toHaveLength(SUBMISSIONS);
+      expect(new Set(stream.map((r) => r.key))).toEqual(new Set([...confirmed.values()].map(sha256Hex)));
+      for (const r of stream) expect(await store.getResponse(r.key)).not.toBeNull();
+      // The raw stream index, without the reader's de-duplication: dynalite writes an item's index entry before the
+      // item itself, so a kill between the two can leave an entry whose item was written again later, elsewhere in the
+      // stream. The reader folds by key, so it is counted once; this shows how often it happened.
+      const doc = DynamoDBDocumentClient.from(dynamo.client);
+      let entries = 0;
+      for (let shard = 0; shard < record.shards; shard++) {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: 'orgos',
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk',
+            ExpressionAttributeValues: { ':pk': keys.responseStream(campaignId, shard).GSI1PK },
+            Select: 'COUNT',
+          }),
+        );
+        entries += out.Count ?? 0;
+      }
+      console.log(
+        `crash: killed after ${KILL_AFTER}+ confirmations with ${unconfirmed.length} unconfirmed; re-sent ` +
+          `${resend.length}: ${statuses.created} new, ${statuses.retried} already counted; ` +
+          `${entries - SUBMISSIONS} orphaned index entries`,
+      );
+    } finally {
+      await dynamo.close();
+    }
+  });
+});
