@@ -5,7 +5,16 @@ import { OrgProfileSchema } from '../../shared/profile';
 // Request schemas (strict: unknown fields are rejected) and the response shapes documented in the OpenAPI document.
 // The same schemas validate at the edge and generate /api/openapi.json.
 
-const trimmedName = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+// Names are shown in pages, mail and CSV: no lone surrogates (not valid UTF-8 anywhere they go) and no control characters.
+const trimmedName = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((s) => s.isWellFormed() && !/[\u0000-\u001f\u007f]/.test(s), {
+      message: 'must be well-formed text without control characters',
+    }),
+  );
 
 /** Ids of organisations, campaigns and tokens. */
 export const IdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
