@@ -11,7 +11,7 @@ const trimmedName = (max: number) =>
     z.trim(),
     z.minLength(1),
     z.maxLength(max),
-    z.refine((s) => s.isWellFormed() && !/[\u0000-\u001f\u007f]/.test(s), {
+    z.refine((s) => s.isWellFormed() && !/\p{Cc}/u.test(s), {
       message: 'must be well-formed text without control characters',
     }),
   );
