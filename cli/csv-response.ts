@@ -1,8 +1,12 @@
-// CSV row → SurveyResponse. The header is compiled once into a plan of column kinds, so a row is mapped by one pass
-// over its fields with no lookups by name, no regex and no objects beyond the response itself.
+// CSV row → answer codes. The header is compiled once into a plan of column kinds and item positions, so a row is
+// coded cell by cell as the parser hands the cells over (as ranges of its buffer: a likert cell is checked by its char
+// codes and never copied), into one reused buffer: no answers object, no lookups by name, no regex per row. The codes
+// go straight into the engine's Accumulator.addCoded; toResponse decodes them for callers that want a SurveyResponse.
 
 import { DONT_KNOW, type Instrument, LEVELS, type Level, LIKERT_MAX, LIKERT_MIN } from '../shared/instrument';
-import type { Answers, SurveyResponse } from '../shared/response';
+import type { AnswerValue, SurveyResponse } from '../shared/response';
+import { answerCodes, DONT_KNOW_CODE, decodeAnswers, type ItemCodes, UNANSWERED } from '../shared/scoring';
+import type { FieldHandler } from './csv-reader';
 import { CsvError } from './errors';
 
 export const LEVEL_COLUMN = 'level';
@@ -22,29 +26,68 @@ const DEPARTMENT = 3;
 const DURATION = 4;
 type Kind = typeof LIKERT | typeof CHOICE | typeof LEVEL | typeof DEPARTMENT | typeof DURATION;
 
-const DIGIT_MIN = 48 + LIKERT_MIN;
-const DIGIT_MAX = 48 + LIKERT_MAX;
+// Module-local copies of imported bindings read per cell (under tsx each read of an import is a call). A likert
+// answer's code is the answer itself, so a digit cell codes as its value.
+const ZERO = 48;
+const DIGIT_MIN = ZERO + LIKERT_MIN;
+const DIGIT_MAX = ZERO + LIKERT_MAX;
+const NONE = UNANSWERED;
+const DK = DONT_KNOW;
+const DK_LENGTH = DONT_KNOW.length;
+const DK_CODE = DONT_KNOW_CODE;
+const LEVEL_NAMES: readonly Level[] = [...LEVELS];
 const LIKERT_EXPECTED = `expected ${LIKERT_MIN}-${LIKERT_MAX}, ${DONT_KNOW} (don't know) or empty (unanswered)`;
-const levelSet: ReadonlySet<string> = new Set(LEVELS);
 
 const hasOuterSpace = (v: string) => v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32;
 
-/** Maps data rows of one CSV to responses; built from its header by `responseMapper`. */
+/** One data row as the engine folds it. A ResponseMapper returns the same object for every row, refilled. */
+export interface CodedRow {
+  /** One answer code per instrument item (shared/scoring answer-codes); items without a column stay unanswered. */
+  readonly codes: Uint8Array;
+  level: Level;
+  /** The level's index in LEVELS. */
+  levelIndex: number;
+  department: string | null;
+  durationS: number | undefined;
+}
+
+/**
+ * Codes data rows of one CSV; built from its header by `responseMapper`. A row is fed cell by cell (`cell`, then
+ * `finish`), or whole (`code`, `toResponse`). A bad cell is noted and reported by `finish`, after the count of fields
+ * is checked: a row with one field too many names the stray comma rather than the value it shifted out of place.
+ */
 export class ResponseMapper {
   readonly width: number;
   readonly #names: readonly string[];
-  readonly #kinds: Kind[];
-  /** Item id per column (answer key), or '' for segment columns. */
-  readonly #ids: string[];
-  /** Option ids per choice column. */
-  readonly #options: (ReadonlySet<string> | null)[];
+  readonly #coding: readonly ItemCodes[];
+  readonly #kinds: Uint8Array;
+  /** Per column, the index of its item in the instrument (its byte in the codes), or -1 for segment columns. */
+  readonly #items: Int32Array;
+  /** Per choice column, option id → code; null for other columns. */
+  readonly #options: (ReadonlyMap<AnswerValue, number> | null)[];
+  readonly #row: CodedRow;
+  // The row being fed: fields so far, the first bad cell, and its segment values.
+  #count = 0;
+  #badColumn = -1;
+  #badDetail = '';
+  #levelIndex = -1;
+  #department: string | null = null;
+  #durationS: number | undefined;
 
-  constructor(names: readonly string[], kinds: Kind[], ids: string[], options: (ReadonlySet<string> | null)[]) {
+  constructor(instrument: Instrument, names: readonly string[], kinds: readonly Kind[], items: readonly number[]) {
     this.width = names.length;
     this.#names = names;
-    this.#kinds = kinds;
-    this.#ids = ids;
-    this.#options = options;
+    this.#coding = answerCodes(instrument);
+    this.#kinds = Uint8Array.from(kinds);
+    this.#items = Int32Array.from(items);
+    this.#options = kinds.map((kind, i) => (kind === CHOICE ? this.#coding[items[i]!]!.codes : null));
+    this.#row = {
+      codes: new Uint8Array(this.#coding.length),
+      level: LEVEL_NAMES[0]!,
+      levelIndex: 0,
+      department: null,
+      durationS: undefined,
+    };
   }
 
   /** The column names, in file order. */
@@ -52,80 +95,128 @@ export class ResponseMapper {
     return this.#names;
   }
 
-  /** `row` is the 1-based data row, `line` the file line it starts on; both go into any error. */
-  toResponse(fields: readonly string[], row: number, line: number): SurveyResponse {
+  /** The next cell of the row being fed: `text.slice(start, end)`, read without copying when it is a likert answer. */
+  cell(text: string, start: number, end: number): void {
+    const i = this.#count++;
+    if (i >= this.width) return;
+    if (this.#kinds[i] === LIKERT) {
+      const item = this.#items[i]!;
+      // The common cases first, by char code: one digit, empty, dk.
+      const length = end - start;
+      if (length === 1) {
+        const c = text.charCodeAt(start);
+        if (c >= DIGIT_MIN && c <= DIGIT_MAX) {
+          this.#row.codes[item] = c - ZERO;
+          return;
+        }
+      } else if (length === 0) {
+        this.#row.codes[item] = NONE;
+        return;
+      } else if (length === DK_LENGTH && text.startsWith(DK, start)) {
+        this.#row.codes[item] = DK_CODE;
+        return;
+      }
+      this.#row.codes[item] = this.#likert(i, text.slice(start, end));
+      return;
+    }
+    this.#other(i, text.slice(start, end));
+  }
+
+  /**
+   * Ends the row fed since the last `finish` and returns it coded, in the object every row reuses (it holds this row
+   * until the next). `row` is the 1-based data row, `line` the file line it starts on; both go into any error.
+   */
+  finish(row: number, line: number): CodedRow {
+    const count = this.#count;
+    const badColumn = this.#badColumn;
+    const levelIndex = this.#levelIndex;
+    const department = this.#department;
+    const durationS = this.#durationS;
+    this.#count = 0;
+    this.#badColumn = -1;
+    this.#levelIndex = -1;
+    this.#department = null;
+    this.#durationS = undefined;
     const width = this.width;
-    if (fields.length !== width) {
+    if (count !== width) {
       throw new CsvError(
         { line, row },
-        `expected ${width} fields like the header, found ${fields.length}` +
-          (fields.length > width ? ' (an unquoted comma in a value?)' : ''),
+        `expected ${width} fields like the header, found ${count}` +
+          (count > width ? ' (an unquoted comma in a value?)' : ''),
       );
     }
-    const kinds = this.#kinds;
-    // A prototype-free dictionary: rows answer different subsets of items, and adding keys to a plain object in
-    // varying orders walks V8 through ever new hidden classes; this halved the mapping time per row.
-    const answers: Answers = Object.create(null);
-    let level: Level | null = null;
-    let department: string | null = null;
-    let durationS: number | undefined;
-    for (let i = 0; i < width; i++) {
-      let v = fields[i]!;
-      if (v.length === 0) continue;
-      const kind = kinds[i];
-      if (kind === LIKERT) {
-        // The common case first: one digit, no allocation (V8 caches one-character strings).
-        if (v.length === 1) {
-          const c = v.charCodeAt(0);
-          if (c >= DIGIT_MIN && c <= DIGIT_MAX) {
-            answers[this.#ids[i]!] = c - 48;
-            continue;
-          }
-        }
-        if (hasOuterSpace(v)) {
-          v = v.trim();
-          if (v.length === 0) continue;
-          const c = v.charCodeAt(0);
-          if (v.length === 1 && c >= DIGIT_MIN && c <= DIGIT_MAX) {
-            answers[this.#ids[i]!] = c - 48;
-            continue;
-          }
-        }
-        if (v === DONT_KNOW || v.toLowerCase() === DONT_KNOW) {
-          answers[this.#ids[i]!] = DONT_KNOW;
-          continue;
-        }
-        throw this.#error(row, line, i, `"${v}" is not an answer: ${LIKERT_EXPECTED}`);
-      }
-      if (hasOuterSpace(v)) {
-        v = v.trim();
-        if (v.length === 0) continue;
-      }
-      if (kind === CHOICE) {
-        const options = this.#options[i]!;
-        if (!options.has(v)) {
-          throw this.#error(row, line, i, `unknown option "${v}": expected one of ${[...options].join(', ')} or empty`);
-        }
-        answers[this.#ids[i]!] = v;
-      } else if (kind === LEVEL) {
-        if (!levelSet.has(v)) throw this.#error(row, line, i, `unknown level "${v}": expected ${LEVELS.join(', ')}`);
-        level = v as Level;
-      } else if (kind === DEPARTMENT) {
-        department = v;
-      } else {
-        const n = Number(v);
-        if (!Number.isFinite(n) || n < 0) {
-          throw this.#error(row, line, i, `"${v}" is not a duration: expected seconds (a number ≥ 0) or empty`);
-        }
-        durationS = n;
-      }
-    }
-    if (level === null) {
+    if (badColumn >= 0) throw this.#error(row, line, badColumn, this.#badDetail);
+    if (levelIndex < 0) {
       throw this.#error(row, line, this.#names.indexOf(LEVEL_COLUMN), `missing level: expected ${LEVELS.join(', ')}`);
     }
-    const response: SurveyResponse = { answers, level, department };
-    if (durationS !== undefined) response.durationS = durationS;
+    const out = this.#row;
+    out.level = LEVEL_NAMES[levelIndex]!;
+    out.levelIndex = levelIndex;
+    out.department = department;
+    out.durationS = durationS;
+    return out;
+  }
+
+  /** One whole row: every field through `cell`, then `finish`. */
+  code(fields: readonly string[], row: number, line: number): CodedRow {
+    for (const field of fields) this.cell(field, 0, field.length);
+    return this.finish(row, line);
+  }
+
+  /** The row as a SurveyResponse: `code`, then the codes decoded into answers. */
+  toResponse(fields: readonly string[], row: number, line: number): SurveyResponse {
+    const coded = this.code(fields, row, line);
+    const response: SurveyResponse = {
+      answers: decodeAnswers(this.#coding, coded.codes),
+      level: coded.level,
+      department: coded.department,
+    };
+    if (coded.durationS !== undefined) response.durationS = coded.durationS;
     return response;
+  }
+
+  /** A likert cell other than a bare digit, empty or dk: spaces around it, DK in capitals, or a bad cell. */
+  #likert(column: number, value: string): number {
+    const v = hasOuterSpace(value) ? value.trim() : value;
+    if (v.length === 0) return NONE;
+    const c = v.charCodeAt(0);
+    if (v.length === 1 && c >= DIGIT_MIN && c <= DIGIT_MAX) return c - ZERO;
+    if (v === DK || v.toLowerCase() === DK) return DK_CODE;
+    this.#bad(column, `"${v}" is not an answer: ${LIKERT_EXPECTED}`);
+    return NONE;
+  }
+
+  /** A choice or segment cell. */
+  #other(column: number, value: string): void {
+    const v = value.length !== 0 && hasOuterSpace(value) ? value.trim() : value;
+    const kind = this.#kinds[column];
+    if (kind === CHOICE) {
+      const options = this.#options[column]!;
+      const code = v.length === 0 ? NONE : options.get(v);
+      if (code === undefined) {
+        this.#bad(column, `unknown option "${v}": expected one of ${[...options.keys()].join(', ')} or empty`);
+      }
+      this.#row.codes[this.#items[column]!] = code ?? NONE;
+    } else if (v.length === 0) {
+      // An empty segment cell: no department, no duration; a missing level is reported by finish.
+    } else if (kind === LEVEL) {
+      const index = LEVEL_NAMES.indexOf(v as Level);
+      if (index < 0) this.#bad(column, `unknown level "${v}": expected ${LEVELS.join(', ')}`);
+      else this.#levelIndex = index;
+    } else if (kind === DEPARTMENT) {
+      this.#department = v;
+    } else {
+      const n = seconds(v);
+      if (n >= 0) this.#durationS = n;
+      else this.#bad(column, `"${v}" is not a duration: expected seconds (a number ≥ 0) or empty`);
+    }
+  }
+
+  /** Notes a bad cell; the first in the row is the one reported. */
+  #bad(column: number, detail: string): void {
+    if (this.#badColumn >= 0) return;
+    this.#badColumn = column;
+    this.#badDetail = detail;
   }
 
   #error(row: number, line: number, column: number, detail: string): CsvError {
@@ -134,15 +225,88 @@ export class ResponseMapper {
 }
 
 /**
+ * A responses CSV as the parser delivers it, field by field: the first record is the header, which compiles the
+ * mapper; every later record is coded and handed to `onRow` with its data row and line. Nothing per row is kept.
+ */
+export class ResponseReader implements FieldHandler {
+  readonly #instrument: Instrument;
+  readonly #onRow: (row: CodedRow, rowNumber: number, line: number) => void;
+  #header: string[] = [];
+  #mapper: ResponseMapper | null = null;
+  #rows = 0;
+
+  constructor(instrument: Instrument, onRow: (row: CodedRow, rowNumber: number, line: number) => void) {
+    this.#instrument = instrument;
+    this.#onRow = onRow;
+  }
+
+  /** The compiled header, once it has been read. */
+  get mapper(): ResponseMapper | null {
+    return this.#mapper;
+  }
+
+  /** Data rows read so far. */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  field(text: string, start: number, end: number): void {
+    const mapper = this.#mapper;
+    if (mapper !== null) mapper.cell(text, start, end);
+    else this.#header.push(text.slice(start, end));
+  }
+
+  record(line: number): void {
+    const mapper = this.#mapper;
+    if (mapper === null) {
+      this.#mapper = responseMapper(this.#instrument, this.#header, line);
+      return;
+    }
+    const row = ++this.#rows;
+    this.#onRow(mapper.finish(row, line), row, line);
+  }
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const MAX_FAST_DIGITS = 15;
+const DOT = 46;
+
+/**
+ * `Number(v)` for a trimmed cell, or NaN when that is not finite. Plain decimals (`245`, `312.5`) of up to 15 digits
+ * take a fast path that gives exactly Number's result: the digits are an integer below 2^53 and 10^k is exact, so one
+ * division is the correctly rounded value. Anything else (exponents, signs, hex) goes to Number itself.
+ */
+function seconds(v: string): number {
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= ZERO && c <= ZERO + 9) {
+      mantissa = mantissa * 10 + (c - ZERO);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === DOT && fraction < 0) {
+      fraction = 0;
+    } else {
+      return finite(Number(v));
+    }
+  }
+  if (digits === 0 || digits > MAX_FAST_DIGITS) return finite(Number(v));
+  return fraction > 0 ? mantissa / POW10[fraction]! : mantissa;
+}
+
+const finite = (n: number) => (Number.isFinite(n) ? n : Number.NaN);
+
+/**
  * Compiles a header row. Columns: `level` (required), `department` and `duration_s` (optional), and any subset of the
  * instrument's item ids, in any order. Unknown, empty and repeated column names are errors.
  */
 export function responseMapper(instrument: Instrument, header: readonly string[], line = 1): ResponseMapper {
-  const items = new Map(instrument.items.map((item) => [item.id, item]));
+  const items = new Map(instrument.items.map((item, index) => [item.id, { item, index }]));
   const names = header.map((h) => h.trim());
   const kinds: Kind[] = [];
-  const ids: string[] = [];
-  const options: (ReadonlySet<string> | null)[] = [];
+  const indexes: number[] = [];
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const at = { line, row: 0, column: { index: i + 1, name } };
@@ -150,7 +314,7 @@ export function responseMapper(instrument: Instrument, header: readonly string[]
     const first = seen.get(name);
     if (first !== undefined) throw new CsvError(at, `column repeated (first at column ${first + 1})`);
     seen.set(name, i);
-    const item = items.get(name);
+    const { item, index } = items.get(name) ?? { item: undefined, index: -1 };
     let kind: Kind;
     if (name === LEVEL_COLUMN) kind = LEVEL;
     else if (name === DEPARTMENT_COLUMN) kind = DEPARTMENT;
@@ -165,11 +329,10 @@ export function responseMapper(instrument: Instrument, header: readonly string[]
       );
     }
     kinds.push(kind);
-    ids.push(item ? item.id : '');
-    options.push(item?.type === 'choice' ? new Set(item.options.map((o) => o.id)) : null);
+    indexes.push(index);
   });
   if (!seen.has(LEVEL_COLUMN)) {
     throw new CsvError({ line, row: 0 }, `missing column "${LEVEL_COLUMN}" (${LEVELS.join(', ')} for every row)`);
   }
-  return new ResponseMapper(names, kinds, ids, options);
+  return new ResponseMapper(instrument, names, kinds, indexes);
 }

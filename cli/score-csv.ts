@@ -1,11 +1,12 @@
 // Streams one responses CSV into the engine's statistics, one per (level, department) cell: each row is folded once as
 // it is parsed and then dropped, so memory stays flat however long the file is. Levels, departments and the total are
 // merges of cells. Rows go into the engine's Accumulator, its mutable fast path under fold (fold is one add plus a
-// copy of the statistics, which per row would cost more than parsing).
+// copy of the statistics, which per row would cost more than parsing), as answer codes written into one reused
+// buffer (addCoded): no response object per row, and the engine's own rules for the arithmetic and quality flags.
 import { type Instrument, LEVELS, type Level } from '../shared/instrument';
 import { type Accumulator, createAccumulator, type GroupStats, type ScoringOptions } from '../shared/scoring';
 import { CsvParser, textChunks } from './csv-reader';
-import { type ResponseMapper, responseMapper } from './csv-response';
+import { DEPARTMENT_COLUMN, type ResponseMapper, ResponseReader } from './csv-response';
 import { CsvError, InputError } from './errors';
 
 /** More distinct departments than this suggests a free-text column per person; each would cost a GroupStats. */
@@ -35,43 +36,43 @@ export async function foldCsv(
   chunks: AsyncIterable<string>,
   options: ScoringOptions = {},
 ): Promise<FoldedCsv> {
-  const cells = new Map<Level, Map<string | null, { level: Level; department: string | null; acc: Accumulator }>>(
-    LEVELS.map((l) => [l, new Map()]),
+  // Indexed by level, in LEVELS order.
+  const cells = LEVELS.map(
+    () => new Map<string | null, { level: Level; department: string | null; acc: Accumulator }>(),
   );
   const departments = new Set<string | null>();
-  let mapper: ResponseMapper | null = null;
-  let rows = 0;
-  const parser = new CsvParser((fields, line) => {
-    if (mapper === null) {
-      mapper = responseMapper(instrument, fields, line);
-      return;
-    }
-    rows++;
-    const response = mapper.toResponse(fields, rows, line);
-    const byDepartment = cells.get(response.level)!;
-    let cell = byDepartment.get(response.department);
+  // Cells arrive as ranges of the parser's buffer and are coded in place (csv-response.ts): no array or string per
+  // likert cell, no response object per row.
+  const reader = new ResponseReader(instrument, (row, rowNumber, line) => {
+    const byDepartment = cells[row.levelIndex]!;
+    let cell = byDepartment.get(row.department);
     if (cell === undefined) {
-      departments.add(response.department);
+      departments.add(row.department);
       if (departments.size > MAX_DEPARTMENTS) {
+        const column = reader.mapper!.columns.indexOf(DEPARTMENT_COLUMN) + 1;
         throw new CsvError(
-          { line, row: rows, column: { index: mapper.columns.indexOf('department') + 1, name: 'department' } },
+          { line, row: rowNumber, column: { index: column, name: DEPARTMENT_COLUMN } },
           `more than ${MAX_DEPARTMENTS} distinct departments; use the organisation's department names`,
         );
       }
-      cell = { level: response.level, department: response.department, acc: createAccumulator(instrument, options) };
-      byDepartment.set(response.department, cell);
+      cell = { level: row.level, department: row.department, acc: createAccumulator(instrument, options) };
+      byDepartment.set(row.department, cell);
     }
-    cell.acc.add(response);
+    cell.acc.addCoded(row.codes, row.durationS);
   });
+  const parser = new CsvParser(reader);
   try {
     for await (const chunk of chunks) parser.push(chunk);
     parser.end();
   } catch (error) {
-    throw inputError(source, error, mapper);
+    throw inputError(source, error, reader.mapper);
   }
-  if (mapper === null) throw new InputError(`${source}: the file is empty; expected a header row (see orgos template)`);
+  if (reader.mapper === null) {
+    throw new InputError(`${source}: the file is empty; expected a header row (see orgos template)`);
+  }
+  const rows = reader.rows;
   if (rows === 0) throw new InputError(`${source}: no data rows after the header`);
-  const folded = [...cells.values()].flatMap((m) => [...m.values()]);
+  const folded = cells.flatMap((m) => [...m.values()]);
   return { cells: folded.map(({ level, department, acc }) => ({ level, department, stats: acc.toStats() })), rows };
 }
 

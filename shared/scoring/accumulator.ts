@@ -1,16 +1,18 @@
-import { DONT_KNOW, type Instrument, LIKERT_MAX, LIKERT_MIN } from '../instrument';
+import type { Instrument } from '../instrument';
 import { type Answers, answerIssues, type SurveyResponse } from '../response';
+import { answerCodes, DONT_KNOW_CODE, encodeAnswers, type ItemCodes, UNANSWERED } from './answer-codes';
 import { InvalidResponseError, StatsMismatchError } from './errors';
 import type { GroupStats, ScoringOptions } from './group-stats';
 import { isStraightLining, isTooFast } from './quality';
 import { isScaleScored } from './scales';
-import { planOf, readStats, type ScoringPlan, toStats } from './scoring-plan';
+import { CHOICE_ITEM, planOf, REVERSED_ITEM, readStats, type ScoringPlan, toStats } from './scoring-plan';
 
 // Module-local copies of imported bindings used per answer: where a loader turns exports into getters (tsx, which
 // runs the CLI, does), each read is a call, and a few per answer cost more than the rest of the loop.
-const DK = DONT_KNOW;
-const MIN = LIKERT_MIN;
-const MAX = LIKERT_MAX;
+const NONE = UNANSWERED;
+const DK = DONT_KNOW_CODE;
+const CHOICE = CHOICE_ITEM;
+const REVERSED = REVERSED_ITEM;
 const isScored = isScaleScored;
 const straightLined = isStraightLining;
 const fast = isTooFast;
@@ -26,6 +28,13 @@ export interface Accumulator {
   readonly excludeFlagged: boolean;
   /** Folds one response in. Throws InvalidResponseError (with the issues per field) if it does not fit. */
   add(response: SurveyResponse): void;
+  /**
+   * Folds in one response given as answer codes (answer-codes.ts: byte i codes item i of the instrument, as
+   * `answerCodes(instrument)` describes) and its duration: the same as `add` of the response the codes stand for,
+   * without building it. The codes are only read, so one buffer can be reused row after row. Throws
+   * InvalidResponseError if there is not one code per item or a code is no answer to its item.
+   */
+  addCoded(codes: Uint8Array, durationS?: number): void;
   /**
    * Withdraws a response added earlier (here or in statistics added with addStats); exactly undoes add. Throws
    * StatsMismatchError if the statistics cannot hold the response, InvalidResponseError if it does not fit.
@@ -57,40 +66,44 @@ class StatsAccumulator implements Accumulator {
   readonly instrument: Instrument;
   readonly excludeFlagged: boolean;
   readonly #plan: ScoringPlan;
+  readonly #coding: readonly ItemCodes[];
   readonly #stats: Float64Array;
-  // Scratch for one response, reused so that add allocates nothing: the scored value per likert slot (0 = none), then
-  // per scale the values answered, their sum, the don't-knows and the answers given (offsets below). One typed array,
-  // because allocating one costs more than a whole add.
-  readonly #scratch: Int32Array;
-  readonly #answered: number;
-  readonly #sum: number;
-  readonly #dontKnow: number;
-  readonly #given: number;
+  /** The codes of the response being added or removed: add and remove encode into it, then fold it as addCoded does. */
+  readonly #codes: Uint8Array;
+  /** Scratch reused so that add allocates nothing: per slot, the scored value of the response's answer, 0 for none. */
+  readonly #values: Int32Array;
 
   constructor(plan: ScoringPlan, excludeFlagged: boolean, stats = new Float64Array(plan.length)) {
     this.instrument = plan.instrument;
     this.excludeFlagged = excludeFlagged;
     this.#plan = plan;
+    this.#coding = answerCodes(plan.instrument);
     this.#stats = stats;
-    const scales = plan.scales.length;
-    this.#answered = plan.slots;
-    this.#sum = this.#answered + scales;
-    this.#dontKnow = this.#sum + scales;
-    this.#given = this.#dontKnow + scales;
-    this.#scratch = new Int32Array(this.#given + scales);
+    this.#codes = new Uint8Array(plan.ids.length);
+    this.#values = new Int32Array(plan.slots);
   }
 
   add(response: SurveyResponse): void {
-    this.#apply(response, 1);
+    this.#fold(this.#encode(response.answers), response.durationS, 1);
+  }
+
+  addCoded(codes: Uint8Array, durationS?: number): void {
+    if (codes.length !== this.#codes.length) {
+      throw new InvalidResponseError([
+        { field: 'answers', message: `expected ${this.#codes.length} answer codes, one per item, got ${codes.length}` },
+      ]);
+    }
+    this.#fold(codes, durationS, 1);
   }
 
   remove(response: SurveyResponse): void {
-    this.#apply(response, -1);
+    const codes = this.#encode(response.answers);
+    this.#fold(codes, response.durationS, -1);
     // Every statistic is a count or a sum of positive values: a negative one proves the response was never added.
     const stats = this.#stats;
     for (let i = 0; i < stats.length; i++) {
       if (stats[i]! < 0) {
-        this.#apply(response, 1);
+        this.#fold(codes, response.durationS, 1);
         throw new StatsMismatchError('cannot withdraw a response these statistics do not hold');
       }
     }
@@ -112,58 +125,52 @@ class StatsAccumulator implements Accumulator {
     return toStats(this.#plan, this.#stats, this.excludeFlagged);
   }
 
-  /** Adds (sign 1) or removes (sign -1) one response: the one implementation of the per-response arithmetic. */
-  #apply(response: SurveyResponse, sign: 1 | -1): void {
+  /** The response's answers as codes in the reused buffer; throws InvalidResponseError naming each bad field. */
+  #encode(answers: Answers): Uint8Array {
+    if (!encodeAnswers(this.#coding, answers, this.#codes)) throw invalid(this.instrument, answers);
+    return this.#codes;
+  }
+
+  /**
+   * Adds (sign 1) or removes (sign -1) one response given as codes: the one implementation of the per-response
+   * arithmetic and of the quality flags, behind add, addCoded and remove.
+   */
+  #fold(codes: Uint8Array, durationS: number | undefined, sign: 1 | -1): void {
     const plan = this.#plan;
     const stats = this.#stats;
-    const scratch = this.#scratch;
-    const answered = this.#answered;
-    const sum = this.#sum;
-    const dontKnow = this.#dontKnow;
-    const given = this.#given;
-    scratch.fill(0);
+    const kinds = plan.kinds;
+    const maxCodes = plan.maxCodes;
+    const stride = plan.stride;
+    const table = plan.values;
 
-    // Read and check every answer before changing anything, so an invalid response leaves the statistics as they were.
-    const answers = response.answers;
-    const items = plan.items;
+    // First pass, over items: check every code before changing anything, so an invalid one leaves the statistics as
+    // they were, and gather what the quality rules and the capacity counter need.
     let matched = 0;
     let numeric = 0;
     let seen = 0; // bit v set when a likert value v was given: one bit set means one value throughout
     let reversed = false;
     let forward = false;
-    let capacity = -1;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      const raw = answers[item.id];
-      if (raw === undefined) continue;
+    let capacity = 0; // counter + 1 of the counted choice item's answer; 0 for none
+    for (let i = 0; i < kinds.length; i++) {
+      const code = codes[i]!;
+      if (code === NONE) continue;
+      if (code > maxCodes[i]!) throw invalidCode(plan, i, code);
       matched++;
-      const scores = item.scores;
-      if (scores !== null) {
-        const s = item.scale;
-        scratch[given + s]!++;
-        if (typeof raw === 'number') {
-          if (!(raw >= MIN && raw <= MAX && Number.isInteger(raw))) throw invalid(plan.instrument, answers);
-          const value = scores[raw]!;
-          scratch[item.slot] = value;
-          scratch[answered + s]!++;
-          scratch[sum + s]! += value;
-          numeric++;
-          seen |= 1 << raw;
-          if (item.reverse) reversed = true;
-          else forward = true;
-        } else if (raw === DK) scratch[dontKnow + s]!++;
-        else throw invalid(plan.instrument, answers);
-      } else {
-        const option = typeof raw === 'string' ? item.options!.get(raw) : undefined;
-        if (option === undefined) throw invalid(plan.instrument, answers);
-        if (option >= 0) capacity = option;
+      const kind = kinds[i];
+      if (kind === CHOICE) {
+        const counter = table[i * stride + code]!;
+        if (counter !== 0) capacity = counter;
+      } else if (code !== DK) {
+        // Any other code of a likert item is the answer itself.
+        numeric++;
+        seen |= 1 << code;
+        if (kind === REVERSED) reversed = true;
+        else forward = true;
       }
     }
-    // Every answer key matched an item with a valid value; any other key is one the instrument does not have.
-    if (matched !== Object.keys(answers).length) throw invalid(plan.instrument, answers);
 
     const straightLining = straightLined(numeric, seen !== 0 && (seen & (seen - 1)) === 0, reversed, forward);
-    const tooFast = fast(response.durationS, matched);
+    const tooFast = fast(durationS, matched);
     const flagged = straightLining || tooFast;
     if (flagged) stats[plan.quality]! += sign;
     if (straightLining) stats[plan.quality + 1]! += sign;
@@ -171,22 +178,43 @@ class StatsAccumulator implements Accumulator {
     if (flagged && this.excludeFlagged) return;
 
     stats[plan.n]! += sign;
-    if (capacity >= 0) stats[plan.capacity + capacity]! += sign;
+    if (capacity !== 0) stats[plan.capacity + capacity - 1]! += sign;
+
+    // Second pass, scale by scale over its items' slots.
+    const slotItems = plan.slotItems;
+    const values = this.#values;
     const scales = plan.scales;
     for (let s = 0; s < scales.length; s++) {
       const l = scales[s]!;
-      stats[l.dontKnow]! += sign * scratch[dontKnow + s]!;
-      stats[l.answers]! += sign * scratch[given + s]!;
-      const k = scratch[answered + s]!;
+      const first = l.first;
       const size = l.size;
+      let k = 0; // values answered
+      let total = 0;
+      let dontKnow = 0;
+      let given = 0; // answers of any kind
+      for (let j = first; j < first + size; j++) {
+        const item = slotItems[j]!;
+        const code = codes[item]!;
+        let v = 0;
+        if (code !== NONE) {
+          given++;
+          if (code === DK) dontKnow++;
+          else {
+            v = table[item * stride + code]!;
+            k++;
+            total += v;
+          }
+        }
+        values[j] = v;
+      }
+      stats[l.dontKnow]! += sign * dontKnow;
+      stats[l.answers]! += sign * given;
       if (!isScored(k, size)) continue;
-      const total = scratch[sum + s]!;
       stats[l.respondentsN + k]! += sign;
       stats[l.respondentsSum + k]! += sign * total;
       stats[l.respondentsSumSq + k]! += sign * total * total;
-      const first = l.first;
       for (let i = 0; i < size; i++) {
-        const v = scratch[first + i]!;
+        const v = values[first + i]!;
         if (v === 0) continue;
         stats[l.itemsN + i]! += sign;
         stats[l.itemsSum + i]! += sign * v;
@@ -197,9 +225,9 @@ class StatsAccumulator implements Accumulator {
       stats[l.completeN]! += sign;
       let at = l.cross;
       for (let i = 0; i < size; i++) {
-        const v = sign * scratch[first + i]!;
+        const v = sign * values[first + i]!;
         stats[l.completeSum + i]! += v;
-        for (let j = i; j < size; j++) stats[at++]! += v * scratch[first + j]!;
+        for (let j = i; j < size; j++) stats[at++]! += v * values[first + j]!;
       }
     }
   }
@@ -214,4 +242,10 @@ function invalid(instrument: Instrument, answers: Answers): InvalidResponseError
       ? issues
       : [{ field: 'answers', message: 'answers do not match the instrument items one to one' }],
   );
+}
+
+function invalidCode(plan: ScoringPlan, item: number, code: number): InvalidResponseError {
+  return new InvalidResponseError([
+    { field: plan.ids[item]!, message: `code ${code} is no answer to this item (expected 0-${plan.maxCodes[item]})` },
+  ]);
 }

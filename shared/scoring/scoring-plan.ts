@@ -11,28 +11,21 @@ import {
   type LikertItem,
   type LikertSignal,
 } from '../instrument';
+import { answerCodes, DONT_KNOW_CODE } from './answer-codes';
 import { InstrumentMismatchError, StatsMismatchError } from './errors';
 import type { GroupStats, ScaleStats } from './group-stats';
 import { type Scale, scalesOf, scoredValue } from './scales';
 
 // An instrument compiled once for the accumulator: every statistic of GroupStats gets a fixed offset in one flat
-// Float64Array (integers stay exact in it up to 2^53, as in a plain number), and every item knows its scale and slot.
-// toStats and readStats translate between that buffer and the GroupStats JSON, so the layout lives in this file only.
+// Float64Array (integers stay exact in it up to 2^53, as in a plain number), and what each answer code of each item
+// means is looked up in flat tables. toStats and readStats translate between that buffer and the GroupStats JSON, so
+// the layout lives in this file only.
 
-/** One item as the per-response loop needs it. Every entry has the same shape, so the loop's property reads stay fast. */
-export interface ItemPlan {
-  id: string;
-  /** Likert item: the scored value of each answer 1..5 (scoredValue, worked out once) at index = answer; 0 unused. */
-  scores: number[] | null;
-  /** Likert item: reverse-worded (for straight-lining). */
-  reverse: boolean;
-  /** Index into ScoringPlan.scales; -1 for a choice item. */
-  scale: number;
-  /** Index of the item's value in the per-response scratch, which holds the scales' items one scale after another. */
-  slot: number;
-  /** Choice item: option id to capacity index, or -1 for a valid option that is not counted. Null for likert. */
-  options: Map<string, number> | null;
-}
+/** What an item's codes mean to the per-response loop (ScoringPlan.kinds). */
+export const LIKERT_ITEM = 0;
+/** A reverse-worded likert item (for straight-lining; its scored values are already flipped). */
+export const REVERSED_ITEM = 1;
+export const CHOICE_ITEM = 2;
 
 /** Where one scale's statistics start in the buffer (ScaleStats in group-stats.ts says what each one means). */
 export interface ScaleLayout {
@@ -54,13 +47,28 @@ export interface ScaleLayout {
   answers: number;
 }
 
+// The per-response loop reads answer codes (answer-codes.ts) and these flat tables, indexed by item (instrument order)
+// or slot: typed arrays rather than an object per item, because the loop runs per respondent over every item.
 export interface ScoringPlan {
   instrument: Instrument;
-  /** In instrument order. */
-  items: ItemPlan[];
+  /** Item ids in instrument order (for errors). */
+  ids: string[];
+  /** Per item: LIKERT_ITEM, REVERSED_ITEM or CHOICE_ITEM. */
+  kinds: Uint8Array;
+  /** Per item: the highest code it takes; every code from 1 to it is an answer. */
+  maxCodes: Uint8Array;
+  /** Row length of `values`: more than any item's highest code. */
+  stride: number;
+  /**
+   * Per item and code, at item * stride + code: for a likert item the scored value of the answer (scoredValue, worked
+   * out once), 0 for unanswered and don't know; for the counted choice item its capacity counter + 1, else 0.
+   */
+  values: Int32Array;
+  /** Per slot, the item in it: slots hold the scales' items one scale after another (ScaleLayout.first). */
+  slotItems: Int32Array;
   /** Layers, then likert signals, in the order of LAYERS and LIKERT_SIGNALS. */
   scales: ScaleLayout[];
-  /** Number of likert items: the length of the per-response value scratch. */
+  /** Number of likert items, each in one slot. */
   slots: number;
   n: number;
   /** CAPACITY_OPTIONS.length counters, in that order. */
@@ -90,12 +98,12 @@ function compile(instrument: Instrument): ScoringPlan {
     length += count;
     return at;
   };
-  const place = new Map<LikertItem, { scale: number; slot: number }>();
+  const slotOf = new Map<LikertItem, number>();
   let slots = 0;
-  const scales = scalesOf(instrument).map((scale, index): ScaleLayout => {
+  const scales = scalesOf(instrument).map((scale): ScaleLayout => {
     const size = scale.items.length;
     const first = slots;
-    for (const item of scale.items) place.set(item, { scale: index, slot: slots++ });
+    for (const item of scale.items) slotOf.set(item, slots++);
     return {
       scale,
       size,
@@ -114,22 +122,38 @@ function compile(instrument: Instrument): ScoringPlan {
     };
   });
   const counted = capacityItem(instrument);
-  const items = instrument.items.map((item): ItemPlan => {
+  const coding = answerCodes(instrument);
+  const n = instrument.items.length;
+  const maxCodes = Uint8Array.from(coding, (c) => c.values.length - 1);
+  const stride = Math.max(DONT_KNOW_CODE, ...maxCodes) + 1;
+  const kinds = new Uint8Array(n);
+  const values = new Int32Array(n * stride);
+  const slotItems = new Int32Array(slots);
+  instrument.items.forEach((item, i) => {
     if (item.type === 'likert') {
       // Every likert item belongs to exactly one layer or likert signal, so scalesOf placed it.
-      const { scale, slot } = place.get(item)!;
-      const scores = [0];
-      for (let answer = LIKERT_MIN; answer <= LIKERT_MAX; answer++) scores[answer] = scoredValue(item, answer);
-      return { id: item.id, scores, reverse: item.reverse, scale, slot, options: null };
+      slotItems[slotOf.get(item)!] = i;
+      kinds[i] = item.reverse ? REVERSED_ITEM : LIKERT_ITEM;
+      for (let answer = LIKERT_MIN; answer <= LIKERT_MAX; answer++) {
+        values[i * stride + coding[i]!.codes.get(answer)!] = scoredValue(item, answer);
+      }
+    } else {
+      kinds[i] = CHOICE_ITEM;
+      if (item !== counted) return;
+      coding[i]!.values.forEach((v, code) => {
+        const option = (CAPACITY_OPTIONS as readonly unknown[]).indexOf(v);
+        if (option >= 0) values[i * stride + code] = option + 1;
+      });
     }
-    const options = new Map(
-      item.options.map((o) => [o.id, item === counted ? (CAPACITY_OPTIONS as readonly string[]).indexOf(o.id) : -1]),
-    );
-    return { id: item.id, scores: null, reverse: false, scale: -1, slot: -1, options };
   });
   return {
     instrument,
-    items,
+    ids: instrument.items.map((item) => item.id),
+    kinds,
+    maxCodes,
+    stride,
+    values,
+    slotItems,
     scales,
     slots,
     n: take(1),

@@ -1,6 +1,8 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, csvRecords, MAX_RECORD_LENGTH } from '../../../cli/csv-reader';
+import { CsvParser, csvRecords, type FieldHandler, MAX_RECORD_LENGTH } from '../../../cli/csv-reader';
 import { CsvError } from '../../../cli/errors';
+import { csvField } from '../../cli/responses-csv';
 
 interface Parsed {
   fields: string[];
@@ -134,6 +136,54 @@ describe('CsvParser', () => {
     const parser = new CsvParser((fields) => seen.push(fields[0]!));
     expect(() => parser.push('a\nb"\nc\n')).toThrow(CsvError);
     expect(seen).toEqual(['a']);
+  });
+});
+
+describe('CsvParser field by field', () => {
+  /** What a FieldHandler receives, as records: each field sliced from its range when its record ends. */
+  function parseFields(...chunks: string[]): Parsed[] {
+    const out: Parsed[] = [];
+    let fields: string[] = [];
+    const handler: FieldHandler = {
+      field: (text, start, end) => fields.push(text.slice(start, end)),
+      record: (line) => {
+        out.push({ fields, line });
+        fields = [];
+      },
+    };
+    const parser = new CsvParser(handler);
+    for (const chunk of chunks) parser.push(chunk);
+    parser.end();
+    return out;
+  }
+
+  it('delivers the same fields and lines as whole records, however the input is split', () => {
+    const input = 'level,a,b\r\nmanager,1,dk\n\n"Sales, North",,5\r\nfrontline,"two\nlines",3\nexecutive,4,\r';
+    const whole = parse(input);
+    expect(whole.map((r) => r.line)).toEqual([1, 2, 4, 5, 7]);
+    for (let i = 0; i <= input.length; i++) {
+      expect(parseFields(input.slice(0, i), input.slice(i)), `split at ${i}`).toEqual(whole);
+    }
+  });
+
+  it('reads back any fields written with RFC 4180 quoting, in any chunks, with LF or CRLF', () => {
+    const value = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', '1', 'dk'), maxLength: 6 });
+    // A record of one empty field is a blank line, which carries no record; start each with a letter.
+    const record = fc.array(value, { minLength: 1, maxLength: 5 }).map(([first, ...rest]) => [`r${first}`, ...rest]);
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (records, eol, cuts) => {
+          const text = records.map((fields) => fields.map(csvField).join(',')).join(eol) + eol;
+          const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...at].map((from, k) => text.slice(from, at[k] ?? text.length));
+          expect(parseFields(...chunks).map((r) => r.fields)).toEqual(records);
+          expect(fieldsOf(parse(...chunks))).toEqual(records);
+        },
+      ),
+    );
   });
 });
 

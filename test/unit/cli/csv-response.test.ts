@@ -1,8 +1,13 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { responseMapper, templateHeader } from '../../../cli/csv-response';
+import { CsvParser } from '../../../cli/csv-reader';
+import { ResponseReader, responseMapper, templateHeader } from '../../../cli/csv-response';
 import { CsvError } from '../../../cli/errors';
 import { CURRENT_INSTRUMENT } from '../../../shared/instrument';
-import { answerIssues } from '../../../shared/response';
+import { answerIssues, type SurveyResponse } from '../../../shared/response';
+import { answerCodes, decodeAnswers } from '../../../shared/scoring';
+import { responsesCsv } from '../../cli/responses-csv';
+import { responseArb } from '../../factories';
 
 const instrument = CURRENT_INSTRUMENT;
 const HEADER = ['level', 'department', 'duration_s', 'roles_split', 'roles_squeezed', 'sig_capacity_use'];
@@ -54,6 +59,48 @@ describe('responseMapper', () => {
     expect(mapper.toResponse(['  ', 'manager'], 3, 4).answers).toEqual({});
   });
 
+  it('reads a duration as Number does', () => {
+    const mapper = responseMapper(instrument, ['level', 'duration_s']);
+    const decimal = fc
+      .tuple(fc.stringMatching(/^[0-9]{0,18}$/), fc.option(fc.stringMatching(/^[0-9]{0,18}$/)))
+      .map(([whole, fraction]) => (fraction === null ? whole : `${whole}.${fraction}`))
+      .filter((v) => v !== '' && v !== '.');
+    fc.assert(
+      fc.property(fc.oneof(decimal, fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).map(String)), (v) => {
+        expect(mapper.toResponse(['manager', v], 1, 2).durationS).toBe(Number(v));
+      }),
+    );
+    for (const v of ['1e3', '0x10', ' 7 ', '5.', '.5', '-0']) {
+      expect(mapper.toResponse(['manager', v], 1, 2).durationS).toBe(Number(v));
+    }
+  });
+
+  it('codes rows read field by field as it maps whole rows, across chunks', () => {
+    fc.assert(
+      fc.property(fc.array(responseArb, { minLength: 1, maxLength: 15 }), fc.nat(), (responses, cut) => {
+        const text = responsesCsv(responses);
+        const read: SurveyResponse[] = [];
+        const reader = new ResponseReader(instrument, (row, rowNumber) => {
+          expect(rowNumber).toBe(read.length + 1);
+          const response: SurveyResponse = {
+            answers: { ...decodeAnswers(answerCodes(instrument), row.codes) },
+            level: row.level,
+            department: row.department,
+          };
+          if (row.durationS !== undefined) response.durationS = row.durationS;
+          read.push(response);
+        });
+        const parser = new CsvParser(reader);
+        const at = cut % (text.length + 1);
+        parser.push(text.slice(0, at));
+        parser.push(text.slice(at));
+        parser.end();
+        expect(read).toEqual(responses);
+        expect(reader.rows).toBe(responses.length);
+      }),
+    );
+  });
+
   it('produces answers the shared validator accepts for every value a cell may hold', () => {
     const header = templateHeader(instrument);
     const mapper = responseMapper(instrument, header);
@@ -99,6 +146,18 @@ describe('responseMapper', () => {
     it('a duration that is not a number of seconds', () => {
       expect(errorOf(HEADER, withCell(2, 'ten'))).toMatch(/^row 1 \(line 2\), column 3 "duration_s": "ten" is not a/);
       expect(errorOf(HEADER, withCell(2, '-4'))).toMatch(/^row 1 \(line 2\), column 3 "duration_s": "-4" is not a/);
+    });
+
+    it('the first bad cell of a row', () => {
+      const bad = row.map((v, i) => (i === 2 ? 'soon' : i === 3 ? '9' : v));
+      expect(errorOf(HEADER, bad)).toMatch(/^row 1 \(line 2\), column 3 "duration_s": "soon" is not a duration/);
+    });
+
+    it('a stray comma before the value it shifted out of place', () => {
+      // "Sales, North" unquoted: " North" lands in duration_s, and every later cell one column right.
+      expect(errorOf(HEADER, ['manager', 'Sales', ' North', '100', '3', '3', 'profit'])).toBe(
+        'row 1 (line 2): expected 6 fields like the header, found 7 (an unquoted comma in a value?)',
+      );
     });
 
     it('a row with the wrong number of fields', () => {

@@ -10,6 +10,7 @@ import { CURRENT_INSTRUMENT, LAYERS } from '../../../shared/instrument';
 import type { ReadinessReport } from '../../../shared/report-model';
 import type { SurveyResponse } from '../../../shared/response';
 import { scoreResponses } from '../../../shared/scoring';
+import { simulatePopulation, simulationCsv } from '../../../shared/simulation';
 import { responsesCsv } from '../../cli/responses-csv';
 import { makeResponses, responseArb } from '../../factories';
 
@@ -124,6 +125,24 @@ describe('orgos (in process)', () => {
     for (const layer of LAYERS) expect(report.layers[layer]).toEqual(direct.layers[layer]);
     expect(report.capacityDecision).toEqual(direct.capacityDecision);
     expect(report.quality).toEqual(direct.quality);
+  });
+
+  it('scores a simulated CSV (dk, skips, straight-liners, speeders) exactly as scoring its responses', async () => {
+    const { workforce } = simulatePopulation(CURRENT_INSTRUMENT, 'balanced', {
+      n: 600,
+      seed: 3,
+      leadershipN: 0,
+      noise: { departments: ['Sales, North', 'Ops "East"', 'HR'], straightLining: 0.05, speeding: 0.05 },
+    });
+    const path = file(simulationCsv(CURRENT_INSTRUMENT, workforce));
+    for (const excludeFlagged of [false, true]) {
+      const r = await orgos('score', path, '--json', ...(excludeFlagged ? ['--exclude-flagged'] : []));
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      const { instrument, n, layers, signals, capacityDecision, quality } = JSON.parse(r.stdout) as ReadinessReport;
+      const direct = scoreResponses(CURRENT_INSTRUMENT, workforce, { excludeFlagged });
+      expect({ instrument, n, layers, signals, capacityDecision, quality }).toEqual(direct);
+      expect(quality.flagged).toBeGreaterThan(0);
+    }
   });
 
   it('leaves flagged responses out with --exclude-flagged and says so', async () => {

@@ -1,17 +1,20 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CAPACITY_OPTIONS, CURRENT_INSTRUMENT, DONT_KNOW, type Instrument } from '../../../shared/instrument';
+import { CAPACITY_OPTIONS, CURRENT_INSTRUMENT, DONT_KNOW, type Instrument, isLikert } from '../../../shared/instrument';
 import { type Answers, answerIssues, type SurveyResponse } from '../../../shared/response';
 import {
   accumulatorFrom,
   createAccumulator,
+  DONT_KNOW_CODE,
   emptyStats,
+  FIRST_OPTION_CODE,
   fold,
   type GroupStats,
   InstrumentMismatchError,
   InvalidResponseError,
   merge,
   StatsMismatchError,
+  UNANSWERED,
 } from '../../../shared/scoring';
 import { baseAnswers, makeResponse, makeResponses, responseArb } from '../../factories';
 import { directStats } from './direct-stats';
@@ -25,6 +28,16 @@ function accumulate(rs: SurveyResponse[], excludeFlagged = false) {
   const accumulator = createAccumulator(I, { excludeFlagged });
   for (const r of rs) accumulator.add(r);
   return accumulator;
+}
+/** Answer codes as answer-codes.ts documents them, worked out here independently of the engine's encoder. */
+function codesOf(answers: Answers, into = new Uint8Array(I.items.length)): Uint8Array {
+  I.items.forEach((item, i) => {
+    const value = answers[item.id];
+    if (value === undefined) into[i] = UNANSWERED;
+    else if (!isLikert(item)) into[i] = FIRST_OPTION_CODE + item.options.findIndex((o) => o.id === value);
+    else into[i] = value === DONT_KNOW ? DONT_KNOW_CODE : (value as number);
+  });
+  return into;
 }
 function thrown(f: () => unknown): unknown {
   try {
@@ -106,6 +119,65 @@ describe('accumulator statistics', () => {
   it('read answers kept in an object without a prototype (as the CSV reader builds them)', () => {
     const answers: Answers = Object.assign(Object.create(null), baseAnswers());
     expect(accumulate([makeResponse({ answers })]).toStats()).toEqual(accumulate([makeResponse()]).toStats());
+  });
+});
+
+describe('adding answer codes', () => {
+  it('gives exactly the statistics of adding the responses, with one buffer reused for every row', () => {
+    fc.assert(
+      fc.property(responses(40), fc.boolean(), (rs, ex) => {
+        const coded = createAccumulator(I, { excludeFlagged: ex });
+        const buffer = new Uint8Array(I.items.length);
+        for (const r of rs) coded.addCoded(codesOf(r.answers, buffer), r.durationS);
+        expect(coded.toStats()).toEqual(accumulate(rs, ex).toStats());
+      }),
+      RUNS,
+    );
+  });
+
+  it('flags straight-lining and too-fast rows as add does, and leaves them out under excludeFlagged', () => {
+    const straight = makeResponse({ answers: Object.fromEntries(I.items.filter(isLikert).map((i) => [i.id, 4])) });
+    const tooFast = makeResponse({ durationS: 3 });
+    for (const ex of [false, true]) {
+      const coded = createAccumulator(I, { excludeFlagged: ex });
+      for (const r of [straight, tooFast, makeResponse()]) coded.addCoded(codesOf(r.answers), r.durationS);
+      const stats = coded.toStats();
+      expect(stats.quality).toEqual({ flagged: 2, straightLining: 1, tooFast: 1 });
+      expect(stats.n).toBe(ex ? 1 : 3);
+      expect(stats).toEqual(accumulate([straight, tooFast, makeResponse()], ex).toStats());
+    }
+  });
+
+  it('are withdrawn by removing the response they code', () => {
+    fc.assert(
+      fc.property(responses(), responseArb, fc.boolean(), (rs, r, ex) => {
+        const accumulator = accumulate(rs, ex);
+        const before = accumulator.toStats();
+        accumulator.addCoded(codesOf(r.answers), r.durationS);
+        accumulator.remove(r);
+        expect(accumulator.toStats()).toEqual(before);
+      }),
+      RUNS,
+    );
+  });
+
+  it('are refused when a code is no answer to its item or the row is not one code per item', () => {
+    const accumulator = accumulate(makeResponses(5, 1));
+    const before = accumulator.toStats();
+    const likert = I.items.findIndex(isLikert);
+    const choice = I.items.findIndex((item) => !isLikert(item));
+    const cases: [Uint8Array, string][] = [
+      [codesOf(baseAnswers()).fill(DONT_KNOW_CODE + 1, likert, likert + 1), I.items[likert]!.id],
+      [codesOf(baseAnswers()).fill(200, choice, choice + 1), I.items[choice]!.id],
+      [new Uint8Array(I.items.length - 1), 'answers'],
+      [new Uint8Array(I.items.length + 1), 'answers'],
+    ];
+    for (const [codes, field] of cases) {
+      const error = thrown(() => accumulator.addCoded(codes, 300));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as InvalidResponseError).issues.map((i) => i.field)).toEqual([field]);
+    }
+    expect(accumulator.toStats()).toEqual(before);
   });
 });
 
