@@ -1,14 +1,8 @@
-import { LEVELS, type Level } from '../instrument';
+import type { Level } from '../instrument';
 import { normalizeMinGroupSize } from './min-group-size';
-import { compareKeys, suppressSegments } from './suppress-segments';
+import { type CellCount, suppressTable } from './table-suppression';
 
-/** Respondents in one (department, level) cell: the grain of the stored statistics. */
-export interface CellCount {
-  /** null: respondents without a department; kept as a cell of its own so the departments still partition the total. */
-  department: string | null;
-  level: Level;
-  n: number;
-}
+export type { CellCount };
 
 /** One row of a breakdown: a shown group with its size, or a hidden one that carries no count at all. */
 export type PlanRow<K> = { key: K; suppressed: false; n: number } | { key: K; suppressed: true; n?: never };
@@ -30,20 +24,22 @@ export interface PlanOptions {
 }
 
 /**
- * Decides what the workforce report may show: the total, the department breakdown and the level breakdown, each
- * breakdown with primary and complementary suppression (`suppressSegments`). Cross-tabs (department × level) are
- * never shown; the cells are input only.
+ * Decides what the workforce report may show: the total, the department breakdown and the level breakdown. Cross-tabs
+ * (department × level) are never shown; the cells are input only.
  *
- * Combining the two breakdowns needs no further suppression. Everything published is a sum over cells: the total,
- * each shown department (a row of the cell table), each shown level (a column). Adding and subtracting such sums can
- * only produce a vector a_d + b_l over the cells; such a vector picks out a whole group (0 or 1 in every cell that may
- * hold anyone) only if it is a union of departments or a union of levels, and since hidden rows (and hidden columns)
- * enter only through the total, they come all together or not at all. So the groups an attacker can aggregate are
- * unions of shown groups, possibly with one breakdown's whole hidden union, which rule 3 keeps at k or more. Counts
- * alone cannot force a cell to zero either (with both margins at least one, a cell can always hold someone), so no
- * hidden knowledge of empty cells opens more combinations. Zeros that are shown cover whole rows or columns and drop
- * out of the argument. The unit tests check this by enumerating, on small tables, every cell table consistent with a
- * plan and every group derivable from it.
+ * Attacker: knows every published count and figure, these rules, and the organisation's structure, down to which
+ * department × level cells are empty ("Sales has no managers or executives"). Everything published is a sum over
+ * cells: the total, each shown department (a row of the cell table), each shown level (a column). Each breakdown gets
+ * primary and complementary suppression on its own (`suppressSegments`), which stops "total minus the shown rows".
+ * That is not enough across the two: with Sales 10 (all frontline) and Operations 2 frontline + 6 managers +
+ * 2 executives, Sales and frontline (12) both pass, and frontline minus Sales is the two Operations frontline
+ * respondents, for anyone who knows Sales has only frontline staff. So the plan then runs an exact check
+ * (`findIsolation`): no combination a·total + Σ b_d·department_d + Σ c_l·level_l with coefficients in {-1, 0, 1}
+ * (0 for hidden groups) may be 0 or 1 on every non-empty cell and add up to 1..k-1 respondents; while one does, the
+ * smallest shown group it uses is hidden and the breakdown's complement rule runs again (`suppressTable`, which also
+ * shows why this ends). When no such combination exists on the one-way plan, the plan is exactly the one-way plan:
+ * nothing is hidden that the breakdowns alone would show. The result does not depend on the order of the cells or of
+ * `options.departments` (which orders the listing only).
  *
  * Why fixed breakdowns close the filter attack: every aggregate the API and the exports can ever publish for a
  * campaign is one of the rows of this plan, so the whole set of published sums is fixed and checked as one system
@@ -59,42 +55,48 @@ export function planBreakdowns(
   options: PlanOptions = {},
 ): BreakdownPlan {
   const k = normalizeMinGroupSize(minGroupSize);
-  const byDepartment = new Map<string | null, number>();
-  for (const department of options.departments ?? []) byDepartment.set(department, 0);
-  const byLevel = new Map<Level, number>(LEVELS.map((level) => [level, 0]));
-  let total = 0;
-  for (const { department, level, n } of cells) {
-    if (!Number.isSafeInteger(n) || n < 0) {
-      throw new RangeError(
-        `cell ${JSON.stringify([department, level])}: count must be a non-negative integer, got ${n}`,
-      );
-    }
-    const levelCount = byLevel.get(level);
-    if (levelCount === undefined) throw new RangeError(`cell ${JSON.stringify(department)}: unknown level ${level}`);
-    byLevel.set(level, levelCount + n);
-    byDepartment.set(department, (byDepartment.get(department) ?? 0) + n);
-    total += n;
-  }
-
-  const listed = new Set<string | null>(options.departments ?? []);
-  const departmentOrder = [...listed, ...[...byDepartment.keys()].filter((key) => !listed.has(key)).sort(compareKeys)];
+  const table = suppressTable(cells, k, options.departments ? { departments: options.departments } : {});
   return {
     minGroupSize: k,
-    total: total < k ? { suppressed: true } : { suppressed: false, n: total },
-    department: rows(
-      departmentOrder.map((key) => ({ key, n: byDepartment.get(key) ?? 0 })),
-      k,
-    ),
-    level: rows(
-      LEVELS.map((key) => ({ key, n: byLevel.get(key) ?? 0 })),
-      k,
-    ),
+    total: table.total < k ? { suppressed: true } : { suppressed: false, n: table.total },
+    department: rows(table.departments, table.hiddenDepartments),
+    level: rows(table.levels, table.hiddenLevels),
   };
 }
 
-function rows<K extends string | null>(counts: { key: K; n: number }[], k: number): PlanRow<K>[] {
-  const hidden = suppressSegments(counts, k);
+function rows<K extends string | null>(counts: { key: K; n: number }[], hidden: Set<K>): PlanRow<K>[] {
   return counts.map(({ key, n }) => (hidden.has(key) ? { key, suppressed: true } : { key, suppressed: false, n }));
+}
+
+/** Which groups must withhold one figure (true, or in the set: withheld). */
+export interface FigureMask {
+  total: boolean;
+  department: Set<string | null>;
+  level: Set<Level>;
+}
+
+/**
+ * Which of a plan's shown groups must withhold a figure that rests on only some of their respondents: a layer score
+ * rests on those who answered the layer, not on those who said "don't know" throughout. `cells` holds, per
+ * department × level cell, the respondents the figure rests on. Every group the plan hides stays withheld, and the
+ * same rules as the plan's run on these counts (`suppressTable`), so that no combination of the published figures
+ * (total, departments, levels) rests on 1..k-1 of those respondents, even for an attacker who knows in which cells
+ * nobody has the figure. The total is withheld when the figure rests on fewer than k in all.
+ */
+export function maskFigure(plan: BreakdownPlan, cells: readonly CellCount[]): FigureMask {
+  const hiddenIn = <K>(rows: PlanRow<K>[]) => rows.filter((row) => row.suppressed).map((row) => row.key);
+  if (plan.total.suppressed) {
+    return { total: true, department: new Set(hiddenIn(plan.department)), level: new Set(hiddenIn(plan.level)) };
+  }
+  const table = suppressTable(cells, plan.minGroupSize, {
+    departments: plan.department.map((row) => row.key),
+    hidden: { department: hiddenIn(plan.department), level: hiddenIn(plan.level) },
+  });
+  return {
+    total: table.total < plan.minGroupSize,
+    department: table.hiddenDepartments,
+    level: table.hiddenLevels,
+  };
 }
 
 /** A group the plan lets be shown with its scores: shown and not empty. */

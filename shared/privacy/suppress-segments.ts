@@ -12,7 +12,9 @@ export interface SegmentCount<K extends string | null = string> {
  * cells are many and large enough together. Rules, in order:
  *
  * 1. Total below k: every key is hidden (the caller hides the total as well).
- * 2. Primary: every cell with 0 < n < k is hidden.
+ * 2. Primary: every cell with 0 < n < k is hidden, and so is every key in `alreadyHidden` whatever its size (a rule
+ *    beyond this breakdown hid it: the plan's check across both breakdowns, or for a layer the respondent-level plan).
+ *    Both count towards the hidden union below.
  * 3. Complementary: while the hidden non-empty cells are exactly one, or sum to less than k, or are all of size one,
  *    the smallest visible non-empty cell is hidden too (ties by key, so the result does not depend on input order).
  *    Afterwards, subtracting the visible cells from the total yields only the union of the hidden cells, a group of at
@@ -30,13 +32,14 @@ export interface SegmentCount<K extends string | null = string> {
 export function suppressSegments<K extends string | null = string>(
   cells: readonly SegmentCount<K>[],
   minGroupSize: number,
+  alreadyHidden: Iterable<K> = [],
 ): Set<K> {
   const k = normalizeMinGroupSize(minGroupSize);
   const counts = mergeCounts(cells);
   let total = 0;
   for (const n of counts.values()) total += n;
 
-  const hidden = new Set<K>();
+  const hidden = new Set<K>(alreadyHidden);
   if (total < k) {
     for (const key of counts.keys()) hidden.add(key);
     return hidden;
@@ -45,7 +48,7 @@ export function suppressSegments<K extends string | null = string>(
   let hiddenSum = 0;
   let hiddenCount = 0;
   for (const [key, n] of counts) {
-    if (n > 0 && n < k) {
+    if (n > 0 && (n < k || hidden.has(key))) {
       hidden.add(key);
       hiddenSum += n;
       hiddenCount += 1;

@@ -2,7 +2,7 @@
 // shown (shared/privacy), which scales within them, and the diagnosis on what remains.
 import { readinessReport } from '../diagnosis';
 import { type Instrument, LAYERS, type Layer, LEVELS, type Level, LIKERT_SIGNALS } from '../instrument';
-import { type BreakdownPlan, planBreakdowns, suppressSegments, visibleLevels } from '../privacy';
+import { type BreakdownPlan, type FigureMask, maskFigure, planBreakdowns, visibleLevels } from '../privacy';
 import type { OrgProfile } from '../profile';
 import type { CapacityDistribution, GroupReport, ReadinessReport, ScaleScore } from '../report-model';
 import { emptyStats, type GroupStats, merge, report } from '../scoring';
@@ -65,27 +65,28 @@ function mergeAll(instrument: Instrument, cells: readonly CellStats[], excludeFl
 }
 
 /**
- * A shown group can still have a layer answered by fewer than k of its members (the rest said "don't know"). Such a
- * layer is blanked, and, as for whole groups, complementary suppression runs per layer across the breakdown's rows so
- * that the total's layer score minus the shown rows' cannot single out the blanked few.
+ * A shown group can still have a layer answered by fewer than k of its members (the rest said "don't know"), and a
+ * combination of shown groups can rest on few people on one layer even when it rests on many overall. So each layer
+ * gets its own mask (`maskFigure`): the plan's rules again, on the per-cell counts of respondents with a score on that
+ * layer, with every group the plan hides kept hidden. No combination of published layer scores then isolates 1..k-1
+ * people on that layer. The total's layer is withheld exactly when it rests on fewer than k (`withholdSmallScales`).
  */
-function maskLayers<K extends string | null>(
-  rows: { key: K; report: GroupReport | null }[],
-  k: number,
-): Map<K, Set<Layer>> {
-  const masked = new Map<K, Set<Layer>>();
-  for (const layer of LAYERS) {
-    const hidden = suppressSegments(
-      rows.map((r) => ({ key: r.key, n: r.report?.layers[layer].n ?? 0 })),
-      k,
-    );
-    for (const key of hidden) {
-      const set = masked.get(key) ?? new Set<Layer>();
-      set.add(layer);
-      masked.set(key, set);
-    }
-  }
-  return masked;
+function layerMasks(plan: BreakdownPlan, cells: readonly CellReport[]): Record<Layer, FigureMask> {
+  return Object.fromEntries(
+    LAYERS.map((layer) => [
+      layer,
+      maskFigure(
+        plan,
+        cells.map((c) => ({ department: c.department, level: c.level, n: c.report.layers[layer].n })),
+      ),
+    ]),
+  ) as Record<Layer, FigureMask>;
+}
+
+interface CellReport {
+  department: string | null;
+  level: Level;
+  report: GroupReport;
 }
 
 function withholdSmallScales(group: GroupReport, k: number): GroupReport {
@@ -130,36 +131,35 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     };
   }
 
-  // Reports of every non-empty group, hidden ones included: the layer masks need their counts, never shown.
-  const groupOf = <K extends string | null>(key: K, pick: (c: CellStats) => boolean) => {
-    const members = cells.filter(pick);
-    return {
-      key,
-      report: members.length > 0 ? report(instrument, mergeAll(instrument, members, excludeFlagged)) : null,
-    };
-  };
+  // Per-cell layer counts for the masks: never shown.
+  const masks = layerMasks(
+    plan,
+    cells.map((c) => ({ department: c.department, level: c.level, report: report(instrument, c.stats) })),
+  );
   const breakdown = <K extends string | null>(
     rows: { key: K; suppressed: boolean }[],
+    kind: 'department' | 'level',
     pick: (c: CellStats, key: K) => boolean,
   ): { rows: SegmentRow[]; reports: Map<K, GroupReport> } => {
-    const groups = rows.map((r) => groupOf(r.key, (c) => pick(c, r.key)));
-    const masks = maskLayers(groups, k);
     const reports = new Map<K, GroupReport>();
-    const out = rows.flatMap((row, i): SegmentRow[] => {
+    const out = rows.map((row): SegmentRow => {
       const name = row.key ?? NO_DEPARTMENT;
-      const group = groups[i]!.report;
-      if (row.suppressed) return [{ name, suppressed: true }];
-      if (!group) return [{ name, suppressed: false, n: 0 }];
+      if (row.suppressed) return { name, suppressed: true };
+      const members = cells.filter((c) => pick(c, row.key));
+      if (members.length === 0) return { name, suppressed: false, n: 0 };
+      const group = report(instrument, mergeAll(instrument, members, excludeFlagged));
       const layers = { ...group.layers };
-      for (const layer of masks.get(row.key) ?? []) layers[layer] = withhold(layers[layer]);
+      for (const layer of LAYERS) {
+        if ((masks[layer][kind] as Set<K>).has(row.key)) layers[layer] = withhold(layers[layer]);
+      }
       reports.set(row.key, { ...group, layers });
-      return [{ name, suppressed: false, n: group.n, layers }];
+      return { name, suppressed: false, n: group.n, layers };
     });
     return { rows: out, reports };
   };
 
-  const departments = breakdown(plan.department, (c, key) => c.department === key);
-  const levels = breakdown(plan.level, (c, key) => c.level === key);
+  const departments = breakdown(plan.department, 'department', (c, key) => c.department === key);
+  const levels = breakdown(plan.level, 'level', (c, key) => c.level === key);
   const byLevel: Partial<Record<Level, GroupReport>> = {};
   for (const level of visibleLevels(plan)) {
     const r = levels.reports.get(level);

@@ -323,12 +323,14 @@ function weight(cells: Cell[], measure: Measure): number {
  * know which cells are empty, except those inside a group published with n = 0; a combination gives away a group
  * only if it is 0 or 1 on every other cell.
  */
-function derivableSmallGroups(campaigns: Campaign[], view: View): string[] {
+function derivableSmallGroups(campaigns: Campaign[], view: View, knowsStructure = true): string[] {
   const k = Math.min(...campaigns.map((c) => c.k));
   const known = view.groups.filter((g) => g.figures.count!.n === 0);
-  const grid = cellsOf(campaigns).filter((cell) => !known.some((g) => inGroup(g, cell)));
+  const cells = cellsOf(campaigns).filter((cell) => !known.some((g) => inGroup(g, cell)));
   const found: string[] = [];
   for (const measure of MEASURES) {
+    // An attacker who knows the organisation's structure also knows every cell where nobody has this figure.
+    const grid = knowsStructure ? cells.filter((cell) => weight([cell], measure) > 0) : cells;
     const rows = view.groups.filter((g) => g.figures[measure] && g.figures.count!.n > 0);
     const vectors = rows.map((g) => grid.map((cell) => (inGroup(g, cell) ? 1 : 0)));
     const coefficients = new Array<number>(rows.length).fill(-1);
@@ -380,8 +382,8 @@ const shown = (view: View) =>
     .sort();
 
 /** Everything the attacks recover about groups below k (empty: nothing). */
-function findings(campaigns: Campaign[], view: View): string[] {
-  const found = derivableSmallGroups(campaigns, view);
+function findings(campaigns: Campaign[], view: View, knowsStructure = true): string[] {
+  const found = derivableSmallGroups(campaigns, view, knowsStructure);
   for (const { name, values } of smallGroups(campaigns)) {
     for (const v of values) if (view.numbers.some((n) => Math.abs(n - v) < 1e-9)) found.push(`${name}: ${v} published`);
   }
@@ -513,6 +515,43 @@ describe('differencing attacks on published groups', () => {
     const view = await harvest([c]);
     expect(shown(view)).toEqual(['total']);
     attack([c], view);
+  });
+});
+
+describe("differencing attacks by someone who knows the organisation's structure", () => {
+  it('cannot recover 2 Operations frontline as frontline minus an all-frontline Sales (Sales 10; Operations 2 + 6 + 2)', async () => {
+    const c = await closedCampaign('structure', [
+      { department: 'Sales', level: 'frontline', n: 10 },
+      { department: 'Operations', level: 'frontline', n: 2, low: 2 },
+      { department: 'Operations', level: 'manager', n: 6 },
+      { department: 'Operations', level: 'executive', n: 2 },
+    ]);
+    const view = await harvest([c]);
+    // Each breakdown alone would show Sales, Operations (10 each) and frontline (12). Knowing that Sales has no
+    // managers or executives, frontline minus Sales is the two: Sales is hidden, and Operations as its complement.
+    expect(shown(view)).toEqual(['frontline', 'total']);
+    attack([c], view);
+    expect(findings([c], view, true)).toEqual([]);
+
+    // The attack does find the leak where it exists: had Sales been shown, the count and every score of the two
+    // would follow from frontline minus Sales.
+    const sales = scoreResponses(CURRENT_INSTRUMENT, c.cells[0]!.responses);
+    const doctored: View = {
+      groups: [
+        ...view.groups,
+        {
+          campaignId: c.id,
+          name: 'Sales',
+          breakdown: 'department',
+          key: 'Sales',
+          figures: { count: { n: 10, score: null }, roles: { n: 10, score: sales.layers.roles.score } },
+        },
+      ],
+      numbers: view.numbers,
+    };
+    expect(findings([c], doctored, true)).toEqual(['count of 2: +frontline -Sales', 'roles of 2: +frontline -Sales']);
+    // Without knowing the structure, frontline minus Sales might include Sales managers: the old check saw nothing.
+    expect(findings([c], doctored, false)).toEqual([]);
   });
 });
 

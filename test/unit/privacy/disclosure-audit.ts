@@ -170,3 +170,66 @@ function normalize(v: number[]): number[] {
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
+
+/** Which sums of a department × level table are published: the total, rows (departments), columns (levels). */
+export interface PublishedSums {
+  total: boolean;
+  rows: readonly boolean[];
+  columns: readonly boolean[];
+}
+
+export interface Combination {
+  /** Total first, then one per row, then one per column; 0 for every sum not published. */
+  coefficients: number[];
+  /** Respondents in the cells given 1. */
+  size: number;
+}
+
+/**
+ * Plain enumeration for an attacker who knows which cells are empty: every combination with coefficients -1, 0, 1 of
+ * the published sums that is 0 or 1 on every non-empty cell and 1 on at least one, with the group it isolates.
+ */
+export function isolatingCombinations(counts: readonly (readonly number[])[], published: PublishedSums): Combination[] {
+  const R = counts.length;
+  const C = published.columns.length;
+  const free = [published.total, ...published.rows, ...published.columns];
+  const found: Combination[] = [];
+  const coefficients = new Array<number>(free.length).fill(0);
+  const visit = (i: number): void => {
+    if (i === free.length) {
+      let size = 0;
+      let ones = 0;
+      for (let r = 0; r < R; r++) {
+        for (let c = 0; c < C; c++) {
+          const n = counts[r]![c]!;
+          if (n === 0) continue;
+          const v = coefficients[0]! + coefficients[1 + r]! + coefficients[1 + R + c]!;
+          if (v !== 0 && v !== 1) return;
+          if (v === 1) {
+            size += n;
+            ones++;
+          }
+        }
+      }
+      if (ones > 0) found.push({ coefficients: [...coefficients], size });
+      return;
+    }
+    for (const v of free[i] ? [-1, 0, 1] : [0]) {
+      coefficients[i] = v;
+      visit(i + 1);
+    }
+    coefficients[i] = 0;
+  };
+  visit(0);
+  return found;
+}
+
+/** Sizes of 1..k-1 that some combination isolates (empty: the published sums are safe). */
+export const smallIsolations = (
+  counts: readonly (readonly number[])[],
+  published: PublishedSums,
+  k: number,
+): number[] =>
+  isolatingCombinations(counts, published)
+    .map((c) => c.size)
+    .filter((n) => n > 0 && n < k);

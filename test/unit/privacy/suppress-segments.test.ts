@@ -67,6 +67,17 @@ describe('suppressSegments', () => {
     ]).toEqual([]);
   });
 
+  it('keeps groups hidden that another rule hid, and gives them a complement like any hidden group', () => {
+    const hiddenAlso = (counts: Record<string, number>, k: number, already: string[]) =>
+      [...suppressSegments(cells(counts), k, already)].sort();
+    // a (10) was hidden across breakdowns; alone it would be the total minus b and c, so b, the smaller, joins it.
+    expect(hiddenAlso({ a: 10, b: 8, c: 12 }, 5, ['a'])).toEqual(['a', 'b']);
+    // With a small group already hidden, the two together reach the minimum: nothing more.
+    expect(hiddenAlso({ a: 2, b: 10, c: 12 }, 5, ['c'])).toEqual(['a', 'c']);
+    // An empty group hides nobody and needs no complement.
+    expect(hiddenAlso({ legal: 0, b: 6, c: 7 }, 5, ['legal'])).toEqual(['legal']);
+  });
+
   it('rejects counts that are not non-negative integers', () => {
     expect(() => suppressSegments([{ key: 'a', n: -1 }], 5)).toThrow(RangeError);
     expect(() => suppressSegments([{ key: 'a', n: 1.5 }], 5)).toThrow(RangeError);
@@ -129,6 +140,21 @@ describe('suppressSegments properties', () => {
             .map(({ n }) => n),
         );
         return complements.length <= 1 && complements.every(({ n }) => n <= smallestShown);
+      }),
+    );
+  });
+
+  it('keeps every group already hidden, and hides non-empty groups that sum to 0 or at least the minimum, never one', () => {
+    const withHidden = counts.chain((ns) => fc.tuple(fc.constant(ns), fc.subarray(keyed(ns).map(({ key }) => key))));
+    fc.assert(
+      fc.property(withHidden, minimum, ([ns, already], k) => {
+        fc.pre(sum(ns) >= k);
+        const h = suppressSegments(keyed(ns), k, already);
+        expect(already.every((key) => h.has(key))).toBe(true);
+        const hiddenNs = keyed(ns).filter(({ key, n }) => n > 0 && h.has(key));
+        const s = sum(hiddenNs.map(({ n }) => n));
+        expect(s === 0 || s >= k).toBe(true);
+        if (hiddenNs.length === 1) expect(hiddenNs.length).toBe(keyed(ns).filter(({ n }) => n > 0).length);
       }),
     );
   });
