@@ -1,6 +1,7 @@
 // cli-scoring: `orgos score FILE.csv --json` on simulated responses beside only parsing the same CSV with the CLI's
 // own streaming reader, each in a fresh process started the same way (bin/orgos.js runs TypeScript through tsx, so the
-// parse-only runner registers tsx too). Peak RSS at two sizes shows whether memory is bounded.
+// parse-only runner registers tsx too). The baseline reads the file as `score` does, field by field (FieldHandler):
+// the least any scorer of this file must do. Peak RSS at two sizes shows whether memory is bounded.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +12,8 @@ import { parseOnlySource, writeSimulatedCsv } from './lib/product';
 import { type Row, row } from './lib/result';
 import { median } from './lib/stats';
 
-type Kind = 'score' | 'parse' | 'map';
+/** parse: field mode, the baseline; array: a string array per record (the old baseline); map: array + mapping. */
+type Kind = 'score' | 'parse' | 'array' | 'map';
 
 interface Sample {
   seconds: number;
@@ -25,8 +27,11 @@ export async function cliScoring(ctx: BenchContext): Promise<Row[]> {
   if (!existsSync(bin)) throw new Error('bin/orgos.js has not landed');
 
   linkNodeModules(ctx.tmp);
+  const cliUrl = pathToFileURL(join(ROOT, 'cli')).href;
   const parser = join(ctx.tmp, 'parse-only.mjs');
-  writeFileSync(parser, parseOnlySource(pathToFileURL(join(ROOT, 'cli')).href));
+  writeFileSync(parser, parseOnlySource(cliUrl));
+  const fieldParser = join(ctx.tmp, 'parse-fields.mjs');
+  writeFileSync(fieldParser, fieldParseSource(cliUrl));
 
   const files = new Map<number, string>();
   for (const n of [small, large]) {
@@ -40,8 +45,12 @@ export async function cliScoring(ctx: BenchContext): Promise<Row[]> {
   const once = async (kind: Kind, n: number, timeoutMs: number): Promise<Sample> => {
     const probe = rssProbe(ctx.tmp);
     const file = files.get(n)!;
-    const args =
-      kind === 'score' ? [bin, 'score', file, '--json'] : kind === 'map' ? [parser, file, 'map'] : [parser, file];
+    const args = {
+      score: [bin, 'score', file, '--json'],
+      parse: [fieldParser, file],
+      array: [parser, file],
+      map: [parser, file, 'map'],
+    }[kind];
     const result = await run(process.execPath, args, { cwd: ROOT, env: childEnv(probe.env), timeoutMs });
     if (result.code !== 0) {
       const why = result.code === null ? `did not finish within ${timeoutMs / 1000} s` : `exited ${result.code}`;
@@ -73,7 +82,8 @@ export async function cliScoring(ctx: BenchContext): Promise<Row[]> {
     await add('parse', large);
     await add('score', large);
   }
-  // Once, for the breakdown in the note: parse + map to responses, no fold.
+  // Once each, for the note: the old baseline (an array of strings per record), and that plus mapping to responses.
+  await add('array', large);
   await add('map', large);
 
   const sec = (key: string) => median((samples[key] ?? []).map((x) => x.seconds));
@@ -88,8 +98,10 @@ export async function cliScoring(ctx: BenchContext): Promise<Row[]> {
       unit: 's',
       note:
         `\`orgos score FILE --json\` on ${rows(large)} simulated responses (${mib(statSync(files.get(large)!).size)} MiB) ` +
-        `beside parsing the same file with cli/csv-reader in a fresh tsx process; median of ${samples[`score-${large}`]!.length}, wall time of ` +
-        `the whole process; parse + map to responses without folding ${sec(`map-${large}`).toFixed(2)} s; ` +
+        `beside parsing the same file field by field with cli/csv-reader (FieldHandler reading one char of each field ` +
+        `and counting records) in a fresh tsx process; median of ${samples[`score-${large}`]!.length}, wall time of ` +
+        `the whole process; parsing into a string array per record ${sec(`array-${large}`).toFixed(2)} s, ` +
+        `that + mapping to responses without folding ${sec(`map-${large}`).toFixed(2)} s; ` +
         `at ${rows(small)}: ${sec(`score-${small}`).toFixed(2)} s vs ${sec(`parse-${small}`).toFixed(2)} s`,
     }),
     row({
@@ -101,9 +113,34 @@ export async function cliScoring(ctx: BenchContext): Promise<Row[]> {
       note:
         `peak RSS (process.resourceUsage().maxRSS, max over the process tree) of \`orgos score\` at ${rows(large)} rows ` +
         `beside ${rows(small)} rows: 10x the rows within 1.5x the memory means streamed, not loaded whole; ` +
-        `parse-only peaks ${Math.round(rss(`parse-${large}`))} / ${Math.round(rss(`parse-${small}`))} MiB`,
+        `field-mode parse peaks ${Math.round(rss(`parse-${large}`))} / ${Math.round(rss(`parse-${small}`))} MiB`,
     }),
   ];
+}
+
+/**
+ * A process that reads the CSV as `score` does, field by field from the parser's buffer, and does nothing else: one
+ * char of every field is read (so no field goes unseen) and records are counted, header included.
+ */
+function fieldParseSource(cliDirUrl: string): string {
+  return `import { register } from 'tsx/esm/api';
+register();
+const { CsvParser, textChunks } = await import(${JSON.stringify(`${cliDirUrl}/csv-reader.ts`)});
+let records = 0;
+let touched = 0;
+const parser = new CsvParser({
+  field(text, start, end) {
+    if (end > start) touched += text.charCodeAt(start);
+  },
+  record() {
+    records++;
+  },
+});
+for await (const chunk of textChunks(process.argv[2])) parser.push(chunk);
+parser.end();
+if (touched < 0) throw new Error('unreachable');
+process.stdout.write(String(records));
+`;
 }
 
 /** The number of responses the JSON report says it scored. */

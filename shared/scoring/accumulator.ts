@@ -5,7 +5,16 @@ import { InvalidResponseError, StatsMismatchError } from './errors';
 import type { GroupStats, ScoringOptions } from './group-stats';
 import { isStraightLining, isTooFast } from './quality';
 import { isScaleScored } from './scales';
-import { CHOICE_ITEM, planOf, REVERSED_ITEM, readStats, type ScoringPlan, toStats } from './scoring-plan';
+import {
+  CHOICE_ITEM,
+  PATTERN_RADIX,
+  planOf,
+  REVERSED_ITEM,
+  readStats,
+  type ScaleLayout,
+  type ScoringPlan,
+  toStats,
+} from './scoring-plan';
 
 // Module-local copies of imported bindings used per answer: where a loader turns exports into getters (tsx, which
 // runs the CLI, does), each read is a call, and a few per answer cost more than the rest of the loop.
@@ -16,6 +25,7 @@ const REVERSED = REVERSED_ITEM;
 const isScored = isScaleScored;
 const straightLined = isStraightLining;
 const fast = isTooFast;
+const RADIX = PATTERN_RADIX;
 
 /**
  * Mutable statistics of one group, for folding many responses: the fast path under fold, unfold and scoreResponses.
@@ -62,15 +72,35 @@ export function accumulatorFrom(instrument: Instrument, stats: GroupStats): Accu
   return new StatsAccumulator(plan, excludeFlagged, buffer);
 }
 
+/**
+ * Counters per answer pattern (scoring-plan.ts, PATTERN_RADIX) are bytes, to keep a cell small (~13 KB for the
+ * current instrument; a CLI run may hold thousands of cells). A counter about to pass this is spilled: its pattern's
+ * statistics, times the count, go into the statistics buffer, and it starts again from 0.
+ */
+const MAX_PATTERN_COUNT = 255;
+
 class StatsAccumulator implements Accumulator {
   readonly instrument: Instrument;
   readonly excludeFlagged: boolean;
   readonly #plan: ScoringPlan;
   readonly #coding: readonly ItemCodes[];
+  /**
+   * The statistics, except those of the responses still counted in #counts: toStats is this buffer plus every counted
+   * pattern's statistics times its count. n, capacity and quality go here directly.
+   */
   readonly #stats: Float64Array;
+  /**
+   * Per scale and answer pattern, responses scored with that pattern and not yet in #stats: one increment per scale
+   * per response instead of a dozen or more statistic updates. Allocated on the first response added.
+   */
+  #counts: Uint8Array | null = null;
+  /** Whether #counts holds any response: spilling can then skip the scan. */
+  #counting = false;
   /** The codes of the response being added or removed: add and remove encode into it, then fold it as addCoded does. */
   readonly #codes: Uint8Array;
-  /** Scratch reused so that add allocates nothing: per slot, the scored value of the response's answer, 0 for none. */
+  /** Scratch for the response being folded: per scale, the index of its pattern's counter in #counts. */
+  readonly #pattern: Int32Array;
+  /** Scratch for addPattern: per item of the scale, the scored value of its answer, 0 for none. */
   readonly #values: Int32Array;
 
   constructor(plan: ScoringPlan, excludeFlagged: boolean, stats = new Float64Array(plan.length)) {
@@ -80,7 +110,8 @@ class StatsAccumulator implements Accumulator {
     this.#coding = answerCodes(plan.instrument);
     this.#stats = stats;
     this.#codes = new Uint8Array(plan.ids.length);
-    this.#values = new Int32Array(plan.slots);
+    this.#pattern = new Int32Array(plan.scales.length);
+    this.#values = new Int32Array(Math.max(0, ...plan.scales.map((l) => l.size)));
   }
 
   add(response: SurveyResponse): void {
@@ -122,6 +153,7 @@ class StatsAccumulator implements Accumulator {
   }
 
   toStats(): GroupStats {
+    this.#spillAll();
     return toStats(this.#plan, this.#stats, this.excludeFlagged);
   }
 
@@ -132,8 +164,9 @@ class StatsAccumulator implements Accumulator {
   }
 
   /**
-   * Adds (sign 1) or removes (sign -1) one response given as codes: the one implementation of the per-response
-   * arithmetic and of the quality flags, behind add, addCoded and remove.
+   * Adds (sign 1) or removes (sign -1) one response given as codes, behind add, addCoded and remove: the quality
+   * flags, n and capacity go straight into the statistics; each scale's pattern is counted when adding, and worked out
+   * at once (addPattern) when removing, after every count is spilled, so a negative statistic shows at once.
    */
   #fold(codes: Uint8Array, durationS: number | undefined, sign: 1 | -1): void {
     const plan = this.#plan;
@@ -142,9 +175,13 @@ class StatsAccumulator implements Accumulator {
     const maxCodes = plan.maxCodes;
     const stride = plan.stride;
     const table = plan.values;
+    const itemScale = plan.itemScale;
+    const itemPlace = plan.itemPlace;
+    const pattern = this.#pattern;
+    pattern.set(plan.patternStarts);
 
-    // First pass, over items: check every code before changing anything, so an invalid one leaves the statistics as
-    // they were, and gather what the quality rules and the capacity counter need.
+    // One pass over items: check every code before changing anything, so an invalid one leaves the statistics as
+    // they were, and gather what the quality rules, the capacity counter and the patterns need.
     let matched = 0;
     let numeric = 0;
     let seen = 0; // bit v set when a likert value v was given: one bit set means one value throughout
@@ -160,7 +197,10 @@ class StatsAccumulator implements Accumulator {
       if (kind === CHOICE) {
         const counter = table[i * stride + code]!;
         if (counter !== 0) capacity = counter;
-      } else if (code !== DK) {
+        continue;
+      }
+      pattern[itemScale[i]!]! += code * itemPlace[i]!;
+      if (code !== DK) {
         // Any other code of a likert item is the answer itself.
         numeric++;
         seen |= 1 << code;
@@ -180,55 +220,100 @@ class StatsAccumulator implements Accumulator {
     stats[plan.n]! += sign;
     if (capacity !== 0) stats[plan.capacity + capacity - 1]! += sign;
 
-    // Second pass, scale by scale over its items' slots.
+    const scales = plan.scales;
+    if (sign === -1) {
+      this.#spillAll();
+      for (let s = 0; s < scales.length; s++) {
+        const l = scales[s]!;
+        this.#addPattern(l, pattern[s]! - l.patterns, -1);
+      }
+      return;
+    }
+    let counts = this.#counts;
+    if (counts === null) {
+      counts = new Uint8Array(plan.patterns);
+      this.#counts = counts;
+    }
+    this.#counting = true;
+    for (let s = 0; s < pattern.length; s++) {
+      const at = pattern[s]!;
+      const count = counts[at]!;
+      if (count === MAX_PATTERN_COUNT) {
+        const l = scales[s]!;
+        this.#addPattern(l, at - l.patterns, count + 1);
+        counts[at] = 0;
+      } else counts[at] = count + 1;
+    }
+  }
+
+  /** Moves every pattern count into the statistics, leaving the counts zero. */
+  #spillAll(): void {
+    const counts = this.#counts;
+    if (counts === null || !this.#counting) return;
+    this.#counting = false;
+    for (const l of this.#plan.scales) {
+      const end = l.patterns + RADIX ** l.size;
+      for (let at = l.patterns; at < end; at++) {
+        const count = counts[at]!;
+        if (count !== 0) this.#addPattern(l, at - l.patterns, count);
+      }
+    }
+    counts.fill(0);
+  }
+
+  /**
+   * Adds `weight` responses (negative to withdraw) answering scale `l` with answer pattern `pattern` to the
+   * statistics: the one implementation of a scale's arithmetic, including the half-the-items rule.
+   */
+  #addPattern(l: ScaleLayout, pattern: number, weight: number): void {
+    const plan = this.#plan;
+    const stats = this.#stats;
+    const table = plan.values;
+    const stride = plan.stride;
     const slotItems = plan.slotItems;
     const values = this.#values;
-    const scales = plan.scales;
-    for (let s = 0; s < scales.length; s++) {
-      const l = scales[s]!;
-      const first = l.first;
-      const size = l.size;
-      let k = 0; // values answered
-      let total = 0;
-      let dontKnow = 0;
-      let given = 0; // answers of any kind
-      for (let j = first; j < first + size; j++) {
-        const item = slotItems[j]!;
-        const code = codes[item]!;
-        let v = 0;
-        if (code !== NONE) {
-          given++;
-          if (code === DK) dontKnow++;
-          else {
-            v = table[item * stride + code]!;
-            k++;
-            total += v;
-          }
+    const size = l.size;
+    let k = 0; // values answered
+    let total = 0;
+    let dontKnow = 0;
+    let given = 0; // answers of any kind
+    let rest = pattern;
+    for (let j = 0; j < size; j++) {
+      const code = rest % RADIX;
+      rest = (rest - code) / RADIX;
+      let v = 0;
+      if (code !== NONE) {
+        given++;
+        if (code === DK) dontKnow++;
+        else {
+          v = table[slotItems[l.first + j]! * stride + code]!;
+          k++;
+          total += v;
         }
-        values[j] = v;
       }
-      stats[l.dontKnow]! += sign * dontKnow;
-      stats[l.answers]! += sign * given;
-      if (!isScored(k, size)) continue;
-      stats[l.respondentsN + k]! += sign;
-      stats[l.respondentsSum + k]! += sign * total;
-      stats[l.respondentsSumSq + k]! += sign * total * total;
-      for (let i = 0; i < size; i++) {
-        const v = values[first + i]!;
-        if (v === 0) continue;
-        stats[l.itemsN + i]! += sign;
-        stats[l.itemsSum + i]! += sign * v;
-        stats[l.itemsSumSq + i]! += sign * v * v;
-      }
-      if (k !== size) continue;
-      // Answered every item: the sums and cross-products for alpha.
-      stats[l.completeN]! += sign;
-      let at = l.cross;
-      for (let i = 0; i < size; i++) {
-        const v = sign * values[first + i]!;
-        stats[l.completeSum + i]! += v;
-        for (let j = i; j < size; j++) stats[at++]! += v * values[first + j]!;
-      }
+      values[j] = v;
+    }
+    stats[l.dontKnow]! += weight * dontKnow;
+    stats[l.answers]! += weight * given;
+    if (!isScored(k, size)) return;
+    stats[l.respondentsN + k]! += weight;
+    stats[l.respondentsSum + k]! += weight * total;
+    stats[l.respondentsSumSq + k]! += weight * total * total;
+    for (let i = 0; i < size; i++) {
+      const v = values[i]!;
+      if (v === 0) continue;
+      stats[l.itemsN + i]! += weight;
+      stats[l.itemsSum + i]! += weight * v;
+      stats[l.itemsSumSq + i]! += weight * v * v;
+    }
+    if (k !== size) return;
+    // Answered every item: the sums and cross-products for alpha.
+    stats[l.completeN]! += weight;
+    let at = l.cross;
+    for (let i = 0; i < size; i++) {
+      const v = weight * values[i]!;
+      stats[l.completeSum + i]! += v;
+      for (let j = i; j < size; j++) stats[at++]! += v * values[j]!;
     }
   }
 }

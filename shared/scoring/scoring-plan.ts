@@ -45,7 +45,16 @@ export interface ScaleLayout {
   cross: number;
   dontKnow: number;
   answers: number;
+  /** Where the scale's answer-pattern counters start (ScoringPlan.patterns); it has PATTERN_RADIX ** size of them. */
+  patterns: number;
 }
+
+/**
+ * An answer pattern of a scale is the tuple of its items' codes (0 unanswered, the likert answer, don't know), read as
+ * a number in this base with the scale's first item as the lowest digit. Every statistic of a scale is a function of
+ * the pattern, so the accumulator counts patterns per row and works the statistics out once per pattern.
+ */
+export const PATTERN_RADIX = DONT_KNOW_CODE + 1;
 
 // The per-response loop reads answer codes (answer-codes.ts) and these flat tables, indexed by item (instrument order)
 // or slot: typed arrays rather than an object per item, because the loop runs per respondent over every item.
@@ -68,6 +77,14 @@ export interface ScoringPlan {
   slotItems: Int32Array;
   /** Layers, then likert signals, in the order of LAYERS and LIKERT_SIGNALS. */
   scales: ScaleLayout[];
+  /** Per item: the index in `scales` of the scale holding it, -1 for a choice item. */
+  itemScale: Int32Array;
+  /** Per item: what its code is worth in its scale's pattern number (PATTERN_RADIX ** its place in the scale). */
+  itemPlace: Int32Array;
+  /** Per scale, ScaleLayout.patterns: where its pattern counters start. */
+  patternStarts: Int32Array;
+  /** Number of pattern counters over all scales. */
+  patterns: number;
   /** Number of likert items, each in one slot. */
   slots: number;
   n: number;
@@ -91,6 +108,9 @@ export function planOf(instrument: Instrument): ScoringPlan {
   return plan;
 }
 
+/** Pattern counters per accumulator (one byte each) beyond which an instrument is refused. */
+const MAX_PATTERNS = 1 << 20;
+
 function compile(instrument: Instrument): ScoringPlan {
   let length = 0;
   const take = (count: number): number => {
@@ -100,11 +120,15 @@ function compile(instrument: Instrument): ScoringPlan {
   };
   const slotOf = new Map<LikertItem, number>();
   let slots = 0;
+  let patterns = 0;
   const scales = scalesOf(instrument).map((scale): ScaleLayout => {
     const size = scale.items.length;
     const first = slots;
     for (const item of scale.items) slotOf.set(item, slots++);
+    const at = patterns;
+    patterns += PATTERN_RADIX ** size;
     return {
+      patterns: at,
       scale,
       size,
       first,
@@ -121,6 +145,13 @@ function compile(instrument: Instrument): ScoringPlan {
       answers: take(1),
     };
   });
+  // Counters per cell grow sevenfold per item of a scale: fine for scales of a few items, as every scale is now (4 at
+  // most, 12,852 counters in all); a scale of a dozen would need another way to fold, so it is refused here, early.
+  if (patterns > MAX_PATTERNS) {
+    throw new RangeError(
+      `scales of ${instrument.id} need ${patterns} answer-pattern counters; at most ${MAX_PATTERNS}`,
+    );
+  }
   const counted = capacityItem(instrument);
   const coding = answerCodes(instrument);
   const n = instrument.items.length;
@@ -129,10 +160,16 @@ function compile(instrument: Instrument): ScoringPlan {
   const kinds = new Uint8Array(n);
   const values = new Int32Array(n * stride);
   const slotItems = new Int32Array(slots);
+  const itemScale = new Int32Array(n).fill(-1);
+  const itemPlace = new Int32Array(n);
   instrument.items.forEach((item, i) => {
     if (item.type === 'likert') {
       // Every likert item belongs to exactly one layer or likert signal, so scalesOf placed it.
-      slotItems[slotOf.get(item)!] = i;
+      const slot = slotOf.get(item)!;
+      slotItems[slot] = i;
+      const s = scales.findIndex((l) => slot >= l.first && slot < l.first + l.size);
+      itemScale[i] = s;
+      itemPlace[i] = PATTERN_RADIX ** (slot - scales[s]!.first);
       kinds[i] = item.reverse ? REVERSED_ITEM : LIKERT_ITEM;
       for (let answer = LIKERT_MIN; answer <= LIKERT_MAX; answer++) {
         values[i * stride + coding[i]!.codes.get(answer)!] = scoredValue(item, answer);
@@ -155,6 +192,10 @@ function compile(instrument: Instrument): ScoringPlan {
     values,
     slotItems,
     scales,
+    itemScale,
+    itemPlace,
+    patternStarts: Int32Array.from(scales, (l) => l.patterns),
+    patterns,
     slots,
     n: take(1),
     capacity: take(CAPACITY_OPTIONS.length),
