@@ -13,6 +13,7 @@ import {
   type LikertSignal,
 } from '../shared/instrument';
 import type { Answers, SurveyResponse } from '../shared/response';
+import { mulberry32 } from '../shared/simulation/prng';
 
 /**
  * Every item answered as a moderately positive, attentive respondent would: agree (4) with layer items, disagree (2)
@@ -36,17 +37,8 @@ export function makeResponse(overrides: Partial<SurveyResponse> = {}): SurveyRes
   return { answers: baseAnswers(), level: 'frontline', department: 'Operations', durationS: 300, ...overrides };
 }
 
-/** mulberry32: a tiny seeded PRNG, so generated groups are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the simulation's mulberry32), so generated groups are the same on every run. */
+export const seededRandom = (seed: number): (() => number) => mulberry32(seed);
 
 export interface GroupOptions {
   instrument?: Instrument;
