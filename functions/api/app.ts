@@ -1,18 +1,17 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppEnv, authenticate } from './auth';
+import { limitBody } from './body-limit';
 import type { AppDeps } from './deps';
 import { DomainError, type FieldIssue, PayloadTooLarge, problemType } from './errors';
-import { docsPage, openApiDocument } from './openapi';
 import { campaignRoutes } from './routes/campaigns';
 import { compareRoutes } from './routes/compare';
 import { orgRoutes } from './routes/orgs';
 import { pageRoutes } from './routes/pages';
 import { responseRoutes } from './routes/responses';
-import { surveyRoutes } from './routes/surveys';
+import { surveyCaches, surveyRoutes } from './routes/surveys';
 import { tokenRoutes } from './routes/tokens';
 
 export type { AppDeps } from './deps';
@@ -65,12 +64,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   const limit = deps.config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
-  const onTooLarge = () => {
+  const onTooLarge = (): never => {
     throw new PayloadTooLarge(`the body exceeds the limit for this route`);
   };
-  const small = bodyLimit({ maxSize: limit, onError: onTooLarge });
+  const small = limitBody({ maxSize: limit, onError: onTooLarge });
   // The leadership view carries up to 200 respondents' answers.
-  const large = bodyLimit({ maxSize: limit * 8, onError: onTooLarge });
+  const large = limitBody({ maxSize: limit * 8, onError: onTooLarge });
   app.use('/api/*', async (c, next) => {
     // Reports and tokens must not sit in shared caches.
     c.header('Cache-Control', 'no-store');
@@ -78,8 +77,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)));
-  app.get('/api/docs', (c) => c.html(docsPage()));
+  // The API description is loaded and built on its first request, not at start: it turns every schema into JSON
+  // Schema, work that no other request needs. Kept per public URL (the local server learns its own once listening).
+  let described: { url: string; document: Record<string, unknown>; page: string } | undefined;
+  const description = async () => {
+    const url = deps.config.publicUrl;
+    if (described?.url !== url) {
+      const { docsPage, openApiDocument } = await import('./openapi');
+      described = { url, document: openApiDocument(url), page: docsPage() };
+    }
+    return described;
+  };
+  app.get('/api/openapi.json', async (c) => c.json((await description()).document));
+  app.get('/api/docs', async (c) => c.html((await description()).page));
 
   const auth = authenticate(deps);
   // `/x/*` also matches `/x` itself.
@@ -88,13 +98,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/v1/campaigns/*', auth);
   app.use('/api/v1/compare/*', auth);
 
+  // One set per app: the JSON and form submissions share them, and a close drops its campaign's copy.
+  const caches = surveyCaches(deps);
   app.route('/api/v1/orgs', orgRoutes(deps));
   app.route('/api/v1/tokens', tokenRoutes(deps));
-  app.route('/api/v1/campaigns', campaignRoutes(deps));
+  app.route('/api/v1/campaigns', campaignRoutes(deps, caches.campaigns));
   app.route('/api/v1/compare', compareRoutes(deps));
-  app.route('/api/v1/surveys', surveyRoutes(deps));
+  app.route('/api/v1/surveys', surveyRoutes(deps, caches));
   app.route('/api/v1/responses', responseRoutes(deps));
-  app.route('/', pageRoutes(deps));
+  app.route('/', pageRoutes(deps, caches));
   if (deps.assets) app.use('*', deps.assets);
 
   app.notFound(() =>

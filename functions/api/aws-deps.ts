@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SesMailer } from '../mail/ses-mailer';
 import { DynamoStore } from '../store/dynamo-store';
 import type { AppDeps } from './deps';
+import type { LambdaTelemetry } from './lambda-telemetry';
 import { randomToken } from './token-hash';
 
 export type Env = Record<string, string | undefined>;
@@ -33,13 +31,19 @@ export function adminTokenSource(env: Env): string | (() => Promise<string | und
   };
 }
 
+/**
+ * The DynamoDB client, built on the store's first call: importing the SDK costs a cold start over 100 ms, which health,
+ * docs and the API description never need. Imported dynamically, as a static import of an external package would be
+ * hoisted to the top of the bundle and load at init. The SDK reads AWS_ENDPOINT_URL_DYNAMODB itself (tests point it
+ * at dynalite).
+ */
+const dynamoClient = async () => new (await import('@aws-sdk/client-dynamodb')).DynamoDBClient({});
+
 /** Dependencies of the Lambda: everything from the environment, clients built on first use. */
-export function awsDeps(env: Env, logger: Logger, metrics: Metrics): AppDeps {
+export function awsDeps(env: Env, telemetry: LambdaTelemetry): AppDeps {
   const table = required(env, 'ORGOS_TABLE');
-  // The SDK reads AWS_ENDPOINT_URL_DYNAMODB itself (tests point it at dynalite).
-  const client = new DynamoDBClient({});
   return {
-    store: new DynamoStore(client, table),
+    store: new DynamoStore(dynamoClient, table),
     clock: () => new Date(),
     newId: randomUUID,
     randomToken,
@@ -49,11 +53,7 @@ export function awsDeps(env: Env, logger: Logger, metrics: Metrics): AppDeps {
     },
     // The stack grants ses:SendEmail for exactly this sender; without one, nothing can be mailed.
     ...(env.ORGOS_SENDER ? { mailer: new SesMailer(env.ORGOS_SENDER) } : {}),
-    logger: {
-      info: (message, extra) => logger.info(message, extra ?? {}),
-      warn: (message, extra) => logger.warn(message, extra ?? {}),
-      error: (message, extra) => logger.error(message, extra ?? {}),
-    },
-    metrics: { addMetric: (name, unit, value) => metrics.addMetric(name, unit, value) },
+    logger: telemetry.appLogger(),
+    metrics: telemetry.appMetrics(),
   };
 }

@@ -33,6 +33,12 @@ export interface AppConfig {
   snapshotSafetyMs?: number;
   /** A report read refreshes the stored snapshot when at least this many stream items fall before the new cursor. */
   snapshotRefreshItems?: number;
+  /**
+   * How long a submission may use a copy of its campaign that this app instance read earlier (default 2000 ms; 0: read
+   * it every time). A close by another instance shows here within this long; published results do not depend on it
+   * (routes/surveys.ts `CampaignCache`).
+   */
+  campaignCacheMs?: number;
 }
 
 export interface AppDeps {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PROBLEM_TYPES } from './errors';
+import * as R from './response-schemas';
 import * as S from './schemas';
 
 type Schema = z.ZodMiniType;
@@ -36,7 +37,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Create an organisation',
     access: 'admin, consultant',
     body: S.CreateOrgBody,
-    ok: { status: 201, schema: S.OrgSchema, description: 'Created' },
+    ok: { status: 201, schema: R.OrgSchema, description: 'Created' },
     errors: [400, 401, 403, 413, 415],
   },
   {
@@ -44,7 +45,7 @@ export const OPERATIONS: Operation[] = [
     path: '/api/v1/orgs',
     summary: "The caller's portfolio of organisations",
     access: 'admin, consultant, executive',
-    ok: { status: 200, schema: S.OrgListSchema, description: 'Organisations' },
+    ok: { status: 200, schema: R.OrgListSchema, description: 'Organisations' },
     errors: [401],
   },
   {
@@ -53,7 +54,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'One organisation with its profile',
     access: 'admin, consultant, executive (own)',
     params: S.OrgParams,
-    ok: { status: 200, schema: S.OrgSchema, description: 'Organisation' },
+    ok: { status: 200, schema: R.OrgSchema, description: 'Organisation' },
     errors: [400, ...AUTH],
   },
   {
@@ -62,7 +63,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'The organisation profile',
     access: 'admin, consultant, executive (own)',
     params: S.OrgParams,
-    ok: { status: 200, schema: S.ProfileResponseSchema, description: 'Profile (null when none)' },
+    ok: { status: 200, schema: R.ProfileResponseSchema, description: 'Profile (null when none)' },
     errors: [400, ...AUTH],
   },
   {
@@ -72,7 +73,7 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, consultant, executive (own)',
     params: S.OrgParams,
     body: S.OrgProfileSchema,
-    ok: { status: 200, schema: S.ProfileResponseSchema, description: 'Stored' },
+    ok: { status: 200, schema: R.ProfileResponseSchema, description: 'Stored' },
     errors: [400, ...AUTH, 413, 415],
   },
   {
@@ -82,7 +83,7 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, consultant (own)',
     params: S.OrgParams,
     body: S.CreateCampaignBody,
-    ok: { status: 201, schema: S.CreatedCampaignSchema, description: 'Created' },
+    ok: { status: 201, schema: R.CreatedCampaignSchema, description: 'Created' },
     errors: [400, ...AUTH, 413, 415],
   },
   {
@@ -91,7 +92,7 @@ export const OPERATIONS: Operation[] = [
     summary: "The organisation's campaigns by creation",
     access: 'admin, consultant, executive (own)',
     params: S.OrgParams,
-    ok: { status: 200, schema: S.CampaignListSchema, description: 'Campaigns' },
+    ok: { status: 200, schema: R.CampaignListSchema, description: 'Campaigns' },
     errors: [400, ...AUTH],
   },
   {
@@ -100,7 +101,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'The executive contacts who receive the report link when a campaign closes',
     access: 'admin, consultant, executive (own)',
     params: S.OrgParams,
-    ok: { status: 200, schema: S.ContactsSchema, description: 'Contacts' },
+    ok: { status: 200, schema: R.ContactsSchema, description: 'Contacts' },
     errors: [400, ...AUTH],
   },
   {
@@ -110,7 +111,7 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, consultant, executive (own)',
     params: S.OrgParams,
     body: S.ContactsBody,
-    ok: { status: 200, schema: S.ContactsSchema, description: 'Stored' },
+    ok: { status: 200, schema: R.ContactsSchema, description: 'Stored' },
     errors: [400, ...AUTH, 413, 415],
   },
   {
@@ -119,7 +120,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Create a bearer token (shown once)',
     access: 'admin (any role), consultant (executive tokens for its organisations)',
     body: S.CreateTokenBody,
-    ok: { status: 201, schema: S.CreatedTokenSchema, description: 'Created' },
+    ok: { status: 201, schema: R.CreatedTokenSchema, description: 'Created' },
     errors: [400, ...AUTH, 413, 415],
   },
   {
@@ -137,7 +138,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'One campaign',
     access: 'admin, consultant, executive (own)',
     params: S.CampaignParams,
-    ok: { status: 200, schema: S.CampaignSchema, description: 'Campaign' },
+    ok: { status: 200, schema: R.CampaignSchema, description: 'Campaign' },
     errors: [400, ...AUTH],
   },
   {
@@ -148,7 +149,7 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, consultant, executive (own)',
     params: S.CampaignParams,
     body: S.LeadershipBody,
-    ok: { status: 200, schema: S.LeadershipResponseSchema, description: 'Stored' },
+    ok: { status: 200, schema: R.LeadershipResponseSchema, description: 'Stored' },
     errors: [400, ...AUTH, 413, 415],
   },
   {
@@ -159,7 +160,7 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, consultant, executive (own)',
     params: S.CampaignParams,
     body: S.InviteBody,
-    ok: { status: 201, schema: S.InvitesResultSchema, description: 'Invited' },
+    ok: { status: 201, schema: R.InvitesResultSchema, description: 'Invited' },
     errors: [400, ...AUTH, 410, 413, 415, 503],
   },
   {
@@ -168,7 +169,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Remind invitees who have not answered through their invitation (at most once a day each); a count only',
     access: 'admin, consultant, executive (own)',
     params: S.CampaignParams,
-    ok: { status: 200, schema: S.RemindersResultSchema, description: 'Reminded' },
+    ok: { status: 200, schema: R.RemindersResultSchema, description: 'Reminded' },
     errors: [400, ...AUTH, 410, 503],
   },
   {
@@ -178,7 +179,7 @@ export const OPERATIONS: Operation[] = [
       'Close the campaign: no more answers or withdrawals, results published, report links mailed to the executive contacts',
     access: 'admin, consultant, executive (own)',
     params: S.CampaignParams,
-    ok: { status: 200, schema: S.ClosedCampaignSchema, description: 'Closed (also when it was closed already)' },
+    ok: { status: 200, schema: R.ClosedCampaignSchema, description: 'Closed (also when it was closed already)' },
     errors: [400, ...AUTH],
   },
   {
@@ -189,7 +190,7 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, consultant, executive (own)',
     params: S.CampaignParams,
     query: S.ReportQuery,
-    ok: { status: 200, schema: S.ReportSchema, description: 'Report', csv: true },
+    ok: { status: 200, schema: R.ReportSchema, description: 'Report', csv: true },
     errors: [400, ...AUTH],
   },
   {
@@ -198,7 +199,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Campaigns side by side with portfolio percentiles and change between waves',
     access: 'admin, consultant',
     query: S.CompareQuery,
-    ok: { status: 200, schema: S.CompareSchema, description: 'Comparison' },
+    ok: { status: 200, schema: R.CompareSchema, description: 'Comparison' },
     errors: [400, ...AUTH],
   },
   {
@@ -208,7 +209,7 @@ export const OPERATIONS: Operation[] = [
     access: 'respondent',
     params: S.SurveyParams,
     query: S.SurveyQuery,
-    ok: { status: 200, schema: S.SurveySchema, description: 'Survey' },
+    ok: { status: 200, schema: R.SurveySchema, description: 'Survey' },
     errors: [400, 404, 409, 410],
   },
   {
@@ -218,7 +219,7 @@ export const OPERATIONS: Operation[] = [
     access: 'respondent',
     params: S.SurveyParams,
     body: S.SubmitResponseBody,
-    ok: { status: 201, schema: S.ReceiptSchema, description: 'Counted' },
+    ok: { status: 201, schema: R.ReceiptSchema, description: 'Counted' },
     errors: [400, 404, 409, 410, 413, 415, 429],
   },
   {
@@ -322,7 +323,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Problem: jsonSchema(S.ProblemSchema) },
+      schemas: { Problem: jsonSchema(R.ProblemSchema) },
     },
   };
 }

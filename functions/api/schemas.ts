@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
-import { CAPACITY_OPTIONS, LANGUAGES, LAYERS, LEVELS, LIKERT_SIGNALS } from '../../shared/instrument';
+import { LANGUAGES, LEVELS } from '../../shared/instrument';
 import { OrgProfileSchema } from '../../shared/profile';
 
-// Request schemas (strict: unknown fields are rejected) and the response shapes documented in the OpenAPI document.
-// The same schemas validate at the edge and generate /api/openapi.json.
+// Request schemas (strict: unknown fields are rejected). The same schemas validate at the edge and describe the requests
+// in /api/openapi.json; the response shapes, which only the description needs, are in `response-schemas.ts`.
+//
+// Each is built on its first use (`z.lazy`), not at import: building all of them took a Lambda cold start ~10 ms,
+// and a request needs only its own. Parts used by several are functions for the same reason.
 
 // Names are shown in pages, mail and CSV: no lone surrogates (not valid UTF-8 anywhere they go) and no control characters.
 const trimmedName = (max: number) =>
@@ -17,264 +20,129 @@ const trimmedName = (max: number) =>
   );
 
 /** Ids of organisations, campaigns and tokens. */
-export const IdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const idSchema = () => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 /** Survey tokens and receipts: URL-safe secrets. */
-const SecretSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/));
+const secretSchema = () => z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/));
 
-export const OrgParams = z.strictObject({ orgId: IdSchema });
-export const CampaignParams = z.strictObject({ campaignId: IdSchema });
-export const TokenParams = z.strictObject({ tokenId: IdSchema });
-export const SurveyParams = z.strictObject({ surveyToken: SecretSchema });
-export const ReceiptParams = z.strictObject({ receipt: SecretSchema });
+export const OrgParams = z.lazy(() => z.strictObject({ orgId: idSchema() }));
+export const CampaignParams = z.lazy(() => z.strictObject({ campaignId: idSchema() }));
+export const TokenParams = z.lazy(() => z.strictObject({ tokenId: idSchema() }));
+export const SurveyParams = z.lazy(() => z.strictObject({ surveyToken: secretSchema() }));
+export const ReceiptParams = z.lazy(() => z.strictObject({ receipt: secretSchema() }));
 
-export const CreateOrgBody = z.strictObject({ name: trimmedName(120) });
+export const CreateOrgBody = z.lazy(() => z.strictObject({ name: trimmedName(120) }));
 
 export { OrgProfileSchema };
 
-export const RoleSchema = z.enum(['admin', 'consultant', 'executive']);
-export const CreateTokenBody = z.strictObject({
-  role: RoleSchema,
-  orgIds: z.array(IdSchema).check(z.maxLength(200)),
-  expiresInDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(365))),
-});
+export const roleSchema = () => z.enum(['admin', 'consultant', 'executive']);
+export const CreateTokenBody = z.lazy(() =>
+  z.strictObject({
+    role: roleSchema(),
+    orgIds: z.array(idSchema()).check(z.maxLength(200)),
+    expiresInDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(365))),
+  }),
+);
 
-export const CreateCampaignBody = z.strictObject({
-  name: trimmedName(120),
-  departments: z.array(trimmedName(80)).check(
-    z.minLength(1),
-    z.maxLength(50),
-    z.refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, {
-      message: 'department names must be distinct',
-    }),
-  ),
-  minGroupSize: z.optional(z.number().check(z.int(), z.gte(3), z.lte(1000))),
-  closesAt: z.optional(z.iso.datetime()),
-  languages: z.optional(
-    z.array(z.enum(LANGUAGES)).check(
+export const CreateCampaignBody = z.lazy(() =>
+  z.strictObject({
+    name: trimmedName(120),
+    departments: z.array(trimmedName(80)).check(
       z.minLength(1),
-      z.refine((l) => new Set(l).size === l.length, { message: 'languages must be distinct' }),
+      z.maxLength(50),
+      z.refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, {
+        message: 'department names must be distinct',
+      }),
     ),
-  ),
-  /** Whether the campaign's open survey link takes answers (default true); false: invitations only. */
-  openLink: z.optional(z.boolean()),
-  /** Reminders to invitees who have not answered, this many days after creation (or give `remindAt`). */
-  reminderDays: z.optional(z.array(z.number().check(z.int(), z.gte(1), z.lte(365))).check(z.maxLength(10))),
-  /** Reminders at these times. */
-  remindAt: z.optional(z.array(z.iso.datetime()).check(z.maxLength(10))),
-});
+    minGroupSize: z.optional(z.number().check(z.int(), z.gte(3), z.lte(1000))),
+    closesAt: z.optional(z.iso.datetime()),
+    languages: z.optional(
+      z.array(z.enum(LANGUAGES)).check(
+        z.minLength(1),
+        z.refine((l) => new Set(l).size === l.length, { message: 'languages must be distinct' }),
+      ),
+    ),
+    /** Whether the campaign's open survey link takes answers (default true); false: invitations only. */
+    openLink: z.optional(z.boolean()),
+    /** Reminders to invitees who have not answered, this many days after creation (or give `remindAt`). */
+    reminderDays: z.optional(z.array(z.number().check(z.int(), z.gte(1), z.lte(365))).check(z.maxLength(10))),
+    /** Reminders at these times. */
+    remindAt: z.optional(z.array(z.iso.datetime()).check(z.maxLength(10))),
+  }),
+);
 
-const EmailSchema = z.email().check(z.maxLength(254));
+const emailSchema = () => z.email().check(z.maxLength(254));
 
 /** Either `emails` (one invitation each, mailed) or `count` (that many links, returned once). */
-export const InviteBody = z.strictObject({
-  /** One invitation per address, each with a personal single-use link. */
-  emails: z.optional(z.array(EmailSchema).check(z.minLength(1), z.maxLength(500))),
-  /** The language of the invitations; the campaign's first language by default. */
-  language: z.optional(z.enum(LANGUAGES)),
-  /** This many single-use links, returned (shown once) rather than mailed. */
-  count: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))),
-});
-
-export const ContactsBody = z.strictObject({
-  contacts: z
-    .array(
-      z.strictObject({
-        name: trimmedName(120),
-        email: EmailSchema,
-        language: z.optional(z.enum(LANGUAGES)),
-      }),
-    )
-    .check(z.maxLength(20)),
-});
-
-export const UnsubscribeParams = z.strictObject({
-  token: z.string().check(z.regex(/^[0-9a-f]{24}[A-Za-z0-9_-]{43}$/)),
-});
-
-export const SurveyQuery = z.strictObject({ lang: z.optional(z.enum(LANGUAGES)) });
-
-const AnswerValueSchema = z.union([z.number(), z.string().check(z.maxLength(64))]);
-const AnswersSchema = z
-  .record(z.string().check(z.minLength(1), z.maxLength(64)), AnswerValueSchema)
-  .check(z.refine((a) => Object.keys(a).length > 0, { message: 'at least one answer is required' }));
-
-export const SubmitResponseBody = z.strictObject({
-  /** Generated by the client (a v4 UUID): a retry with the same id is answered as the first submission was. */
-  responseId: z.uuid(),
-  answers: AnswersSchema,
-  level: z.enum(LEVELS),
-  department: trimmedName(80),
-  durationS: z.optional(z.number().check(z.gte(0), z.lte(7 * 24 * 3600))),
-});
-
-export const LeadershipBody = z.strictObject({
-  respondents: z
-    .array(
-      z.strictObject({
-        answers: AnswersSchema,
-        level: z.optional(z.enum(LEVELS)),
-      }),
-    )
-    .check(z.minLength(1), z.maxLength(200)),
-});
-
-export const ReportQuery = z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) });
-
-export const CompareQuery = z.strictObject({
-  campaigns: z
-    .string()
-    .check(
-      z.regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49}$/, { message: 'a comma-separated list of 1-50 ids' }),
-    ),
-});
-
-// ---- response shapes (documentation) ------------------------------------------------------------------------------
-
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string(),
-  errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
-});
-
-export const OrgSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
-export const OrgListSchema = z.object({ orgs: z.array(OrgSchema) });
-export const ProfileResponseSchema = z.object({ orgId: z.string(), profile: z.nullable(OrgProfileSchema) });
-
-export const CreatedTokenSchema = z.object({
-  id: z.string(),
-  token: z.string(),
-  role: RoleSchema,
-  orgIds: z.array(z.string()),
-  expiresAt: z.string(),
-});
-
-export const CampaignSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  name: z.string(),
-  departments: z.array(z.string()),
-  minGroupSize: z.number(),
-  closesAt: z.nullable(z.string()),
-  closedAt: z.nullable(z.string()),
-  status: z.enum(['open', 'closed']),
-  languages: z.array(z.enum(LANGUAGES)),
-  instrument: z.object({ id: z.string(), version: z.string() }),
-  createdAt: z.string(),
-  openLink: z.boolean(),
-  remindAt: z.array(z.string()),
-  reportSentAt: z.nullable(z.string()),
-});
-export const CreatedCampaignSchema = z.extend(CampaignSchema, {
-  /** Null when the campaign takes invitations only (`openLink: false`). */
-  surveyToken: z.nullable(z.string()),
-  surveyUrl: z.nullable(z.string()),
-});
-export const ClosedCampaignSchema = z.extend(CampaignSchema, {
-  /** Report links mailed to the executive contacts by this call (0 when they went out before). */
-  reportLinksSent: z.number(),
-});
-export const InvitesResultSchema = z.object({
-  campaignId: z.string(),
-  /** With `emails`: invitations sent, addresses skipped because they were invited before, sends that failed. */
-  emailed: z.optional(z.number()),
-  alreadyInvited: z.optional(z.number()),
-  failed: z.optional(z.number()),
-  /** With `count`: the single-use links, shown once. */
-  links: z.optional(z.array(z.string())),
-});
-export const RemindersResultSchema = z.object({ campaignId: z.string(), reminded: z.number() });
-export const ContactsSchema = z.object({
-  orgId: z.string(),
-  contacts: z.array(z.object({ name: z.string(), email: z.string(), language: z.optional(z.enum(LANGUAGES)) })),
-});
-export const CampaignListSchema = z.object({ campaigns: z.array(CampaignSchema) });
-
-export const SurveySchema = z.object({
-  campaign: z.object({
-    name: z.string(),
-    departments: z.array(z.string()),
-    languages: z.array(z.enum(LANGUAGES)),
-    closesAt: z.nullable(z.string()),
+export const InviteBody = z.lazy(() =>
+  z.strictObject({
+    /** One invitation per address, each with a personal single-use link. */
+    emails: z.optional(z.array(emailSchema()).check(z.minLength(1), z.maxLength(500))),
+    /** The language of the invitations; the campaign's first language by default. */
+    language: z.optional(z.enum(LANGUAGES)),
+    /** This many single-use links, returned (shown once) rather than mailed. */
+    count: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))),
   }),
-  language: z.enum(LANGUAGES),
-  instrument: z.object({ id: z.string(), version: z.string() }),
-});
-export const ReceiptSchema = z.object({
-  receipt: z.string(),
-  receivedAt: z.string(),
-  /** The response can be withdrawn until the campaign closes: its closing time when set, else null ("until closed"). */
-  withdrawUntil: z.nullable(z.string()),
-});
-export const LeadershipResponseSchema = z.object({
-  campaignId: z.string(),
-  respondents: z.number(),
-  updatedAt: z.string(),
-});
+);
 
-const ScaleScoreDoc = z.object({
-  score: z.nullable(z.number()),
-  ci95: z.nullable(z.tuple([z.number(), z.number()])),
-  n: z.number(),
-});
-const SegmentDoc = z.object({
-  name: z.string(),
-  suppressed: z.boolean(),
-  n: z.optional(z.number()),
-  layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
-});
-export const ReportSchema = z.object({
-  campaign: z.object({
-    id: z.string(),
-    orgId: z.string(),
-    name: z.string(),
-    status: z.enum(['open', 'closed']),
-    closesAt: z.nullable(z.string()),
+export const ContactsBody = z.lazy(() =>
+  z.strictObject({
+    contacts: z
+      .array(
+        z.strictObject({
+          name: trimmedName(120),
+          email: emailSchema(),
+          language: z.optional(z.enum(LANGUAGES)),
+        }),
+      )
+      .check(z.maxLength(20)),
   }),
-  n: z.number(),
-  minGroupSize: z.number(),
-  suppressed: z.boolean(),
-  /** False while the campaign is open: no workforce figures until it closes, and `reason` says why. */
-  published: z.boolean(),
-  reason: z.optional(z.string()),
-  layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
-  signals: z.optional(z.record(z.string(), ScaleScoreDoc)),
-  capacityDecision: z.optional(z.object({ n: z.number(), shares: z.record(z.enum(CAPACITY_OPTIONS), z.number()) })),
-  diagnoses: z.optional(z.array(z.object({ code: z.string(), confidence: z.number() }))),
-  firstBreak: z.optional(z.nullable(z.enum(LAYERS))),
-  leadershipGap: z.optional(z.nullable(z.record(z.enum(LAYERS), z.number()))),
-  segments: z.object({ department: z.array(SegmentDoc), level: z.array(SegmentDoc) }),
-  responseRate: z.nullable(
-    z.object({
-      rate: z.number(),
-      responded: z.number(),
-      invited: z.number(),
-      basis: z.enum(['invites', 'headcount']),
-    }),
-  ),
-  generatedAt: z.string(),
-});
+);
 
-export const CompareSchema = z.object({
-  generatedAt: z.string(),
-  portfolioSize: z.number(),
-  measures: z.array(z.enum([...LAYERS, ...LIKERT_SIGNALS])),
-  campaigns: z.array(
-    z.object({
-      id: z.string(),
-      orgId: z.string(),
-      name: z.string(),
-      createdAt: z.string(),
-      n: z.number(),
-      status: z.enum(['open', 'closed']),
-      /** False while the campaign is open: it is listed, not compared. */
-      published: z.boolean(),
-      suppressed: z.boolean(),
-      previousCampaignId: z.nullable(z.string()),
-      scores: z.optional(z.record(z.string(), z.nullable(z.number()))),
-      percentiles: z.optional(z.record(z.string(), z.nullable(z.number()))),
-      change: z.optional(z.nullable(z.record(z.string(), z.nullable(z.number())))),
-    }),
-  ),
-});
+export const UnsubscribeParams = z.lazy(() =>
+  z.strictObject({
+    token: z.string().check(z.regex(/^[0-9a-f]{24}[A-Za-z0-9_-]{43}$/)),
+  }),
+);
+
+export const SurveyQuery = z.lazy(() => z.strictObject({ lang: z.optional(z.enum(LANGUAGES)) }));
+
+const answersSchema = () =>
+  z
+    .record(z.string().check(z.minLength(1), z.maxLength(64)), z.union([z.number(), z.string().check(z.maxLength(64))]))
+    .check(z.refine((a) => Object.keys(a).length > 0, { message: 'at least one answer is required' }));
+
+export const SubmitResponseBody = z.lazy(() =>
+  z.strictObject({
+    /** Generated by the client (a v4 UUID): a retry with the same id is answered as the first submission was. */
+    responseId: z.uuid(),
+    answers: answersSchema(),
+    level: z.enum(LEVELS),
+    department: trimmedName(80),
+    durationS: z.optional(z.number().check(z.gte(0), z.lte(7 * 24 * 3600))),
+  }),
+);
+
+export const LeadershipBody = z.lazy(() =>
+  z.strictObject({
+    respondents: z
+      .array(
+        z.strictObject({
+          answers: answersSchema(),
+          level: z.optional(z.enum(LEVELS)),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(200)),
+  }),
+);
+
+export const ReportQuery = z.lazy(() => z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) }));
+
+export const CompareQuery = z.lazy(() =>
+  z.strictObject({
+    campaigns: z
+      .string()
+      .check(
+        z.regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49}$/, { message: 'a comma-separated list of 1-50 ids' }),
+      ),
+  }),
+);

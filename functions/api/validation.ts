@@ -1,7 +1,8 @@
 import { zValidator } from '@hono/zod-validator';
-import type { MiddlewareHandler, ValidationTargets } from 'hono';
+import type { Env, MiddlewareHandler, ValidationTargets } from 'hono';
 import type * as z from 'zod/mini';
 import { type FieldIssue, UnsupportedMediaType, ValidationFailed } from './errors';
+import type * as Schemas from './schemas';
 
 type Issue = z.core.$ZodIssue;
 
@@ -63,11 +64,42 @@ const ROOTS: Record<keyof ValidationTargets, string> = {
   cookie: 'cookie',
 };
 
-/** `zValidator` with the hook that turns a failure into a 400 problem naming each field. */
-export function validate<T extends z.ZodMiniType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
-  return zValidator(target, schema, (result) => {
-    if (!result.success) throw new ValidationFailed(fieldIssues(result.error.issues, ROOTS[target]));
-  });
+/** The request schemas by name (schemas.ts). */
+export type SchemaName = {
+  [K in keyof typeof Schemas]: (typeof Schemas)[K] extends z.ZodMiniType ? K : never;
+}[keyof typeof Schemas];
+
+/**
+ * schemas.ts, and zod with it, loaded by the first request that validates anything, not at start: a cold start whose
+ * request validates nothing (health, the API description, a static-like page) never evaluates zod or builds a schema.
+ */
+let schemas: Promise<typeof Schemas> | undefined;
+const loadSchemas = () => {
+  schemas ??= import('./schemas');
+  return schemas;
+};
+
+/** What a route's handler reads with `c.req.valid(target)` once the named schema passed. */
+type Validated<Target extends keyof ValidationTargets, T extends z.ZodMiniType> = {
+  in: { [K in Target]: z.input<T> };
+  out: { [K in Target]: z.output<T> };
+};
+
+/**
+ * `zValidator` on the schema of that name, with the hook that turns a failure into a 400 problem naming each field.
+ * By name rather than by value so that the routes do not import the schemas (see `loadSchemas`).
+ */
+export function validate<Target extends keyof ValidationTargets, Name extends SchemaName>(
+  target: Target,
+  name: Name,
+): MiddlewareHandler<Env, string, Validated<Target, (typeof Schemas)[Name]>> {
+  let validator: MiddlewareHandler | undefined;
+  return async (c, next) => {
+    validator ??= zValidator(target, (await loadSchemas())[name] as z.ZodMiniType, (result) => {
+      if (!result.success) throw new ValidationFailed(fieldIssues(result.error.issues, ROOTS[target]));
+    });
+    return validator(c, next);
+  };
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;

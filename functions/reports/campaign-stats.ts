@@ -1,6 +1,7 @@
 import { findInstrument, type Instrument, type Level } from '../../shared/instrument';
 import type { SurveyResponse } from '../../shared/response';
 import { type Accumulator, createAccumulator, type GroupStats } from '../../shared/scoring';
+import { closedAtOf } from '../lifecycle/campaign-state';
 import type { CampaignRecord, ResponseRecord, Store } from '../store/store';
 
 // A campaign's statistics are a fold over its response stream. A stored snapshot holds the fold of everything
@@ -18,6 +19,11 @@ import type { CampaignRecord, ResponseRecord, Store } from '../store/store';
 // snapshot that meets an erased response starts over from the newer one.
 // The stream is read through GSI1, which AWS updates asynchronously (well under a second): the safety window covers
 // that too, so a snapshot is only ever stored for a stretch of the stream that has settled.
+//
+// A closed campaign's results are S(end) with end just after its close (campaign-state.ts `closedAtOf`): the
+// responses received at or before the close and not withdrawn by then. A response written later (it read the
+// campaign while still open, or a cached copy of it) is in the stream but outside the results, so published results
+// never change. Snapshots of a closed campaign are capped at `end`, so they never hold such a response either.
 
 export interface StatsOptions {
   safetyMs: number;
@@ -47,6 +53,18 @@ export function instrumentOf(campaign: CampaignRecord): Instrument {
 }
 
 const INFINITY = '\uffff';
+
+/**
+ * The cursor just after `iso`: for same-format ISO times, `t < cursorAfter(iso)` iff `t <= iso`, and a stream position
+ * `${iso}#…` sorts before it too ('#' < '~').
+ */
+const cursorAfter = (iso: string): string => `${iso}~`;
+
+/** Where a report's fold ends: just after the close for a closed campaign, everything for an open one. */
+export function reportEnd(campaign: CampaignRecord, now: Date): string {
+  const closedAt = closedAtOf(campaign, now);
+  return closedAt === null ? INFINITY : cursorAfter(closedAt);
+}
 
 function inSnapshot(r: ResponseRecord, cursor: string | null): boolean {
   if (cursor === null) return false;
@@ -109,17 +127,23 @@ export async function campaignStats(
   options: StatsOptions,
 ): Promise<CampaignStats> {
   const instrument = instrumentOf(campaign);
+  const end = reportEnd(campaign, now);
   for (let attempt = 0; ; attempt++) {
-    const snapshot = await store.getSnapshot(campaign.id);
+    const stored = await store.getSnapshot(campaign.id);
+    // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back: fold from scratch.
+    const snapshot = stored && stored.cursor <= end ? stored : null;
     const base = snapshot?.cursor ?? null;
-    const next = new Date(now.getTime() - options.safetyMs).toISOString();
+    const trailing = new Date(now.getTime() - options.safetyMs).toISOString();
+    // Capped at the close: a closed campaign's snapshot holds what was received by then, never what came after.
+    // biome-ignore lint/complexity/useMathMinMax: ISO strings, which Math.min would turn into NaN
+    const next = trailing < end ? trailing : end;
     const tail = await store.readResponses(campaign.id, campaign.shards, base);
     const cells = new Cells(instrument, snapshot?.cells);
     const refresh = base === null || next > base ? new Cells(instrument, snapshot?.cells) : null;
     let foldable = 0;
     try {
       for (const r of tail) {
-        cells.apply(r, Number(inSnapshot(r, INFINITY)) - Number(inSnapshot(r, base)));
+        cells.apply(r, Number(inSnapshot(r, end)) - Number(inSnapshot(r, base)));
         if (refresh) {
           if (r.position < next) foldable++;
           // Every tail item, not only those before the new cursor: one received before it but withdrawn after it
@@ -137,12 +161,12 @@ export async function campaignStats(
       refreshed = await store.putSnapshot(
         {
           campaignId: campaign.id,
-          version: (snapshot?.version ?? 0) + 1,
+          version: (stored?.version ?? 0) + 1,
           cursor: next,
           cells: Object.fromEntries(refresh.toStats()),
           createdAt: now.toISOString(),
         },
-        snapshot?.version ?? null,
+        stored?.version ?? null,
       );
       if (refreshed) {
         // Withdrawn before the new cursor: no stored snapshot can need their answers again, so erase them.
@@ -154,11 +178,16 @@ export async function campaignStats(
   }
 }
 
-/** Statistics of every counted response, folded from scratch (no snapshot): the reference a snapshot must equal. */
-export async function freshStats(store: Store, campaign: CampaignRecord): Promise<Map<string, GroupStats>> {
+/**
+ * Statistics of every counted response, folded from scratch (no snapshot): the reference a snapshot must equal. For a
+ * closed campaign, those received at or before the close and not withdrawn by then; `now` decides whether a
+ * `closesAt` has passed (without it, only a recorded `closedAt` closes).
+ */
+export async function freshStats(store: Store, campaign: CampaignRecord, now?: Date): Promise<Map<string, GroupStats>> {
+  const end = now ? reportEnd(campaign, now) : campaign.closedAt === null ? INFINITY : cursorAfter(campaign.closedAt);
   const cells = new Cells(instrumentOf(campaign));
   for (const r of await store.readResponses(campaign.id, campaign.shards, null)) {
-    if (!r.withdrawnAt) cells.apply(r, 1);
+    if (inSnapshot(r, end)) cells.apply(r, 1);
   }
   return cells.toStats();
 }

@@ -1,16 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { OrgProfile } from '../../shared/profile';
 import type { GroupStats } from '../../shared/scoring';
 import { type Key, keys, TTL_ATTRIBUTE } from './keys';
@@ -37,10 +27,14 @@ const VERSION = 1;
 
 /** Snapshot bodies are gzip'd JSON split into chunks well under DynamoDB's 400 KB item limit. */
 const SNAPSHOT_CHUNK_BYTES = 300 * 1024;
+/** Only report reads use zlib: loaded then, not with the module (a Lambda cold start skips it otherwise). */
+const zlib = () => import('node:zlib');
 
+// By name: the SDK's exception classes are not imported here (see `DynamoStore.sdk`).
 const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+type DocumentSdk = typeof import('@aws-sdk/lib-dynamodb');
 
 const toEpochSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 const fromEpochSeconds = (s: unknown): string | undefined =>
@@ -72,29 +66,60 @@ function strip<T>(item: Item, omit: readonly string[] = []): T {
 }
 
 export class DynamoStore implements Store {
-  private readonly doc: DynamoDBDocumentClient;
+  private loaded?: Promise<{ doc: DynamoDBDocumentClient; sdk: DocumentSdk }>;
 
+  /**
+   * `client` may be a function that builds it: the Lambda passes one that imports the SDK, so a cold start loads the
+   * SDK (over 100 ms) on its first store call rather than at init, and requests that need no store never do.
+   */
   constructor(
-    client: DynamoDBClient,
+    private readonly client: DynamoDBClient | (() => Promise<DynamoDBClient>),
     private readonly table: string,
-  ) {
-    this.doc = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
-  }
+  ) {}
 
   // ---- helpers -------------------------------------------------------------------------------------------------
 
+  /**
+   * The document client and its commands, loaded on the first call. The SDK is imported dynamically rather than at
+   * the top of this module because a bundler hoists a static import of an external package to the top of the bundle,
+   * where it would load at init whatever the route. A failed load is not kept: the next call tries again.
+   */
+  private sdk(): Promise<{ doc: DynamoDBDocumentClient; sdk: DocumentSdk }> {
+    this.loaded ??= (async () => {
+      const [sdk, client] = await Promise.all([
+        import('@aws-sdk/lib-dynamodb'),
+        typeof this.client === 'function' ? this.client() : this.client,
+      ]);
+      const doc = sdk.DynamoDBDocumentClient.from(client, {
+        marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+      });
+      return { doc, sdk };
+    })().catch((error: unknown) => {
+      this.loaded = undefined;
+      throw error;
+    });
+    return this.loaded;
+  }
+
+  private async send<T>(command: (doc: DynamoDBDocumentClient, sdk: DocumentSdk) => Promise<T>): Promise<T> {
+    const { doc, sdk } = await this.sdk();
+    return command(doc, sdk);
+  }
+
   private async get(key: Key, consistent = true): Promise<Item | null> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: consistent }));
+    const out = await this.send((doc, sdk) =>
+      doc.send(new sdk.GetCommand({ TableName: this.table, Key: key, ConsistentRead: consistent })),
+    );
     return (out.Item as Item | undefined) ?? null;
   }
 
   /** Put only when the key is new; false when it already existed. */
   private async putNew(item: Item): Promise<boolean> {
     try {
-      await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+      await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+        ),
       );
       return true;
     } catch (error) {
@@ -107,7 +132,9 @@ export class DynamoStore implements Store {
     const items: Item[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await this.doc.send(new QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey: start }));
+      const out = await this.send((doc, sdk) =>
+        doc.send(new sdk.QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey: start })),
+      );
       items.push(...((out.Items as Item[] | undefined) ?? []));
       start = out.LastEvaluatedKey;
     } while (start);
@@ -136,14 +163,16 @@ export class DynamoStore implements Store {
 
   async revokeToken(id: string, at: string): Promise<boolean> {
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.tokenById(id),
-          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at },
-        }),
+      await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: keys.tokenById(id),
+            UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':at': at },
+          }),
+        ),
       );
       return true;
     } catch (error) {
@@ -153,11 +182,13 @@ export class DynamoStore implements Store {
   }
 
   async grantOrg(subject: string, orgId: string, at: string): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.grant(subject, orgId), entity: 'grant', v: VERSION, subject, orgId, createdAt: at },
-      }),
+    await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.PutCommand({
+          TableName: this.table,
+          Item: { ...keys.grant(subject, orgId), entity: 'grant', v: VERSION, subject, orgId, createdAt: at },
+        }),
+      ),
     );
   }
 
@@ -201,7 +232,7 @@ export class DynamoStore implements Store {
         [this.table]: { Keys: unique.slice(i, i + 100).map((id) => keys.orgById(id)), ConsistentRead: true },
       };
       while (request && Object.keys(request).length > 0) {
-        const out = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+        const out = await this.send((doc, sdk) => doc.send(new sdk.BatchGetCommand({ RequestItems: request })));
         for (const item of out.Responses?.[this.table] ?? []) found.push(strip<OrgRecord>(item));
         request = out.UnprocessedKeys as typeof request;
       }
@@ -219,18 +250,20 @@ export class DynamoStore implements Store {
   }
 
   async putProfile(orgId: string, profile: OrgProfile, at: string): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: {
-          ...keys.profileOfOrg(orgId),
-          entity: 'profile',
-          v: VERSION,
-          orgId,
-          profile: storable(profile),
-          updatedAt: at,
-        },
-      }),
+    await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.PutCommand({
+          TableName: this.table,
+          Item: {
+            ...keys.profileOfOrg(orgId),
+            entity: 'profile',
+            v: VERSION,
+            orgId,
+            profile: storable(profile),
+            updatedAt: at,
+          },
+        }),
+      ),
     );
   }
 
@@ -267,15 +300,17 @@ export class DynamoStore implements Store {
     names?: Record<string, string>,
   ): Promise<boolean> {
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: key,
-          UpdateExpression: update,
-          ConditionExpression: condition,
-          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
-          ...(names ? { ExpressionAttributeNames: names } : {}),
-        }),
+      await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: key,
+            UpdateExpression: update,
+            ConditionExpression: condition,
+            ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+            ...(names ? { ExpressionAttributeNames: names } : {}),
+          }),
+        ),
       );
       return true;
     } catch (error) {
@@ -381,16 +416,18 @@ export class DynamoStore implements Store {
 
   async withdrawResponse(key: string, withdrawnAt: string, position: string): Promise<ResponseRecord | null> {
     try {
-      const out = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.responseByReceiptHash(key),
-          // Moving the stream position puts the withdrawal after every snapshot cursor that could hold the response.
-          UpdateExpression: 'SET withdrawnAt = :w, GSI1SK = :pos',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(withdrawnAt)',
-          ExpressionAttributeValues: { ':w': withdrawnAt, ':pos': position },
-          ReturnValues: 'ALL_NEW',
-        }),
+      const out = await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: keys.responseByReceiptHash(key),
+            // Moving the stream position puts the withdrawal after every snapshot cursor that could hold the response.
+            UpdateExpression: 'SET withdrawnAt = :w, GSI1SK = :pos',
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(withdrawnAt)',
+            ExpressionAttributeValues: { ':w': withdrawnAt, ':pos': position },
+            ReturnValues: 'ALL_NEW',
+          }),
+        ),
       );
       return out.Attributes ? this.toResponse(out.Attributes as Item) : null;
     } catch (error) {
@@ -402,19 +439,19 @@ export class DynamoStore implements Store {
   async eraseWithdrawn(receiptHashes: readonly string[]): Promise<void> {
     await Promise.all(
       receiptHashes.map((key) =>
-        this.doc
-          .send(
-            new UpdateCommand({
+        this.send((doc, sdk) =>
+          doc.send(
+            new sdk.UpdateCommand({
               TableName: this.table,
               Key: keys.responseByReceiptHash(key),
               UpdateExpression: 'REMOVE answers, #level, department, durationS, contentHash',
               ConditionExpression: 'attribute_exists(withdrawnAt)',
               ExpressionAttributeNames: { '#level': 'level' },
             }),
-          )
-          .catch((error: unknown) => {
-            if (!isConditionFailure(error)) throw error;
-          }),
+          ),
+        ).catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        }),
       ),
     );
   }
@@ -462,7 +499,7 @@ export class DynamoStore implements Store {
         version,
         cursor: head.cursor as string,
         createdAt: head.createdAt as string,
-        cells: JSON.parse(gunzipSync(body).toString('utf8')) as Record<string, GroupStats>,
+        cells: JSON.parse((await zlib()).gunzipSync(body).toString('utf8')) as Record<string, GroupStats>,
       };
     }
     return null;
@@ -470,43 +507,47 @@ export class DynamoStore implements Store {
 
   async putSnapshot(snapshot: SnapshotRecord, expectedVersion: number | null): Promise<boolean> {
     const { campaignId, version } = snapshot;
-    const body = gzipSync(JSON.stringify(snapshot.cells));
+    const body = (await zlib()).gzipSync(JSON.stringify(snapshot.cells));
     const count = Math.max(1, Math.ceil(body.length / SNAPSHOT_CHUNK_BYTES));
     const writer = randomBytes(6).toString('hex');
     // Chunks of a new version never overwrite the current one's; the head flips to them in one conditional put.
     await Promise.all(
       Array.from({ length: count }, (_, i) =>
-        this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: {
-              ...keys.snapshotChunk(campaignId, version, writer, i),
-              entity: 'snapshotChunk',
-              v: VERSION,
-              body: body.subarray(i * SNAPSHOT_CHUNK_BYTES, (i + 1) * SNAPSHOT_CHUNK_BYTES),
-            },
-          }),
+        this.send((doc, sdk) =>
+          doc.send(
+            new sdk.PutCommand({
+              TableName: this.table,
+              Item: {
+                ...keys.snapshotChunk(campaignId, version, writer, i),
+                entity: 'snapshotChunk',
+                v: VERSION,
+                body: body.subarray(i * SNAPSHOT_CHUNK_BYTES, (i + 1) * SNAPSHOT_CHUNK_BYTES),
+              },
+            }),
+          ),
         ),
       ),
     );
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...keys.snapshotHead(campaignId),
-            entity: 'snapshot',
-            v: VERSION,
-            campaignId,
-            version,
-            cursor: snapshot.cursor,
-            createdAt: snapshot.createdAt,
-            chunks: count,
-            writer,
-          },
-          ConditionExpression: expectedVersion === null ? 'attribute_not_exists(PK)' : 'version = :expected',
-          ExpressionAttributeValues: expectedVersion === null ? undefined : { ':expected': expectedVersion },
-        }),
+      await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.PutCommand({
+            TableName: this.table,
+            Item: {
+              ...keys.snapshotHead(campaignId),
+              entity: 'snapshot',
+              v: VERSION,
+              campaignId,
+              version,
+              cursor: snapshot.cursor,
+              createdAt: snapshot.createdAt,
+              chunks: count,
+              writer,
+            },
+            ConditionExpression: expectedVersion === null ? 'attribute_not_exists(PK)' : 'version = :expected',
+            ExpressionAttributeValues: expectedVersion === null ? undefined : { ':expected': expectedVersion },
+          }),
+        ),
       );
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
@@ -526,7 +567,9 @@ export class DynamoStore implements Store {
     });
     await Promise.all(
       chunks.map((c) =>
-        this.doc.send(new DeleteCommand({ TableName: this.table, Key: { PK: c.PK as string, SK: c.SK as string } })),
+        this.send((doc, sdk) =>
+          doc.send(new sdk.DeleteCommand({ TableName: this.table, Key: { PK: c.PK as string, SK: c.SK as string } })),
+        ),
       ),
     );
   }
@@ -615,11 +658,13 @@ export class DynamoStore implements Store {
   // ---- contacts and due work -----------------------------------------------------------------------------------
 
   async putContacts(orgId: string, contacts: readonly ContactRecord[], at: string): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.contactsOfOrg(orgId), entity: 'contacts', v: VERSION, orgId, contacts, updatedAt: at },
-      }),
+    await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.PutCommand({
+          TableName: this.table,
+          Item: { ...keys.contactsOfOrg(orgId), entity: 'contacts', v: VERSION, orgId, contacts, updatedAt: at },
+        }),
+      ),
     );
   }
 
@@ -629,42 +674,48 @@ export class DynamoStore implements Store {
   }
 
   async putDue(due: DueRecord): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.due(due.dueAt, due.campaignId, due.kind), entity: 'due', v: VERSION, ...due },
-      }),
+    await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.PutCommand({
+          TableName: this.table,
+          Item: { ...keys.due(due.dueAt, due.campaignId, due.kind), entity: 'due', v: VERSION, ...due },
+        }),
+      ),
     );
   }
 
   async listDue(now: Date, limit: number): Promise<DueRecord[]> {
     const { PK, skMax } = keys.dueBefore(now.toISOString());
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'PK = :pk AND SK <= :max',
-        ExpressionAttributeValues: { ':pk': PK, ':max': skMax },
-        ConsistentRead: true,
-        Limit: limit,
-      }),
+    const out = await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND SK <= :max',
+          ExpressionAttributeValues: { ':pk': PK, ':max': skMax },
+          ConsistentRead: true,
+          Limit: limit,
+        }),
+      ),
     );
     return ((out.Items as Item[] | undefined) ?? []).map((i) => strip<DueRecord>(i));
   }
 
   async deleteDue(due: DueRecord): Promise<void> {
-    await this.doc.send(
-      new DeleteCommand({ TableName: this.table, Key: keys.due(due.dueAt, due.campaignId, due.kind) }),
+    await this.send((doc, sdk) =>
+      doc.send(new sdk.DeleteCommand({ TableName: this.table, Key: keys.due(due.dueAt, due.campaignId, due.kind) })),
     );
   }
 
   // ---- leadership view -----------------------------------------------------------------------------------------
 
   async putLeadership(record: LeadershipRecord): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.leadershipOfCampaign(record.campaignId), entity: 'leadership', v: VERSION, ...record },
-      }),
+    await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.PutCommand({
+          TableName: this.table,
+          Item: { ...keys.leadershipOfCampaign(record.campaignId), entity: 'leadership', v: VERSION, ...record },
+        }),
+      ),
     );
   }
 

@@ -8,23 +8,23 @@ import { campaignStats, instrumentOf } from '../../reports/campaign-stats';
 import { type AppEnv, principalOf, visibleCampaign } from '../auth';
 import type { AppDeps } from '../deps';
 import { CampaignClosed, NotFound, ValidationFailed } from '../errors';
-import { CampaignParams, InviteBody, LeadershipBody, ReportQuery } from '../schemas';
 import { statsOptions } from '../stats-options';
 import { requireJson, validate } from '../validation';
 import { campaignView } from '../views';
+import type { CampaignCache } from './surveys';
 
-export function campaignRoutes(deps: AppDeps): Hono<AppEnv> {
+export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Hono<AppEnv> {
   const { store } = deps;
   return new Hono<AppEnv>()
-    .get('/:campaignId', validate('param', CampaignParams), async (c) => {
+    .get('/:campaignId', validate('param', 'CampaignParams'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       return c.json(campaignView(campaign, deps.clock()));
     })
     .put(
       '/:campaignId/leadership',
-      validate('param', CampaignParams),
+      validate('param', 'CampaignParams'),
       requireJson,
-      validate('json', LeadershipBody),
+      validate('json', 'LeadershipBody'),
       async (c) => {
         const p = principalOf(c);
         const campaign = await visibleCampaign(deps, p, c.req.valid('param').campaignId);
@@ -54,9 +54,9 @@ export function campaignRoutes(deps: AppDeps): Hono<AppEnv> {
     )
     .post(
       '/:campaignId/invites',
-      validate('param', CampaignParams),
+      validate('param', 'CampaignParams'),
       requireJson,
-      validate('json', InviteBody),
+      validate('json', 'InviteBody'),
       async (c) => {
         const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
         const now = deps.clock();
@@ -87,7 +87,7 @@ export function campaignRoutes(deps: AppDeps): Hono<AppEnv> {
         return c.json({ campaignId: campaign.id, ...result }, 201);
       },
     )
-    .post('/:campaignId/reminders', validate('param', CampaignParams), async (c) => {
+    .post('/:campaignId/reminders', validate('param', 'CampaignParams'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
       if (isClosed(campaign, now)) throw new CampaignClosed('the campaign is closed: no more reminders');
@@ -95,18 +95,22 @@ export function campaignRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
       return c.json({ campaignId: campaign.id, reminded: await remindPending(deps, campaign, org, now) });
     })
-    .post('/:campaignId/close', validate('param', CampaignParams), async (c) => {
+    .post('/:campaignId/close', validate('param', 'CampaignParams'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
       // Recorded as due first: if this request dies half-way, the lifecycle job finishes the close and the delivery.
       const due = { dueAt: now.toISOString(), campaignId: campaign.id, kind: 'close' as const };
       await store.putDue(due);
+      // Submissions to this instance see the close at once (other instances within the cache's TTL): the copy is
+      // dropped as the close starts, and again once it is recorded, in case a submission read the campaign meanwhile.
+      campaignCache?.drop(campaign.id);
       const result = await closeCampaign(deps, campaign, now);
+      campaignCache?.drop(campaign.id);
       // A delivery that failed stays due: the job sends the report links on a later run.
       if (!result.deliveryPending) await store.deleteDue(due);
       return c.json({ ...campaignView(result.campaign, now), reportLinksSent: result.reportLinksSent });
     })
-    .get('/:campaignId/report', validate('param', CampaignParams), validate('query', ReportQuery), async (c) => {
+    .get('/:campaignId/report', validate('param', 'CampaignParams'), validate('query', 'ReportQuery'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
       const [org, stats, leadership, profile, invites] = await Promise.all([

@@ -5,7 +5,6 @@ import type { DueRecord } from '../../store/store';
 import { type AppEnv, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
 import type { AppDeps } from '../deps';
 import { ValidationFailed } from '../errors';
-import { ContactsBody, CreateCampaignBody, CreateOrgBody, OrgParams, OrgProfileSchema } from '../schemas';
 import { sha256Hex, tokenIdOf } from '../token-hash';
 import { requireJson, validate } from '../validation';
 import { campaignView, orgView } from '../views';
@@ -16,7 +15,7 @@ const DAY_MS = 86_400_000;
 export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store } = deps;
   return new Hono<AppEnv>()
-    .post('/', requireRole('admin', 'consultant'), requireJson, validate('json', CreateOrgBody), async (c) => {
+    .post('/', requireRole('admin', 'consultant'), requireJson, validate('json', 'CreateOrgBody'), async (c) => {
       const p = principalOf(c);
       const { name } = c.req.valid('json');
       const org = { id: deps.newId(), name, createdAt: deps.clock().toISOString(), createdBy: p.subject };
@@ -30,19 +29,19 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
       const orgs = p.role === 'admin' ? await store.listOrgs() : await store.getOrgs(await portfolioOrgIds(deps, p));
       return c.json({ orgs: orgs.map(orgView) });
     })
-    .get('/:orgId', validate('param', OrgParams), async (c) => {
+    .get('/:orgId', validate('param', 'OrgParams'), async (c) => {
       const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
       return c.json({ ...orgView(org), profile: await store.getProfile(org.id) });
     })
-    .get('/:orgId/profile', validate('param', OrgParams), async (c) => {
+    .get('/:orgId/profile', validate('param', 'OrgParams'), async (c) => {
       const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
       return c.json({ orgId: org.id, profile: await store.getProfile(org.id) });
     })
     .put(
       '/:orgId/profile',
-      validate('param', OrgParams),
+      validate('param', 'OrgParams'),
       requireJson,
-      validate('json', OrgProfileSchema),
+      validate('json', 'OrgProfileSchema'),
       async (c) => {
         const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
         const profile = c.req.valid('json');
@@ -53,9 +52,9 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
     .post(
       '/:orgId/campaigns',
       requireRole('admin', 'consultant'),
-      validate('param', OrgParams),
+      validate('param', 'OrgParams'),
       requireJson,
-      validate('json', CreateCampaignBody),
+      validate('json', 'CreateCampaignBody'),
       async (c) => {
         const p = principalOf(c);
         const org = await visibleOrg(deps, p, c.req.valid('param').orgId);
@@ -128,26 +127,32 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
         );
       },
     )
-    .get('/:orgId/contacts', validate('param', OrgParams), async (c) => {
+    .get('/:orgId/contacts', validate('param', 'OrgParams'), async (c) => {
       const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
       return c.json({ orgId: org.id, contacts: await store.getContacts(org.id) });
     })
-    .put('/:orgId/contacts', validate('param', OrgParams), requireJson, validate('json', ContactsBody), async (c) => {
-      const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
-      const { contacts } = c.req.valid('json');
-      const seen = new Set<string>();
-      const issues = contacts.flatMap((contact, i) => {
-        const email = contact.email.toLowerCase();
-        if (seen.has(email)) return [{ field: `contacts.${i}.email`, message: 'is listed twice' }];
-        seen.add(email);
-        return [];
-      });
-      if (issues.length > 0) throw new ValidationFailed(issues);
-      // Executives who receive the report link when a campaign closes: the whole list is replaced.
-      await store.putContacts(org.id, contacts, deps.clock().toISOString());
-      return c.json({ orgId: org.id, contacts });
-    })
-    .get('/:orgId/campaigns', validate('param', OrgParams), async (c) => {
+    .put(
+      '/:orgId/contacts',
+      validate('param', 'OrgParams'),
+      requireJson,
+      validate('json', 'ContactsBody'),
+      async (c) => {
+        const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
+        const { contacts } = c.req.valid('json');
+        const seen = new Set<string>();
+        const issues = contacts.flatMap((contact, i) => {
+          const email = contact.email.toLowerCase();
+          if (seen.has(email)) return [{ field: `contacts.${i}.email`, message: 'is listed twice' }];
+          seen.add(email);
+          return [];
+        });
+        if (issues.length > 0) throw new ValidationFailed(issues);
+        // Executives who receive the report link when a campaign closes: the whole list is replaced.
+        await store.putContacts(org.id, contacts, deps.clock().toISOString());
+        return c.json({ orgId: org.id, contacts });
+      },
+    )
+    .get('/:orgId/campaigns', validate('param', 'OrgParams'), async (c) => {
       const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
       const now = deps.clock();
       const campaigns = await store.listCampaigns(org.id);

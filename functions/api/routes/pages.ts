@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { LANGUAGES, type Language } from '../../../shared/instrument';
 import { surveyMessages } from '../../../web/survey/messages';
 import {
@@ -14,11 +13,12 @@ import {
 import { parseUnsubscribeToken, unsubscribeToken } from '../../lifecycle/invites';
 import { instrumentOf } from '../../reports/campaign-stats';
 import type { CampaignRecord } from '../../store/store';
+import { limitBody } from '../body-limit';
 import type { AppDeps } from '../deps';
 import { CampaignClosed, DomainError, InviteUsed, NotFound } from '../errors';
 import { hashesEqual } from '../token-hash';
 import { responseRoutes } from './responses';
-import { checkInviteUnused, resolveSurvey, surveyRoutes } from './surveys';
+import { checkInviteUnused, resolveSurvey, type SurveyCaches, surveyCaches, surveyRoutes } from './surveys';
 
 // Server-rendered pages (owned by web), mounted by createApp as `app.route('/', pageRoutes(deps))`. Only the dynamic
 // survey pages live here (/s/*); the static pages and assets are files served from dist/web (the local server's
@@ -75,11 +75,11 @@ interface ApiResult {
   body: { receipt?: string; errors?: { field: string; message: string }[]; detail?: string; slug?: string };
 }
 
-export function pageRoutes(deps: AppDeps): Hono {
+export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(deps)): Hono {
   // The JSON routes as an in-process app; its error handler returns the same status and field errors the public API
   // answers with (app.onError), which is all a page needs to choose what to show.
   const api = new Hono();
-  api.route('/surveys', surveyRoutes(deps));
+  api.route('/surveys', surveyRoutes(deps, caches));
   api.route('/responses', responseRoutes(deps));
   api.onError((error, c) => {
     if (error instanceof DomainError) {
@@ -108,7 +108,7 @@ export function pageRoutes(deps: AppDeps): Hono {
     });
     pages.post(
       path,
-      bodyLimit({
+      limitBody({
         maxSize: deps.config.bodyLimitBytes ?? 64 * 1024,
         onError: (c) => c.html(renderSurveyNotice({ lang: 'en', kind: 'failed' }), 413),
       }),

@@ -2,12 +2,11 @@ import { Hono } from 'hono';
 import { isClosed } from '../../lifecycle/campaign-state';
 import type { AppDeps } from '../deps';
 import { NotFound, ResultsFinal } from '../errors';
-import { ReceiptParams } from '../schemas';
 import { sha256Hex } from '../token-hash';
 import { validate } from '../validation';
 
 export function responseRoutes(deps: AppDeps): Hono {
-  return new Hono().delete('/:receipt', validate('param', ReceiptParams), async (c) => {
+  return new Hono().delete('/:receipt', validate('param', 'ReceiptParams'), async (c) => {
     const key = sha256Hex(c.req.valid('param').receipt);
     const existing = await deps.store.getResponse(key);
     if (!existing) throw new NotFound('no response with this receipt');

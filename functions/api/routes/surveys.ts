@@ -7,7 +7,7 @@ import { instrumentOf } from '../../reports/campaign-stats';
 import type { CampaignRecord, SurveyLinkRecord } from '../../store/store';
 import type { AppDeps } from '../deps';
 import { CampaignClosed, Conflict, InviteUsed, NotFound, ValidationFailed } from '../errors';
-import { SubmitResponseBody, SurveyParams, SurveyQuery } from '../schemas';
+import type { SubmitResponseBody } from '../schemas';
 import { canonicalHash, hashesEqual, receiptFor, sha256Hex, tokenIdOf } from '../token-hash';
 import { requireJson, validate } from '../validation';
 import { isClosed } from '../views';
@@ -17,7 +17,11 @@ export interface ResolvedSurvey {
   link: SurveyLinkRecord;
 }
 
-/** Links never change once written (only expire), so each instance keeps the ones it has seen: one read less per submission. */
+/**
+ * Links never change once written (only expire, which is checked on every use), so each instance keeps the ones it
+ * has seen: a link maps to its campaign (and invite) without a read. An invite's single use is not a property of its
+ * link: every answer still claims the invite in the store (`submitResponse`).
+ */
 export class LinkCache {
   private readonly links = new Map<string, SurveyLinkRecord>();
   constructor(private readonly max = 2000) {}
@@ -30,28 +34,84 @@ export class LinkCache {
   }
 }
 
+/** How long a submission may use a campaign read earlier by the same app instance (AppConfig.campaignCacheMs). */
+export const CAMPAIGN_CACHE_MS = 2000;
+
+/**
+ * A campaign as a submission needs it (status, closing time, open link, instrument, departments, receipt key), kept
+ * for at most `ttlMs` per app instance: one read less per submission. Correctness does not rest on it: a closed
+ * campaign's results hold only responses received at or before its close (lifecycle/campaign-state.ts
+ * `closedAtOf`), so an answer a stale copy lets through after a close is stored but never changes published results;
+ * the same race exists without a cache (read campaign, close, put). The close route drops the copy, so an instance
+ * sees its own closes at once; a close elsewhere (another Lambda instance) shows within `ttlMs`. Invites are never
+ * cached here.
+ */
+export class CampaignCache {
+  private readonly entries = new Map<string, { campaign: CampaignRecord; readAt: number }>();
+  /** Bumped by `drop`: a read that started before a drop does not put its (possibly older) copy back. */
+  private generation = 0;
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max = 500,
+  ) {}
+
+  async get(id: string, read: (id: string) => Promise<CampaignRecord | null>): Promise<CampaignRecord | null> {
+    // Elapsed real time, not the app's clock: how old the copy is, whatever time the domain clock says it is.
+    const startedAt = performance.now();
+    const hit = this.entries.get(id);
+    if (hit && startedAt - hit.readAt < this.ttlMs) return hit.campaign;
+    const generation = this.generation;
+    const campaign = await read(id);
+    if (campaign && this.ttlMs > 0 && generation === this.generation) {
+      this.entries.delete(id);
+      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(id, { campaign, readAt: startedAt });
+    }
+    return campaign;
+  }
+
+  /** The campaign changed (it was closed): the next submission reads it from the store. */
+  drop(id: string): void {
+    this.generation++;
+    this.entries.delete(id);
+  }
+}
+
+/** The survey routes' caches, one set per app (createApp shares them with the page routes and the close route). */
+export interface SurveyCaches {
+  links: LinkCache;
+  campaigns: CampaignCache;
+}
+
+export const surveyCaches = (deps: Pick<AppDeps, 'config'>): SurveyCaches => ({
+  links: new LinkCache(),
+  campaigns: new CampaignCache(deps.config.campaignCacheMs ?? CAMPAIGN_CACHE_MS),
+});
+
 /**
  * A survey token (the campaign's open link, or an invite's single-use link) resolves to its campaign and link: 404
  * when unknown or expired, or when it is the open link of a campaign that takes invitations only; 410 when the
  * campaign is closed (unless `allowClosed`: submissions decide themselves, since a retry of a response counted before
- * the close still gets its receipt).
+ * the close still gets its receipt). With `caches.campaigns`, the campaign may be a copy up to its TTL old.
  */
 export async function resolveSurvey(
   deps: AppDeps,
   surveyToken: string,
   now: Date,
-  cache?: LinkCache,
+  caches: Partial<SurveyCaches> = {},
   options: { allowClosed?: boolean } = {},
 ): Promise<ResolvedSurvey> {
   const id = tokenIdOf(surveyToken);
-  let link = cache?.get(id) ?? null;
+  let link = caches.links?.get(id) ?? null;
   if (!link) {
     link = await deps.store.getSurveyLink(id, now);
-    if (link) cache?.set(link);
+    if (link) caches.links?.set(link);
   }
   if (!link || !hashesEqual(link.hash, sha256Hex(surveyToken))) throw new NotFound('no such survey');
   if (link.expiresAt && link.expiresAt <= now.toISOString()) throw new NotFound('no such survey');
-  const campaign = await deps.store.getCampaign(link.campaignId);
+  const campaign = caches.campaigns
+    ? await caches.campaigns.get(link.campaignId, (campaignId) => deps.store.getCampaign(campaignId))
+    : await deps.store.getCampaign(link.campaignId);
   if (!campaign) throw new NotFound('no such survey');
   if (!link.inviteId && !openLinkAllowed(campaign)) {
     throw new NotFound('this survey takes answers through personal invitations only');
@@ -169,11 +229,12 @@ export async function submitResponse(
   return { created: false, receipt, receivedAt: result.existing.receivedAt };
 }
 
-export function surveyRoutes(deps: AppDeps): Hono {
+export function surveyRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(deps)): Hono {
   const guard = deps.submissionGuard ?? (async (_c, next) => next());
-  const links = new LinkCache();
+  // Showing the survey reads the campaign itself: only the submission, the hot path, takes a cached copy.
+  const links = { links: caches.links };
   return new Hono()
-    .get('/:surveyToken', validate('param', SurveyParams), validate('query', SurveyQuery), async (c) => {
+    .get('/:surveyToken', validate('param', 'SurveyParams'), validate('query', 'SurveyQuery'), async (c) => {
       const { campaign, link } = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), links);
       await checkInviteUnused(deps, link);
       const { lang } = c.req.valid('query');
@@ -194,16 +255,18 @@ export function surveyRoutes(deps: AppDeps): Hono {
     .post(
       '/:surveyToken/responses',
       guard,
-      validate('param', SurveyParams),
+      validate('param', 'SurveyParams'),
       requireJson,
-      validate('json', SubmitResponseBody),
+      validate('json', 'SubmitResponseBody'),
       async (c) => {
-        const now = deps.clock();
-        const { campaign, link } = await resolveSurvey(deps, c.req.valid('param').surveyToken, now, links, {
+        const { campaign, link } = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), caches, {
           allowClosed: true,
         });
         const body = c.req.valid('json');
-        const result = await submitResponse(deps, campaign, body, now, link);
+        // Dated after the campaign was read, not when the request arrived: an answer let through by a copy of the
+        // campaign from before a close that has landed since is dated after that close, so it stays out of the
+        // published results (campaign-state.ts `closedAtOf`).
+        const result = await submitResponse(deps, campaign, body, deps.clock(), link);
         return c.json(
           {
             receipt: result.receipt,

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { type AppEnv, canSeeOrg, principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
 import { Forbidden, NotFound, ValidationFailed } from '../errors';
-import { CreateTokenBody, TokenParams } from '../schemas';
 import { sha256Hex, tokenIdOf } from '../token-hash';
 import { requireJson, validate } from '../validation';
 
@@ -12,7 +11,7 @@ const DAY_MS = 86_400_000;
 export function tokenRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store } = deps;
   return new Hono<AppEnv>()
-    .post('/', requireRole('admin', 'consultant'), requireJson, validate('json', CreateTokenBody), async (c) => {
+    .post('/', requireRole('admin', 'consultant'), requireJson, validate('json', 'CreateTokenBody'), async (c) => {
       const p = principalOf(c);
       const body = c.req.valid('json');
       // A consultant hands out executive tokens for its own organisations, nothing else.
@@ -50,7 +49,7 @@ export function tokenRoutes(deps: AppDeps): Hono<AppEnv> {
       // The token is shown once; the table keeps only its hash.
       return c.json({ id, token, role: body.role, orgIds, expiresAt }, 201);
     })
-    .delete('/:tokenId', requireRole('admin', 'consultant'), validate('param', TokenParams), async (c) => {
+    .delete('/:tokenId', requireRole('admin', 'consultant'), validate('param', 'TokenParams'), async (c) => {
       const p = principalOf(c);
       const { tokenId } = c.req.valid('param');
       const record = await store.getToken(tokenId, deps.clock());
