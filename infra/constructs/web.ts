@@ -27,7 +27,7 @@ import { acknowledge, wildcardActionId, wildcardResourceId } from '../nag';
 import type { StageSettings } from '../stage';
 
 /** Paths the app answers (pages and API); everything else is the static build in S3. */
-export const API_PATHS = ['/api/*', '/s/*', '/health'] as const;
+export const API_PATHS = ['/api/*', '/s/*', '/u/*', '/health'] as const;
 
 /** No inline scripts or styles, nothing from other origins, never framed. */
 export const CONTENT_SECURITY_POLICY = [

@@ -386,7 +386,7 @@ describe('web', () => {
       AllowedMethods: ['GET', 'HEAD'],
     });
     const behaviors = config.CacheBehaviors as Array<Record<string, Cfn>>;
-    expect(behaviors.map((b) => b.PathPattern)).toEqual(['/api/*', '/s/*', '/health']);
+    expect(behaviors.map((b) => b.PathPattern)).toEqual(['/api/*', '/s/*', '/u/*', '/health']);
     for (const behavior of behaviors) {
       expect(behavior).toMatchObject({
         TargetOriginId: apiOrigin?.Id,
