@@ -16,5 +16,22 @@ export function closedAtOf(c: CampaignRecord, now: Date): string | null {
   return passed !== null && passed < c.closedAt ? passed : c.closedAt;
 }
 
+/**
+ * When a closed campaign's workforce results are published: its close plus `settleMs`, the snapshot cursor's safety
+ * window (StatsOptions.safetyMs), longer than any write can take and than the stream index's lag. A submission dated
+ * before the close can still land (or become visible to a read) that long after it; publishing only then means the
+ * first published view already holds it, so no two published views differ. Null while the campaign is open.
+ */
+export function publishesAtOf(c: CampaignRecord, now: Date, settleMs: number): string | null {
+  const closedAt = closedAtOf(c, now);
+  return closedAt === null ? null : new Date(Date.parse(closedAt) + settleMs).toISOString();
+}
+
+/** Closed, and the close is older than the settling window: the results may be shown. */
+export function isPublished(c: CampaignRecord, now: Date, settleMs: number): boolean {
+  const at = publishesAtOf(c, now, settleMs);
+  return at !== null && at <= now.toISOString();
+}
+
 /** Campaigns made before invitations existed have no flag: their open link works. */
 export const openLinkAllowed = (c: CampaignRecord): boolean => c.openLink !== false;

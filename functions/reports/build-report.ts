@@ -5,7 +5,7 @@ import { type CellStats, type SegmentedReport, type SegmentRow, segmentedReport 
 import type { ScaleScore } from '../../shared/report-model';
 import type { SurveyResponse } from '../../shared/response';
 import { type GroupStats, scoreResponses } from '../../shared/scoring';
-import { isClosed } from '../lifecycle/campaign-state';
+import { isClosed, publishesAtOf } from '../lifecycle/campaign-state';
 import type { CampaignRecord, LeadershipRecord, OrgRecord } from '../store/store';
 import { parseCellKey } from './campaign-stats';
 
@@ -27,6 +27,17 @@ export interface ResponseRate {
 export const UNPUBLISHED_REASON =
   'Results are published when the campaign closes, so that no one can compare two moments and single out the few who answered in between.';
 
+/** The minute (UTC, rounded up) at which results being finalised appear. */
+const minuteOf = (iso: string): string =>
+  new Date(Math.ceil(Date.parse(iso) / 60_000) * 60_000).toISOString().slice(11, 16);
+
+/**
+ * Closed, but the close is younger than the settling window (campaign-state.ts `publishesAtOf`): an answer sent just
+ * before the close may still be landing, and showing results now would let a later view differ from this one by it.
+ */
+export const finalisingReason = (publishesAt: string): string =>
+  `Results are being finalised and appear at ${minuteOf(publishesAt)} UTC, so that every answer sent before the close is in them.`;
+
 /** The report JSON. While the campaign is open: counts and the leadership view only, `published: false`. */
 export type CampaignReport = Omit<SegmentedReport, 'diagnosisNotes'> &
   Partial<Pick<SegmentedReport, 'diagnosisNotes'>> & {
@@ -38,7 +49,10 @@ export type CampaignReport = Omit<SegmentedReport, 'diagnosisNotes'> &
       closesAt: string | null;
       status: 'open' | 'closed';
     };
-    /** False while the campaign is open: nothing derived from workforce answers is shown. */
+    /**
+     * False while the campaign is open, and for the settling window after its close (the reason says until when):
+     * nothing derived from workforce answers is shown.
+     */
     published: boolean;
     reason?: string;
     responseRate: ResponseRate | null;
@@ -55,6 +69,8 @@ export interface ReportInput {
   /** Invites sent and answered (issue 7); absent or none sent: the rate is on headcount. */
   invites?: { sent: number; answered: number };
   now: Date;
+  /** The snapshot cursor's safety window (StatsOptions.safetyMs): results are published this long after the close. */
+  settleMs: number;
 }
 
 export const cellStatsOf = (cells: Map<string, GroupStats>): CellStats[] =>
@@ -109,6 +125,8 @@ const leadershipResponses = (record: LeadershipRecord | null): SurveyResponse[] 
 export function buildReport(input: ReportInput): CampaignReport {
   const { campaign, org, instrument, now } = input;
   const closed = isClosed(campaign, now);
+  const publishesAt = publishesAtOf(campaign, now, input.settleMs);
+  const published = publishesAt !== null && publishesAt <= now.toISOString();
   const cells = cellStatsOf(input.cells);
   const n = cells.reduce((sum, c) => sum + c.stats.n, 0);
   const leadershipAnswers = leadershipResponses(input.leadership);
@@ -126,7 +144,7 @@ export function buildReport(input: ReportInput): CampaignReport {
     generatedAt: now.toISOString(),
   };
 
-  if (!closed) {
+  if (!published) {
     const plan = planOf(campaign, input.cells);
     return {
       ...head,
@@ -134,7 +152,7 @@ export function buildReport(input: ReportInput): CampaignReport {
       minGroupSize: plan.minGroupSize,
       suppressed: true,
       published: false,
-      reason: UNPUBLISHED_REASON,
+      reason: publishesAt === null ? UNPUBLISHED_REASON : finalisingReason(publishesAt),
       // The leadership view is knowingly not anonymous (DOMAIN.md), so it may be shown while the campaign runs.
       leadership: leadership ? { n: leadership.n, layers: leadership.layers } : null,
       byLevel: {},
@@ -200,13 +218,18 @@ function csvLine(row: CsvRow): string {
 /**
  * The aggregate export, written from the very report the JSON answers with, so the two show exactly the same: the
  * total (layers and signals), then each department and level (layers only, as in the JSON, with masked layers blank).
- * A hidden group is a row without count or figures. While the campaign is open: the header and one status row.
+ * A hidden group is a row without count or figures. While the campaign is open or being finalised: the header and one
+ * status row.
  */
 export function reportCsv(input: ReportInput): string {
   const report = buildReport(input);
   const rows: CsvRow[] = [];
   if (!report.published) {
-    rows.push({ breakdown: 'status', group: 'not published: the campaign is open', n: null, suppressed: true });
+    const group =
+      report.campaign.status === 'open'
+        ? 'not published: the campaign is open'
+        : `not published: being finalised until ${minuteOf(publishesAtOf(input.campaign, input.now, input.settleMs)!)} UTC`;
+    rows.push({ breakdown: 'status', group, n: null, suppressed: true });
   } else {
     rows.push(
       report.suppressed

@@ -24,6 +24,9 @@ import type { CampaignRecord, ResponseRecord, Store } from '../store/store';
 // responses received at or before the close and not withdrawn by then. A response written later (it read the
 // campaign while still open, or a cached copy of it) is in the stream but outside the results, so published results
 // never change. Snapshots of a closed campaign are capped at `end`, so they never hold such a response either.
+// A response dated at or before the close can still land (or show in GSI1) up to `safetyMs` after it, so reports
+// publish a closed campaign's results only once its close is that old (campaign-state.ts `publishesAtOf`): the
+// first published view already holds it.
 
 export interface StatsOptions {
   safetyMs: number;

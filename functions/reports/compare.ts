@@ -1,7 +1,7 @@
 import { LAYERS, LIKERT_SIGNALS } from '../../shared/instrument';
 import { comparableSegments } from '../../shared/privacy';
 import { segmentedReport } from '../../shared/report';
-import { isClosed } from '../lifecycle/campaign-state';
+import { isClosed, isPublished } from '../lifecycle/campaign-state';
 import type { CampaignRecord, Store } from '../store/store';
 import { cellStatsOf, planOf } from './build-report';
 import { type CampaignStats, campaignStats, instrumentOf, type StatsOptions } from './campaign-stats';
@@ -18,7 +18,10 @@ export interface ComparedCampaign {
   createdAt: string;
   n: number;
   status: 'open' | 'closed';
-  /** False while the campaign is open: listed with its count, never compared (results appear when it closes). */
+  /**
+   * False while the campaign is open or its close is younger than the settling window: listed with its count, never
+   * compared (results appear once it has closed and settled).
+   */
   published: boolean;
   /** Not published, or below the campaign's minimum group size: no scores, percentiles or change. */
   suppressed: boolean;
@@ -42,6 +45,7 @@ export interface Comparison {
 interface Summary {
   campaign: CampaignRecord;
   n: number;
+  closed: boolean;
   published: boolean;
   suppressed: boolean;
   scores: Scores | null;
@@ -52,11 +56,14 @@ interface Summary {
  * The whole-workforce scores exactly as the campaign's own report shows them (shared/report: a scale answered by
  * fewer than k is withheld), and only for a closed campaign: an open one's figures would change under the viewer.
  */
-function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date): Summary {
+function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date, settleMs: number): Summary {
   const plan = planOf(campaign, stats.cells);
   const cells = cellStatsOf(stats.cells);
   const n = cells.reduce((sum, c) => sum + c.stats.n, 0);
-  if (!isClosed(campaign, now)) return { campaign, n, published: false, suppressed: true, scores: null, plan };
+  const closed = isClosed(campaign, now);
+  // Closed but still settling (campaign-state.ts `publishesAtOf`): listed as not yet published, like an open one.
+  if (!isPublished(campaign, now, settleMs))
+    return { campaign, n, closed, published: false, suppressed: true, scores: null, plan };
   const r = segmentedReport({
     instrument: instrumentOf(campaign),
     cells,
@@ -66,7 +73,7 @@ function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date): S
     departments: campaign.departments,
   });
   if (r.suppressed || !r.layers || !r.signals)
-    return { campaign, n, published: true, suppressed: true, scores: null, plan };
+    return { campaign, n, closed, published: true, suppressed: true, scores: null, plan };
   const { layers, signals } = r;
   const scores = Object.fromEntries(
     MEASURES.map((m) => [
@@ -74,7 +81,7 @@ function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date): S
       (m in layers ? layers[m as keyof typeof layers] : signals[m as keyof typeof signals]).score,
     ]),
   ) as Scores;
-  return { campaign, n, published: true, suppressed: false, scores, plan };
+  return { campaign, n, closed, published: true, suppressed: false, scores, plan };
 }
 
 function percentile(value: number | null, base: number[]): number | null {
@@ -109,7 +116,7 @@ export async function compareCampaigns(
   await Promise.all(
     Array.from({ length: Math.min(4, queue.length) }, async () => {
       for (let c = queue.shift(); c; c = queue.shift()) {
-        summaries.set(c.id, summarize(c, await campaignStats(store, c, now, options), now));
+        summaries.set(c.id, summarize(c, await campaignStats(store, c, now, options), now, options.safetyMs));
       }
     }),
   );
@@ -140,7 +147,7 @@ export async function compareCampaigns(
       name: c.name,
       createdAt: c.createdAt,
       n: s.n,
-      status: s.published ? ('closed' as const) : ('open' as const),
+      status: s.closed ? ('closed' as const) : ('open' as const),
       published: s.published,
       suppressed: s.suppressed,
       previousCampaignId: previous?.id ?? null,

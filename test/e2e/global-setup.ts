@@ -32,6 +32,8 @@ export default async function setup(project: TestProject) {
   const started = Date.now();
   const server = await startE2EServer();
   const reportCampaignId = await seedReportCampaign(server.url, server.demo);
+  // The campaign was closed just now: its results are published once the close has settled.
+  server.settle();
   console.log(`e2e server at ${server.url}, built and seeded in ${Date.now() - started} ms`);
   project.provide('e2e', {
     url: server.url,

@@ -5,7 +5,8 @@ import type { Answers } from '../../shared/response';
 
 // A small campaign whose report is known in advance: knowledge and workflows clearly weak (knowledge is first in the
 // cascade, so it is the first break), 4 answers from Legal (below the minimum group size of 5, so hidden), and a
-// leadership view that rates everything higher (a leadership gap). Closed at the end: results are published only then.
+// leadership view that rates everything higher (a leadership gap). Closed at the end: results are published only then,
+// once the close has settled (global-setup moves the server's clock past the window).
 
 const BASE: Record<string, number> = {
   knowledge: 2,

@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../../functions/api/app';
 import type { AppDeps } from '../../functions/api/deps';
+import { statsOptions } from '../../functions/api/stats-options';
 import { randomToken } from '../../functions/api/token-hash';
 import { ensureTable, startDynalite } from '../../functions/local/dynalite';
 import { type DemoLinks, seedDemo } from '../../functions/local/seed';
@@ -25,6 +26,11 @@ export interface E2EServer {
   /** dynalite listens on loopback, so test files reach the same table through their own client. */
   dynamoEndpoint: string;
   table: string;
+  /**
+   * Moves the server's clock past the settling window (the snapshot safety window), so campaigns closed until now
+   * have published results (campaign-state.ts `publishesAtOf`); real time goes on from there.
+   */
+  settle(): void;
   close(): Promise<void>;
 }
 
@@ -54,9 +60,10 @@ export async function startE2EServer(): Promise<E2EServer> {
   await ensureTable(dynamo.client, table);
   const store = new DynamoStore(dynamo.client, table);
   const adminToken = randomToken();
+  let shiftMs = 0;
   const deps: AppDeps = {
     store,
-    clock: () => new Date(),
+    clock: () => new Date(Date.now() + shiftMs),
     newId: randomUUID,
     randomToken,
     config: { publicUrl: '', adminToken },
@@ -78,6 +85,9 @@ export async function startE2EServer(): Promise<E2EServer> {
     demo,
     dynamoEndpoint: dynamo.endpoint,
     table,
+    settle: () => {
+      shiftMs += statsOptions(deps).safetyMs + 1000;
+    },
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
       await dynamo.close();

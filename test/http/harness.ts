@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../../functions/api/app';
 import type { AppConfig, AppDeps } from '../../functions/api/deps';
+import { statsOptions } from '../../functions/api/stats-options';
 import { randomToken } from '../../functions/api/token-hash';
 import { ensureTable, type LocalDynamo, startDynalite } from '../../functions/local/dynalite';
 import type { Mailer, MailMessage } from '../../functions/mail/mailer';
@@ -31,6 +32,11 @@ export interface Harness {
   withDeps(overrides: Omit<Partial<AppDeps>, 'config'> & { config?: Partial<AppConfig> }): ReturnType<typeof createApp>;
 }
 
+type App = Pick<ReturnType<typeof createApp>, 'request'>;
+
+/** The clock and settling window behind each harness app, so `closeCampaign` can let a close settle. */
+const settling = new WeakMap<App, { clock: Harness['clock']; settleMs: number }>();
+
 export async function startHarness(config: Partial<AppConfig> = {}): Promise<Harness> {
   const dynamo = await startDynalite();
   const table = `orgos-test-${randomUUID().slice(0, 8)}`;
@@ -58,6 +64,7 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
     config: { publicUrl: PUBLIC_URL, adminToken: ADMIN_TOKEN, ...config },
   };
   const app = createApp(deps);
+  settling.set(app, { clock, settleMs: statsOptions(deps).safetyMs });
   return {
     dynamo,
     table,
@@ -78,11 +85,13 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
       } while (start);
       return items;
     },
-    withDeps: ({ config: c, ...rest }) => createApp({ ...deps, ...rest, config: { ...deps.config, ...c } }),
+    withDeps: ({ config: c, ...rest }) => {
+      const other = createApp({ ...deps, ...rest, config: { ...deps.config, ...c } });
+      settling.set(other, { clock, settleMs: statsOptions({ config: { ...deps.config, ...c } }).safetyMs });
+      return other;
+    },
   };
 }
-
-type App = Pick<ReturnType<typeof createApp>, 'request'>;
 
 /** JSON request helper: returns status, headers and the parsed body (text when not JSON). */
 export async function call(
@@ -139,10 +148,20 @@ export function makeSubmission(
   };
 }
 
-/** Closes the campaign (its results are published only then). */
-export async function closeCampaign(app: App, campaignId: string, token = ADMIN_TOKEN) {
+/**
+ * Closes the campaign, then moves the harness clock past the settling window (the snapshot safety window), after
+ * which its results are published (campaign-state.ts `publishesAtOf`). `settle: false` leaves the clock at the close.
+ */
+export async function closeCampaign(
+  app: App,
+  campaignId: string,
+  token = ADMIN_TOKEN,
+  options: { settle?: boolean } = {},
+) {
   const res = await call(app, 'POST', `/api/v1/campaigns/${campaignId}/close`, { token });
   if (res.status !== 200) throw new Error(`close: ${res.status} ${res.text}`);
+  const behind = settling.get(app);
+  if (behind && options.settle !== false) behind.clock.advance(behind.settleMs + 1000);
   return res.body;
 }
 

@@ -111,6 +111,68 @@ describe('a closed campaign', () => {
     expect(figures(second)).toEqual(figures(first));
   });
 
+  it('publishes only once the close is older than the safety window, with an answer dated before it that landed late', async () => {
+    const { campaignId, surveyToken } = await seedCampaign(h.app);
+    for (let i = 0; i < 6; i++) expect((await submit(h.app, surveyToken)).status).toBe(201);
+    h.clock.advance(1000);
+    await closeCampaign(h.app, campaignId, ADMIN_TOKEN, { settle: false });
+    const campaign = (await h.store.getCampaign(campaignId))!;
+    const closedAt = campaign.closedAt!;
+    const appearsAt = new Date(Math.ceil((Date.parse(closedAt) + SAFETY) / 60_000) * 60_000)
+      .toISOString()
+      .slice(11, 16);
+
+    // Right after the close: closed, counted, no figures, and when they appear.
+    const settling = await report(campaignId);
+    expect(settling).toMatchObject({ published: false, suppressed: true, n: 6, campaign: { status: 'closed' } });
+    expect(settling.reason).toBe(
+      `Results are being finalised and appear at ${appearsAt} UTC, so that every answer sent before the close is in them.`,
+    );
+    for (const key of ['layers', 'signals', 'diagnoses']) expect(settling).not.toHaveProperty(key);
+    const csv = await call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/report?format=csv`, { token: ADMIN_TOKEN });
+    const rows = csv.text.trim().split('\r\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.split(',').slice(0, 4)).toEqual([
+      'status',
+      `not published: being finalised until ${appearsAt} UTC`,
+      '',
+      'true',
+    ]);
+    expect(
+      rows[1]!
+        .split(',')
+        .slice(4)
+        .every((v) => v === ''),
+    ).toBe(true);
+    const compared = await call(h.app, 'GET', `/api/v1/compare?campaigns=${campaignId}`, { token: ADMIN_TOKEN });
+    expect(compared.body.campaigns[0]).toMatchObject({ status: 'closed', published: false, suppressed: true, n: 6 });
+    expect(compared.body.campaigns[0]).not.toHaveProperty('scores');
+
+    // A submission dated before the close whose write lands after it (a stalled function), within the window.
+    h.clock.advance(SAFETY / 2);
+    await storeLate(campaign, new Date(Date.parse(closedAt) - 500).toISOString(), 4);
+    expect(await report(campaignId)).toMatchObject({ published: false, n: 7 });
+
+    // Once the window has passed: published, and the late answer is in the first published view.
+    h.clock.advance(SAFETY / 2);
+    const first = await report(campaignId);
+    expect(first).toMatchObject({ published: true, suppressed: false, n: 7, campaign: { status: 'closed' } });
+    expect(first).not.toHaveProperty('reason');
+    expect(mergeCells(instrumentOf(campaign), await freshStats(h.store, campaign, h.clock.now)).n).toBe(7);
+    const publishedCompare = await call(h.app, 'GET', `/api/v1/compare?campaigns=${campaignId}`, {
+      token: ADMIN_TOKEN,
+    });
+    expect(publishedCompare.body.campaigns[0]).toMatchObject({ status: 'closed', published: true, n: 7 });
+
+    // And it never changes afterwards: later reads, a snapshot stored at the close, an answer written later still.
+    await storeLate(campaign, new Date(Date.parse(closedAt) + 1000).toISOString(), 5);
+    for (const step of [1000, 30 * 60_000, 24 * 3_600_000]) {
+      h.clock.advance(step);
+      expect(figures(await report(campaignId))).toEqual(figures(first));
+    }
+    expect((await h.store.getSnapshot(campaignId))!.cursor.startsWith(closedAt)).toBe(true);
+  });
+
   it('counts up to a passed closesAt before the job has recorded the close, and the same after', async () => {
     const closesAt = new Date(h.clock.now.getTime() + 3_600_000).toISOString();
     const { campaignId, surveyToken } = await seedCampaign(h.app, { closesAt });

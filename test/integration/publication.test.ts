@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statsOptions } from '../../functions/api/stats-options';
 import { buildReport, responseRateOf, UNPUBLISHED_REASON } from '../../functions/reports/build-report';
 import { freshStats, instrumentOf } from '../../functions/reports/campaign-stats';
 import { CURRENT_INSTRUMENT, DONT_KNOW } from '../../shared/instrument';
@@ -108,8 +109,9 @@ describe('closing', () => {
   it('publishes the report, equal to a fresh fold of the responses', async () => {
     const { campaignId } = await answered(14);
     h.clock.advance(60_000);
+    const closingAt = h.clock.now.toISOString();
     const closed = await closeCampaign(h.app, campaignId);
-    expect(closed).toMatchObject({ id: campaignId, status: 'closed', closedAt: h.clock.now.toISOString() });
+    expect(closed).toMatchObject({ id: campaignId, status: 'closed', closedAt: closingAt });
     const res = await report(campaignId);
     expect(res.body).toMatchObject({ published: true, suppressed: false, n: 14, campaign: { status: 'closed' } });
     expect(res.body).not.toHaveProperty('reason');
@@ -124,6 +126,7 @@ describe('closing', () => {
       profile: null,
       invites: { sent: 0, answered: 0 },
       now: h.clock.now,
+      settleMs: statsOptions(h.deps).safetyMs,
     });
     expect(res.body).toEqual(JSON.parse(JSON.stringify(fresh)));
   });
@@ -152,6 +155,9 @@ describe('closing', () => {
     expect((await report(campaignId)).body.published).toBe(false);
     h.clock.advance(DAY + 1000);
     expect((await h.store.getCampaign(campaignId))!.closedAt).toBeNull();
+    // Closed, but settling: results appear once the closing time is older than the window.
+    expect((await report(campaignId)).body).toMatchObject({ published: false, campaign: { status: 'closed' } });
+    h.clock.advance(statsOptions(h.deps).safetyMs);
     expect((await report(campaignId)).body).toMatchObject({ published: true, campaign: { status: 'closed' } });
     expect((await call(h.app, 'DELETE', `/api/v1/responses/${receipts[0]}`)).status).toBe(410);
   });

@@ -44,7 +44,8 @@ async function bothReports(open: CampaignRecord, store: Store = h.store) {
     h.store.getProfile(c.orgId),
     h.store.getLeadership(c.id),
   ]);
-  const base = { campaign: c, org: org!, instrument: instrumentOf(c), leadership, profile, now };
+  // Settled at once (settleMs 0): what is compared here is the fold, not when a close publishes.
+  const base = { campaign: c, org: org!, instrument: instrumentOf(c), leadership, profile, now, settleMs: 0 };
   const stats = await campaignStats(store, c, now, { safetyMs: SAFETY, refreshItems: 5 });
   const cached = buildReport({ ...base, cells: stats.cells });
   const fresh = buildReport({ ...base, cells: await freshStats(h.store, c) });

@@ -261,7 +261,7 @@ async function closeCampaign(campaignId: string, button: HTMLButtonElement): Pro
     });
     await loadPortfolio();
     resultFor(campaignId).innerHTML =
-      `<p><strong>${esc(c.name)}</strong> is closed and its results are published. Report links sent to ${
+      `<p><strong>${esc(c.name)}</strong> is closed; its results are published in about a minute, once every answer sent before the close is in. Report links sent to ${
         r.reportLinksSent
       } executive contacts.</p>`;
   } catch (err) {

@@ -12,7 +12,10 @@ export interface CompareCampaign {
   name: string;
   createdAt: string;
   n: number;
-  /** An open campaign is listed, never compared: its results are not published yet. */
+  /**
+   * An open campaign is listed, never compared: its results are not published yet; nor are a closed one's for the
+   * minute after its close while they are finalised (`status: 'closed'`, `published: false`).
+   */
   status?: 'open' | 'closed';
   published?: boolean;
   suppressed: boolean;
@@ -55,7 +58,13 @@ export function renderCompareTable(model: CompareModel): string {
     .map(
       (c) =>
         `<th scope="col">${esc(label(c))}<br><span class="muted">${
-          c.published === false ? 'open: not published yet' : c.suppressed ? 'hidden' : `${c.n} responses`
+          c.published === false
+            ? c.status === 'closed'
+              ? 'closed: being finalised'
+              : 'open: not published yet'
+            : c.suppressed
+              ? 'hidden'
+              : `${c.n} responses`
         }</span></th>`,
     )
     .join('');
@@ -63,7 +72,7 @@ export function renderCompareTable(model: CompareModel): string {
     .map((m) => {
       const cells = model.campaigns
         .map((c) => {
-          if (c.published === false) return '<td class="sup">open</td>';
+          if (c.published === false) return `<td class="sup">${c.status === 'closed' ? 'finalising' : 'open'}</td>`;
           if (c.suppressed) return '<td class="sup">hidden</td>';
           const score = c.scores?.[m];
           if (typeof score !== 'number') return '<td class="num">–</td>';

@@ -130,7 +130,10 @@ export function renderReportBody(model: ReportModel): string {
   return parts.join('');
 }
 
-/** An open campaign: the count, the response rate, why there are no figures yet, and the leadership's own view. */
+/**
+ * An open campaign, or a closed one whose results are being finalised: the count, the response rate, why there are no
+ * figures yet (for the latter, when they appear), and the leadership's own view.
+ */
 function unpublishedBody(model: ReportModel): string {
   const closes = formatDate(model.campaign?.closesAt ?? undefined);
   const lead = model.leadership?.layers;
@@ -146,7 +149,7 @@ function unpublishedBody(model: ReportModel): string {
     : '';
   return `${header(model)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Results are not published yet</h2><p class="lead">${esc(
     model.reason ?? 'Results are published when the campaign closes.',
-  )}</p>${closes ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${leadership}`;
+  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${leadership}`;
 }
 
 function header(model: ReportModel): string {

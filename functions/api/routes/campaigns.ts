@@ -130,6 +130,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         profile,
         invites,
         now,
+        settleMs: statsOptions(deps).safetyMs,
       };
       if (c.req.valid('query').format === 'csv') {
         c.header('Content-Type', 'text/csv; charset=utf-8');
