@@ -2,12 +2,18 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
+import {
+  LAMBDA_ESM_REQUIRE_BANNER,
+  LAMBDA_EXTERNAL_MODULES,
+  LAMBDA_MAIN_FIELDS,
+  LAMBDA_NODE_OPTIONS,
+} from '../../infra/lambda-bundle-options';
 import { fileSizes } from './gzip';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** The Lambda environment's NODE_OPTIONS, as infra sets it. */
-export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
+export { LAMBDA_NODE_OPTIONS };
 
 export interface Bundle {
   file: string;
@@ -18,10 +24,9 @@ export interface Bundle {
 }
 
 /**
- * The options of infra's `SurveyFunction` (infra/constructs/survey-function.ts), copied: ESM, `module` before `main`,
- * minified, linked source maps without sources, `@aws-sdk/*` external (the Lambda runtime ships it; here it resolves
- * from the project's node_modules through a symlink), and the same createRequire banner. Infra also sets
- * `NODE_OPTIONS=--enable-source-maps`; `LAMBDA_NODE_OPTIONS` is what every cold-start process runs with.
+ * Bundles as infra's `SurveyFunction` does, from the same shared options (infra/lambda-bundle-options.ts): ESM,
+ * `module` before `main`, minified, linked source maps without sources, `@aws-sdk/*` external (the Lambda runtime ships
+ * it; here it resolves from the project's node_modules through a symlink), the createRequire banner.
  */
 export async function bundleLambda(entry: string, outDir: string): Promise<Bundle> {
   mkdirSync(outDir, { recursive: true });
@@ -37,11 +42,9 @@ export async function bundleLambda(entry: string, outDir: string): Promise<Bundl
     minify: true,
     sourcemap: 'linked',
     sourcesContent: false,
-    mainFields: ['module', 'main'],
-    external: ['@aws-sdk/*'],
-    banner: {
-      js: "import { createRequire as __orgosCreateRequire } from 'node:module'; const require = __orgosCreateRequire(import.meta.url);",
-    },
+    mainFields: LAMBDA_MAIN_FIELDS,
+    external: LAMBDA_EXTERNAL_MODULES,
+    banner: { js: LAMBDA_ESM_REQUIRE_BANNER },
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: ROOT,

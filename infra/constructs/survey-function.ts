@@ -6,6 +6,12 @@ import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import {
+  LAMBDA_ESM_REQUIRE_BANNER,
+  LAMBDA_EXTERNAL_MODULES,
+  LAMBDA_MAIN_FIELDS,
+  LAMBDA_NODE_OPTIONS,
+} from '../lambda-bundle-options';
 import { acknowledge, wildcardResourceId } from '../nag';
 
 /** The newest Node runtime aws-cdk-lib 2.276 knows; cdk-nag's AwsSolutions-L1 asks for exactly that. */
@@ -70,8 +76,7 @@ export class SurveyFunction extends Construct {
       // Lambda's own lines (start, report, timeouts) as JSON too, so one Logs Insights query reads them with ours.
       loggingFormat: LoggingFormat.JSON,
       environment: {
-        // Stack traces point at the TypeScript source instead of the minified bundle.
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
         ORGOS_TABLE: props.table.tableName,
         ...(props.sender ? { ORGOS_SENDER: props.sender } : {}),
         ...props.environment,
@@ -81,19 +86,14 @@ export class SurveyFunction extends Construct {
         forceDockerBundling: false,
         // ESM: the project is ESM end to end, and ESM lets esbuild drop unused exports of hono and zod/mini.
         format: OutputFormat.ESM,
-        // Prefer packages' ESM builds over CommonJS ones for the same reason.
-        mainFields: ['module', 'main'],
-        // ESM has no `require`; a bundled CommonJS dependency that requires a Node builtin needs a real one.
-        banner:
-          "import { createRequire as __orgosCreateRequire } from 'node:module'; const require = __orgosCreateRequire(import.meta.url);",
+        mainFields: LAMBDA_MAIN_FIELDS,
+        banner: LAMBDA_ESM_REQUIRE_BANNER,
         // Minified: less code to read from disk and parse on a cold start (PLATFORM.md: ~46 KiB with zod/mini).
         minify: true,
         // Source maps for readable stack traces; without the sources embedded, so the map stays small.
         sourceMap: true,
         sourcesContent: false,
-        // The Lambda Node runtime ships the AWS SDK v3: importing it from there keeps the bundle small and the
-        // cold start short. The price is that the runtime's SDK version, not package-lock's, is the one that runs.
-        externalModules: ['@aws-sdk/*'],
+        externalModules: LAMBDA_EXTERNAL_MODULES,
       },
     });
 
