@@ -39,6 +39,11 @@ export interface AppConfig {
    * (routes/surveys.ts `CampaignCache`).
    */
   campaignCacheMs?: number;
+  /**
+   * A close takes effect this long after it is asked for (default 5000 ms): answers, withdrawals and invitations
+   * already under way are counted, none starts after the ask (lifecycle/answer-window.ts). Longer than campaignCacheMs.
+   */
+  closeGraceMs?: number;
 }
 
 export interface AppDeps {

@@ -3,6 +3,7 @@ import { sha256Hex, tokenIdOf } from '../api/token-hash';
 import { reportMail } from '../mail/templates';
 import { campaignStats, instrumentOf, mergeCells } from '../reports/campaign-stats';
 import type { CampaignRecord, DueRecord } from '../store/store';
+import { closeGraceOf } from './answer-window';
 import { isClosed } from './campaign-state';
 import { type LifecycleDeps, remindPending, runLimited } from './invites';
 
@@ -79,13 +80,17 @@ export interface CloseResult {
 }
 
 /**
- * Closes the campaign (at `closesAt` when that has passed, else now), delivers its report once, and erases the
- * invitees' addresses, which nothing needs any more. Safe to repeat.
+ * Closes the campaign (at `closesAt` when that has passed, else a grace after now), delivers its report once, and
+ * erases the invitees' addresses, which nothing needs any more. Safe to repeat.
  */
 export async function closeCampaign(deps: LifecycleDeps, campaign: CampaignRecord, now: Date): Promise<CloseResult> {
   const nowIso = now.toISOString();
   if (campaign.closedAt === null) {
-    const closedAt = campaign.closesAt !== null && campaign.closesAt <= nowIso ? campaign.closesAt : nowIso;
+    // First the ask, then the clock, then the close (answer-window.ts): whatever read the campaign without seeing
+    // the ask is dated before `closedAt`, and whatever reads it afterwards starts nothing.
+    await deps.store.markClosing(campaign.id, nowIso);
+    const cutoff = new Date(deps.clock().getTime() + closeGraceOf(deps.config)).toISOString();
+    const closedAt = campaign.closesAt !== null && campaign.closesAt <= cutoff ? campaign.closesAt : cutoff;
     await deps.store.closeCampaign(campaign.id, closedAt);
   }
   let current = (await deps.store.getCampaign(campaign.id)) ?? campaign;

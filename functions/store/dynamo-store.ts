@@ -319,6 +319,17 @@ export class DynamoStore implements Store {
     }
   }
 
+  async markClosing(id: string, at: string): Promise<boolean> {
+    return this.updateIf(
+      keys.campaignById(id),
+      'SET closingAt = if_not_exists(closingAt, :at)',
+      'attribute_exists(PK)',
+      {
+        ':at': at,
+      },
+    );
+  }
+
   async closeCampaign(id: string, closedAt: string): Promise<boolean> {
     // closedAt is stored as null while open (a NULL attribute), hence attribute_type rather than a comparison.
     return this.updateIf(

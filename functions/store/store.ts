@@ -40,6 +40,11 @@ export interface CampaignRecord {
    * treat a passed `closesAt` as closed whether or not the job has run yet.
    */
   closedAt: string | null;
+  /**
+   * When a close was asked for (set before `closedAt`): from then on no answer, withdrawal or invitation starts. The
+   * close itself takes effect a grace later (lifecycle/answer-window.ts), so answers already under way are counted.
+   */
+  closingAt?: string;
   languages: (typeof LANGUAGES)[number][];
   instrument: { id: string; version: string };
   createdAt: string;
@@ -173,6 +178,8 @@ export interface Store {
    * leaves at most a link or a due item pointing at nothing (the lifecycle job drops such items).
    */
   createCampaign(campaign: CampaignRecord, link: SurveyLinkRecord | null, due?: readonly DueRecord[]): Promise<void>;
+  /** Records that a close was asked for (`closingAt`, kept if set); false when the campaign does not exist. */
+  markClosing(id: string, at: string): Promise<boolean>;
   /** Sets `closedAt` unless it is set; false when the campaign was already closed (or does not exist). */
   closeCampaign(id: string, closedAt: string): Promise<boolean>;
   /**

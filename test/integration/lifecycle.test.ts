@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../functions/api/deps';
 import { statsOptions } from '../../functions/api/stats-options';
+import { CLOSE_GRACE_MS } from '../../functions/lifecycle/answer-window';
 import { OutboxMailer } from '../../functions/mail/outbox-mailer';
 import { lifecycleHandler } from '../../functions/scheduler/handler';
 import { type Harness, makeAnswers, makeSubmission, PUBLIC_URL, call as request, startHarness } from '../http/harness';
@@ -178,7 +179,7 @@ describe('a campaign from invitation to delivered report', () => {
     expect(settling.body).toMatchObject({ published: false, n: 6, campaign: { status: 'closed' } });
     expect(settling.body.reason).toMatch(/^Results are being finalised and appear at \d\d:\d\d UTC/);
     expect(settling.body).not.toHaveProperty('layers');
-    h.clock.advance(statsOptions(h.deps).safetyMs);
+    h.clock.advance(statsOptions(h.deps).safetyMs + CLOSE_GRACE_MS);
     const published = await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token });
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({
@@ -194,7 +195,7 @@ describe('a campaign from invitation to delivered report', () => {
     // The token expires after 30 days.
     h.clock.advance(31 * DAY);
     expect((await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token })).status).toBe(401);
-    h.clock.advance(-31 * DAY - statsOptions(h.deps).safetyMs);
+    h.clock.advance(-31 * DAY - statsOptions(h.deps).safetyMs - CLOSE_GRACE_MS);
 
     // Nothing stored ties an invitee to an answer: no claims left, days not times, and no address after the close.
     const items = await h.scanAll();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statsOptions } from '../../functions/api/stats-options';
+import { CLOSE_GRACE_MS } from '../../functions/lifecycle/answer-window';
 import { buildReport, responseRateOf, UNPUBLISHED_REASON } from '../../functions/reports/build-report';
 import { freshStats, instrumentOf } from '../../functions/reports/campaign-stats';
 import { CURRENT_INSTRUMENT, DONT_KNOW } from '../../shared/instrument';
@@ -111,7 +112,9 @@ describe('closing', () => {
     h.clock.advance(60_000);
     const closingAt = h.clock.now.toISOString();
     const closed = await closeCampaign(h.app, campaignId);
-    expect(closed).toMatchObject({ id: campaignId, status: 'closed', closedAt: closingAt });
+    // The close takes effect its grace after the ask, so answers already under way are in (answer-window.ts).
+    const closedAt = new Date(Date.parse(closingAt) + CLOSE_GRACE_MS).toISOString();
+    expect(closed).toMatchObject({ id: campaignId, status: 'closed', closedAt });
     const res = await report(campaignId);
     expect(res.body).toMatchObject({ published: true, suppressed: false, n: 14, campaign: { status: 'closed' } });
     expect(res.body).not.toHaveProperty('reason');

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { answerIssues } from '../../../shared/response';
-import { isClosed } from '../../lifecycle/campaign-state';
+import { acceptsWrites } from '../../lifecycle/answer-window';
 import { createInviteLinks, remindPending, sendInvitations } from '../../lifecycle/invites';
 import { closeCampaign } from '../../lifecycle/lifecycle';
 import { buildReport, reportCsv } from '../../reports/build-report';
@@ -60,7 +60,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
       async (c) => {
         const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
         const now = deps.clock();
-        if (isClosed(campaign, now)) throw new CampaignClosed('the campaign is closed: no more invitations');
+        if (!acceptsWrites(campaign, now)) throw new CampaignClosed('the campaign is closed: no more invitations');
         const body = c.req.valid('json');
         if ((body.count === undefined) === (body.emails === undefined) || (body.count && body.language)) {
           throw new ValidationFailed([
@@ -90,7 +90,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
     .post('/:campaignId/reminders', validate('param', 'CampaignParams'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
-      if (isClosed(campaign, now)) throw new CampaignClosed('the campaign is closed: no more reminders');
+      if (!acceptsWrites(campaign, now)) throw new CampaignClosed('the campaign is closed: no more reminders');
       const org = await store.getOrg(campaign.orgId);
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
       return c.json({ campaignId: campaign.id, reminded: await remindPending(deps, campaign, org, now) });
