@@ -44,6 +44,18 @@ export interface AppConfig {
    * already under way are counted, none starts after the ask (lifecycle/answer-window.ts). Longer than campaignCacheMs.
    */
   closeGraceMs?: number;
+  /**
+   * Most invitations (mailed or as links) one campaign may make in all. Default: twice the organisation profile's
+   * headcount, or 1,000 without one.
+   */
+  invitationCap?: number;
+  /** Most invitations one campaign may make per clock hour (default 500: one full request). */
+  invitationsPerHour?: number;
+  /**
+   * How long a claim to send one message (an invitation, a contact's report link) holds before another run may take
+   * it over (default 60 s): a run killed half-way leaves its claims, and a retry sends those once they lapse.
+   */
+  mailLeaseMs?: number;
 }
 
 export interface AppDeps {

@@ -57,10 +57,15 @@ export const InvitesResultSchema = z.object({
   emailed: z.optional(z.number()),
   alreadyInvited: z.optional(z.number()),
   failed: z.optional(z.number()),
+  /** Invitations another run is mailing (or was, when it died): a retry after the mail lease sends them. */
+  pending: z.optional(z.number()),
+  /** Addresses left uninvited because the campaign closed while the request ran. */
+  notSent: z.optional(z.number()),
   /** With `count`: the single-use links, shown once. */
   links: z.optional(z.array(z.string())),
 });
-export const RemindersResultSchema = z.object({ campaignId: z.string(), reminded: z.number() });
+/** No count: how many were reminded would tell who answered. */
+export const RemindersResultSchema = z.object({ campaignId: z.string(), detail: z.string() });
 export const ContactsSchema = z.object({
   orgId: z.string(),
   contacts: z.array(z.object({ name: z.string(), email: z.string(), language: z.optional(z.enum(LANGUAGES)) })),

@@ -110,13 +110,24 @@ export async function closeCampaign(deps: LifecycleDeps, campaign: CampaignRecor
       deps.logger?.error('report delivery failed', { campaignId: current.id, error: (error as Error).message });
     }
   }
-  const invites = await deps.store.listInvites(current.id);
+  await eraseAddresses(deps, current.id);
+  // Invitations that raced the close may land (or show in the index) a little later: the job erases again once
+  // every such write has settled (the snapshot safety window bounds both).
+  if (current.closedAt) {
+    const settled = Date.parse(current.closedAt) + statsOptions({ config: deps.config }).safetyMs;
+    await deps.store.putDue({ dueAt: new Date(settled).toISOString(), campaignId: current.id, kind: 'erase' });
+  }
+  return { campaign: current, reportLinksSent, deliveryPending };
+}
+
+/** Erases every invitee's address (and its lock) in the campaign: nothing needs them once it has closed. */
+async function eraseAddresses(deps: LifecycleDeps, campaignId: string): Promise<void> {
+  const invites = await deps.store.listInvites(campaignId);
   await runLimited(
-    invites.filter((i) => i.email),
+    invites.filter((i) => i.email || i.addressKey),
     8,
     (i) => deps.store.eraseInviteEmail(i.id),
   );
-  return { campaign: current, reportLinksSent, deliveryPending };
 }
 
 export interface LifecycleRun {
@@ -165,6 +176,7 @@ async function runOne(deps: LifecycleDeps, item: DueRecord, now: Date, run: Life
     if (result.reportLinksSent > 0 || campaign.closedAt === null) run.closed++;
     return;
   }
+  if (item.kind === 'erase') return eraseAddresses(deps, campaign.id);
   if (isClosed(campaign, now)) return;
   const org = await deps.store.getOrg(campaign.orgId);
   if (!org) return;

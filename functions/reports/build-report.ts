@@ -82,7 +82,7 @@ export function planOf(campaign: CampaignRecord, cells: Map<string, GroupStats>)
   return planBreakdowns(counts, campaign.minGroupSize, { departments: campaign.departments });
 }
 
-function headcountOf(profile: OrgProfile | null): number | null {
+export function headcountOf(profile: OrgProfile | null): number | null {
   const h = profile?.headcount;
   if (!h) return null;
   if (h.total !== undefined) return h.total;

@@ -17,6 +17,8 @@
 // | report snapshot head, and its chunks            | table         | CAMP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
 // | invite by id (from its link or unsubscribe link) | table        | INVITE#{inviteId} / INVITE                       |
 // | a campaign's invites                            | GSI1          | CAMP#{campaignId}#INVITES / {createdAt}#{id}     |
+// | the one live invite of an address in a campaign | table         | INVITEADDR#{campaignId}#{addressKey} / INVITEADDR |
+// | a campaign's invitation quota (total, this hour) | table        | CAMP#{campaignId} / INVITEQUOTA                  |
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
 // | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
@@ -79,6 +81,16 @@ export const keys = {
     GSI1PK: `CAMP#${campaignId}#INVITES`,
     GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,
   }),
+
+  /**
+   * One item per invited address (keyed by a keyed hash of it, never the address): its conditional put is what makes
+   * an address invited once however many requests race. Deleted with the address when the campaign closes.
+   */
+  inviteOfAddress: (campaignId: string, addressKey: string): Key => ({
+    PK: `INVITEADDR#${campaignId}#${addressKey}`,
+    SK: 'INVITEADDR',
+  }),
+  invitationQuota: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'INVITEQUOTA' }),
 
   contactsOfOrg: (orgId: string): Key => ({ PK: `ORG#${orgId}`, SK: 'CONTACTS' }),
 

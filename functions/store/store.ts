@@ -74,6 +74,14 @@ export interface InviteRecord {
   createdAt: string;
   /** Only to send the invitation and reminders: erased on unsubscribe and when the campaign closes. */
   email?: string;
+  /** Keyed hash of the normalised address (its `inviteOfAddress` lock): erased with the address. */
+  addressKey?: string;
+  /** Mailed to an address (not a link handed out as a batch): kept after the address is erased. */
+  mailed?: boolean;
+  /** When the invitation mail went out; absent: a retry of the request (or the job) still sends it. */
+  sentAt?: string;
+  /** A sender's claim while it mails the invitation; a claim older than the lease is taken over. */
+  sendingAt?: string;
   /**
    * The UTC day the link answered, not the time: a time could be lined up with a response's `receivedAt` by anyone
    * who reads the table.
@@ -100,10 +108,20 @@ export interface ContactRecord {
 export interface DueRecord {
   dueAt: string;
   campaignId: string;
-  kind: 'close' | 'remind';
+  /** `erase`: erase the addresses again once every write that raced the close has landed and shows in the index. */
+  kind: 'close' | 'remind' | 'erase';
 }
 
 export type ClaimResult = 'claimed' | 'used' | 'missing';
+
+/** The invitation limits of a campaign: in all, and per clock hour. */
+export interface InvitationLimits {
+  total: number;
+  perHour: number;
+}
+
+/** A reservation of invitations: granted, or which limit refused it. */
+export type QuotaResult = { granted: true } | { granted: false; limit: 'total' | 'hour' };
 
 /** A survey link token resolves to its campaign; invites (issue 7) add their id. */
 export interface SurveyLinkRecord {
@@ -207,8 +225,11 @@ export interface Store {
   /** Stores the snapshot if the stored version is still `expectedVersion` (null: none yet); false when it lost. */
   putSnapshot(snapshot: SnapshotRecord, expectedVersion: number | null): Promise<boolean>;
 
-  /** Writes the invite's survey link first, then the invite (a crash leaves at most a link that resolves to nothing). */
-  createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<void>;
+  /**
+   * Writes the invite's survey link first, then the invite (a crash leaves at most a link that resolves to nothing).
+   * False when the invite was there already (a retry after a crash, or a racing request: the link is the same).
+   */
+  createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<boolean>;
   getInvite(id: string): Promise<InviteRecord | null>;
   /** Every invite of the campaign (for reminders and duplicate addresses); eventually consistent. */
   listInvites(campaignId: string): Promise<InviteRecord[]>;
@@ -221,15 +242,32 @@ export interface Store {
   /** The response could not be written (a conflict): the invite is unused again. */
   releaseInviteClaim(id: string, claim: string): Promise<void>;
   /**
-   * Marks a reminder sent if the invite still has an address, is unused, not unsubscribed and was not reminded after
-   * `notSince`; false otherwise. Checked and written in one conditional update, so an answer that lands before the
-   * reminder stops it.
+   * Marks a reminder sent if the invite still has an address, is unused, not unsubscribed, was made before
+   * `invitedBefore` and was not reminded after `notSince`; false otherwise. Checked and written in one conditional
+   * update, so an answer that lands before the reminder stops it.
    */
-  markReminded(id: string, at: string, notSince: string): Promise<boolean>;
+  markReminded(id: string, at: string, notSince: string, invitedBefore: string): Promise<boolean>;
   /** Drops the address: no more reminders. False when the invite does not exist. */
   unsubscribeInvite(id: string, at: string): Promise<boolean>;
-  /** Drops the address once it is no longer needed (the campaign closed). */
+  /** Drops the address and its lock once they are no longer needed (the campaign closed). */
   eraseInviteEmail(id: string): Promise<void>;
+  /**
+   * Makes `inviteId` the campaign's invite for the address (conditional put on `addressKey`): the id that holds the
+   * address, ours when it was free.
+   */
+  claimInviteAddress(campaignId: string, addressKey: string, inviteId: string, at: string): Promise<string>;
+  /** Which of the addresses (by `addressKey`) the campaign has invited; a read, so only an estimate under races. */
+  invitedAddresses(campaignId: string, addressKeys: readonly string[]): Promise<Set<string>>;
+  /** Takes the right to mail the invitation: false when it was sent, or another sender claimed it within `leaseMs`. */
+  claimInviteSending(id: string, now: Date, leaseMs: number): Promise<boolean>;
+  markInviteSent(id: string, at: string): Promise<void>;
+  /**
+   * Reserves `count` invitations in the campaign's quota for the hour `hour` (one conditional update): refused when
+   * either limit would be passed. The quota is a throttle, not a figure: a crash after reserving only uses it up.
+   */
+  reserveInvitations(campaignId: string, count: number, hour: string, limits: InvitationLimits): Promise<QuotaResult>;
+  /** Gives back what a reservation did not use. */
+  refundInvitations(campaignId: string, count: number, hour: string): Promise<void>;
 
   putContacts(orgId: string, contacts: readonly ContactRecord[], at: string): Promise<void>;
   getContacts(orgId: string): Promise<ContactRecord[]>;

@@ -216,13 +216,18 @@ async function sendEmailInvites(campaignId: string, form: HTMLFormElement): Prom
     .filter(Boolean);
   if (emails.length === 0) return;
   try {
-    const r = await api<{ emailed: number; alreadyInvited: number; failed: number }>(
-      `/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`,
-      { method: 'POST', body: { emails } },
-    );
+    const r = await api<{
+      emailed: number;
+      alreadyInvited: number;
+      failed: number;
+      pending?: number;
+      notSent?: number;
+    }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`, { method: 'POST', body: { emails } });
     form.outerHTML = `<p>${r.emailed} invitations sent for <strong>${esc(c.name)}</strong>${
       r.alreadyInvited ? `; ${r.alreadyInvited} addresses had been invited before` : ''
-    }${r.failed ? `; ${r.failed} could not be sent and will be retried with the reminders` : ''}.</p>`;
+    }${r.failed ? `; ${r.failed} could not be sent: send the same list again to retry them` : ''}${
+      r.pending ? `; ${r.pending} are still being sent by an earlier request` : ''
+    }${r.notSent ? `; ${r.notSent} were not invited because the campaign closed` : ''}.</p>`;
   } catch (err) {
     fail(err, 'Sending invitations failed');
   }
@@ -232,12 +237,10 @@ async function remind(campaignId: string): Promise<void> {
   const c = campaigns.get(campaignId);
   if (!c) return;
   try {
-    const r = await api<{ reminded: number }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/reminders`, {
+    const r = await api<{ detail: string }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/reminders`, {
       method: 'POST',
     });
-    resultFor(campaignId).innerHTML = `<p>${r.reminded} reminders sent for <strong>${esc(
-      c.name,
-    )}</strong> (only to invitees whose link has not answered, at most one a day each).</p>`;
+    resultFor(campaignId).innerHTML = `<p><strong>${esc(c.name)}</strong>: ${esc(r.detail)}</p>`;
   } catch (err) {
     fail(err, 'Sending reminders failed');
   }

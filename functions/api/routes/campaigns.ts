@@ -13,6 +13,9 @@ import { requireJson, validate } from '../validation';
 import { campaignView } from '../views';
 import type { CampaignCache } from './surveys';
 
+export const REMINDERS_SENT =
+  'Reminders went to every invitee with an address who has not answered or unsubscribed, was invited over a day ago and was not reminded in the last 20 hours. How many is not said: it would tell who answered.';
+
 export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Hono<AppEnv> {
   const { store } = deps;
   return new Hono<AppEnv>()
@@ -93,7 +96,9 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
       if (!acceptsWrites(campaign, now)) throw new CampaignClosed('the campaign is closed: no more reminders');
       const org = await store.getOrg(campaign.orgId);
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
-      return c.json({ campaignId: campaign.id, reminded: await remindPending(deps, campaign, org, now) });
+      await remindPending(deps, campaign, org, now);
+      // No count: how many were reminded says how many invitees (with one: whether that one) answered.
+      return c.json({ campaignId: campaign.id, detail: REMINDERS_SENT });
     })
     .post('/:campaignId/close', validate('param', 'CampaignParams'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
