@@ -42,10 +42,17 @@ export const CampaignSchema = z.object({
   remindAt: z.array(z.string()),
   reportSentAt: z.nullable(z.string()),
 });
+const ProtectionDoc = z.object({
+  kind: z.enum(['open-link', 'handed-out-links', 'mailed-invitations']),
+  resistsPadding: z.boolean(),
+  statement: z.string(),
+});
 export const CreatedCampaignSchema = z.extend(CampaignSchema, {
   /** Null when the campaign takes invitations only (`openLink: false`). */
   surveyToken: z.nullable(z.string()),
   surveyUrl: z.nullable(z.string()),
+  /** What protects its small groups against answers added to make them show: an open link cannot. */
+  protection: ProtectionDoc,
 });
 export const ClosedCampaignSchema = z.extend(CampaignSchema, {
   /** Report links mailed to the executive contacts by this call (0 when they went out before). */
@@ -63,6 +70,8 @@ export const InvitesResultSchema = z.object({
   notSent: z.optional(z.number()),
   /** With `count`: the single-use links, shown once. */
   links: z.optional(z.array(z.string())),
+  /** With `count`: whoever holds the links can answer with them. */
+  warning: z.optional(z.string()),
 });
 /** No count: how many were reminded would tell who answered. */
 export const RemindersResultSchema = z.object({ campaignId: z.string(), detail: z.string() });
@@ -113,9 +122,15 @@ export const ReportSchema = z.object({
     status: z.enum(['open', 'closed']),
     closesAt: z.nullable(z.string()),
   }),
-  n: z.number(),
+  /** Null while the campaign is open: no answer volume is shown until it closes. */
+  n: z.nullable(z.number()),
   minGroupSize: z.number(),
   suppressed: z.boolean(),
+  protection: ProtectionDoc,
+  /** Shown groups whose answers came mostly in the last day before the close: maybe padded. */
+  lateBursts: z.optional(
+    z.array(z.object({ breakdown: z.enum(['department', 'level']), group: z.string(), note: z.string() })),
+  ),
   /** False while the campaign is open: no workforce figures until it closes, and `reason` says why. */
   published: z.boolean(),
   reason: z.optional(z.string()),
@@ -147,7 +162,8 @@ export const CompareSchema = z.object({
       orgId: z.string(),
       name: z.string(),
       createdAt: z.string(),
-      n: z.number(),
+      /** Null while the campaign is open. */
+      n: z.nullable(z.number()),
       status: z.enum(['open', 'closed']),
       /** False while the campaign is open: it is listed, not compared. */
       published: z.boolean(),

@@ -10,6 +10,7 @@ import type {
   ContactRecord,
   DueRecord,
   InvitationLimits,
+  InviteCounts,
   InviteRecord,
   LeadershipRecord,
   OrgRecord,
@@ -491,6 +492,24 @@ export class DynamoStore implements Store {
     return [...byKey.values()];
   }
 
+  // ---- late answers --------------------------------------------------------------------------------------------
+
+  async getLateAnswers(campaignId: string): Promise<Record<string, number> | null> {
+    const item = await this.get(keys.lateAnswersOfCampaign(campaignId));
+    return item ? (JSON.parse(item.cells as string) as Record<string, number>) : null;
+  }
+
+  async putLateAnswers(campaignId: string, cells: Record<string, number>): Promise<void> {
+    // The cells as JSON text: their keys hold department names, which are no attribute names.
+    await this.putNew({
+      ...keys.lateAnswersOfCampaign(campaignId),
+      entity: 'lateAnswers',
+      v: VERSION,
+      campaignId,
+      cells: JSON.stringify(cells),
+    });
+  }
+
   // ---- snapshots -----------------------------------------------------------------------------------------------
 
   async getSnapshot(campaignId: string): Promise<SnapshotRecord | null> {
@@ -617,15 +636,19 @@ export class DynamoStore implements Store {
     return items.map((i) => strip<InviteRecord>(i));
   }
 
-  async inviteCounts(campaignId: string): Promise<{ sent: number; answered: number }> {
+  async inviteCounts(campaignId: string): Promise<InviteCounts> {
     const items = await this.queryAll({
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.invitesOfCampaign(campaignId).GSI1PK },
       // Only what the count needs: no addresses travel for a report.
-      ProjectionExpression: 'usedAt',
+      ProjectionExpression: 'usedAt, mailed',
     });
-    return { sent: items.length, answered: items.filter((i) => i.usedAt !== undefined).length };
+    return {
+      sent: items.length,
+      answered: items.filter((i) => i.usedAt !== undefined).length,
+      handedOut: items.filter((i) => i.mailed !== true).length,
+    };
   }
 
   async claimInvite(id: string, claim: string, usedAt: string): Promise<ClaimResult> {

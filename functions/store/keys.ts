@@ -15,6 +15,7 @@
 // | a campaign's response stream after a cursor     | GSI1          | CAMP#{campaignId}#RESP#{shard} / {position}      |
 // | leadership view of a campaign                   | table         | CAMP#{campaignId} / LEADERSHIP                   |
 // | report snapshot head, and its chunks            | table         | CAMP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
+// | answers per cell in the last day before a close | table         | CAMP#{campaignId} / LATEANSWERS                  |
 // | invite by id (from its link or unsubscribe link) | table        | INVITE#{inviteId} / INVITE                       |
 // | a campaign's invites                            | GSI1          | CAMP#{campaignId}#INVITES / {createdAt}#{id}     |
 // | the one live invite of an address in a campaign | table         | INVITEADDR#{campaignId}#{addressKey} / INVITEADDR |
@@ -74,6 +75,9 @@ export const keys = {
     PK: `CAMP#${campaignId}`,
     skPrefix: `SNAPSHOT#${String(version).padStart(10, '0')}#${writer === undefined ? '' : `${writer}#`}`,
   }),
+
+  /** Written once, when the campaign's results are published: they never change afterwards, so neither does it. */
+  lateAnswersOfCampaign: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'LATEANSWERS' }),
 
   inviteById: (id: string): Key => ({ PK: `INVITE#${id}`, SK: 'INVITE' }),
   /** Written with the invite item itself (same put), so the list cannot disagree with the invites. */

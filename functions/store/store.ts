@@ -114,6 +114,12 @@ export interface DueRecord {
 
 export type ClaimResult = 'claimed' | 'used' | 'missing';
 
+export interface InviteCounts {
+  sent: number;
+  answered: number;
+  handedOut: number;
+}
+
 /** The invitation limits of a campaign: in all, and per clock hour. */
 export interface InvitationLimits {
   total: number;
@@ -221,6 +227,11 @@ export interface Store {
   /** Every response of the campaign whose position is at or after `from` (all when null), over all shards. */
   readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]>;
 
+  /** Counted answers per segment cell received in the final window before the close (reports/late-answers.ts). */
+  getLateAnswers(campaignId: string): Promise<Record<string, number> | null>;
+  /** Stores them once (a second write is dropped: the results, and so the counts, never change once published). */
+  putLateAnswers(campaignId: string, cells: Record<string, number>): Promise<void>;
+
   getSnapshot(campaignId: string): Promise<SnapshotRecord | null>;
   /** Stores the snapshot if the stored version is still `expectedVersion` (null: none yet); false when it lost. */
   putSnapshot(snapshot: SnapshotRecord, expectedVersion: number | null): Promise<boolean>;
@@ -233,8 +244,11 @@ export interface Store {
   getInvite(id: string): Promise<InviteRecord | null>;
   /** Every invite of the campaign (for reminders and duplicate addresses); eventually consistent. */
   listInvites(campaignId: string): Promise<InviteRecord[]>;
-  /** Invites sent and invites whose link answered: the response rate's numerator and denominator. */
-  inviteCounts(campaignId: string): Promise<{ sent: number; answered: number }>;
+  /**
+   * Invites made and invites whose link answered (the response rate's denominator and numerator), and how many of
+   * them were links handed out as a batch rather than mailed (invites from before that was recorded count as such).
+   */
+  inviteCounts(campaignId: string): Promise<InviteCounts>;
   /** Marks the invite used under `claim`; 'used' when it was used already under another claim (or finished). */
   claimInvite(id: string, claim: string, usedAt: string): Promise<ClaimResult>;
   /** The response was written: drop the claim, keep `usedAt`. */

@@ -166,13 +166,9 @@ describe('a campaign from invitation to delivered report', () => {
     expect((await call('POST', `/api/v1/campaigns/${campaign.id}/reminders`)).status).toBe(200);
     expect((await fresh()).map((m) => [m.kind, m.to])).toEqual([['reminder', 'ben@example.com']]);
 
-    // While open: counts and the overall response rate by invites, no figures, no names.
+    // While open: no figures, no names, and no count or response rate to watch grow.
     const open = await call('GET', `/api/v1/campaigns/${campaign.id}/report`);
-    expect(open.body).toMatchObject({
-      published: false,
-      n: 6,
-      responseRate: { rate: 0.625, responded: 5, invited: 8, basis: 'invites' },
-    });
+    expect(open.body).toMatchObject({ published: false, n: null, responseRate: null });
 
     // Close: no more answers, and Dana receives a report link with a fresh executive token.
     const closed = await call('POST', `/api/v1/campaigns/${campaign.id}/close`);

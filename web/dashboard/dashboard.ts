@@ -181,15 +181,15 @@ async function inviteLinks(campaignId: string): Promise<void> {
   const out = resultFor(campaignId);
   const count = Math.max(1, Math.min(500, Number($<HTMLInputElement>(`n-${campaignId}`).value) || 10));
   try {
-    const { links } = await api<{ links: string[] }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`, {
-      method: 'POST',
-      body: { count },
-    });
+    const { links, warning } = await api<{ links: string[]; warning?: string }>(
+      `/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`,
+      { method: 'POST', body: { count } },
+    );
     out.innerHTML = `<p>${links.length} single-use invite links for <strong>${esc(
       c.name,
     )}</strong> (each takes one answer and is never linked to it; shown only now):</p><textarea readonly rows="6" aria-label="Invite links for ${esc(
       c.name,
-    )}">${esc(links.join('\n'))}</textarea>`;
+    )}">${esc(links.join('\n'))}</textarea>${warning ? `<p class="help">${esc(warning)}</p>` : ''}`;
   } catch (err) {
     fail(err, 'Creating invite links failed');
   }

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { HANDED_OUT_LINKS_WARNING } from '../../../shared/privacy';
 import { answerIssues } from '../../../shared/response';
 import { acceptsWrites } from '../../lifecycle/answer-window';
 import { createInviteLinks, remindPending, sendInvitations } from '../../lifecycle/invites';
 import { closeCampaign } from '../../lifecycle/lifecycle';
 import { buildReport, reportCsv } from '../../reports/build-report';
 import { campaignStats, instrumentOf } from '../../reports/campaign-stats';
+import { lateAnswers } from '../../reports/late-answers';
 import { type AppEnv, principalOf, visibleCampaign } from '../auth';
 import type { AppDeps } from '../deps';
 import { CampaignClosed, NotFound, ValidationFailed } from '../errors';
@@ -76,7 +78,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         if (body.count !== undefined) {
           // Shown once: only the hashes of the links are stored.
           const links = await createInviteLinks(deps, campaign, body.count, now);
-          return c.json({ campaignId: campaign.id, links }, 201);
+          return c.json({ campaignId: campaign.id, links, warning: HANDED_OUT_LINKS_WARNING }, 201);
         }
         const emails = body.emails ?? [];
         const lang = body.language ?? campaign.languages[0] ?? 'en';
@@ -118,12 +120,13 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
     .get('/:campaignId/report', validate('param', 'CampaignParams'), validate('query', 'ReportQuery'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
-      const [org, stats, leadership, profile, invites] = await Promise.all([
+      const [org, stats, leadership, profile, invites, late] = await Promise.all([
         store.getOrg(campaign.orgId),
         campaignStats(store, campaign, now, statsOptions(deps)),
         store.getLeadership(campaign.id),
         store.getProfile(campaign.orgId),
         store.inviteCounts(campaign.id),
+        lateAnswers(store, campaign, now, statsOptions(deps).safetyMs),
       ]);
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
       const input = {
@@ -134,6 +137,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         leadership,
         profile,
         invites,
+        late,
         now,
         settleMs: statsOptions(deps).safetyMs,
       };
