@@ -6,7 +6,6 @@ import {
   CORE_INSTRUMENT,
   LAYERS,
   type Layer,
-  LIKERT_SIGNALS,
   type LikertSignal,
 } from '../../../shared/instrument';
 import type { GroupReport, ScaleScore } from '../../../shared/report-model';
