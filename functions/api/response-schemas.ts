@@ -66,8 +66,12 @@ export const InvitesResultSchema = z.object({
   failed: z.optional(z.number()),
   /** Invitations another run is mailing (or was, when it died): a retry after the mail lease sends them. */
   pending: z.optional(z.number()),
-  /** Addresses left uninvited because the campaign closed while the request ran. */
+  /** Addresses left uninvited because the campaign closed, or a limit was reached, while the request ran. */
   notSent: z.optional(z.number()),
+  /** With `count`: links not made, for the same reasons. */
+  notMade: z.optional(z.number()),
+  /** Why some were left out. */
+  stoppedBy: z.optional(z.enum(['closed', 'hourly-limit', 'cap'])),
   /** With `count`: the single-use links, shown once. */
   links: z.optional(z.array(z.string())),
   /** With `count`: whoever holds the links can answer with them. */

@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/instrument';
 import type { AppDeps } from '../api/deps';
-import { CampaignClosed, InvitationCapReached, ServiceUnavailable, TooManyRequests } from '../api/errors';
+import { InvitationCapReached, ServiceUnavailable, TooManyRequests } from '../api/errors';
 import { campaignSecret, sha256Hex, tokenIdOf } from '../api/token-hash';
 import type { MailMessage } from '../mail/mailer';
 import { invitationMail, reminderMail } from '../mail/templates';
@@ -135,24 +135,44 @@ async function reserve(deps: LifecycleDeps, campaign: CampaignRecord, count: num
   return (unused: number) => deps.store.refundInvitations(campaign.id, unused, hour);
 }
 
+/** Why a request stopped before the end: the campaign closed, or a limit was reached while it ran. */
+export type StoppedBy = 'closed' | 'hourly-limit' | 'cap';
+
 /**
- * Runs `work` over `items` in batches, reading the campaign before each: a close asked for meanwhile stops what is
- * left (answer-window.ts: nothing starts once a close is asked for). Returns how many items were left undone.
+ * Runs `work` over `items` in batches. Before each batch it reads the campaign (a close asked for meanwhile stops
+ * what is left: answer-window.ts, nothing starts once a close is asked for) and reserves the batch's invitations in
+ * the quota (`need`), giving back after it what `work` did not use: a run killed half-way uses up one batch's quota
+ * at most. A first batch over a limit refuses the whole request (429 or 409); a later one stops there.
  */
 async function inBatches<T>(
   deps: LifecycleDeps,
   campaign: CampaignRecord,
   items: readonly T[],
   limit: number,
-  work: (item: T, now: Date) => Promise<void>,
-): Promise<number> {
+  need: (batch: readonly T[]) => Promise<number>,
+  work: (item: T, now: Date) => Promise<boolean>,
+): Promise<{ left: number; stoppedBy?: StoppedBy }> {
   for (let i = 0; i < items.length; i += BATCH) {
     const current = i === 0 ? campaign : await deps.store.getCampaign(campaign.id);
     const now = deps.clock();
-    if (!current || !acceptsWrites(current, now)) return items.length - i;
-    await runLimited(items.slice(i, i + BATCH), limit, (item) => work(item, now));
+    const left = items.length - i;
+    if (!current || !acceptsWrites(current, now)) return { left, stoppedBy: 'closed' };
+    const batch = items.slice(i, i + BATCH);
+    const needed = await need(batch);
+    let refund: (unused: number) => Promise<void>;
+    try {
+      refund = await reserve(deps, campaign, needed, now);
+    } catch (error) {
+      if (i === 0) throw error;
+      return { left, stoppedBy: error instanceof TooManyRequests ? 'hourly-limit' : 'cap' };
+    }
+    let used = 0;
+    await runLimited(batch, limit, async (item) => {
+      if (await work(item, now)) used++;
+    });
+    await refund(needed - used);
   }
-  return 0;
+  return { left: 0 };
 }
 
 /** `count` single-use links, shown once (only hashes are stored). */
@@ -160,24 +180,22 @@ export async function createInviteLinks(
   deps: LifecycleDeps,
   campaign: CampaignRecord,
   count: number,
-  now: Date,
-): Promise<string[]> {
-  const refund = await reserve(deps, campaign, count, now);
+): Promise<{ links: string[]; notMade: number; stoppedBy?: StoppedBy }> {
   const links: string[] = [];
-  const left = await inBatches(
+  const { left, stoppedBy } = await inBatches(
     deps,
     campaign,
     Array.from({ length: count }, (_, i) => i),
     16,
+    async (batch) => batch.length,
     async (_, at) => {
       const invite = { id: newInviteId(deps), campaignId: campaign.id, createdAt: at.toISOString() };
       if (!(await writeInvite(deps, campaign, invite))) throw new Error('invite id collision');
       links.push(surveyUrlOf(deps, inviteSurveyToken(campaign, invite.id)));
+      return true;
     },
   );
-  await refund(left);
-  if (left > 0) throw new CampaignClosed(`the campaign closed while the links were made; ${links.length} were made`);
-  return links;
+  return { links, notMade: left, ...(stoppedBy ? { stoppedBy } : {}) };
 }
 
 function requireMailer(deps: LifecycleDeps) {
@@ -227,8 +245,10 @@ export interface InvitationResult {
   failed: number;
   /** Invitations another run is mailing right now (or was, when it died): a retry after the lease mails them. */
   pending: number;
-  /** Addresses left uninvited because the campaign closed while the request ran. */
+  /** Addresses left uninvited because the campaign closed, or a limit was reached, while the request ran. */
   notSent: number;
+  /** Why some were left uninvited. */
+  stoppedBy?: StoppedBy;
 }
 
 /**
@@ -243,29 +263,29 @@ export async function sendInvitations(
   org: OrgRecord,
   emails: readonly string[],
   lang: Language,
-  now: Date,
 ): Promise<InvitationResult> {
   const mailer = requireMailer(deps);
   const byPerson = new Map<string, string>();
   for (const email of emails)
     if (!byPerson.has(personOfAddress(email))) byPerson.set(personOfAddress(email), email.trim());
   const addresses = [...byPerson.values()];
-  // Only people not invited yet take from the quota; a racing request may reserve for the same ones, and what it
-  // does not use it gives back.
-  const invited = await deps.store.invitedAddresses(
-    campaign.id,
-    addresses.map((e) => addressKeyOf(campaign, e)),
-  );
-  const reserved = addresses.length - invited.size;
-  const refund = await reserve(deps, campaign, reserved, now);
   const result: InvitationResult = { emailed: 0, alreadyInvited: 0, failed: 0, pending: 0, notSent: 0 };
   const lease = mailLeaseOf(deps);
-  let created = 0;
-  result.notSent = await inBatches(deps, campaign, addresses, 8, async (email, at) => {
+  // Only people not invited yet take from the quota; a racing request may reserve for the same ones, and what it
+  // does not use it gives back.
+  const need = async (batch: readonly string[]) =>
+    batch.length -
+    (
+      await deps.store.invitedAddresses(
+        campaign.id,
+        batch.map((e) => addressKeyOf(campaign, e)),
+      )
+    ).size;
+  const { left, stoppedBy } = await inBatches(deps, campaign, addresses, 8, need, async (email, at) => {
     const addressKey = addressKeyOf(campaign, email);
     const candidate = newInviteId(deps);
     const id = await deps.store.claimInviteAddress(campaign.id, addressKey, candidate, at.toISOString());
-    if (id === candidate) created++;
+    const created = id === candidate;
     let invite = await deps.store.getInvite(id);
     if (!invite) {
       // Ours, or left by a run that died between the lock and the invite: write it (a racing writer's is the same).
@@ -275,13 +295,13 @@ export async function sendInvitations(
     } else if (invite.sentAt || !invite.email) {
       // Sent before, or unsubscribed since.
       result.alreadyInvited++;
-      return;
+      return created;
     }
     if (!(await deps.store.claimInviteSending(id, deps.clock(), lease))) {
       const current = await deps.store.getInvite(id);
       if (current?.sentAt) result.alreadyInvited++;
       else result.pending++;
-      return;
+      return created;
     }
     try {
       await mailer.send(surveyMessage(deps, 'invitation', campaign, org, { ...invite, email: invite.email! }, lang));
@@ -292,8 +312,10 @@ export async function sendInvitations(
       result.failed++;
       deps.logger?.warn('invitation not sent', { campaignId: campaign.id, error: (error as Error).name });
     }
+    return created;
   });
-  await refund(reserved - created);
+  result.notSent = left;
+  if (stoppedBy) result.stoppedBy = stoppedBy;
   deps.metrics?.addMetric('InvitationSent', 'Count', result.emailed);
   return result;
 }

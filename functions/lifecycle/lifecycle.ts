@@ -5,7 +5,7 @@ import { campaignStats, instrumentOf, mergeCells } from '../reports/campaign-sta
 import type { CampaignRecord, DueRecord } from '../store/store';
 import { closeGraceOf } from './answer-window';
 import { isClosed } from './campaign-state';
-import { type LifecycleDeps, remindPending, runLimited } from './invites';
+import { type LifecycleDeps, mailLeaseOf, remindPending, runLimited } from './invites';
 
 // A campaign's life on a clock: it closes (by hand or at `closesAt`), its report goes to the organisation's executive
 // contacts, reminders go out at their times. The same functions serve the API routes, the scheduler Lambda
@@ -15,19 +15,50 @@ import { type LifecycleDeps, remindPending, runLimited } from './invites';
 /** How long the report link mailed to an executive contact works. */
 export const REPORT_LINK_DAYS = 30;
 const DAY_MS = 86_400_000;
-/** A delivery that crashed half-way is taken over by the next run after this long. */
-const DELIVERY_LEASE_MS = 10 * 60_000;
 
 export const reportUrlOf = (deps: LifecycleDeps, campaignId: string, token: string): string =>
   `${deps.config.publicUrl.replace(/\/+$/, '')}/report.html#campaign=${encodeURIComponent(campaignId)}&token=${encodeURIComponent(token)}`;
 
 /**
- * Sends each executive contact a report link with a fresh executive token of its own (revocable one by one by the
- * consultant who made the campaign), valid for REPORT_LINK_DAYS. Returns how many were sent.
+ * A report link for one contact: a fresh executive token of its own (revocable one by one by the consultant who made
+ * the campaign), valid for REPORT_LINK_DAYS. `id` is what revokes it.
  */
-async function deliverReport(deps: LifecycleDeps, campaign: CampaignRecord, now: Date): Promise<number> {
+async function reportLinkFor(
+  deps: LifecycleDeps,
+  campaign: CampaignRecord,
+  now: Date,
+  expiresAt: string,
+): Promise<{ id: string; url: string }> {
+  const token = deps.randomToken();
+  const id = tokenIdOf(token);
+  await deps.store.putToken({
+    id,
+    hash: sha256Hex(token),
+    role: 'executive',
+    orgIds: [campaign.orgId],
+    createdBy: campaign.createdBy,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
+  return { id, url: reportUrlOf(deps, campaign.id, token) };
+}
+
+/** The contact's marker key: a hash of the address, so two spellings of it are one contact. */
+const contactKeyOf = (email: string): string => sha256Hex(email.trim().toLowerCase()).slice(0, 32);
+
+/**
+ * Sends each executive contact its report link, one contact at a time under a marker of its own: claimed (for the
+ * mail lease), the link recorded, sent. A run that dies half-way leaves the others' markers: the next run mails
+ * exactly the contacts without a sent marker, revoking the link a dead run may have mailed, so nobody gets the report
+ * twice with two working links. Returns how many this run sent and whether any contact is still waiting.
+ */
+async function deliverReport(
+  deps: LifecycleDeps,
+  campaign: CampaignRecord,
+  now: Date,
+): Promise<{ sent: number; waiting: number }> {
   const contacts = await deps.store.getContacts(campaign.orgId);
-  if (contacts.length === 0) return 0;
+  if (contacts.length === 0) return { sent: 0, waiting: 0 };
   const mailer = deps.mailer;
   if (!mailer) throw new Error('report links cannot be sent: no mailer is configured');
   const [org, stats] = await Promise.all([
@@ -36,39 +67,43 @@ async function deliverReport(deps: LifecycleDeps, campaign: CampaignRecord, now:
   ]);
   const responses = mergeCells(instrumentOf(campaign), stats.cells).n;
   const expiresAt = new Date(Math.floor((now.getTime() + REPORT_LINK_DAYS * DAY_MS) / 1000) * 1000).toISOString();
+  const lease = mailLeaseOf(deps);
   let sent = 0;
+  let waiting = 0;
   await runLimited(contacts, 4, async (contact) => {
-    const token = deps.randomToken();
-    await deps.store.putToken({
-      id: tokenIdOf(token),
-      hash: sha256Hex(token),
-      role: 'executive',
-      orgIds: [campaign.orgId],
-      createdBy: campaign.createdBy,
-      createdAt: now.toISOString(),
-      expiresAt,
-    });
-    const lang = contact.language ?? campaign.languages[0] ?? 'en';
-    const mail = reportMail({
-      lang,
-      orgName: org?.name ?? '',
-      campaignName: campaign.name,
-      contactName: contact.name,
-      reportUrl: reportUrlOf(deps, campaign.id, token),
-      expiresAt,
-      responses,
-      sender: mailer.sender,
-    });
-    await mailer.send({
-      kind: 'report',
-      to: { email: contact.email, name: contact.name },
-      ...mail,
-      headers: { 'List-Unsubscribe': `<mailto:${mailer.sender}?subject=unsubscribe>` },
-    });
-    sent++;
+    const key = contactKeyOf(contact.email);
+    const claim = await deps.store.claimReportContact(campaign.id, key, deps.clock(), lease);
+    if (!claim.claimed) {
+      // Sent already (nothing to do), or another run is sending it now.
+      if (!(await deps.store.reportContactSent(campaign.id, key))) waiting++;
+      return;
+    }
+    try {
+      if (claim.previousLink) await deps.store.revokeToken(claim.previousLink, now.toISOString());
+      const link = await reportLinkFor(deps, campaign, now, expiresAt);
+      await deps.store.recordReportContactLink(campaign.id, key, link.id);
+      const lang = contact.language ?? campaign.languages[0] ?? 'en';
+      const mail = reportMail({
+        lang,
+        orgName: org?.name ?? '',
+        campaignName: campaign.name,
+        contactName: contact.name,
+        reportUrl: link.url,
+        expiresAt,
+        responses,
+        sender: mailer.sender,
+      });
+      // No List-Unsubscribe: contacts are managed by their consultant (the mail says so), not by a mail program.
+      await mailer.send({ kind: 'report', to: { email: contact.email, name: contact.name }, ...mail, headers: {} });
+      await deps.store.markReportContactSent(campaign.id, key, deps.clock().toISOString());
+      sent++;
+    } catch (error) {
+      waiting++;
+      deps.logger?.error('report link not sent', { campaignId: campaign.id, error: (error as Error).name });
+    }
   });
   deps.metrics?.addMetric('ReportLinkSent', 'Count', sent);
-  return sent;
+  return { sent, waiting };
 }
 
 export interface CloseResult {
@@ -96,16 +131,19 @@ export async function closeCampaign(deps: LifecycleDeps, campaign: CampaignRecor
   let current = (await deps.store.getCampaign(campaign.id)) ?? campaign;
   let reportLinksSent = 0;
   let deliveryPending = false;
-  if (!current.reportSentAt && !(await deps.store.claimReportDelivery(current.id, now, DELIVERY_LEASE_MS))) {
-    // Another run is delivering, or crashed while it did: not done until its lease lapses and a run finishes it.
-    deliveryPending = true;
-  } else if (!current.reportSentAt) {
+  if (!current.reportSentAt) {
     try {
-      reportLinksSent = await deliverReport(deps, current, now);
-      await deps.store.markReportSent(current.id, nowIso);
-      current = { ...current, reportSentAt: nowIso };
+      const delivery = await deliverReport(deps, current, now);
+      reportLinksSent = delivery.sent;
+      if (delivery.waiting > 0) {
+        // A contact another run is mailing, or one whose mail failed: the job's next run finishes (its lease lapses).
+        deliveryPending = true;
+      } else {
+        await deps.store.markReportSent(current.id, nowIso);
+        current = { ...current, reportSentAt: nowIso };
+      }
     } catch (error) {
-      // Closed all the same; the claim lapses after its lease and the job's next run delivers (at least once).
+      // Closed all the same; the job's next run delivers to every contact still without a sent marker.
       deliveryPending = true;
       deps.logger?.error('report delivery failed', { campaignId: current.id, error: (error as Error).message });
     }

@@ -71,7 +71,11 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     clock,
     newId: randomUUID,
     randomToken,
-    config: { publicUrl: '', adminToken },
+    config: {
+      publicUrl: '',
+      adminToken,
+      ...(env.ORGOS_MAIL_LEASE_MS ? { mailLeaseMs: Number(env.ORGOS_MAIL_LEASE_MS) } : {}),
+    },
     // No mail server needed: every message lands in the outbox folder as an .eml file.
     mailer: new OutboxMailer(env.ORGOS_SENDER ?? 'orgos@localhost', outbox, clock, consoleLogger),
     logger: consoleLogger,

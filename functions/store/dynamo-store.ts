@@ -343,16 +343,6 @@ export class DynamoStore implements Store {
     );
   }
 
-  async claimReportDelivery(id: string, now: Date, leaseMs: number): Promise<boolean> {
-    return this.updateIf(
-      keys.campaignById(id),
-      'SET reportClaimedAt = :now',
-      'attribute_exists(PK) AND attribute_not_exists(reportSentAt) AND ' +
-        '(attribute_not_exists(reportClaimedAt) OR reportClaimedAt < :stale)',
-      { ':now': now.toISOString(), ':stale': new Date(now.getTime() - leaseMs).toISOString() },
-    );
-  }
-
   async markReportSent(id: string, at: string): Promise<void> {
     await this.updateIf(
       keys.campaignById(id),
@@ -362,6 +352,56 @@ export class DynamoStore implements Store {
         ':at': at,
       },
     );
+  }
+
+  async claimReportContact(
+    campaignId: string,
+    contactKey: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<{ claimed: boolean; previousLink?: string }> {
+    try {
+      const out = await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: keys.reportDelivery(campaignId, contactKey),
+            UpdateExpression: 'SET claimedAt = :now, #entity = :entity, #v = :v',
+            ConditionExpression:
+              'attribute_not_exists(sentAt) AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)',
+            ExpressionAttributeValues: {
+              ':now': now.toISOString(),
+              ':stale': new Date(now.getTime() - leaseMs).toISOString(),
+              ':entity': 'reportDelivery',
+              ':v': VERSION,
+            },
+            ExpressionAttributeNames: { '#entity': 'entity', '#v': 'v' },
+            ReturnValues: 'ALL_OLD',
+          }),
+        ),
+      );
+      const previous = (out.Attributes as Item | undefined)?.linkId as string | undefined;
+      return previous ? { claimed: true, previousLink: previous } : { claimed: true };
+    } catch (error) {
+      if (isConditionFailure(error)) return { claimed: false };
+      throw error;
+    }
+  }
+
+  async recordReportContactLink(campaignId: string, contactKey: string, linkId: string): Promise<void> {
+    await this.updateIf(keys.reportDelivery(campaignId, contactKey), 'SET linkId = :link', 'attribute_exists(PK)', {
+      ':link': linkId,
+    });
+  }
+
+  async markReportContactSent(campaignId: string, contactKey: string, at: string): Promise<void> {
+    await this.updateIf(keys.reportDelivery(campaignId, contactKey), 'SET sentAt = :at', 'attribute_exists(PK)', {
+      ':at': at,
+    });
+  }
+
+  async reportContactSent(campaignId: string, contactKey: string): Promise<boolean> {
+    return (await this.get(keys.reportDelivery(campaignId, contactKey)))?.sentAt !== undefined;
   }
 
   async getCampaign(id: string): Promise<CampaignRecord | null> {

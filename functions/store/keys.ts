@@ -16,6 +16,7 @@
 // | leadership view of a campaign                   | table         | CAMP#{campaignId} / LEADERSHIP                   |
 // | report snapshot head, and its chunks            | table         | CAMP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
 // | answers per cell in the last day before a close | table         | CAMP#{campaignId} / LATEANSWERS                  |
+// | the report's delivery to one contact            | table         | CAMP#{campaignId} / REPORTTO#{contactKey}        |
 // | invite by id (from its link or unsubscribe link) | table        | INVITE#{inviteId} / INVITE                       |
 // | a campaign's invites                            | GSI1          | CAMP#{campaignId}#INVITES / {createdAt}#{id}     |
 // | the one live invite of an address in a campaign | table         | INVITEADDR#{campaignId}#{addressKey} / INVITEADDR |
@@ -78,6 +79,12 @@ export const keys = {
 
   /** Written once, when the campaign's results are published: they never change afterwards, so neither does it. */
   lateAnswersOfCampaign: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'LATEANSWERS' }),
+
+  /** One marker per contact and campaign: claimed, its link made, sent. A retry mails exactly the unmarked. */
+  reportDelivery: (campaignId: string, contactKey: string): Key => ({
+    PK: `CAMP#${campaignId}`,
+    SK: `REPORTTO#${contactKey}`,
+  }),
 
   inviteById: (id: string): Key => ({ PK: `INVITE#${id}`, SK: 'INVITE' }),
   /** Written with the invite item itself (same put), so the list cannot disagree with the invites. */

@@ -206,12 +206,23 @@ export interface Store {
   markClosing(id: string, at: string): Promise<boolean>;
   /** Sets `closedAt` unless it is set; false when the campaign was already closed (or does not exist). */
   closeCampaign(id: string, closedAt: string): Promise<boolean>;
-  /**
-   * Takes the right to deliver the report: true unless it was delivered, or another run took it less than `leaseMs`
-   * ago (a run that crashed mid-way is taken over after the lease).
-   */
-  claimReportDelivery(id: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** Every contact has the report: the campaign says so. */
   markReportSent(id: string, at: string): Promise<void>;
+  /**
+   * Takes the right to mail the report to one contact (by a hash of the address): refused when it went out, or
+   * another run claimed it less than `leaseMs` ago. `previousLink` is the link a run that died after making it left
+   * (it may have been mailed): revoke it before sending another, so a contact never holds two working links.
+   */
+  claimReportContact(
+    campaignId: string,
+    contactKey: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<{ claimed: boolean; previousLink?: string }>;
+  /** The link made for the contact (its token id), recorded before it is mailed. */
+  recordReportContactLink(campaignId: string, contactKey: string, linkId: string): Promise<void>;
+  markReportContactSent(campaignId: string, contactKey: string, at: string): Promise<void>;
+  reportContactSent(campaignId: string, contactKey: string): Promise<boolean>;
   getCampaign(id: string): Promise<CampaignRecord | null>;
   listCampaigns(orgId: string): Promise<CampaignRecord[]>;
   putSurveyLink(link: SurveyLinkRecord): Promise<void>;

@@ -77,8 +77,8 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         }
         if (body.count !== undefined) {
           // Shown once: only the hashes of the links are stored.
-          const links = await createInviteLinks(deps, campaign, body.count, now);
-          return c.json({ campaignId: campaign.id, links, warning: HANDED_OUT_LINKS_WARNING }, 201);
+          const made = await createInviteLinks(deps, campaign, body.count);
+          return c.json({ campaignId: campaign.id, ...made, warning: HANDED_OUT_LINKS_WARNING }, 201);
         }
         const emails = body.emails ?? [];
         const lang = body.language ?? campaign.languages[0] ?? 'en';
@@ -87,7 +87,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         }
         const org = await store.getOrg(campaign.orgId);
         if (!org) throw new NotFound(`no campaign ${campaign.id}`);
-        const result = await sendInvitations(deps, campaign, org, emails, lang, now);
+        const result = await sendInvitations(deps, campaign, org, emails, lang);
         // Counts only: which address was invited before, or answered, is never said.
         return c.json({ campaignId: campaign.id, ...result }, 201);
       },
