@@ -180,6 +180,8 @@ describe('a campaign from invitation to delivered report', () => {
     const report = reports[0]!;
     expect(report.headers.To).toBe('"Dana Whitfield" <dana@northwind.example>');
     expect(report.subject).toBe('Autumn wave: the readiness report is ready');
+    // No List-Unsubscribe: nothing would handle it (contacts are managed by their consultant, as the mail says).
+    expect(report.headers['List-Unsubscribe']).toBeUndefined();
     const reportUrl = linkIn(report.text, `${PUBLIC_URL}/report.html#`);
     // The very format the report page reads: #campaign=…&token=…
     const fragment = new URLSearchParams(new URL(reportUrl).hash.slice(1));
