@@ -48,13 +48,15 @@ const expired = (item: Item, now: Date): boolean =>
 
 /**
  * DynamoDB holds no number of magnitude below 1e-130 (it answers "Number underflow", a 500 for a request the API
- * accepted): such numbers, which the schemas let through as "at least 0", are stored as 0.
+ * accepted): such numbers, which the schemas let through as "at least 0", are stored as 0. Objects go to the
+ * marshaller as Maps: it tells a plain object by its `constructor`, which a key named `constructor` (a department of
+ * that name) hides, and then refuses the item.
  */
 function storable<T>(value: T): T {
   if (typeof value === 'number') return (Math.abs(value) < 1e-130 ? 0 : value) as T;
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
+    return new Map(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
   }
   return value;
 }
@@ -447,7 +449,8 @@ export class DynamoStore implements Store {
       entity: 'response',
       v: VERSION,
       shard,
-      ...storable(rest),
+      // Field by field: the item's own attributes stay a plain object, the values inside become Maps.
+      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, storable(v)])),
     };
   }
 

@@ -279,7 +279,7 @@ function segmentQuestions(input: SurveyPageInput, m: SurveyMessages, k: number):
         errors,
         'department',
       )}<select id="department" name="department" required${describedBy(errors, 'department')}><option value=""></option>${campaign.departments
-        .map((d) => `<option${department === d ? ' selected' : ''}>${esc(d)}</option>`)
+        .map((d) => `<option value="${esc(d)}"${department === d ? ' selected' : ''}>${esc(d)}</option>`)
         .join('')}</select></div>`;
     }
   }

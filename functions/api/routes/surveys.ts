@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
+import { normalizeName } from '../../../shared/names';
 import { answerIssues } from '../../../shared/response';
 import { acceptsWrites, insideClose, type ObservedCampaign, writeWindow } from '../../lifecycle/answer-window';
 import { openLinkAllowed } from '../../lifecycle/campaign-state';
@@ -166,7 +167,12 @@ export async function submitResponse(
     field: `answers.${i.field}`,
     message: i.message,
   }));
-  if (!campaign.departments.includes(body.department)) {
+  // The campaign's own spelling. Names are normalised when a campaign is made (shared/names.ts); one made before may
+  // hold a name with two spaces that a client sends in its normal form, with one. Look-alikes are refused.
+  const department =
+    campaign.departments.find((d) => d === body.department) ??
+    campaign.departments.find((d) => normalizeName(d) === body.department);
+  if (department === undefined) {
     issues.push({
       field: 'department',
       message: `expected one of the campaign's ${campaign.departments.length} departments`,
@@ -180,7 +186,7 @@ export async function submitResponse(
   const content = {
     answers: body.answers,
     level: body.level,
-    department: body.department,
+    department,
     ...(body.durationS === undefined ? {} : { durationS: body.durationS }),
   };
   const contentHash = canonicalHash(content);
