@@ -11,9 +11,20 @@ export interface ChildServer {
   output: () => string;
 }
 
-/** Starts the server and waits for the address it prints. */
-export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'local-server-entry.ts')], {
+/**
+ * Starts the server and waits for the address it prints. `fileSizeKb` limits the size of any file it writes (the
+ * shell's `ulimit -f`; Node ignores SIGXFSZ, so a write past it fails with EFBIG): a disk that fills up, without root.
+ */
+export async function startChildServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: { fileSizeKb?: number } = {},
+): Promise<ChildServer> {
+  const node = [process.execPath, '--import', 'tsx', join(import.meta.dirname, 'local-server-entry.ts')];
+  const [command, ...args] = options.fileSizeKb
+    ? ['bash', '-c', `ulimit -f ${options.fileSizeKb} && exec "$0" "$@"`, ...node]
+    : node;
+  const proc = spawn(command!, args, {
     cwd: join(import.meta.dirname, '..', '..'),
     env: {
       ...process.env,
