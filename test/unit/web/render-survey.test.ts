@@ -16,7 +16,9 @@ const render = (overrides: Partial<Parameters<typeof renderSurveyPage>[0]> = {})
 describe('renderSurveyPage', () => {
   it('is a plain form posting to the page itself, one fieldset with a legend per question', () => {
     const html = render();
-    expect(html).toContain('<form id="q" class="survey" method="post" action="/s/tok_0123456789abcdef"');
+    expect(html).toContain(
+      '<form id="q" class="survey" method="post" autocomplete="off" action="/s/tok_0123456789abcdef"',
+    );
     const fieldsets = html.match(/<fieldset class="q" id="f-[^"]+"[^>]*><legend>/g) ?? [];
     // Every item, plus position and department.
     expect(fieldsets).toHaveLength(CORE_INSTRUMENT.items.length + 2);
