@@ -1,16 +1,21 @@
 import * as z from 'zod/mini';
 import { PROBLEM_TYPES } from './errors';
+import { AUTH_OPERATIONS } from './openapi-auth';
+import { accessText } from './policy';
 import * as R from './response-schemas';
 import * as S from './schemas';
 
 type Schema = z.ZodMiniType;
 
-interface Operation {
+export interface Operation {
   method: 'get' | 'post' | 'put' | 'delete';
   /** Hono path syntax (`:id`); converted to OpenAPI's `{id}`. */
   path: string;
   summary: string;
-  /** Who may call it: roles, "respondent" (no token) or "anyone". */
+  /**
+   * Who may call it: roles, "respondent" (no token) or "anyone". For protected routes the policy table's words
+   * replace what is written here (policy.ts is the one source).
+   */
   access: string;
   params?: Schema;
   query?: Schema;
@@ -247,7 +252,10 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 200, description: 'HTML' },
     errors: [],
   },
+  ...AUTH_OPERATIONS,
 ];
+
+for (const op of OPERATIONS) op.access = accessText(op.method, op.path) ?? op.access;
 
 const jsonSchema = (schema: Schema): Record<string, unknown> => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
