@@ -66,6 +66,7 @@ export function sessionSecretOf(deps: Pick<AppDeps, 'config'>, c: Context, kind:
 /** Deletes the request's sessions on the server and tells the browser to drop the cookies. */
 export async function closeSessions(deps: AppDeps, c: Context): Promise<void> {
   for (const kind of ['user', 'viewer'] as const) {
+    if (getCookie(c, cookieName(deps, kind)) === undefined) continue;
     const secret = sessionSecretOf(deps, c, kind);
     if (secret) await deps.store.auth.deleteSession(sha256Hex(secret));
     deleteCookie(c, cookieName(deps, kind), { path: '/', secure: secure(deps), httpOnly: true, sameSite: 'Strict' });
