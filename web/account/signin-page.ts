@@ -69,4 +69,6 @@ $('signin-form').addEventListener('submit', async (e) => {
   say(`If ${email} has an account, a sign-in link is on its way. It works once, for 15 minutes.`);
 });
 
+// A link pasted into this very tab changes only the fragment: no new page load, so listen for it.
+addEventListener('hashchange', () => void start());
 void start();
