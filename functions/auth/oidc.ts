@@ -132,6 +132,13 @@ export async function finishOidc(
       idTokenExpected: true,
     });
     claims = tokens.claims() as Record<string, unknown> | undefined;
+    const claim = settings.emailClaim ?? 'email';
+    // Providers that keep the ID token lean (oidc-provider by default, Okta's org server) give the address from
+    // the UserInfo endpoint instead; openid-client checks its subject against the ID token's.
+    if (claims && claims[claim] === undefined && tokens.access_token && typeof claims.sub === 'string') {
+      const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+      claims = { ...info, ...claims, [claim]: info[claim], email_verified: info.email_verified };
+    }
   } catch (error) {
     deps.logger?.warn('OIDC sign-in refused', { error: (error as Error).name, message: (error as Error).message });
     return { error: 'the identity provider did not confirm the sign-in' };
