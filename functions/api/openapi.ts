@@ -367,7 +367,9 @@ ${op.errors.length ? `<p>Errors: ${op.errors.join(', ')} (application/problem+js
 <title>orgos API</title></head>
 <body><main>
 <h1>orgos API</h1>
-<p>JSON under <code>/api/v1</code>. Authenticate with <code>Authorization: Bearer &lt;token&gt;</code>; respondents need no token.
+<p>JSON under <code>/api/v1</code>. Scripts authenticate with an API key, <code>Authorization: Bearer &lt;key&gt;</code> (made on
+<code>/keys.html</code>); pages use the session cookie of a signed-in person and send its CSRF token in <code>X-CSRF-Token</code> on
+every change. Respondents need nothing. Who may call what is the policy table in <code>functions/api/policy.ts</code>.
 The machine-readable description is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
 <h2>Operations</h2>
 ${ops}
