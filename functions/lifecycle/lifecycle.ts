@@ -1,5 +1,6 @@
 import { statsOptions } from '../api/stats-options';
-import { sha256Hex, tokenIdOf } from '../api/token-hash';
+import { sha256Hex } from '../api/token-hash';
+import { createReportViewerLink } from '../auth/viewer-links';
 import { reportMail } from '../mail/templates';
 import { campaignStats, instrumentOf, mergeCells } from '../reports/campaign-stats';
 import type { CampaignRecord, DueRecord } from '../store/store';
@@ -14,43 +15,16 @@ import { type LifecycleDeps, mailLeaseOf, remindPending, runLimited } from './in
 
 /** How long the report link mailed to an executive contact works. */
 export const REPORT_LINK_DAYS = 30;
-const DAY_MS = 86_400_000;
-
-export const reportUrlOf = (deps: LifecycleDeps, campaignId: string, token: string): string =>
-  `${deps.config.publicUrl.replace(/\/+$/, '')}/report.html#campaign=${encodeURIComponent(campaignId)}&token=${encodeURIComponent(token)}`;
-
-/**
- * A report link for one contact: a fresh executive token of its own (revocable one by one by the consultant who made
- * the campaign), valid for REPORT_LINK_DAYS. `id` is what revokes it.
- */
-async function reportLinkFor(
-  deps: LifecycleDeps,
-  campaign: CampaignRecord,
-  now: Date,
-  expiresAt: string,
-): Promise<{ id: string; url: string }> {
-  const token = deps.randomToken();
-  const id = tokenIdOf(token);
-  await deps.store.putToken({
-    id,
-    hash: sha256Hex(token),
-    role: 'executive',
-    orgIds: [campaign.orgId],
-    createdBy: campaign.createdBy,
-    createdAt: now.toISOString(),
-    expiresAt,
-  });
-  return { id, url: reportUrlOf(deps, campaign.id, token) };
-}
 
 /** The contact's marker key: a hash of the address, so two spellings of it are one contact. */
 const contactKeyOf = (email: string): string => sha256Hex(email.trim().toLowerCase()).slice(0, 32);
 
 /**
- * Sends each executive contact its report link, one contact at a time under a marker of its own: claimed (for the
- * mail lease), the link recorded, sent. A run that dies half-way leaves the others' markers: the next run mails
- * exactly the contacts without a sent marker, revoking the link a dead run may have mailed, so nobody gets the report
- * twice with two working links. Returns how many this run sent and whether any contact is still waiting.
+ * Sends each executive contact a report viewer link of its own (that campaign's report only, read-only, revocable one
+ * by one from the dashboard), valid for REPORT_LINK_DAYS, one contact at a time under a marker of its own: claimed
+ * (for the mail lease), the link recorded, sent. A run that dies half-way leaves the others' markers: the next run
+ * mails exactly the contacts without a sent marker, revoking the link a dead run may have mailed, so nobody gets the
+ * report twice with two working links. Returns how many this run sent and how many contacts are still waiting.
  */
 async function deliverReport(
   deps: LifecycleDeps,
@@ -66,7 +40,6 @@ async function deliverReport(
     campaignStats(deps.store, campaign, now, statsOptions({ config: deps.config })),
   ]);
   const responses = mergeCells(instrumentOf(campaign), stats.cells).n;
-  const expiresAt = new Date(Math.floor((now.getTime() + REPORT_LINK_DAYS * DAY_MS) / 1000) * 1000).toISOString();
   const lease = mailLeaseOf(deps);
   let sent = 0;
   let waiting = 0;
@@ -79,8 +52,13 @@ async function deliverReport(
       return;
     }
     try {
-      if (claim.previousLink) await deps.store.revokeToken(claim.previousLink, now.toISOString());
-      const link = await reportLinkFor(deps, campaign, now, expiresAt);
+      if (claim.previousLink) await deps.store.auth.revokeViewerLink(claim.previousLink, now.toISOString());
+      const link = await createReportViewerLink(deps, campaign, {
+        label: contact.name,
+        createdBy: campaign.createdBy,
+        now,
+        days: REPORT_LINK_DAYS,
+      });
       await deps.store.recordReportContactLink(campaign.id, key, link.id);
       const lang = contact.language ?? campaign.languages[0] ?? 'en';
       const mail = reportMail({
@@ -89,7 +67,7 @@ async function deliverReport(
         campaignName: campaign.name,
         contactName: contact.name,
         reportUrl: link.url,
-        expiresAt,
+        expiresAt: link.expiresAt,
         responses,
         sender: mailer.sender,
       });

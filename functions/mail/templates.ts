@@ -12,7 +12,7 @@ export interface RenderedMail {
   html: string;
 }
 
-type Block = { p: string } | { link: string } | { footer: string[]; url?: string };
+export type Block = { p: string } | { link: string } | { footer: string[]; url?: string };
 
 interface SurveyMailInput {
   lang: Language;
@@ -136,7 +136,7 @@ const WORDING: Record<Language, Wording> = {
 /** A long link breaks anywhere rather than widen the message past a 360 px phone screen. */
 const LINK_STYLE = 'overflow-wrap:anywhere;word-break:break-all';
 
-function render(lang: Language, subject: string, blocks: Block[]): RenderedMail {
+export function render(subject: string, blocks: Block[], lang: Language = 'en'): RenderedMail {
   const text: string[] = [];
   const html: string[] = [];
   for (const block of blocks) {
@@ -174,26 +174,34 @@ function surveyMail(input: SurveyMailInput, kind: 'invitation' | 'reminder'): Re
     url: input.unsubscribeUrl,
   };
   if (kind === 'invitation') {
-    return render(input.lang, w.invitationSubject(input.orgName, input.campaignName), [
+    return render(
+      w.invitationSubject(input.orgName, input.campaignName),
+      [
+        { p: w.plainGreeting },
+        { p: w.invitation(input.orgName, input.campaignName, input.minutes) },
+        { p: w.yourLink },
+        { link: input.surveyUrl },
+        { p: w.anonymous },
+        ...closes,
+        footer,
+      ],
+      input.lang,
+    );
+  }
+  return render(
+    w.reminderSubject(input.campaignName),
+    [
       { p: w.plainGreeting },
-      { p: w.invitation(input.orgName, input.campaignName, input.minutes) },
+      { p: w.reminder(input.orgName, input.campaignName, input.minutes) },
+      ...closes,
       { p: w.yourLink },
       { link: input.surveyUrl },
       { p: w.anonymous },
-      ...closes,
+      { p: w.answeredElsewhere },
       footer,
-    ]);
-  }
-  return render(input.lang, w.reminderSubject(input.campaignName), [
-    { p: w.plainGreeting },
-    { p: w.reminder(input.orgName, input.campaignName, input.minutes) },
-    ...closes,
-    { p: w.yourLink },
-    { link: input.surveyUrl },
-    { p: w.anonymous },
-    { p: w.answeredElsewhere },
-    footer,
-  ]);
+    ],
+    input.lang,
+  );
 }
 
 export const invitationMail = (input: SurveyMailInput): RenderedMail => surveyMail(input, 'invitation');
@@ -201,11 +209,15 @@ export const reminderMail = (input: SurveyMailInput): RenderedMail => surveyMail
 
 export function reportMail(input: ReportMailInput): RenderedMail {
   const w = WORDING[input.lang];
-  return render(input.lang, w.reportSubject(input.campaignName), [
-    { p: w.greeting(input.contactName) },
-    { p: w.reportReady(input.orgName, input.campaignName, input.responses) },
-    { link: input.reportUrl },
-    { p: w.reportKey(formatDate(input.expiresAt, input.lang)) },
-    { footer: [w.sentBy(input.sender, input.orgName), w.whyContact(input.orgName)] },
-  ]);
+  return render(
+    w.reportSubject(input.campaignName),
+    [
+      { p: w.greeting(input.contactName) },
+      { p: w.reportReady(input.orgName, input.campaignName, input.responses) },
+      { link: input.reportUrl },
+      { p: w.reportKey(formatDate(input.expiresAt, input.lang)) },
+      { footer: [w.sentBy(input.sender, input.orgName), w.whyContact(input.orgName)] },
+    ],
+    input.lang,
+  );
 }

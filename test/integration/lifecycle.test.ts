@@ -8,7 +8,16 @@ import { statsOptions } from '../../functions/api/stats-options';
 import { CLOSE_GRACE_MS } from '../../functions/lifecycle/answer-window';
 import { OutboxMailer } from '../../functions/mail/outbox-mailer';
 import { lifecycleHandler } from '../../functions/scheduler/handler';
-import { type Harness, makeAnswers, makeSubmission, PUBLIC_URL, call as request, startHarness } from '../http/harness';
+import {
+  codeIn,
+  type Harness,
+  makeAnswers,
+  makeSubmission,
+  PUBLIC_URL,
+  call as request,
+  startHarness,
+  viewerCookie,
+} from '../http/harness';
 import { linkIn, outboxWatch, readOutbox } from '../mail/eml';
 
 // A campaign from invitation to delivered report, against dynalite, with the mail written to an outbox folder as the
@@ -170,7 +179,7 @@ describe('a campaign from invitation to delivered report', () => {
     const open = await call('GET', `/api/v1/campaigns/${campaign.id}/report`);
     expect(open.body).toMatchObject({ published: false, n: null, responseRate: null });
 
-    // Close: no more answers, and Dana receives a report link with a fresh executive token.
+    // Close: no more answers, and Dana receives a report viewer link of her own.
     const closed = await call('POST', `/api/v1/campaigns/${campaign.id}/close`);
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', reportLinksSent: 1 });
@@ -183,18 +192,18 @@ describe('a campaign from invitation to delivered report', () => {
     // No List-Unsubscribe: nothing would handle it (contacts are managed by their consultant, as the mail says).
     expect(report.headers['List-Unsubscribe']).toBeUndefined();
     const reportUrl = linkIn(report.text, `${PUBLIC_URL}/report.html#`);
-    // The very format the report page reads: #campaign=…&token=…
-    const fragment = new URLSearchParams(new URL(reportUrl).hash.slice(1));
-    expect(fragment.get('campaign')).toBe(campaign.id);
-    const token = fragment.get('token')!;
+    // The format the report page reads: #view=<code>, a code it exchanges for a viewer session (no API key).
+    expect(reportUrl).toMatch(/\/report\.html#view=[A-Za-z0-9_-]{43}$/);
+    const cookie = await viewerCookie(app, reportUrl);
+    const headers = { cookie };
     // The link works at once; for the settling window after the close it says when the results appear.
-    const settling = await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token });
+    const settling = await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { headers });
     expect(settling.status).toBe(200);
     expect(settling.body).toMatchObject({ published: false, n: 6, campaign: { status: 'closed' } });
     expect(settling.body.reason).toMatch(/^Results are being finalised and appear at \d\d:\d\d UTC/);
     expect(settling.body).not.toHaveProperty('layers');
     h.clock.advance(statsOptions(h.deps).safetyMs + CLOSE_GRACE_MS);
-    const published = await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token });
+    const published = await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { headers });
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({
       published: true,
@@ -206,9 +215,14 @@ describe('a campaign from invitation to delivered report', () => {
     expect(typeof published.body.layers.roles.score).toBe('number');
     // Closing again sends nothing more.
     expect((await call('POST', `/api/v1/campaigns/${campaign.id}/close`)).body.reportLinksSent).toBe(0);
-    // The token expires after 30 days.
+    // The link reaches that report only: nothing else of the organisation, and nothing that changes anything.
+    expect((await request(app, 'GET', `/api/v1/orgs/${campaign.orgId}/campaigns`, { headers })).status).toBe(403);
+    expect((await request(app, 'POST', `/api/v1/campaigns/${campaign.id}/close`, { headers })).status).toBe(403);
+    // The link expires after 30 days; exchanging its code again is refused then too.
     h.clock.advance(31 * DAY);
-    expect((await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token })).status).toBe(401);
+    expect((await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { headers })).status).toBe(401);
+    const late = await request(app, 'POST', '/api/v1/auth/viewer', { body: { code: codeIn(reportUrl, 'view') } });
+    expect(late.status).toBe(401);
     h.clock.advance(-31 * DAY - statsOptions(h.deps).safetyMs - CLOSE_GRACE_MS);
 
     // Nothing stored ties an invitee to an answer: no claims left, days not times, and no address after the close.
