@@ -364,16 +364,21 @@ $('campaign-form').addEventListener('submit', async (e) => {
   const k = Number(formValue(form, 'minGroupSize'));
   if (k) body.minGroupSize = k;
   try {
-    const created = await api<Campaign>(`/api/v1/orgs/${encodeURIComponent(formValue(form, 'orgId'))}/campaigns`, {
-      method: 'POST',
-      body,
-    });
+    const created = await api<Campaign & { protection?: { resistsPadding?: boolean; statement?: string } }>(
+      `/api/v1/orgs/${encodeURIComponent(formValue(form, 'orgId'))}/campaigns`,
+      { method: 'POST', body },
+    );
     form.reset();
     await loadPortfolio();
+    // An open link cannot protect small groups against answers added to make them show: said where it is made.
+    const warning =
+      created.protection && !created.protection.resistsPadding
+        ? `<p class="help">${esc(created.protection.statement ?? '')}</p>`
+        : '';
     $('campaign-out').innerHTML =
       `<p>Campaign <strong>${esc(created.name)}</strong> created. Its open survey link (share it with employees):</p><code class="linkbox">${esc(
         created.surveyUrl ?? '',
-      )}</code>`;
+      )}</code>${warning}`;
   } catch (err) {
     fail(err, 'Creating the campaign failed');
   }
