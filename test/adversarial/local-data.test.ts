@@ -64,8 +64,8 @@ describe('a full disk', () => {
   it('answers 503 problem+json and stays up; nothing acknowledged is lost', async () => {
     const data = join(dir, 'full-data');
     const env = { ORGOS_ADMIN_TOKEN: ADMIN };
-    // Every file the server writes stops growing at 192 KiB: the table's log fills after a few hundred writes.
-    child = await startChildServer(data, env, { fileSizeKb: 192 });
+    // Every file the server writes stops growing at 96 KiB: the table's log fills after a few hundred writes.
+    child = await startChildServer(data, env, { fileSizeKb: 96 });
     const org = await api(child.url, 'POST', '/api/v1/orgs', { name: 'Full Ltd' }, ADMIN);
     const campaign = await api(
       child.url,
