@@ -41,6 +41,23 @@ export interface AppConfig {
    * (routes/surveys.ts `CampaignCache`).
    */
   campaignCacheMs?: number;
+  /**
+   * A close takes effect this long after it is asked for (default 5000 ms): answers, withdrawals and invitations
+   * already under way are counted, none starts after the ask (lifecycle/answer-window.ts). Longer than campaignCacheMs.
+   */
+  closeGraceMs?: number;
+  /**
+   * Most invitations (mailed or as links) one campaign may make in all. Default: twice the organisation profile's
+   * headcount, or 1,000 without one.
+   */
+  invitationCap?: number;
+  /** Most invitations one campaign may make per clock hour (default 500: one full request). */
+  invitationsPerHour?: number;
+  /**
+   * How long a claim to send one message (an invitation, a contact's report link) holds before another run may take
+   * it over (default 60 s): a run killed half-way leaves its claims, and a retry sends those once they lapse.
+   */
+  mailLeaseMs?: number;
   /** A sign-in request answers after at least this long (default 250 ms), mail or none; tests set 0. */
   signInFloorMs?: number;
   /** Sign-in through the deployment's identity provider (OpenID Connect); absent: e-mail links only. */

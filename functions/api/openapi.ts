@@ -171,7 +171,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/campaigns/:campaignId/reminders',
-    summary: 'Remind invitees who have not answered through their invitation (at most once a day each); a count only',
+    summary:
+      'Remind invitees who have not answered through their invitation (at most once a day each, none within a day of the invitation); no count',
     access: 'admin, consultant, executive (own)',
     params: S.CampaignParams,
     ok: { status: 200, schema: R.RemindersResultSchema, description: 'Reminded' },

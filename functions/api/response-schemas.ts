@@ -42,10 +42,17 @@ export const CampaignSchema = z.object({
   remindAt: z.array(z.string()),
   reportSentAt: z.nullable(z.string()),
 });
+const ProtectionDoc = z.object({
+  kind: z.enum(['open-link', 'handed-out-links', 'mailed-invitations']),
+  resistsPadding: z.boolean(),
+  statement: z.string(),
+});
 export const CreatedCampaignSchema = z.extend(CampaignSchema, {
   /** Null when the campaign takes invitations only (`openLink: false`). */
   surveyToken: z.nullable(z.string()),
   surveyUrl: z.nullable(z.string()),
+  /** What protects its small groups against answers added to make them show: an open link cannot. */
+  protection: ProtectionDoc,
 });
 export const ClosedCampaignSchema = z.extend(CampaignSchema, {
   /** Report links mailed to the executive contacts by this call (0 when they went out before). */
@@ -57,10 +64,21 @@ export const InvitesResultSchema = z.object({
   emailed: z.optional(z.number()),
   alreadyInvited: z.optional(z.number()),
   failed: z.optional(z.number()),
+  /** Invitations another run is mailing (or was, when it died): a retry after the mail lease sends them. */
+  pending: z.optional(z.number()),
+  /** Addresses left uninvited because the campaign closed, or a limit was reached, while the request ran. */
+  notSent: z.optional(z.number()),
+  /** With `count`: links not made, for the same reasons. */
+  notMade: z.optional(z.number()),
+  /** Why some were left out. */
+  stoppedBy: z.optional(z.enum(['closed', 'hourly-limit', 'cap'])),
   /** With `count`: the single-use links, shown once. */
   links: z.optional(z.array(z.string())),
+  /** With `count`: whoever holds the links can answer with them. */
+  warning: z.optional(z.string()),
 });
-export const RemindersResultSchema = z.object({ campaignId: z.string(), reminded: z.number() });
+/** No count: how many were reminded would tell who answered. */
+export const RemindersResultSchema = z.object({ campaignId: z.string(), detail: z.string() });
 export const ContactsSchema = z.object({
   orgId: z.string(),
   contacts: z.array(z.object({ name: z.string(), email: z.string(), language: z.optional(z.enum(LANGUAGES)) })),
@@ -108,9 +126,15 @@ export const ReportSchema = z.object({
     status: z.enum(['open', 'closed']),
     closesAt: z.nullable(z.string()),
   }),
-  n: z.number(),
+  /** Null while the campaign is open: no answer volume is shown until it closes. */
+  n: z.nullable(z.number()),
   minGroupSize: z.number(),
   suppressed: z.boolean(),
+  protection: ProtectionDoc,
+  /** Shown groups whose answers came mostly in the last day before the close: maybe padded. */
+  lateBursts: z.optional(
+    z.array(z.object({ breakdown: z.enum(['department', 'level']), group: z.string(), note: z.string() })),
+  ),
   /** False while the campaign is open: no workforce figures until it closes, and `reason` says why. */
   published: z.boolean(),
   reason: z.optional(z.string()),
@@ -144,7 +168,8 @@ export const CompareSchema = z.object({
       orgId: z.string(),
       name: z.string(),
       createdAt: z.string(),
-      n: z.number(),
+      /** Null while the campaign is open. */
+      n: z.nullable(z.number()),
       status: z.enum(['open', 'closed']),
       /** False while the campaign is open: it is listed, not compared. */
       published: z.boolean(),

@@ -45,5 +45,8 @@ export function canonicalHash(value: unknown): string {
  * separator, so no two purposes, nor a receipt, can ever share a value). Invite links and unsubscribe links are
  * derived rather than stored, so a reminder can carry the same personal link again while the table keeps only hashes.
  */
-export const campaignSecret = (key: string, purpose: 'invite' | 'unsubscribe' | 'invite-claim', id: string): string =>
-  createHmac('sha256', key).update(`${purpose}\u0000${id}`, 'utf8').digest('base64url');
+export const campaignSecret = (
+  key: string,
+  purpose: 'invite' | 'unsubscribe' | 'invite-claim' | 'invite-address',
+  id: string,
+): string => createHmac('sha256', key).update(`${purpose}\u0000${id}`, 'utf8').digest('base64url');

@@ -69,7 +69,8 @@ export function reportEnd(campaign: CampaignRecord, now: Date): string {
   return closedAt === null ? INFINITY : cursorAfter(closedAt);
 }
 
-function inSnapshot(r: ResponseRecord, cursor: string | null): boolean {
+/** Whether a fold up to `cursor` holds the response (the report's fold: `reportEnd`). */
+export function inSnapshot(r: ResponseRecord, cursor: string | null): boolean {
   if (cursor === null) return false;
   if (cursor === INFINITY) return !r.withdrawnAt;
   return r.receivedAt < cursor && !(r.withdrawnAt !== undefined && r.withdrawnAt < cursor);

@@ -11,10 +11,13 @@ import type {
   ClaimResult,
   ContactRecord,
   DueRecord,
+  InvitationLimits,
+  InviteCounts,
   InviteRecord,
   LeadershipRecord,
   OrgRecord,
   PutResponseResult,
+  QuotaResult,
   ResponseRecord,
   SnapshotRecord,
   Store,
@@ -47,13 +50,15 @@ const expired = (item: Item, now: Date): boolean =>
 
 /**
  * DynamoDB holds no number of magnitude below 1e-130 (it answers "Number underflow", a 500 for a request the API
- * accepted): such numbers, which the schemas let through as "at least 0", are stored as 0.
+ * accepted): such numbers, which the schemas let through as "at least 0", are stored as 0. Objects go to the
+ * marshaller as Maps: it tells a plain object by its `constructor`, which a key named `constructor` (a department of
+ * that name) hides, and then refuses the item.
  */
 function storable<T>(value: T): T {
   if (typeof value === 'number') return (Math.abs(value) < 1e-130 ? 0 : value) as T;
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
+    return new Map(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
   }
   return value;
 }
@@ -325,6 +330,17 @@ export class DynamoStore implements Store {
     }
   }
 
+  async markClosing(id: string, at: string): Promise<boolean> {
+    return this.updateIf(
+      keys.campaignById(id),
+      'SET closingAt = if_not_exists(closingAt, :at)',
+      'attribute_exists(PK)',
+      {
+        ':at': at,
+      },
+    );
+  }
+
   async closeCampaign(id: string, closedAt: string): Promise<boolean> {
     // closedAt is stored as null while open (a NULL attribute), hence attribute_type rather than a comparison.
     return this.updateIf(
@@ -332,16 +348,6 @@ export class DynamoStore implements Store {
       'SET closedAt = :at',
       'attribute_exists(PK) AND (attribute_not_exists(closedAt) OR attribute_type(closedAt, :null))',
       { ':at': closedAt, ':null': 'NULL' },
-    );
-  }
-
-  async claimReportDelivery(id: string, now: Date, leaseMs: number): Promise<boolean> {
-    return this.updateIf(
-      keys.campaignById(id),
-      'SET reportClaimedAt = :now',
-      'attribute_exists(PK) AND attribute_not_exists(reportSentAt) AND ' +
-        '(attribute_not_exists(reportClaimedAt) OR reportClaimedAt < :stale)',
-      { ':now': now.toISOString(), ':stale': new Date(now.getTime() - leaseMs).toISOString() },
     );
   }
 
@@ -354,6 +360,56 @@ export class DynamoStore implements Store {
         ':at': at,
       },
     );
+  }
+
+  async claimReportContact(
+    campaignId: string,
+    contactKey: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<{ claimed: boolean; previousLink?: string }> {
+    try {
+      const out = await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: keys.reportDelivery(campaignId, contactKey),
+            UpdateExpression: 'SET claimedAt = :now, #entity = :entity, #v = :v',
+            ConditionExpression:
+              'attribute_not_exists(sentAt) AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)',
+            ExpressionAttributeValues: {
+              ':now': now.toISOString(),
+              ':stale': new Date(now.getTime() - leaseMs).toISOString(),
+              ':entity': 'reportDelivery',
+              ':v': VERSION,
+            },
+            ExpressionAttributeNames: { '#entity': 'entity', '#v': 'v' },
+            ReturnValues: 'ALL_OLD',
+          }),
+        ),
+      );
+      const previous = (out.Attributes as Item | undefined)?.linkId as string | undefined;
+      return previous ? { claimed: true, previousLink: previous } : { claimed: true };
+    } catch (error) {
+      if (isConditionFailure(error)) return { claimed: false };
+      throw error;
+    }
+  }
+
+  async recordReportContactLink(campaignId: string, contactKey: string, linkId: string): Promise<void> {
+    await this.updateIf(keys.reportDelivery(campaignId, contactKey), 'SET linkId = :link', 'attribute_exists(PK)', {
+      ':link': linkId,
+    });
+  }
+
+  async markReportContactSent(campaignId: string, contactKey: string, at: string): Promise<void> {
+    await this.updateIf(keys.reportDelivery(campaignId, contactKey), 'SET sentAt = :at', 'attribute_exists(PK)', {
+      ':at': at,
+    });
+  }
+
+  async reportContactSent(campaignId: string, contactKey: string): Promise<boolean> {
+    return (await this.get(keys.reportDelivery(campaignId, contactKey)))?.sentAt !== undefined;
   }
 
   async getCampaign(id: string): Promise<CampaignRecord | null> {
@@ -399,7 +455,8 @@ export class DynamoStore implements Store {
       entity: 'response',
       v: VERSION,
       shard,
-      ...storable(rest),
+      // Field by field: the item's own attributes stay a plain object, the values inside become Maps.
+      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, storable(v)])),
     };
   }
 
@@ -482,6 +539,24 @@ export class DynamoStore implements Store {
       if (!seen || (r.withdrawnAt && !seen.withdrawnAt)) byKey.set(r.key, r);
     }
     return [...byKey.values()];
+  }
+
+  // ---- late answers --------------------------------------------------------------------------------------------
+
+  async getLateAnswers(campaignId: string): Promise<Record<string, number> | null> {
+    const item = await this.get(keys.lateAnswersOfCampaign(campaignId));
+    return item ? (JSON.parse(item.cells as string) as Record<string, number>) : null;
+  }
+
+  async putLateAnswers(campaignId: string, cells: Record<string, number>): Promise<void> {
+    // The cells as JSON text: their keys hold department names, which are no attribute names.
+    await this.putNew({
+      ...keys.lateAnswersOfCampaign(campaignId),
+      entity: 'lateAnswers',
+      v: VERSION,
+      campaignId,
+      cells: JSON.stringify(cells),
+    });
   }
 
   // ---- snapshots -----------------------------------------------------------------------------------------------
@@ -582,16 +657,18 @@ export class DynamoStore implements Store {
 
   // ---- invites ------------------------------------------------------------------------------------------------
 
-  async createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<void> {
-    await this.putSurveyLink(link);
-    const ok = await this.putNew({
+  async createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<boolean> {
+    // The link derives from the invite id: one already there is this very link, left by a run that crashed.
+    await this.putSurveyLink(link).catch((error: unknown) => {
+      if (!(error instanceof Error && error.message === 'survey link id collision')) throw error;
+    });
+    return this.putNew({
       ...keys.inviteById(invite.id),
       ...keys.invitesOfCampaign(invite.campaignId, invite.createdAt, invite.id),
       entity: 'invite',
       v: VERSION,
       ...invite,
     });
-    if (!ok) throw new Error('invite id collision');
   }
 
   async getInvite(id: string): Promise<InviteRecord | null> {
@@ -608,15 +685,19 @@ export class DynamoStore implements Store {
     return items.map((i) => strip<InviteRecord>(i));
   }
 
-  async inviteCounts(campaignId: string): Promise<{ sent: number; answered: number }> {
+  async inviteCounts(campaignId: string): Promise<InviteCounts> {
     const items = await this.queryAll({
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.invitesOfCampaign(campaignId).GSI1PK },
       // Only what the count needs: no addresses travel for a report.
-      ProjectionExpression: 'usedAt',
+      ProjectionExpression: 'usedAt, mailed',
     });
-    return { sent: items.length, answered: items.filter((i) => i.usedAt !== undefined).length };
+    return {
+      sent: items.length,
+      answered: items.filter((i) => i.usedAt !== undefined).length,
+      handedOut: items.filter((i) => i.mailed !== true).length,
+    };
   }
 
   async claimInvite(id: string, claim: string, usedAt: string): Promise<ClaimResult> {
@@ -638,13 +719,13 @@ export class DynamoStore implements Store {
     await this.updateIf(keys.inviteById(id), 'REMOVE claim, usedAt', 'claim = :claim', { ':claim': claim });
   }
 
-  async markReminded(id: string, at: string, notSince: string): Promise<boolean> {
+  async markReminded(id: string, at: string, notSince: string, invitedBefore: string): Promise<boolean> {
     return this.updateIf(
       keys.inviteById(id),
       'SET remindedAt = :at',
       'attribute_exists(email) AND attribute_not_exists(usedAt) AND attribute_not_exists(unsubscribedAt) AND ' +
-        '(attribute_not_exists(remindedAt) OR remindedAt < :since)',
-      { ':at': at, ':since': notSince },
+        'createdAt <= :invitedBefore AND (attribute_not_exists(remindedAt) OR remindedAt < :since)',
+      { ':at': at, ':since': notSince, ':invitedBefore': invitedBefore },
     );
   }
 
@@ -658,7 +739,154 @@ export class DynamoStore implements Store {
   }
 
   async eraseInviteEmail(id: string): Promise<void> {
-    await this.updateIf(keys.inviteById(id), 'REMOVE email', 'attribute_exists(email)', {});
+    let old: Item | undefined;
+    try {
+      const out = await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: keys.inviteById(id),
+            UpdateExpression: 'REMOVE email, addressKey',
+            ConditionExpression: 'attribute_exists(email) OR attribute_exists(addressKey)',
+            ReturnValues: 'ALL_OLD',
+          }),
+        ),
+      );
+      old = out.Attributes as Item | undefined;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return;
+    }
+    // The lock after the address: a crash in between leaves a keyed hash with no address, which the next erasure (the
+    // job's, after the close) does not see; it names nobody without the campaign's key, and expires with the table.
+    if (old?.addressKey) {
+      await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.DeleteCommand({
+            TableName: this.table,
+            Key: keys.inviteOfAddress(old.campaignId as string, old.addressKey as string),
+          }),
+        ),
+      );
+    }
+  }
+
+  async claimInviteAddress(campaignId: string, addressKey: string, inviteId: string, at: string): Promise<string> {
+    const key = keys.inviteOfAddress(campaignId, addressKey);
+    if (await this.putNew({ ...key, entity: 'inviteAddress', v: VERSION, campaignId, inviteId, createdAt: at })) {
+      return inviteId;
+    }
+    const held = await this.get(key);
+    if (!held) throw new Error('address lock vanished after a conflicting put');
+    return held.inviteId as string;
+  }
+
+  async invitedAddresses(campaignId: string, addressKeys: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const unique = [...new Set(addressKeys)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Key[]; ConsistentRead: boolean }> | undefined = {
+        [this.table]: {
+          Keys: unique.slice(i, i + 100).map((k) => keys.inviteOfAddress(campaignId, k)),
+          ConsistentRead: true,
+        },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const out = await this.send((doc, sdk) => doc.send(new sdk.BatchGetCommand({ RequestItems: request })));
+        for (const item of out.Responses?.[this.table] ?? []) {
+          found.add((item.PK as string).slice(`INVITEADDR#${campaignId}#`.length));
+        }
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
+  }
+
+  async claimInviteSending(id: string, now: Date, leaseMs: number): Promise<boolean> {
+    return this.updateIf(
+      keys.inviteById(id),
+      'SET sendingAt = :now',
+      'attribute_exists(email) AND attribute_not_exists(sentAt) AND ' +
+        '(attribute_not_exists(sendingAt) OR sendingAt < :stale)',
+      { ':now': now.toISOString(), ':stale': new Date(now.getTime() - leaseMs).toISOString() },
+    );
+  }
+
+  async markInviteSent(id: string, at: string): Promise<void> {
+    await this.updateIf(keys.inviteById(id), 'SET sentAt = :at REMOVE sendingAt', 'attribute_exists(PK)', {
+      ':at': at,
+    });
+  }
+
+  async reserveInvitations(
+    campaignId: string,
+    count: number,
+    hour: string,
+    limits: InvitationLimits,
+  ): Promise<QuotaResult> {
+    const key = keys.invitationQuota(campaignId);
+    const names = { '#total': 'total', '#hour': 'hour', '#hourCount': 'hourCount' };
+    if (count > limits.perHour) return { granted: false, limit: 'hour' };
+    if (count > limits.total) return { granted: false, limit: 'total' };
+    const values = { ':n': count, ':hour': hour, ':maxTotal': limits.total - count };
+    // Two racing first reservations of an hour can both miss both branches: the loser tries again.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      // The same hour as the last reservation: add to both counts.
+      if (
+        await this.updateIf(
+          key,
+          'ADD #total :n, #hourCount :n',
+          '#hour = :hour AND #hourCount <= :maxHour AND #total <= :maxTotal',
+          { ...values, ':maxHour': limits.perHour - count },
+          names,
+        )
+      ) {
+        return { granted: true };
+      }
+      // A new hour (or the first reservation): the hour's count starts again.
+      if (
+        await this.updateIf(
+          key,
+          'SET #hour = :hour, #hourCount = :n, #entity = :entity, #v = :v ADD #total :n',
+          '(attribute_not_exists(#hour) OR #hour < :hour) AND (attribute_not_exists(#total) OR #total <= :maxTotal)',
+          { ...values, ':entity': 'invitationQuota', ':v': VERSION },
+          { ...names, '#entity': 'entity', '#v': 'v' },
+        )
+      ) {
+        return { granted: true };
+      }
+      const item = await this.get(key);
+      const total = (item?.total as number | undefined) ?? 0;
+      if (total + count > limits.total) return { granted: false, limit: 'total' };
+      const hourCount = item?.hour === hour ? ((item.hourCount as number | undefined) ?? 0) : 0;
+      if (hourCount + count > limits.perHour) return { granted: false, limit: 'hour' };
+    }
+    throw new Error('invitation quota: too much contention');
+  }
+
+  async refundInvitations(campaignId: string, count: number, hour: string): Promise<void> {
+    if (count <= 0) return;
+    const key = keys.invitationQuota(campaignId);
+    const names = { '#total': 'total', '#hour': 'hour', '#hourCount': 'hourCount' };
+    const same = await this.updateIf(
+      key,
+      'ADD #total :neg, #hourCount :neg',
+      '#hour = :hour',
+      {
+        ':neg': -count,
+        ':hour': hour,
+      },
+      names,
+    );
+    if (!same) {
+      await this.updateIf(
+        key,
+        'ADD #total :neg',
+        'attribute_exists(#total)',
+        { ':neg': -count },
+        { '#total': 'total' },
+      );
+    }
   }
 
   // ---- contacts and due work -----------------------------------------------------------------------------------

@@ -15,8 +15,12 @@
 // | a campaign's response stream after a cursor     | GSI1          | CAMP#{campaignId}#RESP#{shard} / {position}      |
 // | leadership view of a campaign                   | table         | CAMP#{campaignId} / LEADERSHIP                   |
 // | report snapshot head, and its chunks            | table         | CAMP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
+// | answers per cell in the last day before a close | table         | CAMP#{campaignId} / LATEANSWERS                  |
+// | the report's delivery to one contact            | table         | CAMP#{campaignId} / REPORTTO#{contactKey}        |
 // | invite by id (from its link or unsubscribe link) | table        | INVITE#{inviteId} / INVITE                       |
 // | a campaign's invites                            | GSI1          | CAMP#{campaignId}#INVITES / {createdAt}#{id}     |
+// | the one live invite of an address in a campaign | table         | INVITEADDR#{campaignId}#{addressKey} / INVITEADDR |
+// | a campaign's invitation quota (total, this hour) | table        | CAMP#{campaignId} / INVITEQUOTA                  |
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
 // | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
@@ -83,12 +87,31 @@ export const keys = {
     skPrefix: `SNAPSHOT#${String(version).padStart(10, '0')}#${writer === undefined ? '' : `${writer}#`}`,
   }),
 
+  /** Written once, when the campaign's results are published: they never change afterwards, so neither does it. */
+  lateAnswersOfCampaign: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'LATEANSWERS' }),
+
+  /** One marker per contact and campaign: claimed, its link made, sent. A retry mails exactly the unmarked. */
+  reportDelivery: (campaignId: string, contactKey: string): Key => ({
+    PK: `CAMP#${campaignId}`,
+    SK: `REPORTTO#${contactKey}`,
+  }),
+
   inviteById: (id: string): Key => ({ PK: `INVITE#${id}`, SK: 'INVITE' }),
   /** Written with the invite item itself (same put), so the list cannot disagree with the invites. */
   invitesOfCampaign: (campaignId: string, createdAt?: string, id?: string) => ({
     GSI1PK: `CAMP#${campaignId}#INVITES`,
     GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,
   }),
+
+  /**
+   * One item per invited address (keyed by a keyed hash of it, never the address): its conditional put is what makes
+   * an address invited once however many requests race. Deleted with the address when the campaign closes.
+   */
+  inviteOfAddress: (campaignId: string, addressKey: string): Key => ({
+    PK: `INVITEADDR#${campaignId}#${addressKey}`,
+    SK: 'INVITEADDR',
+  }),
+  invitationQuota: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'INVITEQUOTA' }),
 
   contactsOfOrg: (orgId: string): Key => ({ PK: `ORG#${orgId}`, SK: 'CONTACTS' }),
 

@@ -164,10 +164,9 @@ describe('kill -9 during a stream of submissions', () => {
     }
     expect(confirmed.size).toBe(SUBMISSIONS);
 
-    // The report counts every respondent once; after the close it publishes the figures.
+    // The report counts every respondent once (it shows the count once closed); after the close it publishes.
     const open = await api(second.url, 'GET', `/api/v1/campaigns/${campaignId}/report`, undefined, ADMIN);
     expect(open.status, JSON.stringify(open.body)).toBe(200);
-    expect(open.body.n).toBe(SUBMISSIONS);
     const closed = await api(second.url, 'POST', `/api/v1/campaigns/${campaignId}/close`, undefined, ADMIN);
     expect(closed.status).toBe(200);
     // The server runs on real time: for the settling window after the close the report counts but shows no figures

@@ -123,7 +123,11 @@ describe('survey with JavaScript', () => {
       Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, /^[1-5]$/.test(v) ? Number(v) : v])),
     );
 
+    // Withdrawing asks first (on a shared device the receipt may be someone else's), then withdraws.
     await tabTo(page, '#withdraw');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#wstatus')).toContain('Choose the button again to confirm');
+    expect((await responseOf(receipt)).withdrawnAt).toBeUndefined();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#wstatus')).toContain('withdrawn');
     expect((await responseOf(receipt)).withdrawnAt).toBeTruthy();

@@ -4,6 +4,7 @@ import { createApp } from '../../functions/api/app';
 import type { AppConfig, AppDeps } from '../../functions/api/deps';
 import { statsOptions } from '../../functions/api/stats-options';
 import { randomToken } from '../../functions/api/token-hash';
+import { closeGraceOf } from '../../functions/lifecycle/answer-window';
 import { ensureTable, type LocalDynamo, startDynalite } from '../../functions/local/dynalite';
 import type { Mailer, MailMessage } from '../../functions/mail/mailer';
 import { DynamoStore } from '../../functions/store/dynamo-store';
@@ -35,8 +36,13 @@ export interface Harness {
 
 type App = Pick<ReturnType<typeof createApp>, 'request'>;
 
-/** The clock and settling window behind each harness app, so `closeCampaign` can let a close settle. */
+/**
+ * The clock and settling window behind each harness app, so `closeCampaign` can let a close settle: a close takes
+ * effect its grace after the ask (lifecycle/answer-window.ts), and publishes the safety window after that.
+ */
 const settling = new WeakMap<App, { clock: Harness['clock']; settleMs: number }>();
+const settleOf = (config: Partial<AppConfig>) =>
+  statsOptions({ config: { publicUrl: PUBLIC_URL, ...config } }).safetyMs + closeGraceOf(config);
 
 export async function startHarness(config: Partial<AppConfig> = {}): Promise<Harness> {
   const dynamo = await startDynalite();
@@ -66,7 +72,7 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
     config: { publicUrl: PUBLIC_URL, adminToken: ADMIN_TOKEN, signInFloorMs: 0, ...config },
   };
   const app = createApp(deps);
-  settling.set(app, { clock, settleMs: statsOptions(deps).safetyMs });
+  settling.set(app, { clock, settleMs: settleOf(deps.config) });
   return {
     dynamo,
     table,
@@ -89,7 +95,7 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
     },
     withDeps: ({ config: c, ...rest }) => {
       const other = createApp({ ...deps, ...rest, config: { ...deps.config, ...c } });
-      settling.set(other, { clock, settleMs: statsOptions({ config: { ...deps.config, ...c } }).safetyMs });
+      settling.set(other, { clock, settleMs: settleOf({ ...deps.config, ...c }) });
       return other;
     },
   };

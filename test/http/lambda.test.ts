@@ -127,7 +127,8 @@ describe('the Lambda entry', () => {
 
     const report = await handler(event('GET', `/api/v1/campaigns/${campaignId}/report`, { token: ADMIN }), context);
     expect(report.statusCode).toBe(200);
-    expect(json(report)).toMatchObject({ n: 1, suppressed: true });
+    // Open: no count (nothing that shows answer volume while it runs).
+    expect(json(report)).toMatchObject({ n: null, suppressed: true, published: false });
 
     const csv = await handler(
       event('GET', `/api/v1/campaigns/${campaignId}/report`, { token: ADMIN, query: 'format=csv' }),

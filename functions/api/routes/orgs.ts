@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { CURRENT_INSTRUMENT, findInstrument } from '../../../shared/instrument';
-import { normalizeMinGroupSize } from '../../../shared/privacy';
+import { normalizeMinGroupSize, protectionOf } from '../../../shared/privacy';
 import type { DueRecord } from '../../store/store';
 import { type AppEnv, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
 import type { AppDeps } from '../deps';
@@ -123,6 +123,8 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
             // Shown once: only the hash is stored.
             surveyToken,
             surveyUrl: surveyToken ? `${deps.config.publicUrl}/s/${surveyToken}` : null,
+            // Said at once: an open link lets anyone add answers, so small groups cannot be protected against padding.
+            protection: protectionOf({ openLink, handedOutLinks: 0 }),
           },
           201,
         );
