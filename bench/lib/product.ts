@@ -135,6 +135,8 @@ export interface LambdaSubmission {
   env: NodeJS.ProcessEnv;
   /** A valid submission event with a unique response id per call. */
   event: (i: number) => HttpApiEvent;
+  /** The campaign's open survey link token (`/s/{token}` shows its page). */
+  surveyToken: string;
 }
 
 /**
@@ -154,6 +156,7 @@ export async function lambdaSubmission(endpoint: string): Promise<LambdaSubmissi
         ORGOS_PUBLIC_URL: 'https://bench.example',
       },
       event: (i) => httpApiEvent('POST', campaign.submitPath, submissionBody(responses, i)),
+      surveyToken: campaign.surveyToken,
     };
   } finally {
     app.close();

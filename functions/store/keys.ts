@@ -14,7 +14,7 @@
 // | response by receipt hash (idempotency, withdraw) | table        | RESP#{receiptHash} / RESP                        |
 // | a campaign's response stream after a cursor     | GSI1          | CAMP#{campaignId}#RESP#{shard} / {position}      |
 // | leadership view of a campaign                   | table         | CAMP#{campaignId} / LEADERSHIP                   |
-// | report snapshot head, and its chunks            | table         | CAMP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
+// | report snapshot head, and its chunks            | table         | SNAP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
 // | invite by id (from its link or unsubscribe link) | table        | INVITE#{inviteId} / INVITE                       |
 // | a campaign's invites                            | GSI1          | CAMP#{campaignId}#INVITES / {createdAt}#{id}     |
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
@@ -62,14 +62,19 @@ export const keys = {
 
   leadershipOfCampaign: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'LEADERSHIP' }),
 
-  snapshotHead: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'SNAPSHOT' }),
+  /**
+   * Not in the campaign's partition: the respondent function may read that one (its role is limited by partition key
+   * prefix, infra/constructs/respondent-function.ts) and must not read reports. Snapshots stored under CAMP# by
+   * earlier versions are caches nothing reads any more; the next fold starts afresh.
+   */
+  snapshotHead: (campaignId: string): Key => ({ PK: `SNAP#${campaignId}`, SK: 'SNAPSHOT' }),
   /** `writer` tells apart two readers that both try to store the same next version; only the head's one counts. */
   snapshotChunk: (campaignId: string, version: number, writer: string, index: number): Key => ({
-    PK: `CAMP#${campaignId}`,
+    PK: `SNAP#${campaignId}`,
     SK: `SNAPSHOT#${String(version).padStart(10, '0')}#${writer}#${String(index).padStart(4, '0')}`,
   }),
   snapshotChunks: (campaignId: string, version: number, writer?: string) => ({
-    PK: `CAMP#${campaignId}`,
+    PK: `SNAP#${campaignId}`,
     skPrefix: `SNAPSHOT#${String(version).padStart(10, '0')}#${writer === undefined ? '' : `${writer}#`}`,
   }),
 
