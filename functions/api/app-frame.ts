@@ -65,9 +65,10 @@ export function frameApp(app: Hono<any>, deps: Pick<AppDeps, 'config'>): void {
   // The leadership view carries up to 200 respondents' answers.
   const large = limitBody({ maxSize: limit * 8, onError: onTooLarge });
   app.use('/api/*', async (c, next) => {
-    // Reports and tokens must not sit in shared caches.
+    await (c.req.path.endsWith('/leadership') ? large : small)(c, next);
+    // Reports and tokens must not sit in shared caches. Set on the answer, after it exists: a part loaded on first
+    // use (respondent-app.ts) answers with a Response of its own, which headers prepared beforehand would miss.
     c.header('Cache-Control', 'no-store');
-    return (c.req.path.endsWith('/leadership') ? large : small)(c, next);
   });
 
   app.get('/health', (c) => c.json({ status: 'ok' }));

@@ -13,6 +13,7 @@
 // | survey link by token id (hash prefix)           | table         | LINK#{id} / LINK                                 |
 // | response by receipt hash (idempotency, withdraw) | table        | RESP#{receiptHash} / RESP                        |
 // | a campaign's response stream after a cursor     | GSI1          | CAMP#{campaignId}#RESP#{shard} / {position}      |
+// | ... and its withdrawals after a cursor          | GSI1          | CAMP#{campaignId}#RESP#{shard} / ~W#{position}   |
 // | leadership view of a campaign                   | table         | CAMP#{campaignId} / LEADERSHIP                   |
 // | report snapshot head, and its chunks            | table         | SNAP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
 // | invite by id (from its link or unsubscribe link) | table        | INVITE#{inviteId} / INVITE                       |
@@ -20,6 +21,12 @@
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
 // | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
+
+/** Sort-key prefix of withdrawals in a response stream shard (`keys.withdrawnStream`); sorts after every ISO time. */
+export const WITHDRAWN_PREFIX = '~W#';
+
+/** The stream layout a campaign created by this version has: withdrawals after the arrivals (`keys.withdrawnStream`). */
+export const STREAM_LAYOUT = 2;
 
 export interface Key {
   PK: string;
@@ -58,6 +65,17 @@ export const keys = {
   responseStream: (campaignId: string, shard: number, position?: string) => ({
     GSI1PK: `CAMP#${campaignId}#RESP#${shard}`,
     GSI1SK: position ?? '',
+  }),
+  /**
+   * A withdrawn response's place in its shard: after every received one (`~` sorts after any time), ordered by the
+   * withdrawal. So a shard reads as two runs, responses by arrival then withdrawals by time, and a fold can take a
+   * bounded stretch of arrivals plus the (few) withdrawals since its cursor, without reading to the end of the stream
+   * (reports/campaign-stats.ts). Moved by the same update that records the withdrawal. Withdrawals stored before this
+   * layout sit among the arrivals at their time; campaigns that may hold them are read whole (`streamLayout`).
+   */
+  withdrawnStream: (campaignId: string, shard: number, position?: string) => ({
+    GSI1PK: `CAMP#${campaignId}#RESP#${shard}`,
+    GSI1SK: `${WITHDRAWN_PREFIX}${position ?? ''}`,
   }),
 
   leadershipOfCampaign: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'LEADERSHIP' }),
