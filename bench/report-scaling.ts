@@ -7,14 +7,14 @@
 // hour after the close, so the results are published (the close is older than the safety window).
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { type AttributeValue, BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LifecycleDeps } from '../functions/lifecycle/invites';
 import { runDue } from '../functions/lifecycle/lifecycle';
 import { freshStats, instrumentOf, mergeCells } from '../functions/reports/campaign-stats';
 import { FOLD_CHUNK_ITEMS, FOLD_ITEMS_PER_RUN, FOLD_RUN_MS } from '../functions/reports/fold-job';
 import { ROOT } from './lib/bundle';
 import type { BenchContext } from './lib/context';
-import { startDynalite, startDynaliteProcess } from './lib/dynalite';
+import { type EngineProcess, startDynalite, startDynaliteProcess } from './lib/dynalite';
 import {
   ADMIN_TOKEN,
   adminHeaders,
@@ -56,7 +56,7 @@ export async function reportScaling(ctx: BenchContext): Promise<Row[]> {
   // local server runs it, on the same files.
   const load = async (sizes: number[]) => {
     const loader = await startDynaliteProcess(dataDir, ROOT);
-    const batcher = new BatchingLoader();
+    const batcher = new BatchingLoader(loader);
     const loading = await benchApp(loader.endpoint, { clock: () => CLOSE_AT, client: (c) => batcher.attach(c) });
     try {
       const out: { campaign: Campaign; note: string }[] = [];
@@ -129,7 +129,7 @@ export async function reportScaling(ctx: BenchContext): Promise<Row[]> {
           `dynalite on disk, median of ${warmReads} warm reads (after the first) at ${large.toLocaleString('en-US')} ` +
           `responses (${iqr(warm.large)}) beside ${small} (${iqr(warm.small)}); mean store time per warm read (ms, ` +
           `calls run in parallel) at ${large}: ${breakdown(spent.large)}; at ${small}: ${breakdown(spent.small)}; ` +
-          `${largeLoad!.note} through the store's putResponse, its items written 25 to a BatchWriteItem`,
+          `${largeLoad!.note} through the store's putResponse, its items written into the engine's files in batches (EngineProcess.bulkPut)`,
       }),
       row({
         id: 'scheduler.catch-up',
@@ -266,17 +266,21 @@ async function catchUp(m: Measuring, campaign: Campaign, ctx: BenchContext) {
 }
 
 /**
- * Loading 100,000 responses one PutItem at a time takes minutes on dynalite. The store still builds every item (its
+ * Loading a million responses one PutItem at a time takes hours on dynalite. The store still builds every item (its
  * own putResponse runs, so keys, stream position and attributes are exactly what it writes), but this middleware takes
- * the response PutItems out of the client, answers them as successful, and the loader writes them 25 to a
- * BatchWriteItem. Keys are unique by construction, so the skipped condition could never have failed.
+ * the response PutItems out of the client, answers them as successful, and the loader writes them into the engine's
+ * files in batches with the engine's own key and index functions (EngineProcess.bulkPut). Keys are unique by
+ * construction, so the skipped condition could never have failed.
  */
 class BatchingLoader {
   #queue: Record<string, AttributeValue>[] = [];
-  #client: DynamoDBClient | undefined;
+  #engine: EngineProcess;
+
+  constructor(engine: EngineProcess) {
+    this.#engine = engine;
+  }
 
   attach(client: DynamoDBClient): void {
-    this.#client = client;
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const input = args.input as { Item?: Record<string, AttributeValue> };
@@ -290,16 +294,10 @@ class BatchingLoader {
     );
   }
 
-  /** Writes queued items in batches of 25 once at least `min` are waiting (0: everything). */
-  async flush(min = 25): Promise<void> {
+  /** Writes queued items once at least `min` are waiting (0: everything). */
+  async flush(min = 2_000): Promise<void> {
     while (this.#queue.length >= Math.max(1, min)) {
-      let batch = this.#queue.splice(0, 25);
-      while (batch.length > 0) {
-        const out = await this.#client!.send(
-          new BatchWriteItemCommand({ RequestItems: { [TABLE]: batch.map((Item) => ({ PutRequest: { Item } })) } }),
-        );
-        batch = (out.UnprocessedItems?.[TABLE] ?? []).map((r) => r.PutRequest!.Item!);
-      }
+      await this.#engine.bulkPut(TABLE, this.#queue.splice(0, 2_000));
     }
   }
 }
