@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -39,6 +39,17 @@ function problemResponse(problem: Problem, headers: Record<string, string> = {})
   });
 }
 
+/**
+ * Reports and tokens must not sit in shared caches. Prepared before the answer exists: setting a header on a finished
+ * response makes Hono rebuild it, and on the local server that turns its light response into a full web Response
+ * (a few percent of a submission's time). A part loaded on first use (respondent-app.ts) answers with a Response of
+ * its own, so it runs this too.
+ */
+export const noStore: MiddlewareHandler = async (c, next) => {
+  c.header('Cache-Control', 'no-store');
+  await next();
+};
+
 /** Security headers, the API's body limits and no-store, and `GET /health`: mounted first, before any route. */
 // biome-ignore lint/suspicious/noExplicitAny: any Env: the frame sets no variables of its own
 export function frameApp(app: Hono<any>, deps: Pick<AppDeps, 'config'>): void {
@@ -64,12 +75,7 @@ export function frameApp(app: Hono<any>, deps: Pick<AppDeps, 'config'>): void {
   const small = limitBody({ maxSize: limit, onError: onTooLarge });
   // The leadership view carries up to 200 respondents' answers.
   const large = limitBody({ maxSize: limit * 8, onError: onTooLarge });
-  app.use('/api/*', async (c, next) => {
-    await (c.req.path.endsWith('/leadership') ? large : small)(c, next);
-    // Reports and tokens must not sit in shared caches. Set on the answer, after it exists: a part loaded on first
-    // use (respondent-app.ts) answers with a Response of its own, which headers prepared beforehand would miss.
-    c.header('Cache-Control', 'no-store');
-  });
+  app.use('/api/*', noStore, (c, next) => (c.req.path.endsWith('/leadership') ? large : small)(c, next));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 }

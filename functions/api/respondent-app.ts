@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { frameApp, handleErrors } from './app-frame';
+import { frameApp, handleErrors, noStore } from './app-frame';
 import type { AppDeps } from './deps';
 import type { SurveyCaches } from './routes/surveys';
 
@@ -41,6 +41,7 @@ export function respondentParts(deps: AppDeps, caches?: SurveyCaches): { json: L
     (build: (sub: Hono) => Promise<void>): Load =>
     async () => {
       const sub = new Hono();
+      sub.use('/api/*', noStore);
       await build(sub);
       handleErrors(sub, deps);
       return sub;
