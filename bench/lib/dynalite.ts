@@ -49,7 +49,7 @@ export async function startDynaliteProcess(path: string, cwd: string): Promise<E
     let store;
     db.create = (options) => (store = create(options));
     const server = require('dynalite')({ path: ${JSON.stringify(path)}, createTableMs: 0 });
-    server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\n'));
+    server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
     process.on('SIGTERM', () => server.close(() => process.exit(0)));
     const batch = (target, ops) => new Promise((ok, fail) => target.batch(ops, (e) => (e ? fail(e) : ok())));
     process.on('message', async ({ id, table: name, items }) => {
