@@ -93,13 +93,18 @@ await drive(3);
 server.child.kill('SIGUSR2');
 const result = await drive(seconds);
 server.child.kill('SIGUSR1');
-for (let t = 0; t < 100 && !server.output().includes('profile written'); t++) await new Promise((r) => setTimeout(r, 100));
+for (let t = 0; t < 100 && !server.output().includes('profile written'); t++)
+  await new Promise((r) => setTimeout(r, 100));
 await server.stop();
-console.log(`${result['2xx']} submissions in ${result.duration} s (${Math.round(result['2xx'] / result.duration)}/s, profiled)`);
+console.log(
+  `${result['2xx']} submissions in ${result.duration} s (${Math.round(result['2xx'] / result.duration)}/s, profiled)`,
+);
 
 const profile = JSON.parse(readFileSync(profileFile, 'utf8')) as Profile;
 const self = new Map<number, number>();
-profile.samples.forEach((id, k) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0)));
+profile.samples.forEach((id, k) => {
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0));
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
 
@@ -124,7 +129,8 @@ for (const [id, t] of self) {
 const pct = (t: number) => `${((100 * t) / total).toFixed(1)}%`;
 const perSubmission = (t: number) => `${(t / 1000 / Math.max(1, result['2xx'])).toFixed(3)} ms`;
 console.log(`\nself time by owner (share of samples, CPU ms per submission):`);
-for (const [k, t] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${pct(t).padStart(6)}  ${perSubmission(t)}  ${k}`);
+for (const [k, t] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 14))
+  console.log(`  ${pct(t).padStart(6)}  ${perSubmission(t)}  ${k}`);
 console.log(`\nheaviest functions (self time):`);
 for (const [k, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${pct(t).padStart(6)}  ${k}`);
 console.log(`\nprofile: ${profileFile}`);
