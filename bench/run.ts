@@ -119,15 +119,21 @@ console.log(
     (kept.length > 0 ? ` (with ${kept.length} rows kept from the last run of the other benchmarks)` : ''),
 );
 
-// Only a full, non-quick run is the "latest table" the docs quote, and only when asked for.
-if (values['write-docs'] && (only.length > 0 || quick)) {
-  console.log('--write-docs takes a full run (no --only, no --quick): docs/BENCHMARKS.md left as it was');
+// Only when asked for, and never from a quick run. A partial run writes the merged rows (its own and those kept from
+// the last run of the other benchmarks) and says which are whose.
+if (values['write-docs'] && quick) {
+  console.log('--write-docs takes a run without --quick: docs/BENCHMARKS.md left as it was');
 } else if (values['write-docs'] && existsSync(DOC)) {
   const doc = readFileSync(DOC, 'utf8');
   const from = doc.indexOf(BEGIN);
   const to = doc.indexOf(END);
   if (from !== -1 && to > from) {
-    const block = `${BEGIN}\nMeasured on ${describeMachine(m)}.\n\n${printed}\n${END}`;
+    const whose =
+      kept.length > 0
+        ? ` Rows of ${[...ran].join(', ')} from this run; the others (${[...new Set(kept.map((r) => benchOf(r.id)))].join(', ')}) kept from the last run of their benchmark.`
+        : '';
+    const shown = `${table(merged)}\n\n${notes(merged)}`;
+    const block = `${BEGIN}\nMeasured on ${describeMachine(m)}.${whose}\n\n${shown}\n${END}`;
     writeFileSync(DOC, doc.slice(0, from) + block + doc.slice(to + END.length));
     console.log(`updated the table in ${DOC}`);
   }
