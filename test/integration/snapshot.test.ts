@@ -158,10 +158,12 @@ describe('report = fold from scratch', () => {
     expect(cached.n).toBe(receipts.length);
     expect(stats.tailItems).toBeLessThanOrEqual(6);
     // Worth something only if each path really ran.
+    // (Which of two racing folders wins varies from run to run, and with it how far behind each read finds the
+    // snapshot: so each path is only asked to have run.)
     expect(seen.stretches).toBeGreaterThan(5);
     expect(seen.raced).toBeGreaterThan(0);
     expect(seen.preparing).toBeGreaterThan(0);
-    expect(seen.published).toBeGreaterThan(2);
+    expect(seen.published).toBeGreaterThan(0);
   });
 
   it('unfolds a response withdrawn after its snapshot, and erases withdrawn answers once no snapshot needs them', async () => {
