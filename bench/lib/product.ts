@@ -135,6 +135,8 @@ export interface LambdaSubmission {
   env: NodeJS.ProcessEnv;
   /** A valid submission event with a unique response id per call. */
   event: (i: number) => HttpApiEvent;
+  /** The campaign's open survey link token (`/s/{token}` shows its page). */
+  surveyToken: string;
 }
 
 /**
@@ -154,6 +156,7 @@ export async function lambdaSubmission(endpoint: string): Promise<LambdaSubmissi
         ORGOS_PUBLIC_URL: 'https://bench.example',
       },
       event: (i) => httpApiEvent('POST', campaign.submitPath, submissionBody(responses, i)),
+      surveyToken: campaign.surveyToken,
     };
   } finally {
     app.close();
@@ -234,7 +237,12 @@ export interface LocalServer {
  * rate limit off (ORGOS_RATE_LIMIT=0: the bench drives it from one address). bin/start.js itself is not used because
  * it rebuilds the web pages into the repository's dist/web first; pass ORGOS_WEB_DIR to serve a build.
  */
-export async function startLocalServer(tmp: string, env: NodeJS.ProcessEnv = {}): Promise<LocalServer> {
+export async function startLocalServer(
+  tmp: string,
+  env: NodeJS.ProcessEnv = {},
+  /** Node's own flags for the server process (e.g. --cpu-prof). */
+  nodeArgs: string[] = [],
+): Promise<LocalServer> {
   linkNodeModules(tmp);
   const runner = join(tmp, 'local-server.mjs');
   const server = pathToFileURL(join(ROOT, 'functions/local/server.ts')).href;
@@ -245,7 +253,7 @@ export async function startLocalServer(tmp: string, env: NodeJS.ProcessEnv = {})
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = join(tmp, `server-data-${port}`);
-  const started = await startProcess(process.execPath, [runner], {
+  const started = await startProcess(process.execPath, [...nodeArgs, runner], {
     cwd: ROOT,
     env: childEnv({
       ORGOS_DATA_DIR: dataDir,

@@ -36,6 +36,13 @@ export interface AppConfig {
   /** A report read refreshes the stored snapshot when at least this many stream items fall before the new cursor. */
   snapshotRefreshItems?: number;
   /**
+   * The most arrivals after the stored snapshot a report read folds (default 5,000); with more, it answers 202 "being
+   * prepared" while the scheduler catches up (reports/campaign-stats.ts).
+   */
+  reportTailItems?: number;
+  /** Arrivals one stretch of the scheduler's fold takes at most (default 10,000; reports/fold-job.ts). */
+  foldChunkItems?: number;
+  /**
    * How long a submission may use a copy of its campaign that this app instance read earlier (default 2000 ms; 0: read
    * it every time). A close by another instance shows here within this long; published results do not depend on it
    * (routes/surveys.ts `CampaignCache`).

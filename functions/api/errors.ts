@@ -137,8 +137,29 @@ export class ServiceUnavailable extends DomainError {
   }
 }
 
+/**
+ * The report's snapshot is further behind than a request may fold (reports/campaign-stats.ts): the scheduler is
+ * catching up, and this request stored one more stretch of it. Not a failure: 202 Accepted, ask again after Retry-After.
+ */
+export class ReportPreparing extends DomainError {
+  override name = 'ReportPreparing';
+  readonly status = 202;
+  readonly slug = 'report-preparing';
+  readonly title = 'Report being prepared';
+  constructor(detail: string, retryAfterS = 5) {
+    super(detail);
+    this.headers['Retry-After'] = String(retryAfterS);
+  }
+}
+
 /** Every problem type the API can answer, for the docs page. */
 export const PROBLEM_TYPES: { slug: string; status: number; title: string; when: string }[] = [
+  {
+    slug: 'report-preparing',
+    status: 202,
+    title: 'Report being prepared',
+    when: 'a report, CSV or comparison of a campaign whose responses are still being counted (a large campaign just after it closed); ask again after Retry-After seconds',
+  },
   {
     slug: 'validation',
     status: 400,

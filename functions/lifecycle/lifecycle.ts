@@ -3,9 +3,10 @@ import { sha256Hex } from '../api/token-hash';
 import { createReportViewerLink } from '../auth/viewer-links';
 import { reportMail } from '../mail/templates';
 import { campaignStats, instrumentOf, mergeCells } from '../reports/campaign-stats';
+import { FoldBudget, foldCampaign, nextFold } from '../reports/fold-job';
 import type { CampaignRecord, DueRecord } from '../store/store';
 import { closeGraceOf } from './answer-window';
-import { isClosed } from './campaign-state';
+import { isClosed, publishesAtOf } from './campaign-state';
 import { type LifecycleDeps, mailLeaseOf, remindPending, runLimited } from './invites';
 
 // A campaign's life on a clock: it closes (by hand or at `closesAt`), its report goes to the organisation's executive
@@ -107,6 +108,10 @@ export async function closeCampaign(deps: LifecycleDeps, campaign: CampaignRecor
     await deps.store.closeCampaign(campaign.id, closedAt);
   }
   let current = (await deps.store.getCampaign(campaign.id)) ?? campaign;
+  // The last fold, once every answer sent before the close has landed: the first published read is then one snapshot
+  // read (reports/fold-job.ts). The same item each time, so a repeated close writes it again, harmlessly.
+  const publishesAt = publishesAtOf(current, now, statsOptions({ config: deps.config }).safetyMs);
+  if (publishesAt) await deps.store.putDue({ dueAt: publishesAt, campaignId: current.id, kind: 'fold' });
   let reportLinksSent = 0;
   let deliveryPending = false;
   if (!current.reportSentAt) {
@@ -150,6 +155,8 @@ export interface LifecycleRun {
   closed: number;
   reminded: number;
   failed: number;
+  /** Response stream items folded into report snapshots (reports/fold-job.ts). */
+  folded: number;
 }
 
 /** Work items one run takes at most; the rest waits for the next run. */
@@ -159,12 +166,13 @@ const BATCH = 100;
  * Does whatever is due at `now`: closes campaigns whose time came (or whose close was asked for and not finished),
  * sends scheduled reminders. A failed item stays and is tried again on the next run; the log never names a person.
  */
-export async function runDue(deps: LifecycleDeps, now: Date): Promise<LifecycleRun> {
-  const run: LifecycleRun = { closed: 0, reminded: 0, failed: 0 };
+export async function runDue(deps: LifecycleDeps, now: Date, budget = new FoldBudget()): Promise<LifecycleRun> {
+  const run: LifecycleRun = { closed: 0, reminded: 0, failed: 0, folded: 0 };
   const due = await deps.store.listDue(now, BATCH);
   for (const item of due) {
     try {
-      await runOne(deps, item, now, run);
+      // A fold that ran out of this run's budget stays due: the next run goes on from its stored cursor.
+      if ((await runOne(deps, item, now, run, budget)) === 'keep') continue;
       await deps.store.deleteDue(item);
     } catch (error) {
       run.failed++;
@@ -180,21 +188,42 @@ export async function runDue(deps: LifecycleDeps, now: Date): Promise<LifecycleR
   return run;
 }
 
-async function runOne(deps: LifecycleDeps, item: DueRecord, now: Date, run: LifecycleRun): Promise<void> {
+async function runOne(
+  deps: LifecycleDeps,
+  item: DueRecord,
+  now: Date,
+  run: LifecycleRun,
+  budget: FoldBudget,
+): Promise<'done' | 'keep'> {
   const campaign = await deps.store.getCampaign(item.campaignId);
   // A campaign whose creation crashed after its due items were written: nothing to do.
-  if (!campaign) return;
+  if (!campaign) return 'done';
+  if (item.kind === 'fold') {
+    if (budget.exhausted) return 'keep';
+    const fold = await foldCampaign(deps, campaign, now, budget);
+    run.folded += fold.items;
+    if (!fold.caughtUp) return 'keep';
+    // The next fold is written before this one is deleted: a crash in between leaves one item too many.
+    const next = nextFold(deps, campaign, now);
+    if (next?.dueAt === item.dueAt) return 'keep';
+    if (next) await deps.store.putDue(next);
+    return 'done';
+  }
   if (item.kind === 'close') {
     // A close item is due either at `closesAt` or because a close was asked for: either way the campaign closes.
     const result = await closeCampaign(deps, campaign, now);
     // Kept as due until the report is out.
     if (result.deliveryPending) throw new Error('report delivery pending');
     if (result.reportLinksSent > 0 || campaign.closedAt === null) run.closed++;
-    return;
+    return 'done';
   }
-  if (item.kind === 'erase') return eraseAddresses(deps, campaign.id);
-  if (isClosed(campaign, now)) return;
+  if (item.kind === 'erase') {
+    await eraseAddresses(deps, campaign.id);
+    return 'done';
+  }
+  if (isClosed(campaign, now)) return 'done';
   const org = await deps.store.getOrg(campaign.orgId);
-  if (!org) return;
+  if (!org) return 'done';
   run.reminded += await remindPending(deps, campaign, org, now);
+  return 'done';
 }

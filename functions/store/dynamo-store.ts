@@ -5,7 +5,7 @@ import type { OrgProfile } from '../../shared/profile';
 import type { GroupStats } from '../../shared/scoring';
 import type { AuthStore } from './auth-store';
 import { DynamoAuthStore } from './dynamo-auth-store';
-import { type Key, keys, TTL_ATTRIBUTE } from './keys';
+import { type Key, keys, STREAM_LAYOUT, TTL_ATTRIBUTE, WITHDRAWN_PREFIX } from './keys';
 import type {
   CampaignRecord,
   ClaimResult,
@@ -21,6 +21,7 @@ import type {
   ResponseRecord,
   SnapshotRecord,
   Store,
+  StreamChunk,
   SurveyLinkRecord,
   TokenRecord,
 } from './store';
@@ -61,6 +62,19 @@ function storable<T>(value: T): T {
     return new Map(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
   }
   return value;
+}
+
+/**
+ * One record per response. A withdrawal moves an item forward in its shard while a paginated Query runs: it can be
+ * seen twice, and the withdrawn state is the later one.
+ */
+function latestByKey(records: readonly ResponseRecord[]): ResponseRecord[] {
+  const byKey = new Map<string, ResponseRecord>();
+  for (const r of records) {
+    const seen = byKey.get(r.key);
+    if (!seen || (r.withdrawnAt && !seen.withdrawnAt)) byKey.set(r.key, r);
+  }
+  return [...byKey.values()];
 }
 
 function strip<T>(item: Item, omit: readonly string[] = []): T {
@@ -298,6 +312,8 @@ export class DynamoStore implements Store {
       entity: 'campaign',
       v: VERSION,
       ...campaign,
+      // Its withdrawals go after its arrivals in the stream (keys.withdrawnStream): it may be read in stretches.
+      streamLayout: STREAM_LAYOUT,
     });
     if (!ok) throw new Error('campaign id collision');
   }
@@ -462,7 +478,10 @@ export class DynamoStore implements Store {
 
   private toResponse(item: Item): ResponseRecord {
     const rest = strip<Omit<ResponseRecord, 'key' | 'position'>>(item);
-    return { ...rest, key: (item.PK as string).slice('RESP#'.length), position: item.GSI1SK as string };
+    const sortKey = item.GSI1SK as string;
+    // The stream position, wherever in the shard the layout keeps it (keys.withdrawnStream).
+    const position = sortKey.startsWith(WITHDRAWN_PREFIX) ? sortKey.slice(WITHDRAWN_PREFIX.length) : sortKey;
+    return { ...rest, key: (item.PK as string).slice('RESP#'.length), position };
   }
 
   async putResponse(response: ResponseRecord): Promise<PutResponseResult> {
@@ -484,10 +503,11 @@ export class DynamoStore implements Store {
           new sdk.UpdateCommand({
             TableName: this.table,
             Key: keys.responseByReceiptHash(key),
-            // Moving the stream position puts the withdrawal after every snapshot cursor that could hold the response.
+            // Moving the stream position puts the withdrawal after every snapshot cursor that could hold the response;
+            // in its shard it moves to the run of withdrawals after the arrivals (keys.withdrawnStream).
             UpdateExpression: 'SET withdrawnAt = :w, GSI1SK = :pos',
             ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(withdrawnAt)',
-            ExpressionAttributeValues: { ':w': withdrawnAt, ':pos': position },
+            ExpressionAttributeValues: { ':w': withdrawnAt, ':pos': `${WITHDRAWN_PREFIX}${position}` },
             ReturnValues: 'ALL_NEW',
           }),
         ),
@@ -523,6 +543,7 @@ export class DynamoStore implements Store {
     const perShard = await Promise.all(
       Array.from({ length: shards }, (_, shard) => {
         const { GSI1PK } = keys.responseStream(campaignId, shard);
+        // From `from` to the end of the shard: the arrivals after it and every withdrawal (filtered below).
         return this.queryAll({
           IndexName: 'GSI1',
           KeyConditionExpression: from === null ? 'GSI1PK = :pk' : 'GSI1PK = :pk AND GSI1SK >= :from',
@@ -530,15 +551,72 @@ export class DynamoStore implements Store {
         });
       }),
     );
-    // A withdrawal moves an item forward in its shard while a paginated Query runs: it can be seen twice, and the
-    // withdrawn state is the later one.
-    const byKey = new Map<string, ResponseRecord>();
-    for (const item of perShard.flat()) {
-      const r = this.toResponse(item);
-      const seen = byKey.get(r.key);
-      if (!seen || (r.withdrawnAt && !seen.withdrawnAt)) byKey.set(r.key, r);
+    return latestByKey(perShard.flat().map((item) => this.toResponse(item))).filter(
+      (r) => from === null || r.position >= from,
+    );
+  }
+
+  async readStreamChunk(
+    campaign: Pick<CampaignRecord, 'id' | 'shards' | 'streamLayout'>,
+    from: string | null,
+    to: string,
+    limit: number,
+  ): Promise<StreamChunk> {
+    // Old layout: withdrawals sit among the arrivals, so one after `to` may belong to this stretch: read to the end.
+    if (campaign.streamLayout !== STREAM_LAYOUT) {
+      const items = await this.readResponses(campaign.id, campaign.shards, from);
+      return { items, to };
     }
-    return [...byKey.values()];
+    // Arrivals end where the withdrawals begin (`~W#` sorts after every time).
+    const upper = to < WITHDRAWN_PREFIX ? to : WITHDRAWN_PREFIX;
+    const perShard = Math.max(1, Math.ceil(limit / campaign.shards));
+    const fromMs = from?.slice(0, 24) ?? '';
+    const shards = await Promise.all(
+      Array.from({ length: campaign.shards }, async (_, shard) => {
+        const { GSI1PK } = keys.responseStream(campaign.id, shard);
+        const arrivals: Item[] = [];
+        let cut: string | null = null;
+        let start: Record<string, unknown> | undefined;
+        do {
+          const out = await this.send((doc, sdk) =>
+            doc.send(
+              new sdk.QueryCommand({
+                TableName: this.table,
+                IndexName: 'GSI1',
+                KeyConditionExpression:
+                  from === null ? 'GSI1PK = :pk AND GSI1SK < :to' : 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+                ExpressionAttributeValues: { ':pk': GSI1PK, ':to': upper, ...(from === null ? {} : { ':from': from }) },
+                ExclusiveStartKey: start,
+                Limit: Math.min(1000, perShard + 1),
+              }),
+            ),
+          );
+          arrivals.push(...((out.Items as Item[] | undefined) ?? []));
+          start = out.LastEvaluatedKey;
+          // Past the limit, stop at the first millisecond after `from` that was reached: every arrival before it
+          // in this shard has been read. (Arrivals of one millisecond are never split.)
+          const lastMs = (arrivals.at(-1)?.GSI1SK as string | undefined)?.slice(0, 24);
+          if (start && arrivals.length >= perShard && lastMs !== undefined && lastMs > fromMs) cut = lastMs;
+        } while (start && cut === null);
+        return { arrivals, cut };
+      }),
+    );
+    const end = shards.reduce((min, s) => (s.cut !== null && s.cut < min ? s.cut : min), to);
+    // Withdrawals last: one that moves while the arrivals are read is then seen at least once (and kept withdrawn).
+    const withdrawals = await Promise.all(
+      Array.from({ length: campaign.shards }, (_, shard) => {
+        const { GSI1PK, GSI1SK } = keys.withdrawnStream(campaign.id, shard, from ?? '');
+        return this.queryAll({
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
+          ExpressionAttributeValues: { ':pk': GSI1PK, ':from': GSI1SK },
+        });
+      }),
+    );
+    const items = [...shards.flatMap((s) => s.arrivals), ...withdrawals.flat()]
+      .map((item) => this.toResponse(item))
+      .filter((r) => r.withdrawnAt !== undefined || r.position < end);
+    return { items: latestByKey(items), to: end };
   }
 
   // ---- late answers --------------------------------------------------------------------------------------------

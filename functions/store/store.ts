@@ -72,6 +72,11 @@ export interface CampaignRecord {
   surveyLinkId: string | null;
   /** Whether the open survey link takes answers; false: invitations only. Absent on older campaigns: true. */
   openLink?: boolean;
+  /**
+   * Set by the store when it creates the campaign: the layout of its response stream (keys.ts `STREAM_LAYOUT`).
+   * Absent on campaigns made before withdrawals had their own run in the stream: those are always read whole.
+   */
+  streamLayout?: number;
   /** When reminders go to invitees who have not answered (ISO times, ascending). */
   remindAt?: string[];
   /** Set once the report links went to the organisation's executive contacts. */
@@ -119,12 +124,18 @@ export interface ContactRecord {
   language?: (typeof LANGUAGES)[number];
 }
 
-/** Work the lifecycle job does at a time: close a campaign (and deliver its report), or send its reminders. */
+/**
+ * Work the lifecycle job does at a time: close a campaign (and deliver its report), send its reminders, or fold its
+ * new responses into the report snapshot (reports/fold-job.ts).
+ */
 export interface DueRecord {
   dueAt: string;
   campaignId: string;
-  /** `erase`: erase the addresses again once every write that raced the close has landed and shows in the index. */
-  kind: 'close' | 'remind' | 'erase';
+  /**
+   * `erase`: erase the addresses again once every write that raced the close has landed and shows in the index;
+   * `fold`: bring the report snapshot up to date (reports/fold-job.ts).
+   */
+  kind: 'close' | 'remind' | 'erase' | 'fold';
 }
 
 export type ClaimResult = 'claimed' | 'used' | 'missing';
@@ -191,6 +202,12 @@ export interface SnapshotRecord {
   createdAt: string;
 }
 
+export interface StreamChunk {
+  items: ResponseRecord[];
+  /** The end of the stretch actually read: `to`, or lower when more than `limit` arrivals lay before it. */
+  to: string;
+}
+
 export type PutResponseResult = { created: true } | { created: false; existing: ResponseRecord };
 
 export interface Store {
@@ -255,6 +272,19 @@ export interface Store {
   eraseWithdrawn(keys: readonly string[]): Promise<void>;
   /** Every response of the campaign whose position is at or after `from` (all when null), over all shards. */
   readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]>;
+  /**
+   * A bounded stretch of the stream for a fold: the responses received at positions in [from, to), and every
+   * withdrawal at or after `from` (whatever its response's arrival). About `limit` arrivals at most: when there are
+   * more, `to` comes back lower, at a millisecond boundary (a cursor: every arrival before it is in `items`). The
+   * withdrawals are not bounded (each is one respondent's own). A campaign without `streamLayout` is read to the
+   * end, as its old withdrawals sit among the arrivals.
+   */
+  readStreamChunk(
+    campaign: Pick<CampaignRecord, 'id' | 'shards' | 'streamLayout'>,
+    from: string | null,
+    to: string,
+    limit: number,
+  ): Promise<StreamChunk>;
 
   /** Counted answers per segment cell received in the final window before the close (reports/late-answers.ts). */
   getLateAnswers(campaignId: string): Promise<Record<string, number> | null>;

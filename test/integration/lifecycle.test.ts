@@ -301,7 +301,7 @@ describe('the scheduled lifecycle job', () => {
     const run = lifecycleHandler(deps);
 
     // Nothing is due yet.
-    expect(await run()).toEqual({ closed: 0, reminded: 0, failed: 0 });
+    expect(await run()).toMatchObject({ closed: 0, reminded: 0, failed: 0 });
     expect(await fresh()).toEqual([]);
 
     // Day 3: the first reminder, to the three who have not answered.
@@ -325,7 +325,7 @@ describe('the scheduled lifecycle job', () => {
     expect(stored.closedAt).toBe(new Date(start + 10 * DAY).toISOString());
     sent = await fresh();
     expect(sent.map((m) => [m.kind, m.to])).toEqual([['report', 'dana@sched.example']]);
-    expect(await run()).toEqual({ closed: 0, reminded: 0, failed: 0 });
+    expect(await run()).toMatchObject({ closed: 0, reminded: 0, failed: 0 });
     expect((await h.scanAll()).filter((i) => i.entity === 'due' && i.campaignId === campaign.id)).toEqual([]);
   });
 
@@ -399,10 +399,9 @@ describe('a failed report delivery', () => {
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', reportLinksSent: 0, reportSentAt: null });
     const due = () =>
-      h
-        .scanAll()
-        .then((items) => items.filter((i) => i.entity === 'due' && i.kind === 'close' && i.campaignId === campaign.id));
-    expect(await due()).toHaveLength(1);
+      h.scanAll().then((items) => items.filter((i) => i.entity === 'due' && i.campaignId === campaign.id));
+    // The close stays due until the report is out (beside the report folds: reports/fold-job.ts).
+    expect((await due()).filter((i) => i.kind === 'close')).toHaveLength(1);
 
     failing = false;
     // Within the lease nobody takes the delivery over; after it, the job does.

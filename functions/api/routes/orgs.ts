@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { CURRENT_INSTRUMENT, findInstrument } from '../../../shared/instrument';
 import { normalizeMinGroupSize, protectionOf } from '../../../shared/privacy';
+import { FOLD_EVERY_MS } from '../../reports/fold-job';
 import type { DueRecord } from '../../store/store';
 import { type AppEnv, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
 import type { AppDeps } from '../deps';
@@ -97,6 +98,8 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
         const due: DueRecord[] = [
           ...(closesAt ? [{ dueAt: closesAt, campaignId, kind: 'close' as const }] : []),
           ...remindAt.map((t) => ({ dueAt: t, campaignId, kind: 'remind' as const })),
+          // The scheduler keeps the report snapshot current from here on (reports/fold-job.ts).
+          { dueAt: new Date(now.getTime() + FOLD_EVERY_MS).toISOString(), campaignId, kind: 'fold' as const },
         ];
         const campaign = {
           id: campaignId,
