@@ -88,7 +88,7 @@ export class SurveyFunction extends Construct {
         format: OutputFormat.ESM,
         mainFields: LAMBDA_MAIN_FIELDS,
         banner: LAMBDA_ESM_REQUIRE_BANNER,
-        // Minified: less code to read from disk and parse on a cold start (PLATFORM.md: ~46 KiB with zod/mini).
+        // Minified: less code to read from disk and parse on a cold start (docs/BENCHMARKS.md has the current size).
         minify: true,
         // Source maps for readable stack traces; without the sources embedded, so the map stays small.
         sourceMap: true,
