@@ -1,7 +1,7 @@
 // `orgos`: parses the command line, runs one command, and maps errors to exit codes (2 for usage and input, 1 for a
 // bug). Commands return their whole output as a string, so nothing reaches stdout unless the command succeeded.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { InputError, UsageError } from './errors';
+import { ImportError, InputError, UsageError } from './errors';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -21,11 +21,16 @@ Commands:
   instrument [--json] [--lang en|zh|de]   list the survey instrument (JSON with --json)
   template                                print the CSV header for the current instrument
   score FILE.csv [options]                score a CSV of responses (FILE - reads standard input)
+    --map MAP.json          which column is which item, and recodes (orgos map proposes one)
     --leadership LEAD.csv   score a second CSV as the leadership view (never mixed into the workforce scores)
     --min-group N           minimum group size for breakdowns and diagnoses (default ${DEFAULT_MIN_GROUP}, at least ${MIN_GROUP_FLOOR})
     --exclude-flagged       leave straight-lined and too-fast responses out of the scores
     --json                  print the readiness report as JSON
     --html                  print the readiness report as a self-contained HTML page
+  map FILE.csv [--map MAP.json]           propose a mapping for a CSV from another survey tool (edit, then --map)
+
+  Files may be comma, semicolon or tab separated, in UTF-8, UTF-16 (with BOM) or Windows-1252; columns are matched
+  by item id or item text in any instrument language; what was found is said on stderr.
 
   orgos <command> --help    help for one command
   orgos --version           print the version
@@ -38,6 +43,7 @@ interface CommandSpec {
   run(
     values: Record<string, string | boolean | (string | boolean)[] | undefined>,
     positionals: string[],
+    note: (line: string) => void,
   ): Promise<string>;
 }
 
@@ -61,8 +67,10 @@ const commands: Record<string, CommandSpec> = {
     },
   },
   score: {
-    usage: 'orgos score FILE.csv [--leadership LEAD.csv] [--min-group N] [--exclude-flagged] [--json | --html]',
+    usage:
+      'orgos score FILE.csv [--map MAP.json] [--leadership LEAD.csv] [--min-group N] [--exclude-flagged] [--json | --html]',
     options: {
+      map: { type: 'string' },
       leadership: { type: 'string' },
       'min-group': { type: 'string' },
       'exclude-flagged': { type: 'boolean' },
@@ -70,7 +78,7 @@ const commands: Record<string, CommandSpec> = {
       html: { type: 'boolean' },
     },
     positionals: [1, 1],
-    async run(values, positionals) {
+    async run(values, positionals, note) {
       if (values.json && values.html) throw new UsageError('choose one of --json and --html');
       const minGroup = parseMinGroup(values['min-group'] as string | undefined);
       // Loaded on demand: `instrument` and `template` should not pay for the engine, the diagnosis and the renderer.
@@ -81,10 +89,27 @@ const commands: Record<string, CommandSpec> = {
         minGroup,
         excludeFlagged: values['exclude-flagged'] === true,
         format: values.json ? 'json' : values.html ? 'html' : 'text',
+        mapping: await mappingOption(values.map),
+        note,
       });
     },
   },
+  map: {
+    usage: 'orgos map FILE.csv [--map MAP.json] > map.json',
+    options: { map: { type: 'string' } },
+    positionals: [1, 1],
+    async run(values, positionals, note) {
+      const { mapCommand } = await import('./commands/map');
+      return mapCommand({ file: positionals[0]!, mapping: await mappingOption(values.map), note });
+    },
+  },
 };
+
+async function mappingOption(value: unknown) {
+  if (typeof value !== 'string') return undefined;
+  const { readMappingFile } = await import('./mapping-file');
+  return readMappingFile(value);
+}
 
 function parseMinGroup(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MIN_GROUP;
@@ -128,7 +153,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const [min, max] = spec.positionals;
     if (positionals.length < min) throw new UsageError('a file is needed');
     if (positionals.length > max) throw new UsageError(`unexpected argument "${positionals[max]}"`);
-    const out = await spec.run(values, positionals);
+    // Notes (what each file was read as) go to stderr once the command has succeeded, before its output.
+    const notes: string[] = [];
+    const out = await spec.run(values, positionals, (line) => notes.push(line));
+    if (notes.length > 0) io.stderr(`${notes.map((n) => `orgos ${name}: ${n}`).join('\n')}\n`);
     io.stdout(out);
     return EXIT_OK;
   } catch (error) {
@@ -138,7 +166,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
       return EXIT_USAGE;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof ImportError) {
       io.stderr(`orgos ${name}: ${error.message}\n`);
       return EXIT_USAGE;
     }
