@@ -36,13 +36,11 @@ export interface MappingIssue {
   message: string;
 }
 
+/** `values.likert["A7"]`: the first key plain, the rest in brackets (headers hold spaces and dots). */
 const fieldPath = (path: readonly PropertyKey[]): string =>
   path
-    .map((p, i) =>
-      typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : i === 1 ? `.${String(p)}` : `["${String(p)}"]`,
-    )
-    .join('')
-    .replace(/^\./, '');
+    .map((p, i) => (i === 0 ? String(p) : typeof p === 'number' ? `[${p}]` : `[${JSON.stringify(String(p))}]`))
+    .join('');
 
 /** The mapping, or the issues that make it unusable (each naming its field). */
 export function parseMapping(value: unknown): { mapping: ImportMapping } | { issues: MappingIssue[] } {

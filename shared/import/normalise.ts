@@ -1,11 +1,12 @@
 // Header and label text compared as people see it: case, punctuation, quotes and spacing vary from tool to tool
 // ("Don’t know" / "Don't know", "Stimme voll zu " / "stimme voll zu"), the words do not.
 
-/** Lower case, compatibility-normalised (full-width forms, ligatures), letters and digits only. */
+/** Lower case (ß as ss, as "WEISS NICHT" spells it), compatibility-normalised, letters and digits only. */
 export function normaliseText(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
+    .replaceAll('ß', 'ss')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
 }
 

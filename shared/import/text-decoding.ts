@@ -11,6 +11,17 @@ export interface DetectedEncoding {
   bom: boolean;
 }
 
+/**
+ * Windows-1252's bytes 0x80-0x9F (WHATWG encoding standard). Node's TextDecoder gives ISO-8859-1 for them (C1
+ * controls), so they are put right after decoding: 0x96 is "–" in a German Excel file, not U+0096.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+].map((c) => String.fromCharCode(c));
+const C1 = /[\u0080-\u009f]/g;
+const fromC1 = (ch: string) => WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80]!;
+
 /** Bytes looked at for binary content before any text is given out. */
 const SNIFF_BYTES = 4096;
 
@@ -128,7 +139,8 @@ export class TextDecoding {
 
   #decode(bytes: Uint8Array, at: number, stream: boolean): string {
     try {
-      return this.#decoder!.decode(bytes, { stream });
+      const text = this.#decoder!.decode(bytes, { stream });
+      return this.#detected.encoding === 'Windows-1252' ? text.replace(C1, fromC1) : text;
     } catch (error) {
       const { encoding } = this.#detected;
       throw new ImportError(
@@ -192,6 +204,7 @@ export class TextDecoding {
       'Windows-1252': 'windows-1252',
     }[encoding];
     // The BOM is dropped here (ignoreBOM) since it was already seen; fatal, so a bad byte is an error, not U+FFFD.
+    // Windows-1252 is decoded as Latin-1 and its 0x80-0x9F put right in #decode.
     this.#decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
     this.#state = 'decided';
   }
