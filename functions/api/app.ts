@@ -8,6 +8,7 @@ import type { AppDeps } from './deps';
 import { DomainError, type FieldIssue, PayloadTooLarge, problemType } from './errors';
 import { campaignRoutes } from './routes/campaigns';
 import { compareRoutes } from './routes/compare';
+import { importRoutes } from './routes/imports';
 import { orgRoutes } from './routes/orgs';
 import { pageRoutes } from './routes/pages';
 import { responseRoutes } from './routes/responses';
@@ -17,6 +18,7 @@ import { tokenRoutes } from './routes/tokens';
 export type { AppDeps } from './deps';
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
+const DEFAULT_IMPORT_LIMIT = 4 * 1024 * 1024;
 
 /** Errors of the AWS SDK that mean "try again shortly", not "this request is wrong". */
 const TRANSIENT = new Set([
@@ -70,10 +72,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const small = limitBody({ maxSize: limit, onError: onTooLarge });
   // The leadership view carries up to 200 respondents' answers.
   const large = limitBody({ maxSize: limit * 8, onError: onTooLarge });
+  // A CSV upload: Lambda takes at most 6 MB of request, base64-encoded by API Gateway.
+  const upload = limitBody({ maxSize: deps.config.importLimitBytes ?? DEFAULT_IMPORT_LIMIT, onError: onTooLarge });
   app.use('/api/*', async (c, next) => {
     // Reports and tokens must not sit in shared caches.
     c.header('Cache-Control', 'no-store');
-    return (c.req.path.endsWith('/leadership') ? large : small)(c, next);
+    const path = c.req.path;
+    return (path.endsWith('/leadership') ? large : path.endsWith('/imports') ? upload : small)(c, next);
   });
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
@@ -103,6 +108,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/orgs', orgRoutes(deps));
   app.route('/api/v1/tokens', tokenRoutes(deps));
   app.route('/api/v1/campaigns', campaignRoutes(deps, caches.campaigns));
+  app.route('/api/v1/campaigns', importRoutes(deps));
   app.route('/api/v1/compare', compareRoutes(deps));
   app.route('/api/v1/surveys', surveyRoutes(deps, caches));
   app.route('/api/v1/responses', responseRoutes(deps));

@@ -16,6 +16,10 @@ interface Operation {
   query?: Schema;
   body?: Schema;
   ok: { status: number; schema?: Schema; description: string; csv?: boolean };
+  /** Other success statuses answered with the same schema (a retried submission's 200). */
+  also?: number[];
+  /** The body is a file upload (text/csv or multipart/form-data), not JSON. */
+  upload?: boolean;
   errors: number[];
 }
 
@@ -165,6 +169,18 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/v1/campaigns/:campaignId/imports',
+    summary:
+      'Import answers collected in another survey tool: a CSV (text/csv), or multipart/form-data with an optional "mapping" part (JSON, as `orgos map` proposes) before the "file" part. Each row becomes a response as a survey submission would; a file with any bad row stores nothing; uploading the same file again adds nothing',
+    access: 'admin, consultant (own)',
+    params: S.CampaignParams,
+    upload: true,
+    ok: { status: 201, schema: R.ImportResultSchema, description: 'Imported (200: every row was imported before)' },
+    also: [200],
+    errors: [400, ...AUTH, 410, 413, 415, 503],
+  },
+  {
+    method: 'post',
     path: '/api/v1/campaigns/:campaignId/reminders',
     summary: 'Remind invitees who have not answered through their invitation (at most once a day each); a count only',
     access: 'admin, consultant, executive (own)',
@@ -219,7 +235,8 @@ export const OPERATIONS: Operation[] = [
     access: 'respondent',
     params: S.SurveyParams,
     body: S.SubmitResponseBody,
-    ok: { status: 201, schema: R.ReceiptSchema, description: 'Counted' },
+    ok: { status: 201, schema: R.ReceiptSchema, description: 'Counted (200: a retry of a response already counted)' },
+    also: [200],
     errors: [400, 404, 409, 410, 413, 415, 429],
   },
   {
@@ -257,6 +274,25 @@ const jsonSchema = (schema: Schema): Record<string, unknown> => {
   return rest;
 };
 
+/** A CSV file as it was exported, or a form carrying it with its mapping. */
+const UPLOAD_BODY = {
+  required: true,
+  content: {
+    'text/csv': { schema: { type: 'string', format: 'binary' } },
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          mapping: { type: 'string', description: 'the mapping file (JSON); must come before the file part' },
+          file: { type: 'string', format: 'binary' },
+        },
+      },
+      encoding: { mapping: { contentType: 'application/json' } },
+    },
+  },
+};
+
 const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
 
 function parameters(op: Operation): unknown[] {
@@ -292,6 +328,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           : {}),
       },
     };
+    for (const status of op.also ?? []) responses[status] = responses[op.ok.status];
     for (const status of op.errors) {
       responses[status] = {
         description: STATUS_TEXT[status] ?? 'Error',
@@ -309,6 +346,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
       ...(op.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
         : {}),
+      ...(op.upload ? { requestBody: UPLOAD_BODY } : {}),
       responses,
     };
   }

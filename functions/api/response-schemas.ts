@@ -154,3 +154,30 @@ export const CompareSchema = z.object({
     }),
   ),
 });
+
+export const ImportResultSchema = z.object({
+  campaignId: z.string(),
+  /** Data rows in the file, empty ones included. */
+  rows: z.number(),
+  /** Responses written by this upload. */
+  imported: z.number(),
+  /** Rows stored by an earlier upload of the same content. */
+  alreadyImported: z.number(),
+  /** Rows whose every cell was empty, by data row number. */
+  skipped: z.object({ count: z.number(), rows: z.array(z.number()) }),
+  file: z.object({
+    encoding: z.enum(['UTF-8', 'UTF-16 LE', 'UTF-16 BE', 'Windows-1252']),
+    bom: z.boolean(),
+    delimiter: z.enum(['comma', 'semicolon', 'tab']),
+    lineEnds: z.nullable(z.enum(['LF', 'CRLF', 'CR'])),
+    headerRows: z.number(),
+    tool: z.nullable(z.string()),
+  }),
+  columns: z.object({
+    /** Each column read, and as what (an item id, level, department, duration_s). */
+    read: z.array(z.object({ column: z.string(), as: z.string() })),
+    ignored: z.array(z.string()),
+    /** Named, never read. */
+    identifying: z.array(z.string()),
+  }),
+});
