@@ -19,8 +19,9 @@ export const USAGE = `Usage: orgos <command> [options]
 
 Commands:
   instrument [--json] [--lang en|zh|de]   list the survey instrument (JSON with --json)
-  template                                print the CSV header for the current instrument
+  template                                print the CSV header for the instrument
   score FILE.csv [options]                score a CSV of responses (FILE - reads standard input)
+    --instrument VERSION    the instrument version the answers were collected with (every command; default the newest)
     --map MAP.json          which column is which item, and recodes (orgos map proposes one)
     --leadership LEAD.csv   score a second CSV as the leadership view (never mixed into the workforce scores)
     --min-group N           minimum group size for breakdowns and diagnoses (default ${DEFAULT_MIN_GROUP}, at least ${MIN_GROUP_FLOOR})
@@ -49,27 +50,31 @@ interface CommandSpec {
 
 const commands: Record<string, CommandSpec> = {
   instrument: {
-    usage: 'orgos instrument [--json] [--lang en|zh|de]',
-    options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+    usage: 'orgos instrument [--json] [--lang en|zh|de] [--instrument VERSION]',
+    options: { json: { type: 'boolean' }, lang: { type: 'string' }, instrument: { type: 'string' } },
     positionals: [0, 0],
     async run(values) {
       const { instrumentCommand } = await import('./commands/instrument');
-      return instrumentCommand({ json: values.json === true, lang: values.lang as string | undefined });
+      return instrumentCommand(
+        { json: values.json === true, lang: values.lang as string | undefined },
+        await instrumentOption(values.instrument),
+      );
     },
   },
   template: {
-    usage: 'orgos template',
-    options: {},
+    usage: 'orgos template [--instrument VERSION]',
+    options: { instrument: { type: 'string' } },
     positionals: [0, 0],
-    async run() {
+    async run(values) {
       const { templateCommand } = await import('./commands/template');
-      return templateCommand();
+      return templateCommand(await instrumentOption(values.instrument));
     },
   },
   score: {
     usage:
-      'orgos score FILE.csv [--map MAP.json] [--leadership LEAD.csv] [--min-group N] [--exclude-flagged] [--json | --html]',
+      'orgos score FILE.csv [--map MAP.json] [--leadership LEAD.csv] [--min-group N] [--exclude-flagged] [--instrument VERSION] [--json | --html]',
     options: {
+      instrument: { type: 'string' },
       map: { type: 'string' },
       leadership: { type: 'string' },
       'min-group': { type: 'string' },
@@ -84,6 +89,7 @@ const commands: Record<string, CommandSpec> = {
       // Loaded on demand: `instrument` and `template` should not pay for the engine, the diagnosis and the renderer.
       const { scoreCommand } = await import('./commands/score');
       return scoreCommand({
+        instrument: await instrumentOption(values.instrument),
         file: positionals[0]!,
         leadership: values.leadership as string | undefined,
         minGroup,
@@ -95,12 +101,15 @@ const commands: Record<string, CommandSpec> = {
     },
   },
   map: {
-    usage: 'orgos map FILE.csv [--map MAP.json] > map.json',
-    options: { map: { type: 'string' } },
+    usage: 'orgos map FILE.csv [--map MAP.json] [--instrument VERSION] > map.json',
+    options: { map: { type: 'string' }, instrument: { type: 'string' } },
     positionals: [1, 1],
     async run(values, positionals, note) {
       const { mapCommand } = await import('./commands/map');
-      return mapCommand({ file: positionals[0]!, mapping: await mappingOption(values.map), note });
+      return mapCommand(
+        { file: positionals[0]!, mapping: await mappingOption(values.map), note },
+        await instrumentOption(values.instrument),
+      );
     },
   },
 };
@@ -109,6 +118,17 @@ async function mappingOption(value: unknown) {
   if (typeof value !== 'string') return undefined;
   const { readMappingFile } = await import('./mapping-file');
   return readMappingFile(value);
+}
+
+/** `--instrument VERSION`: one of the versions campaigns can be on; the newest when not given. */
+async function instrumentOption(value: unknown) {
+  const { CURRENT_INSTRUMENT, findInstrument, INSTRUMENT_VERSIONS } = await import('../shared/instrument');
+  if (value === undefined) return CURRENT_INSTRUMENT;
+  const found = typeof value === 'string' ? findInstrument(CURRENT_INSTRUMENT.id, value) : undefined;
+  if (!found) {
+    throw new UsageError(`--instrument: expected one of ${INSTRUMENT_VERSIONS.join(', ')}, got "${String(value)}"`);
+  }
+  return found;
 }
 
 function parseMinGroup(value: string | undefined): number {

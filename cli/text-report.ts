@@ -1,5 +1,5 @@
 // The readable summary `orgos score` prints without --json or --html: plain text that fits a terminal.
-import { CAPACITY_OPTIONS, type Instrument, LAYERS, type Layer, LIKERT_SIGNALS } from '../shared/instrument';
+import { capacityItem, type Instrument, LAYERS, type Layer, likertSignalsOf, signalName } from '../shared/instrument';
 import { isShown } from '../shared/report';
 import type { Diagnosis, Evidence, ScaleScore } from '../shared/report-model';
 import type { ScoreModel, SegmentRow } from './score-model';
@@ -121,7 +121,10 @@ export function textReport(instrument: Instrument, model: ScoreModel): string {
   out.push(
     ...table(
       ['signal', ...SCALE_HEADER],
-      LIKERT_SIGNALS.map((signal) => [instrument.signals[signal].name.en, ...scaleCells(report.signals[signal])]),
+      likertSignalsOf(instrument).flatMap((signal) => {
+        const scale = report.signals[signal];
+        return scale ? [[signalName(instrument, signal, 'en'), ...scaleCells(scale)]] : [];
+      }),
       new Set([1, 4, 5, 6, 7]),
     ).map((l) => `  ${l}`),
   );
@@ -131,7 +134,8 @@ export function textReport(instrument: Instrument, model: ScoreModel): string {
     `Capacity decision (n ${capacity.n}): ` +
       (capacity.n === 0
         ? DASH
-        : CAPACITY_OPTIONS.map((o) => ({ o, share: capacity.shares[o] }))
+        : (capacityItem(instrument)?.options ?? [])
+            .map(({ id: o }) => ({ o, share: capacity.shares[o] ?? 0 }))
             .sort((a, b) => b.share - a.share)
             .map(({ o, share }) => `${o} ${percent(share)}`)
             .join(', ')),

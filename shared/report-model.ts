@@ -1,4 +1,4 @@
-import type { CapacityOption, Layer, LikertSignal } from './instrument';
+import type { Layer, LikertSignal } from './instrument';
 
 /** Maturity levels 1..5; names and cut-offs are in docs/METHOD.md. */
 export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
@@ -23,11 +23,12 @@ export interface ScaleScore {
   sd: number | null;
 }
 
+/** Answers to a choice item, per option id of the instrument's item (docs/METHOD.md: option meanings). */
 export interface CapacityDistribution {
   n: number;
-  counts: Record<CapacityOption, number>;
+  counts: Record<string, number>;
   /** counts / n; all 0 when n = 0. */
-  shares: Record<CapacityOption, number>;
+  shares: Record<string, number>;
 }
 
 export interface QualitySummary {
@@ -45,9 +46,13 @@ export interface GroupReport {
   /** Responses scored (after any quality exclusion). */
   n: number;
   layers: Record<Layer, ScaleScore>;
-  signals: Record<LikertSignal, ScaleScore>;
+  /** The likert signals the instrument asks about; a signal it does not ask about is absent. */
+  signals: Partial<Record<LikertSignal, ScaleScore>>;
+  /** What freed capacity is for (the capacity item, per option). */
   capacityDecision: CapacityDistribution;
   quality: QualitySummary;
+  /** Whether leadership has decided at all (2026.2 on; absent for instruments without that item). */
+  capacityDecided?: CapacityDistribution;
 }
 
 export type DiagnosisCode = 'cash_rich_trap' | 'cash_poor_trap' | 'boss_b_trap' | 'replacement_only';

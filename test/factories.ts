@@ -1,8 +1,8 @@
 // Test data: small factories with overrides, a seeded generator for realistic groups, and a fast-check arbitrary.
 import * as fc from 'fast-check';
 import {
-  CAPACITY_OPTIONS,
-  type CapacityOption,
+  type CapacityMeaning,
+  type ChoiceSignalItem,
   CURRENT_INSTRUMENT,
   DONT_KNOW,
   type Instrument,
@@ -15,14 +15,41 @@ import {
 import type { Answers, SurveyResponse } from '../shared/response';
 import { mulberry32 } from '../shared/simulation/prng';
 
+// 2026.1's capacity options by meaning, so tests written with them answer any version the same way.
+const MEANING_OF_2026_1: Record<string, CapacityMeaning> = {
+  profit: 'cost',
+  headcount_only: 'cost',
+  customer_experience: 'growth',
+  organisational_learning: 'learning',
+  undecided: 'undecided',
+};
+
+/**
+ * An answer to a choice item of any version: `wanted` as given when it is one of the item's options; else read as a
+ * meaning (a capacity meaning, or a 2026.1 option id standing for its meaning) and answered with the item's first option
+ * of that meaning. For "has leadership decided", a destination means decided and told, "undecided" not decided.
+ */
+export function choiceAnswer(item: ChoiceSignalItem, wanted: string): string {
+  if (item.options.some((o) => o.id === wanted)) return wanted;
+  const meaning = MEANING_OF_2026_1[wanted] ?? (wanted as CapacityMeaning);
+  const decided = meaning === 'undecided' ? 'not_decided' : meaning === 'unknown' ? 'unknown' : 'told';
+  const option = item.options.find((o) => o.meaning === (item.signal === 'capacity_decided' ? decided : meaning));
+  if (!option) throw new Error(`item ${item.id} has no option for "${wanted}"`);
+  return option.id;
+}
+
+/** A decided, people-facing answer to a choice item: a growth destination, or "decided, and we were told". */
+const positiveChoice = (item: ChoiceSignalItem): string => choiceAnswer(item, 'growth');
+
 /**
  * Every item answered as a moderately positive, attentive respondent would: agree (4) with layer items, disagree (2)
- * with the reverse-worded ones, neutral (3) on signals, customer experience for freed capacity. Not straight-lined.
+ * with the reverse-worded ones, neutral (3) on signals, customers or growth for freed capacity (decided and told).
+ * Not straight-lined.
  */
 export function baseAnswers(instrument: Instrument = CURRENT_INSTRUMENT): Answers {
   const answers: Answers = {};
   for (const item of instrument.items) {
-    if (!isLikert(item)) answers[item.id] = 'customer_experience';
+    if (!isLikert(item)) answers[item.id] = positiveChoice(item);
     else if ('layer' in item) answers[item.id] = item.reverse ? 2 : 4;
     else answers[item.id] = 3;
   }
@@ -50,8 +77,8 @@ export interface GroupOptions {
   dontKnowRate?: number;
   /** Chance that an item is skipped; 0.05 by default. */
   skipRate?: number;
-  /** Relative weights of the capacity options; equal by default. */
-  capacity?: Partial<Record<CapacityOption, number>>;
+  /** Relative weights of the choice items' options, by option id; equal by default. */
+  capacity?: Partial<Record<string, number>>;
   levels?: readonly Level[];
   departments?: readonly string[];
 }
@@ -68,8 +95,6 @@ export function makeResponses(count: number, seed: number, options: GroupOptions
   const skip = options.skipRate ?? 0.05;
   const levels = options.levels ?? LEVELS;
   const departments = options.departments ?? ['Operations', 'Sales', 'Support'];
-  const weights = CAPACITY_OPTIONS.map((o) => options.capacity?.[o] ?? 1);
-  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const responses: SurveyResponse[] = [];
@@ -80,12 +105,13 @@ export function makeResponses(count: number, seed: number, options: GroupOptions
       const u = random();
       if (u < skip) continue;
       if (!isLikert(item)) {
-        let w = random() * totalWeight;
-        let option: CapacityOption = CAPACITY_OPTIONS[0];
-        for (let i = 0; i < CAPACITY_OPTIONS.length; i++) {
+        const weights = item.options.map((o) => options.capacity?.[o.id] ?? 1);
+        let w = random() * weights.reduce((a, b) => a + b, 0);
+        let option = item.options[0]!.id;
+        for (let i = 0; i < weights.length; i++) {
           w -= weights[i]!;
           if (w < 0) {
-            option = CAPACITY_OPTIONS[i]!;
+            option = item.options[i]!.id;
             break;
           }
         }
@@ -127,16 +153,18 @@ export const responseArb: fc.Arbitrary<SurveyResponse> = fc
       maxLength: CURRENT_INSTRUMENT.items.length,
     }),
     straight: fc.option(fc.integer({ min: 1, max: 5 }), { freq: 8 }),
-    capacity: fc.option(fc.constantFrom(...CAPACITY_OPTIONS), { freq: 4 }),
+    // An option index per choice item (taken modulo its option count).
+    choices: fc.option(fc.array(fc.nat(20), { minLength: 2, maxLength: 2 }), { freq: 4 }),
     level: fc.constantFrom(...LEVELS),
     department: fc.option(fc.constantFrom('Operations', 'Sales'), { freq: 4 }),
     durationS: fc.option(fc.integer({ min: 0, max: 900 }), { freq: 3 }),
   })
-  .map(({ values, straight, capacity, level, department, durationS }) => {
+  .map(({ values, straight, choices, level, department, durationS }) => {
     const answers: Answers = {};
+    let choice = 0;
     CURRENT_INSTRUMENT.items.forEach((item, i) => {
       if (!isLikert(item)) {
-        if (capacity !== null) answers[item.id] = capacity;
+        if (choices !== null) answers[item.id] = item.options[choices[choice++ % 2]! % item.options.length]!.id;
         return;
       }
       const value = straight ?? values[i];

@@ -5,6 +5,7 @@ import {
   LAYERS,
   type Language,
   SIGNALS,
+  signalName,
 } from '../../shared/instrument';
 import { UsageError } from '../errors';
 
@@ -47,7 +48,7 @@ function listing(instrument: Instrument, lang: Language): string {
   for (const signal of SIGNALS) {
     const items = instrument.items.filter((i) => 'signal' in i && i.signal === signal);
     if (items.length === 0) continue;
-    lines.push('', `Signal ${signal}: ${instrument.signals[signal].name[lang]}`);
+    lines.push('', `Signal ${signal}: ${signalName(instrument, signal, lang)}`);
     for (const item of items) lines.push(itemLine(item));
   }
   lines.push('', `Segments: level (${instrument.segments.level.options.map((o) => o.id).join(', ')}), department`);

@@ -1,13 +1,15 @@
 import { basename } from 'node:path';
-import { CURRENT_INSTRUMENT } from '../../shared/instrument';
+import type { Instrument } from '../../shared/instrument';
 import { type ScoreOptions, scoreModel } from '../score-model';
 import { textReport } from '../text-report';
 
 export type ScoreFormat = 'text' | 'json' | 'html';
 
 /** Output is built whole and returned: nothing is printed unless every row of every file was valid. */
-export async function scoreCommand(options: ScoreOptions & { format: ScoreFormat }): Promise<string> {
-  const instrument = CURRENT_INSTRUMENT;
+export async function scoreCommand(
+  options: ScoreOptions & { format: ScoreFormat; instrument: Instrument },
+): Promise<string> {
+  const { instrument } = options;
   const model = await scoreModel(options, instrument);
   if (options.format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
   if (options.format === 'html') {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CAPACITY_OPTIONS, LANGUAGES, LAYERS, LIKERT_SIGNALS } from '../../shared/instrument';
+import { LANGUAGES, LAYERS, LIKERT_SIGNALS } from '../../shared/instrument';
 import { OrgProfileSchema } from '../../shared/profile';
 import { roleSchema } from './schemas';
 
@@ -116,7 +116,9 @@ export const ReportSchema = z.object({
   reason: z.optional(z.string()),
   layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
   signals: z.optional(z.record(z.string(), ScaleScoreDoc)),
-  capacityDecision: z.optional(z.object({ n: z.number(), shares: z.record(z.enum(CAPACITY_OPTIONS), z.number()) })),
+  /** Shares per option id of the campaign's instrument version (GET /surveys/{token} lists the options). */
+  capacityDecision: z.optional(z.object({ n: z.number(), shares: z.record(z.string(), z.number()) })),
+  capacityDecided: z.optional(z.object({ n: z.number(), shares: z.record(z.string(), z.number()) })),
   diagnoses: z.optional(z.array(z.object({ code: z.string(), confidence: z.number() }))),
   firstBreak: z.optional(z.nullable(z.enum(LAYERS))),
   leadershipGap: z.optional(z.nullable(z.record(z.enum(LAYERS), z.number()))),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LANGUAGES, LEVELS } from '../../shared/instrument';
+import { INSTRUMENT_VERSIONS, LANGUAGES, LEVELS } from '../../shared/instrument';
 import { OrgProfileSchema } from '../../shared/profile';
 
 // Request schemas (strict: unknown fields are rejected). The same schemas validate at the edge and describe the requests
@@ -63,6 +63,8 @@ export const CreateCampaignBody = z.lazy(() =>
     ),
     /** Whether the campaign's open survey link takes answers (default true); false: invitations only. */
     openLink: z.optional(z.boolean()),
+    /** The instrument version the campaign asks (default: the newest); fixed for the campaign's life. */
+    instrumentVersion: z.optional(z.enum(INSTRUMENT_VERSIONS as [string, ...string[]])),
     /** Reminders to invitees who have not answered, this many days after creation (or give `remindAt`). */
     reminderDays: z.optional(z.array(z.number().check(z.int(), z.gte(1), z.lte(365))).check(z.maxLength(10))),
     /** Reminders at these times. */

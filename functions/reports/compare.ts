@@ -78,7 +78,8 @@ function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date, se
   const scores = Object.fromEntries(
     MEASURES.map((m) => [
       m,
-      (m in layers ? layers[m as keyof typeof layers] : signals[m as keyof typeof signals]).score,
+      // A signal the campaign's instrument does not ask about has no score.
+      (m in layers ? layers[m as keyof typeof layers] : signals[m as keyof typeof signals])?.score ?? null,
     ]),
   ) as Scores;
   return { campaign, n, closed, published: true, suppressed: false, scores, plan };

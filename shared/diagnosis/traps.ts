@@ -1,17 +1,10 @@
 // The four trap patterns from the essay, each a conjunction of criteria over the workforce report, the leadership
 // view and the organisation profile. docs/METHOD.md states each rule and why.
 
-import {
-  type CapacityOption,
-  capacityItem,
-  type Instrument,
-  LAYERS,
-  type Layer,
-  type Level,
-  type LikertSignal,
-} from '../instrument';
+import { type Instrument, LAYERS, type Layer, type Level, type LikertSignal } from '../instrument';
 import type { OrgProfile } from '../profile';
 import type { DiagnosisCode, Evidence, GroupReport } from '../report-model';
+import { type CapacityByMeaning, capacityByMeaning } from './capacity';
 import {
   anyOf,
   type Criterion,
@@ -48,13 +41,6 @@ export type TrapOutcome =
       explanation: string;
     };
 
-const DECIDED: readonly CapacityOption[] = [
-  'profit',
-  'customer_experience',
-  'organisational_learning',
-  'headcount_only',
-];
-
 const pts = (x: number): string => `${Math.round(x)}`;
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -69,18 +55,23 @@ class Inputs {
   }
 
   signal(signal: LikertSignal, required = true): Measure | null {
-    const m = scaleMeasure(this.ctx.workforce.signals[signal], this.ctx.minGroupSize);
+    const scale = this.ctx.workforce.signals[signal];
+    if (!scale) {
+      if (required) this.missing.push(`signal:${signal} is not asked in instrument ${this.ctx.instrument.version}`);
+      return null;
+    }
+    const m = scaleMeasure(scale, this.ctx.minGroupSize);
     if (!m && required) this.missing.push(this.tooFew(`signal:${signal}`));
     return m;
   }
 
-  capacity(): { n: number; shares: Record<CapacityOption, number> } | null {
+  capacity(): CapacityByMeaning | null {
     const c = this.ctx.workforce.capacityDecision;
     if (c.n < this.ctx.minGroupSize) {
       this.missing.push(this.tooFew('signal:capacity_decision'));
       return null;
     }
-    return { n: c.n, shares: c.shares };
+    return capacityByMeaning(this.ctx.instrument, c);
   }
 
   tooFew(source: string): string {
@@ -91,8 +82,7 @@ class Inputs {
     return this.ctx.instrument.layers[layer].name.en;
   }
 
-  optionLabel(option: CapacityOption): string {
-    const label = capacityItem(this.ctx.instrument)?.options.find((o) => o.id === option)?.label.en ?? option;
+  lowerFirst(label: string): string {
     return label.charAt(0).toLowerCase() + label.slice(1);
   }
 }
@@ -189,9 +179,10 @@ export function cashRichTrap(ctx: TrapContext): TrapOutcome {
   if (investment) investRows.push(scoreRow('signal:investment', investment, T.signalHigh, '>='));
   if (profile) investRows.push(profileSummaryRow(profile, '>='));
 
-  const undecided = capacity.shares.undecided;
-  const top = DECIDED.reduce((a, b) => (capacity.shares[b] > capacity.shares[a] ? b : a));
-  const topShare = capacity.shares[top];
+  // "I don't know, or I have not been told" (2026.2) counts with "nothing decided", as 2026.1's one option did.
+  const undecided = capacity.shares.undecided + capacity.shares.unknown;
+  const topShare = capacity.topOption?.share ?? 0;
+  const top = capacity.topOption?.id ?? 'none';
   const undecidedRow = row(
     'capacity:undecided',
     shareMeasure(undecided, capacity.n, T.undecidedShareHigh),
@@ -223,7 +214,7 @@ export function cashRichTrap(ctx: TrapContext): TrapOutcome {
     if (profile && profile.met >= profile.required) invested.push(`the profile shows ${profile.summary}`);
     const vacuum = undecidedRow.evidence.met
       ? `${pct(undecided)} of staff say nothing has been decided about where the freed time goes`
-      : `no single use of freed time is named by more than ${pct(topShare)} of staff (the most named: ${inp.optionLabel(top)})`;
+      : `no single use of freed time is named by more than ${pct(topShare)} of staff (the most named: ${inp.lowerFirst(capacity.topOption?.label ?? 'none')})`;
     return (
       `Money may be covering up the problem: ${invested.join(' and ')}, but ${vacuum}. ` +
       `${inp.layerName('responsibility')} scores ${pts(resp.value)}/100 and ${inp.layerName('governance').toLowerCase()} ` +
@@ -387,8 +378,8 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
   if (!capacity || !safeguards || !gov)
     return { code: 'replacement_only', status: 'unavailable', missing: inp.missing };
 
-  const cost = capacity.shares.profit + capacity.shares.headcount_only;
-  const people = capacity.shares.customer_experience + capacity.shares.organisational_learning;
+  const cost = capacity.shares.cost;
+  const people = capacity.shares.growth + capacity.shares.learning;
   const criteria = [
     single(
       row(

@@ -446,9 +446,10 @@ export const CORE_INSTRUMENT: Instrument = {
         'Wenn KI in Ihrem Team 200 Stunden pro Woche frei macht: Wofür hat die Leitung diese Stunden vorgesehen?',
       ),
       options: [
-        { id: 'profit', label: t('Lower costs', '降低成本', 'Kosten senken') },
+        { id: 'profit', meaning: 'cost', label: t('Lower costs', '降低成本', 'Kosten senken') },
         {
           id: 'customer_experience',
+          meaning: 'growth',
           label: t(
             'Faster, better service for customers',
             '更快更好地服务客户',
@@ -457,15 +458,17 @@ export const CORE_INSTRUMENT: Instrument = {
         },
         {
           id: 'organisational_learning',
+          meaning: 'learning',
           label: t(
             'Experiments, rewriting workflows, people moving to new roles',
             '做实验、改写流程、让人转到新岗位',
             'Experimente, neue Abläufe, Wechsel in neue Rollen',
           ),
         },
-        { id: 'headcount_only', label: t('Cutting headcount', '裁员', 'Stellenabbau') },
+        { id: 'headcount_only', meaning: 'cost', label: t('Cutting headcount', '裁员', 'Stellenabbau') },
         {
           id: 'undecided',
+          meaning: 'undecided',
           label: t(
             'Nothing decided, or I have not been told',
             '还没决定，或没人告诉我',

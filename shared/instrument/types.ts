@@ -14,9 +14,12 @@ export const LIKERT_SIGNALS = [
   'knowledge_ledger',
   'operating_impact',
   'human_safeguards',
+  // Since 2026.2: evidence that AI actually took over work people did (replacement needs a replacement).
+  'work_replaced',
 ] as const;
 export type LikertSignal = (typeof LIKERT_SIGNALS)[number];
 
+/** The options of 2026.1's capacity item. Later versions have their own; read options from the instrument. */
 export const CAPACITY_OPTIONS = [
   'profit',
   'customer_experience',
@@ -26,7 +29,26 @@ export const CAPACITY_OPTIONS = [
 ] as const;
 export type CapacityOption = (typeof CAPACITY_OPTIONS)[number];
 
-export const SIGNALS = [...LIKERT_SIGNALS, 'capacity_decision'] as const;
+/**
+ * What a destination of freed capacity means, whatever its wording (docs/METHOD.md): the essay's three directions
+ * (profit, customers and growth, organisational learning), nothing decided, or the respondent does not know.
+ */
+export const CAPACITY_MEANINGS = ['cost', 'growth', 'learning', 'undecided', 'unknown'] as const;
+export type CapacityMeaning = (typeof CAPACITY_MEANINGS)[number];
+
+/** What an answer to "has leadership decided what freed capacity is for?" (2026.2 on) means. */
+export const DECIDED_MEANINGS = ['told', 'not_told', 'not_decided', 'unknown'] as const;
+export type DecidedMeaning = (typeof DECIDED_MEANINGS)[number];
+
+/**
+ * Choice signals: `capacity_decision` (what freed capacity is for; the only choice item of 2026.1) and, from 2026.2,
+ * `capacity_decided` (whether leadership has decided at all), asked apart so "nothing decided" and "decided for cost"
+ * can never be read off the same answer.
+ */
+export const CHOICE_SIGNALS = ['capacity_decision', 'capacity_decided'] as const;
+export type ChoiceSignal = (typeof CHOICE_SIGNALS)[number];
+
+export const SIGNALS = [...LIKERT_SIGNALS, ...CHOICE_SIGNALS] as const;
 export type Signal = (typeof SIGNALS)[number];
 
 export const LEVELS = ['frontline', 'manager', 'executive'] as const;
@@ -67,11 +89,27 @@ export interface ChoiceOption {
   label: Localized;
 }
 
-export interface ChoiceSignalItem extends ItemBase {
+export interface CapacityOptionDef extends ChoiceOption {
+  meaning: CapacityMeaning;
+}
+
+export interface DecidedOptionDef extends ChoiceOption {
+  meaning: DecidedMeaning;
+}
+
+export interface CapacityChoiceItem extends ItemBase {
   type: 'choice';
   signal: 'capacity_decision';
-  options: ChoiceOption[];
+  options: CapacityOptionDef[];
 }
+
+export interface DecidedChoiceItem extends ItemBase {
+  type: 'choice';
+  signal: 'capacity_decided';
+  options: DecidedOptionDef[];
+}
+
+export type ChoiceSignalItem = CapacityChoiceItem | DecidedChoiceItem;
 
 export type Item = LikertLayerItem | LikertSignalItem | ChoiceSignalItem;
 export type LikertItem = LikertLayerItem | LikertSignalItem;
@@ -82,16 +120,57 @@ export interface SegmentQuestions {
   department: { text: Localized };
 }
 
+/** A number a ledger entry records, in the ledger's own unit: allowed from `min` to `max` in steps of `step`. */
+export interface LedgerRange {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/**
+ * The three ledgers of the essay, seeded by the people who live them (instrument 2026.2 on): an optional step after
+ * the layers where each respondent may add up to `maxEntries` structured entries per ledger, never naming a person.
+ * Category lists are the defaults a campaign starts from (drawn from the essay); `other` is always offered.
+ */
+export interface LedgerDesign {
+  maxEntries: number;
+  /** Where time leaks: the kind of work, hours a week, and why it falls to this person. */
+  time: {
+    prompt: Localized;
+    categories: ChoiceOption[];
+    reasons: ChoiceOption[];
+    hoursPerWeek: LedgerRange;
+  };
+  /** Where work waits: on what, held by which department or level (never a person), how long, how often. */
+  waiting: {
+    prompt: Localized;
+    kinds: ChoiceOption[];
+    /** Typical wait in working days. */
+    days: LedgerRange;
+    timesPerMonth: LedgerRange;
+  };
+  /** Where experience is locked up: which judgment must be checked with a senior colleague, how often, is there an SOP. */
+  knowledge: {
+    prompt: Localized;
+    categories: ChoiceOption[];
+    checksPerWeek: LedgerRange;
+    sop: ChoiceOption[];
+  };
+}
+
 export interface Instrument {
   id: string;
   version: string;
   languages: readonly Language[];
   /** Plain-language names and core questions of the layers (the essay's reconciliation statement). */
   layers: Record<Layer, { name: Localized; question: Localized }>;
-  signals: Record<Signal, { name: Localized }>;
+  /** Names of the signals this version asks about (a signal without items here has none). */
+  signals: Partial<Record<Signal, { name: Localized }>>;
   likertLabels: { 1: Localized; 2: Localized; 3: Localized; 4: Localized; 5: Localized; dk: Localized };
   items: Item[];
   segments: SegmentQuestions;
+  /** The ledger step (2026.2 on); absent: the survey has none. */
+  ledger?: LedgerDesign;
 }
 
 export const isLikert = (item: Item): item is LikertItem => item.type === 'likert';
@@ -106,6 +185,29 @@ export function signalItems(instrument: Instrument, signal: LikertSignal): Liker
   return instrument.items.filter((i): i is LikertSignalItem => isLikertSignalItem(i) && i.signal === signal);
 }
 
-export function capacityItem(instrument: Instrument): ChoiceSignalItem | undefined {
-  return instrument.items.find((i): i is ChoiceSignalItem => i.type === 'choice' && i.signal === 'capacity_decision');
+/** The item asking what freed capacity is for (every version has one). */
+export function capacityItem(instrument: Instrument): CapacityChoiceItem | undefined {
+  return instrument.items.find((i): i is CapacityChoiceItem => i.type === 'choice' && i.signal === 'capacity_decision');
 }
+
+/** The item asking whether leadership has decided at all (2026.2 on). */
+export function decidedItem(instrument: Instrument): DecidedChoiceItem | undefined {
+  return instrument.items.find((i): i is DecidedChoiceItem => i.type === 'choice' && i.signal === 'capacity_decided');
+}
+
+// Instruments are immutable data: what depends only on them is worked out once.
+const signalCache = new WeakMap<Instrument, readonly LikertSignal[]>();
+
+/** The likert signals this instrument asks about, in LIKERT_SIGNALS order. */
+export function likertSignalsOf(instrument: Instrument): readonly LikertSignal[] {
+  let signals = signalCache.get(instrument);
+  if (!signals) {
+    signals = LIKERT_SIGNALS.filter((s) => instrument.items.some((i) => isLikertSignalItem(i) && i.signal === s));
+    signalCache.set(instrument, signals);
+  }
+  return signals;
+}
+
+/** The name of a signal in a language, or its key when this version does not name it. */
+export const signalName = (instrument: Instrument, signal: Signal, lang: Language): string =>
+  instrument.signals[signal]?.name[lang] ?? signal;

@@ -1,7 +1,7 @@
 // The workforce report with its breakdowns, decided once for every consumer (API, CLI, exports): which groups may be
 // shown (shared/privacy), which scales within them, and the diagnosis on what remains.
 import { readinessReport } from '../diagnosis';
-import { type Instrument, LAYERS, type Layer, LEVELS, type Level, LIKERT_SIGNALS } from '../instrument';
+import { type Instrument, LAYERS, type Layer, LEVELS, type Level } from '../instrument';
 import { type BreakdownPlan, type FigureMask, maskFigure, planBreakdowns, visibleLevels } from '../privacy';
 import type { OrgProfile } from '../profile';
 import type { CapacityDistribution, GroupReport, ReadinessReport, ScaleScore } from '../report-model';
@@ -93,7 +93,9 @@ function withholdSmallScales(group: GroupReport, k: number): GroupReport {
   const layers = { ...group.layers };
   for (const layer of LAYERS) if (layers[layer].n < k) layers[layer] = withhold(layers[layer]);
   const signals = { ...group.signals };
-  for (const signal of LIKERT_SIGNALS) if (signals[signal].n < k) signals[signal] = withhold(signals[signal]);
+  for (const [signal, scale] of Object.entries(signals)) {
+    if (scale.n < k) signals[signal as keyof typeof signals] = withhold(scale);
+  }
   const capacityDecision: CapacityDistribution =
     group.capacityDecision.n < k
       ? {

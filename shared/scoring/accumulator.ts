@@ -7,6 +7,7 @@ import { isStraightLining, isTooFast } from './quality';
 import { isScaleScored } from './scales';
 import {
   CHOICE_ITEM,
+  DECIDED_ITEM,
   PATTERN_RADIX,
   planOf,
   REVERSED_ITEM,
@@ -21,6 +22,7 @@ import {
 const NONE = UNANSWERED;
 const DK = DONT_KNOW_CODE;
 const CHOICE = CHOICE_ITEM;
+const DECIDED = DECIDED_ITEM;
 const REVERSED = REVERSED_ITEM;
 const isScored = isScaleScored;
 const straightLined = isStraightLining;
@@ -187,7 +189,8 @@ class StatsAccumulator implements Accumulator {
     let seen = 0; // bit v set when a likert value v was given: one bit set means one value throughout
     let reversed = false;
     let forward = false;
-    let capacity = 0; // counter + 1 of the counted choice item's answer; 0 for none
+    let capacity = 0; // counter + 1 of the capacity item's answer; 0 for none
+    let decided = 0; // counter + 1 of the decided item's answer; 0 for none
     for (let i = 0; i < kinds.length; i++) {
       const code = codes[i]!;
       if (code === NONE) continue;
@@ -197,6 +200,10 @@ class StatsAccumulator implements Accumulator {
       if (kind === CHOICE) {
         const counter = table[i * stride + code]!;
         if (counter !== 0) capacity = counter;
+        continue;
+      }
+      if (kind === DECIDED) {
+        decided = table[i * stride + code]!;
         continue;
       }
       pattern[itemScale[i]!]! += code * itemPlace[i]!;
@@ -219,6 +226,7 @@ class StatsAccumulator implements Accumulator {
 
     stats[plan.n]! += sign;
     if (capacity !== 0) stats[plan.capacity + capacity - 1]! += sign;
+    if (decided !== 0) stats[plan.decided + decided - 1]! += sign;
 
     const scales = plan.scales;
     if (sign === -1) {

@@ -1,4 +1,4 @@
-import type { CapacityOption, Instrument, Layer, LikertSignal } from '../instrument';
+import type { Instrument, Layer, LikertSignal } from '../instrument';
 import type { SurveyResponse } from '../response';
 import { type Accumulator, accumulatorFrom, createAccumulator } from './accumulator';
 import { InstrumentMismatchError, StatsMismatchError } from './errors';
@@ -36,10 +36,14 @@ export interface GroupStats {
   /** Responses scored (flagged ones too unless excluded). */
   n: number;
   layers: Record<Layer, ScaleStats>;
-  signals: Record<LikertSignal, ScaleStats>;
-  capacity: Record<CapacityOption, number>;
+  /** The likert signals the instrument asks about (likertSignalsOf), no others. */
+  signals: Partial<Record<LikertSignal, ScaleStats>>;
+  /** Answers to the capacity item, per option id of the instrument's capacity item. */
+  capacity: Record<string, number>;
   /** Counted over every response folded in, excluded or not. */
   quality: { flagged: number; straightLining: number; tooFast: number };
+  /** Answers to "has leadership decided" per option id: only for instruments with that item (2026.2 on). */
+  decided?: Record<string, number>;
 }
 
 export interface ScoringOptions {

@@ -1,18 +1,20 @@
-import {
-  CAPACITY_OPTIONS,
-  type CapacityOption,
-  type Instrument,
-  LAYERS,
-  type Layer,
-  LIKERT_SIGNALS,
-  type LikertSignal,
-} from '../instrument';
-import type { GroupReport, ScaleScore } from '../report-model';
+import { capacityItem, decidedItem, type Instrument, LAYERS, type Layer } from '../instrument';
+import type { CapacityDistribution, GroupReport, ScaleScore } from '../report-model';
 import type { SurveyResponse } from '../response';
 import { createAccumulator } from './accumulator';
 import { InstrumentMismatchError } from './errors';
 import type { GroupStats, ScoringOptions } from './group-stats';
 import { scaleReport } from './scale-report';
+
+/** Counts per option, in the options' order, with their shares of everyone who answered the item. */
+function distribution(options: readonly string[], counts: Record<string, number>): CapacityDistribution {
+  const n = options.reduce((sum, o) => sum + counts[o]!, 0);
+  return {
+    n,
+    counts: Object.fromEntries(options.map((o) => [o, counts[o]!])),
+    shares: Object.fromEntries(options.map((o) => [o, n === 0 ? 0 : counts[o]! / n])),
+  };
+}
 
 /** The group report from statistics: a pure function, equal to scoring the responses from scratch. */
 export function report(instrument: Instrument, stats: GroupStats): GroupReport {
@@ -21,24 +23,24 @@ export function report(instrument: Instrument, stats: GroupStats): GroupReport {
       `statistics are for ${stats.instrument.id}@${stats.instrument.version}, not ${instrument.id}@${instrument.version}`,
     );
   }
-  const capacityN = CAPACITY_OPTIONS.reduce((sum, o) => sum + stats.capacity[o], 0);
-  const option = <T>(f: (o: CapacityOption) => T) =>
-    Object.fromEntries(CAPACITY_OPTIONS.map((o) => [o, f(o)])) as Record<CapacityOption, T>;
+  const capacityOptions = capacityItem(instrument)?.options.map((o) => o.id) ?? [];
+  const decided = decidedItem(instrument);
   const { flagged, straightLining, tooFast } = stats.quality;
   return {
     instrument: { id: instrument.id, version: instrument.version },
     n: stats.n,
     layers: Object.fromEntries(LAYERS.map((l) => [l, scaleReport(stats.layers[l])])) as Record<Layer, ScaleScore>,
-    signals: Object.fromEntries(LIKERT_SIGNALS.map((s) => [s, scaleReport(stats.signals[s])])) as Record<
-      LikertSignal,
-      ScaleScore
-    >,
-    capacityDecision: {
-      n: capacityN,
-      counts: option((o) => stats.capacity[o]),
-      shares: option((o) => (capacityN === 0 ? 0 : stats.capacity[o] / capacityN)),
-    },
+    signals: Object.fromEntries(Object.entries(stats.signals).map(([s, scale]) => [s, scaleReport(scale)])),
+    capacityDecision: distribution(capacityOptions, stats.capacity),
     quality: { flagged, straightLining, tooFast, excluded: stats.excludeFlagged },
+    ...(decided && stats.decided
+      ? {
+          capacityDecided: distribution(
+            decided.options.map((o) => o.id),
+            stats.decided,
+          ),
+        }
+      : {}),
   };
 }
 

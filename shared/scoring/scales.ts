@@ -5,10 +5,10 @@ import {
   type Layer,
   LIKERT_MAX,
   LIKERT_MIN,
-  LIKERT_SIGNALS,
   type LikertItem,
   type LikertSignal,
   layerItems,
+  likertSignalsOf,
   signalItems,
 } from '../instrument';
 import type { Answers } from '../response';
@@ -26,7 +26,9 @@ export function scalesOf(instrument: Instrument): readonly Scale[] {
   if (!scales) {
     scales = [
       ...LAYERS.map((key): Scale => ({ kind: 'layer', key, items: layerItems(instrument, key) })),
-      ...LIKERT_SIGNALS.map((key): Scale => ({ kind: 'signal', key, items: signalItems(instrument, key) })),
+      ...likertSignalsOf(instrument).map(
+        (key): Scale => ({ kind: 'signal', key, items: signalItems(instrument, key) }),
+      ),
     ];
     cache.set(instrument, scales);
   }

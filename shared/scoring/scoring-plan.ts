@@ -1,15 +1,14 @@
 import {
-  CAPACITY_OPTIONS,
-  type CapacityOption,
   capacityItem,
+  decidedItem,
   type Instrument,
   LAYERS,
   type Layer,
   LIKERT_MAX,
   LIKERT_MIN,
-  LIKERT_SIGNALS,
   type LikertItem,
   type LikertSignal,
+  likertSignalsOf,
 } from '../instrument';
 import { answerCodes, DONT_KNOW_CODE } from './answer-codes';
 import { InstrumentMismatchError, StatsMismatchError } from './errors';
@@ -26,6 +25,8 @@ export const LIKERT_ITEM = 0;
 /** A reverse-worded likert item (for straight-lining; its scored values are already flipped). */
 export const REVERSED_ITEM = 1;
 export const CHOICE_ITEM = 2;
+/** The "has leadership decided" choice item (2026.2 on), counted apart from what freed capacity is for. */
+export const DECIDED_ITEM = 3;
 
 /** Where one scale's statistics start in the buffer (ScaleStats in group-stats.ts says what each one means). */
 export interface ScaleLayout {
@@ -62,7 +63,7 @@ export interface ScoringPlan {
   instrument: Instrument;
   /** Item ids in instrument order (for errors). */
   ids: string[];
-  /** Per item: LIKERT_ITEM, REVERSED_ITEM or CHOICE_ITEM. */
+  /** Per item: LIKERT_ITEM, REVERSED_ITEM, CHOICE_ITEM or DECIDED_ITEM. */
   kinds: Uint8Array;
   /** Per item: the highest code it takes; every code from 1 to it is an answer. */
   maxCodes: Uint8Array;
@@ -70,13 +71,20 @@ export interface ScoringPlan {
   stride: number;
   /**
    * Per item and code, at item * stride + code: for a likert item the scored value of the answer (scoredValue, worked
-   * out once), 0 for unanswered and don't know; for the counted choice item its capacity counter + 1, else 0.
+   * out once), 0 for unanswered and don't know; for the capacity item its capacity counter + 1, for the decided item
+   * its decided counter + 1, else 0.
    */
   values: Int32Array;
   /** Per slot, the item in it: slots hold the scales' items one scale after another (ScaleLayout.first). */
   slotItems: Int32Array;
-  /** Layers, then likert signals, in the order of LAYERS and LIKERT_SIGNALS. */
+  /** Layers, then the instrument's likert signals, in the order of LAYERS and LIKERT_SIGNALS. */
   scales: ScaleLayout[];
+  /** The likert signals the instrument asks about (likertSignalsOf): the keys of GroupStats.signals. */
+  signalKeys: readonly LikertSignal[];
+  /** Option ids of the capacity item, in its order: the keys of GroupStats.capacity. */
+  capacityOptions: readonly string[];
+  /** Option ids of the decided item, or null when the instrument has none (then GroupStats has no `decided`). */
+  decidedOptions: readonly string[] | null;
   /** Per item: the index in `scales` of the scale holding it, -1 for a choice item. */
   itemScale: Int32Array;
   /** Per item: what its code is worth in its scale's pattern number (PATTERN_RADIX ** its place in the scale). */
@@ -88,8 +96,10 @@ export interface ScoringPlan {
   /** Number of likert items, each in one slot. */
   slots: number;
   n: number;
-  /** CAPACITY_OPTIONS.length counters, in that order. */
+  /** capacityOptions.length counters, in that order. */
   capacity: number;
+  /** decidedOptions.length counters (none without a decided item). */
+  decided: number;
   /** flagged, straightLining, tooFast. */
   quality: number;
   /** Length of the buffer. */
@@ -153,6 +163,9 @@ function compile(instrument: Instrument): ScoringPlan {
     );
   }
   const counted = capacityItem(instrument);
+  const decision = decidedItem(instrument);
+  const capacityOptions = counted ? counted.options.map((o) => o.id) : [];
+  const decidedOptions = decision ? decision.options.map((o) => o.id) : null;
   const coding = answerCodes(instrument);
   const n = instrument.items.length;
   const maxCodes = Uint8Array.from(coding, (c) => c.values.length - 1);
@@ -175,10 +188,11 @@ function compile(instrument: Instrument): ScoringPlan {
         values[i * stride + coding[i]!.codes.get(answer)!] = scoredValue(item, answer);
       }
     } else {
-      kinds[i] = CHOICE_ITEM;
-      if (item !== counted) return;
+      const options = item === counted ? capacityOptions : item === decision ? decidedOptions : null;
+      kinds[i] = item === decision ? DECIDED_ITEM : CHOICE_ITEM;
+      if (!options) return;
       coding[i]!.values.forEach((v, code) => {
-        const option = (CAPACITY_OPTIONS as readonly unknown[]).indexOf(v);
+        const option = options.indexOf(v as string);
         if (option >= 0) values[i * stride + code] = option + 1;
       });
     }
@@ -197,9 +211,13 @@ function compile(instrument: Instrument): ScoringPlan {
     patternStarts: Int32Array.from(scales, (l) => l.patterns),
     patterns,
     slots,
+    signalKeys: likertSignalsOf(instrument),
+    capacityOptions,
+    decidedOptions,
     n: take(1),
-    capacity: take(CAPACITY_OPTIONS.length),
+    capacity: take(capacityOptions.length),
     quality: take(3),
+    decided: take(decidedOptions?.length ?? 0),
     length,
   };
 }
@@ -230,24 +248,24 @@ function scaleStats(buffer: Float64Array, l: ScaleLayout): ScaleStats {
 /** The GroupStats JSON of a buffer laid out by the plan: a fresh object sharing nothing with the buffer. */
 export function toStats(plan: ScoringPlan, buffer: Float64Array, excludeFlagged: boolean): GroupStats {
   const layers = {} as Record<Layer, ScaleStats>;
-  const signals = {} as Record<LikertSignal, ScaleStats>;
+  const signals: Partial<Record<LikertSignal, ScaleStats>> = {};
   for (const l of plan.scales) {
     if (l.scale.kind === 'layer') layers[l.scale.key] = scaleStats(buffer, l);
     else signals[l.scale.key] = scaleStats(buffer, l);
   }
-  const capacity = {} as Record<CapacityOption, number>;
-  CAPACITY_OPTIONS.forEach((o, i) => {
-    capacity[o] = buffer[plan.capacity + i]!;
-  });
+  const counters = (options: readonly string[], at: number): Record<string, number> =>
+    Object.fromEntries(options.map((o, i) => [o, buffer[at + i]!]));
   const q = plan.quality;
+  // Key order as before 2026.2 existed: stored statistics of 2026.1 campaigns keep their exact JSON.
   return {
     instrument: { id: plan.instrument.id, version: plan.instrument.version },
     excludeFlagged,
     n: buffer[plan.n]!,
     layers,
     signals,
-    capacity,
+    capacity: counters(plan.capacityOptions, plan.capacity),
     quality: { flagged: buffer[q]!, straightLining: buffer[q + 1]!, tooFast: buffer[q + 2]! },
+    ...(plan.decidedOptions ? { decided: counters(plan.decidedOptions, plan.decided) } : {}),
   };
 }
 
@@ -291,6 +309,7 @@ const SCALE_KEYS = ['respondents', 'items', 'complete', 'dontKnow', 'answers'] a
 const SUM_KEYS = ['n', 'sum', 'sumSq'] as const;
 const COMPLETE_KEYS = ['n', 'sum', 'cross'] as const;
 const TOP_KEYS = ['instrument', 'excludeFlagged', 'n', 'layers', 'signals', 'capacity', 'quality'] as const;
+const TOP_KEYS_DECIDED = [...TOP_KEYS, 'decided'] as const;
 const QUALITY_KEYS = ['flagged', 'straightLining', 'tooFast'] as const;
 
 function readScale(v: unknown, into: Float64Array, l: ScaleLayout, path: string): void {
@@ -321,7 +340,7 @@ function readScale(v: unknown, into: Float64Array, l: ScaleLayout, path: string)
  */
 export function readStats(plan: ScoringPlan, stats: GroupStats, into: Float64Array): boolean {
   const { instrument } = plan;
-  const s = record(stats, TOP_KEYS, 'stats') as unknown as GroupStats;
+  const s = record(stats, plan.decidedOptions ? TOP_KEYS_DECIDED : TOP_KEYS, 'stats') as unknown as GroupStats;
   if (s.instrument?.id !== instrument.id || s.instrument.version !== instrument.version) {
     throw new InstrumentMismatchError(
       `statistics are for ${s.instrument?.id}@${s.instrument?.version}, not ${instrument.id}@${instrument.version}`,
@@ -330,15 +349,21 @@ export function readStats(plan: ScoringPlan, stats: GroupStats, into: Float64Arr
   if (typeof s.excludeFlagged !== 'boolean') throw shapeError('stats.excludeFlagged');
   into[plan.n] = count(s.n, 'stats', 'n');
   const layers = record(s.layers, LAYERS, 'stats.layers');
-  const signals = record(s.signals, LIKERT_SIGNALS, 'stats.signals');
+  const signals = record(s.signals, plan.signalKeys, 'stats.signals');
   for (const l of plan.scales) {
     if (l.scale.kind === 'layer') readScale(layers[l.scale.key], into, l, `stats.layers.${l.scale.key}`);
     else readScale(signals[l.scale.key], into, l, `stats.signals.${l.scale.key}`);
   }
-  const capacity = record(s.capacity, CAPACITY_OPTIONS, 'stats.capacity');
-  CAPACITY_OPTIONS.forEach((o, i) => {
+  const capacity = record(s.capacity, plan.capacityOptions, 'stats.capacity');
+  plan.capacityOptions.forEach((o, i) => {
     into[plan.capacity + i] = count(capacity[o], 'stats.capacity', o);
   });
+  if (plan.decidedOptions) {
+    const decided = record(s.decided, plan.decidedOptions, 'stats.decided');
+    plan.decidedOptions.forEach((o, i) => {
+      into[plan.decided + i] = count(decided[o], 'stats.decided', o);
+    });
+  }
   const quality = record(s.quality, QUALITY_KEYS, 'stats.quality');
   QUALITY_KEYS.forEach((q, i) => {
     into[plan.quality + i] = count(quality[q], 'stats.quality', q);

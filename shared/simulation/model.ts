@@ -7,8 +7,12 @@
 import { normalCdf } from '../diagnosis/probability';
 import {
   CAPACITY_OPTIONS,
+  type CapacityChoiceItem,
+  type CapacityMeaning,
   capacityItem,
+  type DecidedChoiceItem,
   DONT_KNOW,
+  decidedItem,
   type Instrument,
   isLayerItem,
   isLikert,
@@ -18,12 +22,13 @@ import {
   type Level,
   LIKERT_MAX,
   LIKERT_MIN,
-  LIKERT_SIGNALS,
   type LikertItem,
   type LikertSignal,
   layerItems,
+  likertSignalsOf,
   signalItems,
 } from '../instrument';
+import { CORE_INSTRUMENT as V2026_1 } from '../instrument/core-2026-1';
 import type { Answers, SurveyResponse } from '../response';
 import { createRng, type Rng } from './prng';
 import { PROFILES, type ProfileName, type TrapProfile } from './profiles';
@@ -91,6 +96,42 @@ function baseLevel(p: TrapProfile, s: ScaleKey): number {
   return s.kind === 'layer' ? p.layers[s.key] : p.signals[s.key];
 }
 
+/** Share of the profile's 2026.1 capacity answers with each meaning (2026.1 options carry their meaning). */
+function meaningShares(p: TrapProfile): Record<CapacityMeaning, number> {
+  const shares: Record<CapacityMeaning, number> = { cost: 0, growth: 0, learning: 0, undecided: 0, unknown: 0 };
+  const meaningOf = capacityItem(V2026_1)!.options;
+  for (const o of meaningOf) shares[o.meaning] += p.capacity[o.id as keyof TrapProfile['capacity']];
+  return shares;
+}
+
+/**
+ * Weights of the capacity item's options. Profiles are written in 2026.1's options; for a later version each meaning's
+ * share is spread evenly over its options, and 2026.1's "nothing decided, or I have not been told" is split between
+ * "nothing decided" and "I don't know" (half each).
+ */
+function capacityWeights(item: CapacityChoiceItem, p: TrapProfile): number[] {
+  if (item.options.every((o, i) => o.id === CAPACITY_OPTIONS[i])) {
+    return CAPACITY_OPTIONS.map((o) => p.capacity[o]);
+  }
+  const shares = meaningShares(p);
+  const undecided = shares.undecided + shares.unknown;
+  const target: Record<CapacityMeaning, number> = { ...shares, undecided: undecided / 2, unknown: undecided / 2 };
+  const per = (m: CapacityMeaning) => item.options.filter((o) => o.meaning === m).length;
+  return item.options.map((o) => target[o.meaning] / per(o.meaning));
+}
+
+/** "Has leadership decided": told in proportion to the decided share; the undecided share split across the rest. */
+function decidedWeights(item: DecidedChoiceItem, p: TrapProfile): number[] {
+  const undecided = meaningShares(p).undecided;
+  const weight = {
+    told: 1 - undecided,
+    not_told: 0.3 * undecided,
+    not_decided: 0.5 * undecided,
+    unknown: 0.2 * undecided,
+  };
+  return item.options.map((o) => weight[o.meaning]);
+}
+
 function dontKnowRate(p: TrapProfile, noise: NoiseModel, s: ScaleKey): number {
   return p.dontKnow[s.key] ?? noise.dontKnow;
 }
@@ -142,8 +183,13 @@ function respond(instrument: Instrument, p: TrapProfile, noise: NoiseModel, rng:
     answers[item.id] = item.reverse && !misread ? LIKERT_MIN + LIKERT_MAX - scored : scored;
   }
   if (capacity) {
-    const weights = who.kind === 'speeder' ? CAPACITY_OPTIONS.map(() => 1) : CAPACITY_OPTIONS.map((o) => p.capacity[o]);
-    answers[capacity.id] = CAPACITY_OPTIONS[rng.pick(weights)]!;
+    const weights = who.kind === 'speeder' ? capacity.options.map(() => 1) : capacityWeights(capacity, p);
+    answers[capacity.id] = capacity.options[rng.pick(weights)]!.id;
+  }
+  const decided = decidedItem(instrument);
+  if (decided) {
+    const weights = who.kind === 'speeder' ? decided.options.map(() => 1) : decidedWeights(decided, p);
+    answers[decided.id] = decided.options[rng.pick(weights)]!.id;
   }
   return answers;
 }
@@ -209,7 +255,8 @@ function scoredProbability(k: number, d: number): number {
 
 export interface ExpectedScores {
   layers: Record<Layer, number>;
-  signals: Record<LikertSignal, number>;
+  /** The likert signals the instrument asks about. */
+  signals: Partial<Record<LikertSignal, number>>;
 }
 
 /**
@@ -256,7 +303,7 @@ export function expectedScores(
       LAYERS.map((l) => [l, expected({ kind: 'layer', key: l }, layerItems(instrument, l))]),
     ) as Record<Layer, number>,
     signals: Object.fromEntries(
-      LIKERT_SIGNALS.map((s) => [s, expected({ kind: 'signal', key: s }, signalItems(instrument, s))]),
-    ) as Record<LikertSignal, number>,
+      likertSignalsOf(instrument).map((s) => [s, expected({ kind: 'signal', key: s }, signalItems(instrument, s))]),
+    ),
   };
 }

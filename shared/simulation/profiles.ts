@@ -13,7 +13,10 @@ export interface TrapProfile {
   description: string;
   layers: Record<Layer, number>;
   signals: Record<LikertSignal, number>;
-  /** Probability of each answer to "what are freed hours for?" among attentive respondents. */
+  /**
+   * Probability of each answer to 2026.1's "what are freed hours for?" among attentive respondents; later versions'
+   * options are answered by meaning (model.ts `capacityWeights`).
+   */
   capacity: Record<CapacityOption, number>;
   /** Points added to the layer levels of respondents at a level (managers often see more written down). */
   levelShift: Partial<Record<Level, number>>;
@@ -39,6 +42,7 @@ export const PROFILES: Record<ProfileName, TrapProfile> = {
       knowledge_ledger: 61,
       operating_impact: 64,
       human_safeguards: 68,
+      work_replaced: 45,
     },
     capacity: {
       profit: 0.12,
@@ -63,6 +67,7 @@ export const PROFILES: Record<ProfileName, TrapProfile> = {
       knowledge_ledger: 47,
       operating_impact: 50,
       human_safeguards: 54,
+      work_replaced: 40,
     },
     capacity: {
       profit: 0.24,
@@ -88,6 +93,7 @@ export const PROFILES: Record<ProfileName, TrapProfile> = {
       knowledge_ledger: 40,
       operating_impact: 46,
       human_safeguards: 52,
+      work_replaced: 35,
     },
     capacity: {
       profit: 0.12,
@@ -112,6 +118,7 @@ export const PROFILES: Record<ProfileName, TrapProfile> = {
       knowledge_ledger: 22,
       operating_impact: 28,
       human_safeguards: 46,
+      work_replaced: 22,
     },
     capacity: {
       profit: 0.2,
@@ -136,6 +143,7 @@ export const PROFILES: Record<ProfileName, TrapProfile> = {
       knowledge_ledger: 30,
       operating_impact: 30,
       human_safeguards: 50,
+      work_replaced: 30,
     },
     capacity: {
       profit: 0.2,
@@ -160,6 +168,7 @@ export const PROFILES: Record<ProfileName, TrapProfile> = {
       knowledge_ledger: 44,
       operating_impact: 56,
       human_safeguards: 26,
+      work_replaced: 74,
     },
     capacity: {
       profit: 0.55,

@@ -11,6 +11,7 @@ import {
 } from '../../shared/instrument';
 import type { Answers, SurveyResponse } from '../../shared/response';
 import { scoreResponses } from '../../shared/scoring';
+import { choiceAnswer } from '../factories';
 import { ADMIN_TOKEN, call, closeCampaign, type Harness, startHarness } from '../http/harness';
 import { buildWorld, seededRandom, type World } from './support';
 
@@ -66,7 +67,7 @@ const random = seededRandom(44_017);
 function answers(low: boolean, dk: boolean): Answers {
   const out: Answers = {};
   for (const item of CURRENT_INSTRUMENT.items) {
-    if (!isLikert(item)) out[item.id] = low ? 'headcount_only' : 'organisational_learning';
+    if (!isLikert(item)) out[item.id] = choiceAnswer(item, low ? 'headcount_only' : 'organisational_learning');
     else if (dk && KNOWLEDGE_ITEMS.has(item.id)) out[item.id] = DONT_KNOW;
     else {
       const agree = (low ? 1 : 4) + Math.floor(random() * 2);

@@ -145,7 +145,7 @@ export function qualtricsCsv(instrument: Instrument, responses: SurveyResponse[]
     const k = (perQuestion.get(group) ?? 0) + 1;
     perQuestion.set(group, k);
     const title =
-      'layer' in item ? instrument.layers[item.layer].question[lang] : instrument.signals[item.signal].name[lang];
+      'layer' in item ? instrument.layers[item.layer].question[lang] : instrument.signals[item.signal]!.name[lang];
     return item.type === 'choice'
       ? [`Q${q}`, item.text[lang], `{"ImportId":"QID${q}"}`]
       : [`Q${q}_${k}`, `${title} - ${item.text[lang]}`, `{"ImportId":"QID${q}_${k}"}`];

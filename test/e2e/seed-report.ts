@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DemoLinks } from '../../functions/local/seed';
 import { CURRENT_INSTRUMENT, type Item } from '../../shared/instrument';
 import type { Answers } from '../../shared/response';
+import { choiceAnswer } from '../factories';
 
 // A small campaign whose report is known in advance: knowledge and workflows clearly weak (knowledge is first in the
 // cascade, so it is the first break), 4 answers from Legal (below the minimum group size of 5, so hidden), and a
@@ -29,7 +30,7 @@ function answersFor(i: number): Answers {
   const answers: Answers = {};
   CURRENT_INSTRUMENT.items.forEach((item, j) => {
     if (item.type === 'choice') {
-      answers[item.id] = i % 3 === 0 ? 'profit' : 'undecided';
+      answers[item.id] = choiceAnswer(item, i % 3 === 0 ? 'cost' : 'undecided');
       return;
     }
     const noise = ((i * 7 + j * 3) % 3) - 1;
@@ -76,7 +77,7 @@ export async function seedReportCampaign(url: string, demo: DemoLinks): Promise<
   const allFour = Object.fromEntries(
     CURRENT_INSTRUMENT.items.map((item) => [
       item.id,
-      item.type === 'choice' ? 'organisational_learning' : item.reverse ? 2 : 4,
+      item.type === 'choice' ? choiceAnswer(item, 'learning') : item.reverse ? 2 : 4,
     ]),
   );
   await call(url, 'PUT', `/api/v1/campaigns/${campaign.id}/leadership`, demo.consultantToken, {

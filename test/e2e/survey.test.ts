@@ -238,7 +238,7 @@ describe('survey without JavaScript', () => {
 
     await page.check('#f-roles_split input[value="2"]');
     await page.check('#f-kn_ask_senior input[value="dk"]');
-    await page.check('#f-sig_capacity_use input[value="headcount_only"]');
+    await page.check('#f-sig_capacity_for input[value="fewer_people"]');
     await page.check('#f-department input[value="Operations"]');
     // Without a position the browser's own check stops the post; remove it to see the server's answer too.
     await page.$$eval('#f-level input', (els) => {
@@ -259,7 +259,7 @@ describe('survey without JavaScript', () => {
     await expectAccessibleMarkup(browser, page.url(), await page.content(), 'receipt without JavaScript');
     const stored = await responseOf(receipt);
     expect(stored).toMatchObject({
-      answers: { roles_split: 2, kn_ask_senior: 'dk', sig_capacity_use: 'headcount_only' },
+      answers: { roles_split: 2, kn_ask_senior: 'dk', sig_capacity_for: 'fewer_people' },
       level: 'frontline',
       department: 'Operations',
     });

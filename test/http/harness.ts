@@ -9,6 +9,7 @@ import type { Mailer, MailMessage } from '../../functions/mail/mailer';
 import { DynamoStore } from '../../functions/store/dynamo-store';
 import { CURRENT_INSTRUMENT, isLikert } from '../../shared/instrument';
 import type { Answers } from '../../shared/response';
+import { choiceAnswer } from '../factories';
 
 // In-process API tests: the real app over the real AWS SDK against dynalite in memory, one table per test file.
 
@@ -117,14 +118,21 @@ export async function call(
   return { status: res.status, headers: res.headers, body: parsed, text };
 }
 
-/** Answers to every likert item with `value` and the capacity item with `capacity`. */
+/**
+ * Answers to every likert item with `value` and the choice items with `capacity` (an option id, or a meaning such as
+ * 'cost': factories.ts `choiceAnswer`), for the instrument new campaigns get.
+ */
 export function makeAnswers(
   value: number | ((itemId: string, index: number) => number) = 4,
   capacity = 'profit',
 ): Answers {
   const answers: Answers = {};
   CURRENT_INSTRUMENT.items.forEach((item, i) => {
-    answers[item.id] = isLikert(item) ? (typeof value === 'function' ? value(item.id, i) : value) : capacity;
+    answers[item.id] = isLikert(item)
+      ? typeof value === 'function'
+        ? value(item.id, i)
+        : value
+      : choiceAnswer(item, capacity);
   });
   return answers;
 }

@@ -71,7 +71,7 @@ describe('organisations, profiles and campaigns', () => {
       closesAt: null,
       status: 'open',
       languages: ['en', 'zh', 'de'],
-      instrument: { id: 'orgos-core', version: '2026.1' },
+      instrument: { id: 'orgos-core', version: '2026.2' },
       surveyUrl: `${PUBLIC_URL}/s/${created.body.surveyToken}`,
     });
     expect(created.body.surveyToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -80,6 +80,24 @@ describe('organisations, profiles and campaigns', () => {
     expect(one.body).not.toHaveProperty('receiptKey');
     const list = await call(h.app, 'GET', `/api/v1/orgs/${org.body.id}/campaigns`, { token: ADMIN_TOKEN });
     expect(list.body.campaigns.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+  });
+
+  it('keeps a campaign on the instrument version it chose, and refuses an unknown one', async () => {
+    const org = await call(h.app, 'POST', '/api/v1/orgs', { token: ADMIN_TOKEN, body: { name: 'Versions' } });
+    const older = await call(h.app, 'POST', `/api/v1/orgs/${org.body.id}/campaigns`, {
+      token: ADMIN_TOKEN,
+      body: { name: 'Wave 0', departments: ['Sales'], instrumentVersion: '2026.1' },
+    });
+    expect(older.status).toBe(201);
+    expect(older.body.instrument).toEqual({ id: 'orgos-core', version: '2026.1' });
+    const survey = await call(h.app, 'GET', `/api/v1/surveys/${older.body.surveyToken}`);
+    expect(survey.body.instrument.items.map((i: { id: string }) => i.id)).toContain('sig_capacity_use');
+    const unknown = await call(h.app, 'POST', `/api/v1/orgs/${org.body.id}/campaigns`, {
+      token: ADMIN_TOKEN,
+      body: { name: 'Wave 9', departments: ['Sales'], instrumentVersion: '1999.1' },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors.map((e: { field: string }) => e.field)).toEqual(['instrumentVersion']);
   });
 
   it('rejects campaigns with bad settings, naming the field', async () => {

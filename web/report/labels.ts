@@ -28,6 +28,7 @@ export const SIGNAL_NAMES: Record<LikertSignal, string> = {
   knowledge_ledger: 'Knowledge ledger',
   operating_impact: 'Operating impact',
   human_safeguards: 'Human-in-the-loop safeguards',
+  work_replaced: 'Work taken over by AI',
 };
 
 export const CAPACITY_NAMES: Record<string, string> = {
@@ -36,6 +37,19 @@ export const CAPACITY_NAMES: Record<string, string> = {
   organisational_learning: 'Organisational learning',
   headcount_only: 'Cutting headcount only',
   undecided: 'Nothing decided',
+  // 2026.2: the essay's destinations, and the answers to "has leadership decided at all".
+  cost_down: 'Lowering costs',
+  fewer_people: 'Fewer people',
+  redeploy: 'Moving people to higher-value work',
+  more_output: 'More output',
+  higher_quality: 'Higher quality',
+  faster_response: 'Faster response to customers',
+  new_business: 'New lines of business',
+  learning: 'Experiments and rewriting how we work',
+  not_decided: 'Nothing decided',
+  dont_know: 'Does not know, or not told',
+  decided_told: 'Decided, and we were told what for',
+  decided_not_told: 'Decided, but not told what for',
 };
 
 export const DIAGNOSIS_NAMES: Record<DiagnosisCode, string> = {

@@ -481,7 +481,7 @@ function segmentsSection(model: ReportModel, k: number): string {
 
 // ---- context signals and capacity decision
 
-function capacityBlock(c: CapacityDistribution | undefined): string {
+function capacityBlock(c: CapacityDistribution | undefined, caption: string): string {
   if (!c || c.n === 0) return '';
   const entries = Object.entries(c.shares).sort((a, b) => b[1] - a[1]);
   const rows = entries
@@ -492,7 +492,7 @@ function capacityBlock(c: CapacityDistribution | undefined): string {
         }</td></tr>`,
     )
     .join('');
-  return `<div class="table-wrap" role="region" tabindex="0" aria-label="Capacity decision"><table class="data"><caption>If AI freed 200 hours a week, what has leadership decided they are for? (${c.n} answers)</caption><thead><tr><th scope="col">Answer</th><th scope="col" class="num">Share</th><th scope="col" class="num">Answers</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="Capacity decision"><table class="data"><caption>${esc(caption)} (${c.n} answers)</caption><thead><tr><th scope="col">Answer</th><th scope="col" class="num">Share</th><th scope="col" class="num">Answers</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function qualityText(q: QualitySummary | undefined): string {
@@ -518,7 +518,13 @@ function signalsSection(model: ReportModel): string {
     ? `<div class="table-wrap" role="region" tabindex="0" aria-label="Context signals"><table class="data"><caption>Context signals (0–100)</caption><thead><tr><th scope="col">Signal</th><th scope="col" class="num">Score</th><th scope="col" class="num">95% interval</th><th scope="col" class="num">Answers</th><th scope="col" class="num">Don’t know</th></tr></thead><tbody>${rows}</tbody></table></div>`
     : '<p class="empty">No signal scores yet.</p>';
   return `<section id="signals" aria-labelledby="signals-h"><h2 id="signals-h">Context signals</h2><p>Not layers, but the evidence behind the diagnoses: money spent, motion, the three ledgers, operating impact and human safeguards.</p>${table}${capacityBlock(
+    model.capacityDecided,
+    'Has leadership decided what freed working time is for?',
+  )}${capacityBlock(
     model.capacityDecision,
+    model.capacityDecided
+      ? 'What has leadership decided freed time is mainly for?'
+      : 'If AI freed 200 hours a week, what has leadership decided they are for?',
   )}${qualityText(model.quality)}</section>`;
 }
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CURRENT_INSTRUMENT } from '../../../shared/instrument';
+import { CURRENT_INSTRUMENT, findInstrument } from '../../../shared/instrument';
 import { normalizeMinGroupSize } from '../../../shared/privacy';
 import type { DueRecord } from '../../store/store';
 import { type AppEnv, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
@@ -60,7 +60,8 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
         const org = await visibleOrg(deps, p, c.req.valid('param').orgId);
         const body = c.req.valid('json');
         const now = deps.clock();
-        const instrument = CURRENT_INSTRUMENT;
+        // The schema admits only known versions, so the lookup cannot miss.
+        const instrument = findInstrument(CURRENT_INSTRUMENT.id, body.instrumentVersion ?? CURRENT_INSTRUMENT.version)!;
         const issues = (body.languages ?? [])
           .map((l, i) => ({ l, i }))
           .filter(({ l }) => !instrument.languages.includes(l))

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CsvParser } from '../../../cli/csv-reader';
 import { responseMapper, templateHeader } from '../../../cli/csv-response';
 import { run } from '../../../cli/main';
-import { CURRENT_INSTRUMENT, LAYERS } from '../../../shared/instrument';
+import { CURRENT_INSTRUMENT, capacityItem, LAYERS } from '../../../shared/instrument';
 import type { ReadinessReport } from '../../../shared/report-model';
 import type { SurveyResponse } from '../../../shared/response';
 import { scoreResponses } from '../../../shared/scoring';
@@ -44,9 +44,14 @@ function readBack(text: string): SurveyResponse[] {
   return out;
 }
 
-const header = templateHeader(CURRENT_INSTRUMENT).join(',');
+const columns = templateHeader(CURRENT_INSTRUMENT);
+const header = columns.join(',');
+const capacity = capacityItem(CURRENT_INSTRUMENT)!;
+const firstOption = new Map(
+  CURRENT_INSTRUMENT.items.flatMap((i) => (i.type === 'choice' ? [[i.id, i.options[0]!.id] as const] : [])),
+);
 const validRow = (level = 'manager') =>
-  templateHeader(CURRENT_INSTRUMENT)
+  columns
     .map((c) =>
       c === 'level'
         ? level
@@ -54,9 +59,7 @@ const validRow = (level = 'manager') =>
           ? '"Sales, North"'
           : c === 'duration_s'
             ? '300'
-            : c === 'sig_capacity_use'
-              ? 'profit'
-              : '3',
+            : (firstOption.get(c) ?? '3'),
     )
     .join(',');
 
@@ -144,9 +147,11 @@ describe('orgos (in process)', () => {
     for (const excludeFlagged of [false, true]) {
       const r = await orgos('score', path, '--json', ...(excludeFlagged ? ['--exclude-flagged'] : []));
       expect(r.code, r.stderr).toBe(0);
-      const { instrument, n, layers, signals, capacityDecision, quality } = JSON.parse(r.stdout) as ReadinessReport;
+      const { instrument, n, layers, signals, capacityDecision, capacityDecided, quality } = JSON.parse(
+        r.stdout,
+      ) as ReadinessReport;
       const direct = scoreResponses(CURRENT_INSTRUMENT, workforce, { excludeFlagged });
-      expect({ instrument, n, layers, signals, capacityDecision, quality }).toEqual(direct);
+      expect({ instrument, n, layers, signals, capacityDecision, capacityDecided, quality }).toEqual(direct);
       expect(quality.flagged).toBeGreaterThan(0);
     }
   });
@@ -210,7 +215,7 @@ describe('orgos (in process)', () => {
   it('prints a readable summary by default', async () => {
     const r = await orgos('score', file(responsesCsv(makeResponses(60, 5, { tendency: { knowledge: 1.5 } }))));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Org OS readiness: orgos-core 2026.1, 60 responses');
+    expect(r.stdout).toContain(`Org OS readiness: orgos-core ${CURRENT_INSTRUMENT.version}, 60 responses`);
     for (const layer of LAYERS) expect(r.stdout).toContain(CURRENT_INSTRUMENT.layers[layer].name.en);
     expect(r.stdout).toMatch(/First break: Knowledge/);
   });
@@ -220,7 +225,7 @@ describe('orgos (in process)', () => {
       [
         'a column matching no item, shifting the row',
         `${header},mood\n${validRow()}\n`,
-        'row 1 (line 2): expected 39 fields like the header, found 38',
+        `row 1 (line 2): expected ${columns.length + 1} fields like the header, found ${columns.length}`,
       ],
       [
         'a value out of range after valid rows',
@@ -229,14 +234,14 @@ describe('orgos (in process)', () => {
       ],
       [
         'an unknown option',
-        `${header}\n${validRow().replace('profit', 'growth')}\n`,
-        'row 1 (line 2), column 38 "sig_capacity_use": unknown option "growth"',
+        `${header}\n${validRow().replace(capacity.options[0]!.id, 'growth')}\n`,
+        `row 1 (line 2), column ${columns.indexOf(capacity.id) + 1} "${capacity.id}": unknown option "growth"`,
       ],
       ['a missing level', `${header}\n${validRow('')}\n`, 'row 1 (line 2), column 1 "level": missing level'],
       [
         'a short row',
         `${header}\n${validRow()}\nmanager,Ops\n`,
-        'row 2 (line 3): expected 38 fields like the header, found 2',
+        `row 2 (line 3): expected ${columns.length} fields like the header, found 2`,
       ],
       [
         'an unterminated quote',

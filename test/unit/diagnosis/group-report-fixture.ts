@@ -3,10 +3,9 @@
 import {
   CAPACITY_OPTIONS,
   type CapacityOption,
-  CURRENT_INSTRUMENT,
+  CORE_INSTRUMENT,
   LAYERS,
   type Layer,
-  LIKERT_SIGNALS,
   type LikertSignal,
 } from '../../../shared/instrument';
 import type { GroupReport, ScaleScore } from '../../../shared/report-model';
@@ -53,7 +52,8 @@ const HEALTHY_LAYERS: Record<Layer, number> = {
   responsibility: 65,
   governance: 63,
 };
-const NEUTRAL_SIGNALS: Record<LikertSignal, number> = {
+// The signals 2026.1 asks about (work_replaced came with 2026.2).
+const NEUTRAL_SIGNALS: Record<Exclude<LikertSignal, 'work_replaced'>, number> = {
   investment: 55,
   activity: 55,
   time_ledger: 55,
@@ -82,13 +82,16 @@ export function groupReport(spec: GroupSpec = {}): GroupReport {
   >;
   const capacityN = CAPACITY_OPTIONS.reduce((a, o) => a + counts[o], 0);
   return {
-    instrument: { id: CURRENT_INSTRUMENT.id, version: CURRENT_INSTRUMENT.version },
+    instrument: { id: CORE_INSTRUMENT.id, version: CORE_INSTRUMENT.version },
     n,
     layers: Object.fromEntries(
       LAYERS.map((l) => [l, scale(withSd(spec.layers?.[l] ?? HEALTHY_LAYERS[l]), n)]),
     ) as Record<Layer, ScaleScore>,
     signals: Object.fromEntries(
-      LIKERT_SIGNALS.map((s) => [s, scale(withSd(spec.signals?.[s] ?? NEUTRAL_SIGNALS[s]), n)]),
+      (Object.keys(NEUTRAL_SIGNALS) as (keyof typeof NEUTRAL_SIGNALS)[]).map((s) => [
+        s,
+        scale(withSd(spec.signals?.[s] ?? NEUTRAL_SIGNALS[s]), n),
+      ]),
     ) as Record<LikertSignal, ScaleScore>,
     capacityDecision: {
       n: capacityN,

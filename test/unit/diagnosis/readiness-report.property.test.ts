@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LAYER_INCISIONS, readinessReport, TRAP_INCISIONS } from '../../../shared/diagnosis';
-import { CASCADE, CURRENT_INSTRUMENT, LAYERS, type Layer, LIKERT_SIGNALS } from '../../../shared/instrument';
+import { CASCADE, CORE_INSTRUMENT, LAYERS, type Layer, LIKERT_SIGNALS } from '../../../shared/instrument';
 import type { Evidence } from '../../../shared/report-model';
 import { cashPoorSpec, groupReport, shifted } from './group-report-fixture';
 
@@ -43,7 +43,7 @@ describe('readinessReport properties', () => {
         const workforce = groupReport({ n: x.n, sd: x.sd, layers: x.layers, signals: x.signals, capacity: x.capacity });
         const leadership = x.leadership ? shifted(workforce, x.leadership.shift, x.leadership.n) : null;
         const args = {
-          instrument: CURRENT_INSTRUMENT,
+          instrument: CORE_INSTRUMENT,
           workforce,
           leadership,
           byLevel: {},
@@ -98,7 +98,7 @@ describe('readinessReport properties', () => {
         (n, extra, sd) => {
           const conf = (m: number) =>
             readinessReport({
-              instrument: CURRENT_INSTRUMENT,
+              instrument: CORE_INSTRUMENT,
               workforce: groupReport({ ...cashPoorSpec(), n: m, sd }),
               leadership: null,
               byLevel: {},

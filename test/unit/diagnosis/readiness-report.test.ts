@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type DiagnosisInput, readinessReport, THRESHOLDS } from '../../../shared/diagnosis';
-import { CURRENT_INSTRUMENT } from '../../../shared/instrument';
+import { CORE_INSTRUMENT } from '../../../shared/instrument';
 import type { OrgProfile } from '../../../shared/profile';
 import type { Diagnosis, DiagnosisCode, Evidence, GroupReport, ReadinessReport } from '../../../shared/report-model';
 import {
@@ -15,7 +15,7 @@ import {
 
 function diagnose(overrides: Partial<DiagnosisInput> & { workforce: GroupReport }): ReadinessReport {
   return readinessReport({
-    instrument: CURRENT_INSTRUMENT,
+    instrument: CORE_INSTRUMENT,
     leadership: null,
     byLevel: {},
     profile: null,

@@ -11,7 +11,7 @@ import {
   responseMapper,
   TextDecoding,
 } from '../../../shared/import';
-import { CURRENT_INSTRUMENT, isLikert } from '../../../shared/instrument';
+import { CURRENT_INSTRUMENT, INSTRUMENTS, isLikert } from '../../../shared/instrument';
 import type { SurveyResponse } from '../../../shared/response';
 
 const instrument = CURRENT_INSTRUMENT;
@@ -217,12 +217,14 @@ describe('mappings', () => {
     );
   });
 
-  it('works from the instrument alone: every item of every layer maps by its text', () => {
-    for (const lang of instrument.languages) {
-      const plan = planColumns(instrument, [['level', ...instrument.items.map((i) => i.text[lang])]]);
-      expect(plan.columns.slice(1).map((c) => c.target?.kind === 'item' && c.target.item.id)).toEqual(
-        instrument.items.map((i) => i.id),
-      );
+  it('works from the instrument alone: every item of every version maps by its text in every language', () => {
+    for (const version of INSTRUMENTS) {
+      for (const lang of version.languages) {
+        const plan = planColumns(version, [['level', ...version.items.map((i) => i.text[lang])]]);
+        expect(plan.columns.slice(1).map((c) => c.target?.kind === 'item' && c.target.item.id)).toEqual(
+          version.items.map((i) => i.id),
+        );
+      }
     }
   });
 });

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CAPACITY_OPTIONS, CURRENT_INSTRUMENT, DONT_KNOW, type Instrument, isLikert } from '../../../shared/instrument';
+import { CURRENT_INSTRUMENT, capacityItem, DONT_KNOW, type Instrument, isLikert } from '../../../shared/instrument';
 import { type Answers, answerIssues, type SurveyResponse } from '../../../shared/response';
 import {
   accumulatorFrom,
@@ -20,6 +20,9 @@ import { baseAnswers, makeResponse, makeResponses, responseArb } from '../../fac
 import { directStats } from './direct-stats';
 
 const I = CURRENT_INSTRUMENT;
+const CAPACITY = capacityItem(I)!;
+/** A capacity answer other than the one baseAnswers gives. */
+const OTHER_CAPACITY = CAPACITY.options.find((o) => o.meaning === 'cost')!.id;
 const RUNS = { numRuns: 60 };
 const responses = (maxLength = 25) => fc.array(responseArb, { maxLength });
 const foldAll = (rs: SurveyResponse[], excludeFlagged = false) =>
@@ -223,7 +226,7 @@ describe('removing a response', () => {
 
     const one = accumulate([makeResponse()]);
     const before = one.toStats();
-    expect(() => one.remove(makeResponse({ answers: { sig_capacity_use: 'profit' } }))).toThrow(StatsMismatchError);
+    expect(() => one.remove(makeResponse({ answers: { [CAPACITY.id]: OTHER_CAPACITY } }))).toThrow(StatsMismatchError);
     expect(one.toStats()).toEqual(before);
   });
 });
@@ -236,9 +239,9 @@ describe('invalid answers', () => {
     ['a likert value given as text', { roles_split: '4' }, 'roles_split'],
     ['a likert answer of null', { roles_split: null }, 'roles_split'],
     ['a likert answer present but undefined', { roles_split: undefined }, 'roles_split'],
-    ['an unknown capacity option', { sig_capacity_use: 'world_peace' }, 'sig_capacity_use'],
-    ['"don\'t know" for the choice item', { sig_capacity_use: DONT_KNOW }, 'sig_capacity_use'],
-    ['a number for the choice item', { sig_capacity_use: 1 }, 'sig_capacity_use'],
+    ['an unknown capacity option', { [CAPACITY.id]: 'world_peace' }, CAPACITY.id],
+    ['"don\'t know" for the choice item', { [CAPACITY.id]: DONT_KNOW }, CAPACITY.id],
+    ['a number for the choice item', { [CAPACITY.id]: 1 }, CAPACITY.id],
     ['an item the instrument does not have', { no_such_item: 3 }, 'no_such_item'],
   ];
 
@@ -261,7 +264,7 @@ describe('invalid answers', () => {
     const anyValue = fc.oneof(
       { weight: 8, arbitrary: fc.integer({ min: 1, max: 5 }) },
       { weight: 2, arbitrary: fc.constant(DONT_KNOW) },
-      { weight: 2, arbitrary: fc.constantFrom(...CAPACITY_OPTIONS) },
+      { weight: 2, arbitrary: fc.constantFrom(...CAPACITY.options.map((o) => o.id)) },
       { weight: 1, arbitrary: fc.integer({ min: -2, max: 8 }) },
       { weight: 1, arbitrary: fc.double() },
       { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
@@ -313,8 +316,9 @@ describe('adding statistics', () => {
     const before = accumulator.toStats();
     const broken: [(s: GroupStats) => void, RegExp][] = [
       [(s) => s.layers.roles.items.sum.pop(), /stats\.layers\.roles\.items\.sum/],
-      [(s) => s.signals.investment.complete.cross[1]!.push(0), /stats\.signals\.investment\.complete\.cross\[1\]/],
-      [(s) => delete (s.capacity as Partial<GroupStats['capacity']>).profit, /stats\.capacity/],
+      [(s) => s.signals.investment!.complete.cross[1]!.push(0), /stats\.signals\.investment\.complete\.cross\[1\]/],
+      [(s) => delete s.capacity[OTHER_CAPACITY], /stats\.capacity/],
+      [(s) => delete s.decided, /stats/],
       [(s) => Object.assign(s.quality, { extra: 1 }), /stats\.quality/],
       [(s) => (s.layers.knowledge.dontKnow = -1), /stats\.layers\.knowledge\.dontKnow/],
       [(s) => (s.layers.roles.respondents.sum[2] = 1.5), /stats\.layers\.roles\.respondents\.sum\[2\]/],

@@ -1,13 +1,6 @@
 // A straightforward scorer straight from raw responses, written apart from the engine's sufficient statistics, so
 // property tests can check that report(merge(fold(...))) computes the same thing. Plain floats, two-pass variances.
-import {
-  CAPACITY_OPTIONS,
-  type Instrument,
-  isLikert,
-  LAYERS,
-  LIKERT_SIGNALS,
-  type LikertItem,
-} from '../../../shared/instrument';
+import { type ChoiceSignalItem, type Instrument, isLikert, LAYERS, type LikertItem } from '../../../shared/instrument';
 import type { GroupReport, ScaleScore } from '../../../shared/report-model';
 import type { SurveyResponse } from '../../../shared/response';
 import { MATURITY_LEVELS, qualityFlags, tQuantile } from '../../../shared/scoring';
@@ -114,11 +107,19 @@ export function directReport(instrument: Instrument, responses: SurveyResponse[]
   const isFlagged = (i: number) => flags[i]!.straightLining || flags[i]!.tooFast;
   const scored = responses.filter((_, i) => !(excludeFlagged && isFlagged(i)));
   const likert = instrument.items.filter(isLikert);
-  const capacityItem = instrument.items.find((i) => i.type === 'choice')!;
-  const counts = Object.fromEntries(
-    CAPACITY_OPTIONS.map((o) => [o, scored.filter((r) => r.answers[capacityItem.id] === o).length]),
-  ) as Record<(typeof CAPACITY_OPTIONS)[number], number>;
-  const capacityN = Object.values(counts).reduce((a, b) => a + b, 0);
+  // Independent of the engine's plan: the choice items found by their signal, the signals by their items.
+  const choice = (signal: string) =>
+    instrument.items.find((i): i is ChoiceSignalItem => i.type === 'choice' && i.signal === signal);
+  const choiceCounts = (item: ChoiceSignalItem) =>
+    Object.fromEntries(item.options.map((o) => [o.id, scored.filter((r) => r.answers[item.id] === o.id).length]));
+  const signalKeys = [...new Set(likert.flatMap((i) => ('signal' in i ? [i.signal] : [])))];
+  const capacityItem = choice('capacity_decision')!;
+  const decidedItem = choice('capacity_decided');
+  const distribution = (item: ChoiceSignalItem) => {
+    const counts = choiceCounts(item);
+    const n = Object.values(counts).reduce((a, b) => a + b, 0);
+    return { n, counts, shares: Object.fromEntries(Object.entries(counts).map(([o, c]) => [o, n === 0 ? 0 : c / n])) };
+  };
   return {
     instrument: { id: instrument.id, version: instrument.version },
     n: scored.length,
@@ -132,7 +133,7 @@ export function directReport(instrument: Instrument, responses: SurveyResponse[]
       ]),
     ) as GroupReport['layers'],
     signals: Object.fromEntries(
-      LIKERT_SIGNALS.map((s) => [
+      signalKeys.map((s) => [
         s,
         directScale(
           likert.filter((i) => 'signal' in i && i.signal === s),
@@ -140,19 +141,14 @@ export function directReport(instrument: Instrument, responses: SurveyResponse[]
         ),
       ]),
     ) as GroupReport['signals'],
-    capacityDecision: {
-      n: capacityN,
-      counts,
-      shares: Object.fromEntries(
-        CAPACITY_OPTIONS.map((o) => [o, capacityN === 0 ? 0 : counts[o] / capacityN]),
-      ) as GroupReport['capacityDecision']['shares'],
-    },
+    capacityDecision: distribution(capacityItem),
     quality: {
       flagged: flags.filter((_, i) => isFlagged(i)).length,
       straightLining: flags.filter((f) => f.straightLining).length,
       tooFast: flags.filter((f) => f.tooFast).length,
       excluded: excludeFlagged,
     },
+    ...(decidedItem ? { capacityDecided: distribution(decidedItem) } : {}),
   };
 }
 

@@ -1,13 +1,6 @@
 // The sufficient statistics computed straight from raw responses, written apart from the engine's compiled loop (no
 // plan, no flat buffer, no sign), so tests can check the accumulator's integers exactly rather than through a report.
-import {
-  CAPACITY_OPTIONS,
-  type Instrument,
-  isLikert,
-  LAYERS,
-  LIKERT_SIGNALS,
-  type LikertItem,
-} from '../../../shared/instrument';
+import { type ChoiceSignalItem, type Instrument, isLikert, LAYERS, type LikertItem } from '../../../shared/instrument';
 import type { SurveyResponse } from '../../../shared/response';
 import { type GroupStats, qualityFlags, type ScaleStats } from '../../../shared/scoring';
 
@@ -60,7 +53,14 @@ export function directStats(instrument: Instrument, responses: SurveyResponse[],
   const isFlagged = (i: number) => flags[i]!.straightLining || flags[i]!.tooFast;
   const scored = responses.filter((_, i) => !(excludeFlagged && isFlagged(i)));
   const likert = instrument.items.filter(isLikert);
-  const capacityItem = instrument.items.find((i) => i.type === 'choice')!;
+  // Independent of the engine's plan: the choice items found by their signal, the signals by their items.
+  const choice = (signal: string) =>
+    instrument.items.find((i): i is ChoiceSignalItem => i.type === 'choice' && i.signal === signal);
+  const choiceCounts = (item: ChoiceSignalItem) =>
+    Object.fromEntries(item.options.map((o) => [o.id, scored.filter((r) => r.answers[item.id] === o.id).length]));
+  const signalKeys = [...new Set(likert.flatMap((i) => ('signal' in i ? [i.signal] : [])))];
+  const capacityItem = choice('capacity_decision')!;
+  const decidedItem = choice('capacity_decided');
   return {
     instrument: { id: instrument.id, version: instrument.version },
     excludeFlagged,
@@ -75,7 +75,7 @@ export function directStats(instrument: Instrument, responses: SurveyResponse[],
       ]),
     ) as GroupStats['layers'],
     signals: Object.fromEntries(
-      LIKERT_SIGNALS.map((s) => [
+      signalKeys.map((s) => [
         s,
         directScaleStats(
           likert.filter((i) => 'signal' in i && i.signal === s),
@@ -83,13 +83,12 @@ export function directStats(instrument: Instrument, responses: SurveyResponse[],
         ),
       ]),
     ) as GroupStats['signals'],
-    capacity: Object.fromEntries(
-      CAPACITY_OPTIONS.map((o) => [o, scored.filter((r) => r.answers[capacityItem.id] === o).length]),
-    ) as GroupStats['capacity'],
+    capacity: choiceCounts(capacityItem),
     quality: {
       flagged: flags.filter((_, i) => isFlagged(i)).length,
       straightLining: flags.filter((f) => f.straightLining).length,
       tooFast: flags.filter((f) => f.tooFast).length,
     },
+    ...(decidedItem ? { decided: choiceCounts(decidedItem) } : {}),
   };
 }

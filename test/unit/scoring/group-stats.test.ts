@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_INSTRUMENT, type Instrument } from '../../../shared/instrument';
+import { CURRENT_INSTRUMENT, capacityItem, type Instrument } from '../../../shared/instrument';
 import {
   emptyStats,
   fold,
@@ -14,6 +14,8 @@ import {
 import { makeResponse, makeResponses } from '../../factories';
 
 const I = CURRENT_INSTRUMENT;
+const CAPACITY = capacityItem(I)!.id;
+const COST = capacityItem(I)!.options.find((o) => o.meaning === 'cost')!.id;
 const foldAll = (responses = makeResponses(40, 7), stats = emptyStats(I)) =>
   responses.reduce<GroupStats>((s, r) => fold(I, s, r), stats);
 
@@ -42,15 +44,13 @@ describe('group statistics', () => {
 
   it('withdraw a response exactly', () => {
     const base = foldAll();
-    const r = makeResponse({ answers: { roles_split: 2, roles_squeezed: 'dk', sig_capacity_use: 'profit' } });
+    const r = makeResponse({ answers: { roles_split: 2, roles_squeezed: 'dk', [CAPACITY]: COST } });
     expect(unfold(I, fold(I, base, r), r)).toEqual(base);
   });
 
   it('refuse to withdraw a response they never held', () => {
     const stats = fold(I, emptyStats(I), makeResponse());
-    expect(() => unfold(I, stats, makeResponse({ answers: { sig_capacity_use: 'profit' } }))).toThrow(
-      StatsMismatchError,
-    );
+    expect(() => unfold(I, stats, makeResponse({ answers: { [CAPACITY]: COST } }))).toThrow(StatsMismatchError);
     expect(() => unfold(I, emptyStats(I), makeResponse())).toThrow(StatsMismatchError);
   });
 

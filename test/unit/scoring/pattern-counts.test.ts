@@ -16,7 +16,7 @@ import {
   isTooFast,
   UNANSWERED,
 } from '../../../shared/scoring';
-import { CHOICE_ITEM, planOf, REVERSED_ITEM, toStats } from '../../../shared/scoring/scoring-plan';
+import { CHOICE_ITEM, DECIDED_ITEM, planOf, REVERSED_ITEM, toStats } from '../../../shared/scoring/scoring-plan';
 
 const I = CURRENT_INSTRUMENT;
 const coding = answerCodes(I);
@@ -38,6 +38,7 @@ function perUpdateStats(rows: readonly CodedRow[], excludeFlagged: boolean): Gro
     let reversed = false;
     let forward = false;
     let capacity = 0;
+    let decided = 0;
     for (let i = 0; i < kinds.length; i++) {
       const code = codes[i]!;
       if (code === UNANSWERED) continue;
@@ -45,6 +46,8 @@ function perUpdateStats(rows: readonly CodedRow[], excludeFlagged: boolean): Gro
       if (kinds[i] === CHOICE_ITEM) {
         const counter = table[i * stride + code]!;
         if (counter !== 0) capacity = counter;
+      } else if (kinds[i] === DECIDED_ITEM) {
+        decided = table[i * stride + code]!;
       } else if (code !== DONT_KNOW_CODE) {
         numeric++;
         seen |= 1 << code;
@@ -61,6 +64,7 @@ function perUpdateStats(rows: readonly CodedRow[], excludeFlagged: boolean): Gro
     if (flagged && excludeFlagged) continue;
     stats[plan.n]!++;
     if (capacity !== 0) stats[plan.capacity + capacity - 1]!++;
+    if (decided !== 0) stats[plan.decided + decided - 1]!++;
     for (const l of plan.scales) {
       const values: number[] = [];
       let k = 0;

@@ -1,13 +1,13 @@
 // Hand-computed examples. The roles layer has three plain items and one reverse-worded item (roles_squeezed).
 import { describe, expect, it } from 'vitest';
-import { CURRENT_INSTRUMENT } from '../../../shared/instrument';
+import { CORE_INSTRUMENT, CURRENT_INSTRUMENT, type Instrument } from '../../../shared/instrument';
 import type { Answers } from '../../../shared/response';
 import { scoreResponses, tQuantile } from '../../../shared/scoring';
 import { makeResponse } from '../../factories';
 
-const score = (answersList: Answers[]) =>
+const score = (answersList: Answers[], instrument: Instrument = CURRENT_INSTRUMENT) =>
   scoreResponses(
-    CURRENT_INSTRUMENT,
+    instrument,
     answersList.map((answers) => makeResponse({ answers })),
   );
 const roles = (split: number | 'dk', review: number | 'dk', exceptions: number | 'dk', squeezed: number | 'dk') => ({
@@ -114,18 +114,18 @@ describe('reliability', () => {
   const thirty = Array.from({ length: 30 }, (_, i) => impact(rows[i % 3]!));
 
   it("computes Cronbach's alpha from complete cases", () => {
-    expect(score(thirty).signals.operating_impact.alpha).toBeCloseTo(117 / 122, 12);
+    expect(score(thirty).signals.operating_impact!.alpha).toBeCloseTo(117 / 122, 12);
   });
 
   it('ignores incomplete cases for alpha while scoring them', () => {
     const partial = { sig_workflow_shorter: 1, sig_wait_removed: 5 };
-    const r = score([...thirty, partial, partial]).signals.operating_impact;
+    const r = score([...thirty, partial, partial]).signals.operating_impact!;
     expect(r.n).toBe(32);
     expect(r.alpha).toBeCloseTo(117 / 122, 12);
   });
 
   it('gives no alpha below 30 complete cases', () => {
-    expect(score(thirty.slice(0, 29)).signals.operating_impact.alpha).toBeNull();
+    expect(score(thirty.slice(0, 29)).signals.operating_impact!.alpha).toBeNull();
   });
 
   it('uses Spearman-Brown for a two-item scale', () => {
@@ -139,24 +139,27 @@ describe('reliability', () => {
       sig_tools_provided: pairs[i % 3]![0]!,
       sig_training_pilots: pairs[i % 3]![1]!,
     }));
-    expect(score(data).signals.investment.alpha).toBeCloseTo(2 / 3, 12);
+    expect(score(data).signals.investment!.alpha).toBeCloseTo(2 / 3, 12);
   });
 
   it('gives no alpha when an item or the total does not vary', () => {
     const flat = Array.from({ length: 30 }, () => impact([3, 3, 3]));
-    expect(score(flat).signals.operating_impact.alpha).toBeNull();
+    expect(score(flat).signals.operating_impact!.alpha).toBeNull();
   });
 });
 
 describe('capacity decision', () => {
   it('counts and shares the options chosen', () => {
-    const r = score([
-      { sig_capacity_use: 'profit' },
-      { sig_capacity_use: 'profit' },
-      { sig_capacity_use: 'undecided' },
-      { sig_capacity_use: 'headcount_only' },
-      {},
-    ]).capacityDecision;
+    const r = score(
+      [
+        { sig_capacity_use: 'profit' },
+        { sig_capacity_use: 'profit' },
+        { sig_capacity_use: 'undecided' },
+        { sig_capacity_use: 'headcount_only' },
+        {},
+      ],
+      CORE_INSTRUMENT,
+    ).capacityDecision;
     expect(r.n).toBe(4);
     expect(r.counts).toEqual({
       profit: 2,
@@ -170,8 +173,30 @@ describe('capacity decision', () => {
   });
 
   it('has all shares 0 when nobody answered', () => {
-    const r = score([]).capacityDecision;
+    const r = score([], CORE_INSTRUMENT).capacityDecision;
     expect(r.n).toBe(0);
     expect(Object.values(r.shares)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('counts "has leadership decided" apart from what for (2026.2), so one answer never says both', () => {
+    const r = score([
+      { sig_capacity_decided: 'not_decided', sig_capacity_for: 'not_decided' },
+      { sig_capacity_decided: 'decided_not_told', sig_capacity_for: 'dont_know' },
+      { sig_capacity_decided: 'decided_told', sig_capacity_for: 'faster_response' },
+      { sig_capacity_decided: 'decided_told' },
+    ]);
+    expect(r.capacityDecided).toEqual({
+      n: 4,
+      counts: { decided_told: 2, decided_not_told: 1, not_decided: 1, dont_know: 0 },
+      shares: { decided_told: 0.5, decided_not_told: 0.25, not_decided: 0.25, dont_know: 0 },
+    });
+    expect(r.capacityDecision.n).toBe(3);
+    expect(r.capacityDecision.counts.faster_response).toBe(1);
+    expect(r.capacityDecision.counts.not_decided).toBe(1);
+    expect(Object.keys(r.capacityDecision.counts)).toHaveLength(10);
+  });
+
+  it('has no "has leadership decided" figures for 2026.1, which never asked it', () => {
+    expect(score([{ sig_capacity_use: 'profit' }], CORE_INSTRUMENT).capacityDecided).toBeUndefined();
   });
 });

@@ -71,7 +71,7 @@ describe('POST /s/{surveyToken} (no JavaScript)', () => {
       startedAt: String(h.clock.now.getTime() - 300_000),
       roles_split: '2',
       wf_escalation: '5',
-      sig_capacity_use: 'undecided',
+      sig_capacity_for: 'not_decided',
       level: 'manager',
       department: 'Operations',
     };
@@ -90,7 +90,7 @@ describe('POST /s/{surveyToken} (no JavaScript)', () => {
     const stored = (await h.scanAll()).filter((i) => 'answers' in i);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
-      answers: { roles_split: 2, wf_escalation: 5, sig_capacity_use: 'undecided' },
+      answers: { roles_split: 2, wf_escalation: 5, sig_capacity_for: 'not_decided' },
       level: 'manager',
       department: 'Operations',
       durationS: 300,

@@ -1,0 +1,377 @@
+import { CORE_INSTRUMENT as V2026_1 } from './core-2026-1';
+import type { ChoiceOption, Instrument, Item, Localized } from './types';
+
+const t = (en: string, zh: string, de: string): Localized => ({ en, zh, de });
+
+/** An item of 2026.1 whose meaning is unchanged keeps its id and wording (types.ts: ids are stable across versions). */
+function kept(id: string): Item {
+  const item = V2026_1.items.find((i) => i.id === id);
+  if (!item) throw new Error(`2026.1 has no item ${id}`);
+  return item;
+}
+
+const other: ChoiceOption = { id: 'other', label: t('Other', '其他', 'Sonstiges') };
+
+/**
+ * Instrument v2026.2 (docs/METHOD.md §1 says what changed and why):
+ * - double-barrelled `gov_thresholds` split into tracking quality signals and an agreed rollback level;
+ * - items frontline staff cannot see from where they sit (vendor contracts, audit logs, what was decided before
+ *   go-live, who owns re-staffing) reworded to what they experience, under new ids;
+ * - the capacity question asked as two: has leadership decided at all, and what for (the essay's destinations), scaled
+ *   to the team ("one day a week for each person") rather than a fixed 200 hours;
+ * - a `work_replaced` signal, so replacement-only is never said where nothing was replaced;
+ * - a midpoint that means "neither agree nor disagree" in Chinese and German;
+ * - the optional ledger step: time sinks, waits and locked-up knowledge, entered by the people who live them.
+ */
+export const CORE_INSTRUMENT_2026_2: Instrument = {
+  id: 'orgos-core',
+  version: '2026.2',
+  languages: ['en', 'zh', 'de'],
+  layers: V2026_1.layers,
+  signals: {
+    ...V2026_1.signals,
+    work_replaced: { name: t('Work taken over by AI', 'AI接手的工作', 'Von KI übernommene Arbeit') },
+    capacity_decided: {
+      name: t(
+        'Decision on freed capacity',
+        '是否已决定产能去向',
+        'Entscheidung über frei werdende Kapazität getroffen',
+      ),
+    },
+    capacity_decision: { name: t('Use of freed capacity', '产能去向', 'Verwendung frei werdender Kapazität') },
+  },
+  likertLabels: {
+    ...V2026_1.likertLabels,
+    3: t('Neither agree nor disagree', '既不同意也不反对', 'Weder Zustimmung noch Ablehnung'),
+  },
+  items: [
+    kept('roles_split'),
+    kept('roles_review_time'),
+    kept('roles_exceptions'),
+    kept('roles_squeezed'),
+    kept('wf_stop_points'),
+    kept('wf_escalation'),
+    {
+      id: 'wf_path_known',
+      type: 'likert',
+      layer: 'workflows',
+      reverse: false,
+      text: t(
+        'When an AI-supported case goes wrong, the escalation path is already known; nobody has to invent it after a complaint.',
+        'AI参与的案例出问题时，升级路径是事先就知道的，不需要在投诉之后临时想办法。',
+        'Wenn ein KI-gestützter Fall schiefgeht, ist der Eskalationsweg schon bekannt; niemand muss ihn erst nach einer Beschwerde erfinden.',
+      ),
+    },
+    kept('wf_manual_fallback'),
+    kept('kn_where_to_look'),
+    kept('kn_ask_senior'),
+    {
+      id: 'kn_can_check_source',
+      type: 'likert',
+      layer: 'knowledge',
+      reverse: false,
+      text: t(
+        'When I need to check how an AI-supported answer was reached, I can see which knowledge it used.',
+        '当我需要核实AI辅助给出的答案是怎么得出的，我能看到它用了哪些知识。',
+        'Wenn ich prüfen muss, wie eine KI-gestützte Antwort zustande kam, kann ich sehen, welches Wissen sie verwendet hat.',
+      ),
+    },
+    kept('kn_new_hire'),
+    kept('resp_outcome_owner'),
+    kept('resp_step_owner'),
+    {
+      id: 'resp_vendor_or_us',
+      type: 'likert',
+      layer: 'responsibility',
+      reverse: false,
+      text: t(
+        'When an AI tool makes a mistake, I know whether fixing it is our job or the vendor’s.',
+        'AI工具出错时，我知道该由我们还是由供应商来纠正。',
+        'Wenn ein KI-Werkzeug einen Fehler macht, weiß ich, ob die Behebung unsere Aufgabe ist oder die des Anbieters.',
+      ),
+    },
+    kept('resp_agreed_before'),
+    kept('gov_permissions'),
+    {
+      id: 'gov_can_check_ai',
+      type: 'likert',
+      layer: 'governance',
+      reverse: false,
+      text: t(
+        'If I need to check what an AI tool did in a case, I can look it up afterwards.',
+        '如果我需要核查AI工具在某个案例中做了什么，事后可以查到。',
+        'Wenn ich prüfen muss, was ein KI-Werkzeug in einem Fall getan hat, kann ich es nachträglich nachsehen.',
+      ),
+    },
+    {
+      id: 'gov_quality_signals',
+      type: 'likert',
+      layer: 'governance',
+      reverse: false,
+      text: t(
+        'The quality of AI-supported work is tracked with signals such as repeat inquiries, complaints or refunds.',
+        'AI参与的工作质量，会用重复咨询、投诉或退款等信号来跟踪。',
+        'Die Qualität KI-gestützter Arbeit wird an Signalen wie Wiederholungsanfragen, Beschwerden oder Erstattungen verfolgt.',
+      ),
+    },
+    {
+      id: 'gov_rollback_threshold',
+      type: 'likert',
+      layer: 'governance',
+      reverse: false,
+      text: t(
+        'There is an agreed level of those signals at which AI use is rolled back or a person takes over.',
+        '这些信号有约定的阈值，一旦达到，就回退AI的使用或改由人来处理。',
+        'Für diese Signale gibt es einen vereinbarten Grenzwert, ab dem der KI-Einsatz zurückgenommen wird oder ein Mensch übernimmt.',
+      ),
+    },
+    kept('gov_conscience'),
+    kept('sig_tools_provided'),
+    kept('sig_training_pilots'),
+    kept('sig_trying_tools'),
+    kept('sig_sharing_cases'),
+    kept('sig_time_ledger'),
+    kept('sig_ledgers_reviewed'),
+    kept('sig_waiting_ledger'),
+    kept('sig_knowledge_ledger'),
+    kept('sig_workflow_shorter'),
+    kept('sig_wait_removed'),
+    kept('sig_no_senior_check'),
+    kept('sig_human_exit'),
+    kept('sig_sensitive_escalate'),
+    {
+      id: 'sig_restaff_known',
+      type: 'likert',
+      signal: 'human_safeguards',
+      reverse: false,
+      text: t(
+        'I know who decides to bring people back in if the quality of AI-supported work drops.',
+        '我知道如果AI参与的工作质量下降，由谁决定把人重新补回来。',
+        'Ich weiß, wer entscheidet, wieder Menschen einzusetzen, wenn die Qualität KI-gestützter Arbeit sinkt.',
+      ),
+    },
+    {
+      id: 'sig_ai_does_work',
+      type: 'likert',
+      signal: 'work_replaced',
+      reverse: false,
+      text: t(
+        'AI now does part of my team’s work that people used to do.',
+        '现在AI承担了我们团队过去由人做的一部分工作。',
+        'KI erledigt jetzt einen Teil der Arbeit meines Teams, den früher Menschen gemacht haben.',
+      ),
+    },
+    {
+      id: 'sig_people_moved_off',
+      type: 'likert',
+      signal: 'work_replaced',
+      reverse: false,
+      text: t(
+        'Because AI now does some of the work, people in my team were moved elsewhere or their jobs were not refilled.',
+        '因为AI承担了部分工作，团队里有人被调走，或者空出的岗位没有再补人。',
+        'Weil KI einen Teil der Arbeit erledigt, wurden Menschen aus meinem Team versetzt oder frei gewordene Stellen nicht nachbesetzt.',
+      ),
+    },
+    {
+      id: 'sig_capacity_decided',
+      type: 'choice',
+      signal: 'capacity_decided',
+      text: t(
+        'Has leadership decided what working time freed by AI is to be used for?',
+        '领导层是否已经决定，AI省下来的工作时间要用来做什么？',
+        'Hat die Leitung entschieden, wofür durch KI frei werdende Arbeitszeit genutzt werden soll?',
+      ),
+      options: [
+        {
+          id: 'decided_told',
+          meaning: 'told',
+          label: t(
+            'Yes, and we have been told what for',
+            '是的，而且告诉了我们用来做什么',
+            'Ja, und uns wurde gesagt, wofür',
+          ),
+        },
+        {
+          id: 'decided_not_told',
+          meaning: 'not_told',
+          label: t(
+            'I believe so, but we have not been told what for',
+            '我想是决定了，但没人告诉我们用来做什么',
+            'Ich glaube schon, aber uns wurde nicht gesagt, wofür',
+          ),
+        },
+        {
+          id: 'not_decided',
+          meaning: 'not_decided',
+          label: t('No, nothing has been decided', '没有，什么都还没决定', 'Nein, es wurde nichts entschieden'),
+        },
+        { id: 'dont_know', meaning: 'unknown', label: t('I don’t know', '不知道', 'Weiß nicht') },
+      ],
+    },
+    {
+      id: 'sig_capacity_for',
+      type: 'choice',
+      signal: 'capacity_decision',
+      text: t(
+        'Suppose AI freed one day a week for each person in your team. What has leadership decided that time is mainly for?',
+        '假设AI为你团队里每个人每周省出一天时间。领导层决定这些时间主要用来做什么？',
+        'Angenommen, KI macht für jede Person in Ihrem Team einen Tag pro Woche frei. Wofür hat die Leitung diese Zeit vor allem vorgesehen?',
+      ),
+      // The essay's list of destinations, by meaning: cost (profit), growth (customers, output, quality, new
+      // business) or learning (people moving into new roles, experiments, workflow rewrites).
+      options: [
+        { id: 'cost_down', meaning: 'cost', label: t('Lowering costs', '降低成本', 'Kosten senken') },
+        {
+          id: 'fewer_people',
+          meaning: 'cost',
+          label: t(
+            'Fewer people: cutting jobs or not refilling them',
+            '减少人手：裁员或不再补缺',
+            'Weniger Personal: Stellen abbauen oder nicht nachbesetzen',
+          ),
+        },
+        {
+          id: 'redeploy',
+          meaning: 'learning',
+          label: t(
+            'Moving people to higher-value work',
+            '把人调去做更有价值的工作',
+            'Menschen in wertvollere Aufgaben versetzen',
+          ),
+        },
+        {
+          id: 'more_output',
+          meaning: 'growth',
+          label: t('More output with the same people', '同样的人做出更多产出', 'Mehr Leistung mit denselben Menschen'),
+        },
+        { id: 'higher_quality', meaning: 'growth', label: t('Higher quality', '提高质量', 'Höhere Qualität') },
+        {
+          id: 'faster_response',
+          meaning: 'growth',
+          label: t('Faster response to customers', '更快响应客户', 'Schnellere Antworten für Kunden'),
+        },
+        {
+          id: 'new_business',
+          meaning: 'growth',
+          label: t('New lines of business', '开拓新业务', 'Neue Geschäftsfelder'),
+        },
+        {
+          id: 'learning',
+          meaning: 'learning',
+          label: t(
+            'Experiments and rewriting how we work',
+            '做实验、改写工作方式',
+            'Experimente und neue Arbeitsweisen',
+          ),
+        },
+        {
+          id: 'not_decided',
+          meaning: 'undecided',
+          label: t('Nothing has been decided', '还没有决定', 'Es wurde nichts entschieden'),
+        },
+        {
+          id: 'dont_know',
+          meaning: 'unknown',
+          label: t(
+            "I don't know, or I have not been told",
+            '不知道，或没人告诉我',
+            'Weiß nicht, oder mir wurde nichts gesagt',
+          ),
+        },
+      ],
+    },
+  ],
+  segments: V2026_1.segments,
+  ledger: {
+    maxEntries: 3,
+    time: {
+      prompt: t(
+        'Which work takes up the most of your time each week?',
+        '每周哪些工作最占用你的时间？',
+        'Welche Arbeit kostet Sie jede Woche die meiste Zeit?',
+      ),
+      categories: [
+        {
+          id: 'repeat_questions',
+          label: t(
+            'Answering the same questions again and again',
+            '反复回答同样的问题',
+            'Immer wieder dieselben Fragen beantworten',
+          ),
+        },
+        { id: 'reports_decks', label: t('Reports and slide decks', '写报告、做PPT', 'Berichte und Präsentationen') },
+        { id: 'searching', label: t('Searching for information', '查找信息', 'Informationen suchen') },
+        {
+          id: 'data_entry',
+          label: t(
+            'Data entry and copying between systems',
+            '录入数据、在系统之间复制粘贴',
+            'Daten erfassen und zwischen Systemen übertragen',
+          ),
+        },
+        { id: 'rework', label: t('Rework', '返工', 'Nacharbeit') },
+        {
+          id: 'coordination',
+          label: t('Coordination and status meetings', '协调和进度会议', 'Abstimmung und Statusmeetings'),
+        },
+        { id: 'checking', label: t('Checking others’ work', '检查别人的工作', 'Die Arbeit anderer prüfen') },
+        other,
+      ],
+      reasons: [
+        { id: 'only_me', label: t('Only I know how', '只有我会', 'Nur ich weiß, wie es geht') },
+        { id: 'role_requires', label: t('My role requires it', '岗位要求', 'Meine Rolle verlangt es') },
+        { id: 'no_access', label: t('No one else has access', '别人没有权限', 'Niemand sonst hat Zugriff') },
+        { id: 'handed_to_me', label: t('It was handed to me', '被分派给我', 'Es wurde mir übertragen') },
+        other,
+      ],
+      hoursPerWeek: { min: 0, max: 40, step: 0.5 },
+    },
+    waiting: {
+      prompt: t(
+        'Where does your work wait the longest?',
+        '你的工作在哪里等得最久？',
+        'Wo wartet Ihre Arbeit am längsten?',
+      ),
+      kinds: [
+        { id: 'approval', label: t('An approval', '审批', 'Eine Freigabe') },
+        { id: 'confirmation', label: t('A confirmation', '确认', 'Eine Bestätigung') },
+        { id: 'materials', label: t('Materials or data', '材料或数据', 'Unterlagen oder Daten') },
+        {
+          id: 'other_department',
+          label: t('A reply from another department', '其他部门的回复', 'Eine Antwort aus einer anderen Abteilung'),
+        },
+        {
+          id: 'boss_decision',
+          label: t('The boss’s decision', '老板拍板', 'Die Entscheidung der Chefin oder des Chefs'),
+        },
+        other,
+      ],
+      days: { min: 0, max: 30, step: 0.5 },
+      timesPerMonth: { min: 0, max: 60, step: 1 },
+    },
+    knowledge: {
+      prompt: t(
+        'Which judgments do you still have to check with a senior colleague?',
+        '哪些判断你仍然需要找资深同事确认？',
+        'Welche Einschätzungen müssen Sie noch mit einer erfahrenen Kollegin oder einem erfahrenen Kollegen abklären?',
+      ),
+      categories: [
+        { id: 'pricing', label: t('Pricing and discounts', '定价和折扣', 'Preise und Rabatte') },
+        {
+          id: 'exceptions_refunds',
+          label: t('Exceptions and refunds', '例外情况和退款', 'Ausnahmen und Erstattungen'),
+        },
+        { id: 'escalations', label: t('Customer escalations', '客户升级投诉', 'Kundeneskalationen') },
+        { id: 'technical', label: t('Technical diagnosis', '技术诊断', 'Technische Diagnose') },
+        { id: 'compliance', label: t('Compliance and contracts', '合规与合同', 'Compliance und Verträge') },
+        other,
+      ],
+      checksPerWeek: { min: 0, max: 50, step: 1 },
+      sop: [
+        { id: 'none', label: t('No written procedure', '没有书面流程', 'Kein schriftliches Verfahren') },
+        { id: 'unused', label: t('Written down, but not used', '写了但没人用', 'Aufgeschrieben, aber nicht genutzt') },
+        { id: 'used', label: t('Written down and used', '写了并且在用', 'Aufgeschrieben und genutzt') },
+      ],
+    },
+  },
+};
