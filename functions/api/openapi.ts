@@ -15,7 +15,7 @@ interface Operation {
   params?: Schema;
   query?: Schema;
   body?: Schema;
-  ok: { status: number; schema?: Schema; description: string; csv?: boolean };
+  ok: { status: number; schema?: Schema; description: string; csv?: boolean; html?: boolean };
   /** Other success statuses answered with the same schema (a retried submission's 200). */
   also?: number[];
   /** The body is a file upload (text/csv or multipart/form-data), not JSON. */
@@ -32,7 +32,7 @@ export const OPERATIONS: Operation[] = [
     path: '/health',
     summary: 'Liveness check',
     access: 'anyone',
-    ok: { status: 200, description: 'OK' },
+    ok: { status: 200, schema: R.HealthSchema, description: 'OK' },
     errors: [],
   },
   {
@@ -58,7 +58,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'One organisation with its profile',
     access: 'admin, consultant, executive (own)',
     params: S.OrgParams,
-    ok: { status: 200, schema: R.OrgSchema, description: 'Organisation' },
+    ok: { status: 200, schema: R.OrgWithProfileSchema, description: 'Organisation' },
     errors: [400, ...AUTH],
   },
   {
@@ -237,7 +237,7 @@ export const OPERATIONS: Operation[] = [
     body: S.SubmitResponseBody,
     ok: { status: 201, schema: R.ReceiptSchema, description: 'Counted (200: a retry of a response already counted)' },
     also: [200],
-    errors: [400, 404, 409, 410, 413, 415, 429],
+    errors: [400, 404, 409, 410, 413, 415, 429, 503],
   },
   {
     method: 'delete',
@@ -253,7 +253,7 @@ export const OPERATIONS: Operation[] = [
     path: '/api/openapi.json',
     summary: 'This document',
     access: 'anyone',
-    ok: { status: 200, description: 'OpenAPI 3.1' },
+    ok: { status: 200, schema: R.OpenApiSchema, description: 'OpenAPI 3.1' },
     errors: [],
   },
   {
@@ -261,7 +261,7 @@ export const OPERATIONS: Operation[] = [
     path: '/api/docs',
     summary: 'Readable API documentation',
     access: 'anyone',
-    ok: { status: 200, description: 'HTML' },
+    ok: { status: 200, description: 'HTML', html: true },
     errors: [],
   },
 ];
@@ -325,11 +325,15 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
                 ...(op.ok.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
               },
             }
-          : {}),
+          : op.ok.html
+            ? { content: { 'text/html': { schema: { type: 'string' } } } }
+            : {}),
       },
     };
     for (const status of op.also ?? []) responses[status] = responses[op.ok.status];
-    for (const status of op.errors) {
+    // Any route that reads the table can meet a throttled or timed-out store: 503 with Retry-After.
+    const errors = op.access === 'anyone' ? op.errors : [...new Set([...op.errors, 503])].sort((a, b) => a - b);
+    for (const status of errors) {
       responses[status] = {
         description: STATUS_TEXT[status] ?? 'Error',
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
