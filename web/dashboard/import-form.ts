@@ -1,9 +1,10 @@
 // /dashboard.html's upload form: answers collected in another survey tool, uploaded into an open campaign through
 // POST /api/v1/campaigns/{id}/imports (with a mapping file from `orgos map`, when the columns need one). Its own
-// module, apart from dashboard.ts: it reads the same tab-scoped token and needs nothing else of the dashboard.
+// module, apart from dashboard.ts: the session cookie goes with every call, and the change carries the session's
+// CSRF token (account/session-client.ts); shown only to roles the policy lets import.
+import { can, getSession } from '../account/session-client';
 import { esc } from '../html';
 
-const TOKEN_KEY = 'orgos:dashboard:token';
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 interface Problem {
@@ -20,13 +21,10 @@ interface ImportResult {
   columns: { read: unknown[]; ignored: string[]; identifying: string[] };
 }
 
-const headers = (): Record<string, string> => ({
-  authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}`,
-  accept: 'application/json',
-});
+let csrf = '';
 
 async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: headers() });
+  const res = await fetch(path, { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
 }
@@ -99,24 +97,24 @@ async function submit(event: SubmitEvent): Promise<void> {
   out.textContent = 'Uploading…';
   const res = await fetch(`/api/v1/campaigns/${encodeURIComponent(campaign)}/imports`, {
     method: 'POST',
-    headers: headers(),
+    headers: { accept: 'application/json', 'x-csrf-token': csrf },
     body,
   });
   const json = (await res.json().catch(() => ({}))) as ImportResult & Problem;
   out.innerHTML = res.ok ? describe(json) : describeProblem(res.status, json);
 }
 
-function start(): void {
-  const app = $('app');
+async function start(): Promise<void> {
+  const panel = $('import-panel');
   const form = $<HTMLFormElement>('import-form');
-  if (!app || !form) return;
+  if (!panel || !form) return;
+  const session = await getSession().catch(() => null);
+  if (!session?.signedIn || !can(session, 'campaign.import')) return;
+  csrf = session.csrfToken ?? '';
+  panel.hidden = false;
   form.addEventListener('submit', (e) => void submit(e));
   $('import-refresh').addEventListener('click', () => void loadCampaigns());
-  // Signing in shows #app: the campaign list is loaded then (and at start when the tab is signed in already).
-  new MutationObserver(() => {
-    if (!app.hidden) void loadCampaigns();
-  }).observe(app, { attributes: true, attributeFilter: ['hidden'] });
-  if (!app.hidden || sessionStorage.getItem(TOKEN_KEY)) void loadCampaigns();
+  await loadCampaigns();
 }
 
-start();
+void start();
