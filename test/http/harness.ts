@@ -9,8 +9,8 @@ import type { Mailer, MailMessage } from '../../functions/mail/mailer';
 import { DynamoStore } from '../../functions/store/dynamo-store';
 import { CURRENT_INSTRUMENT, isLikert } from '../../shared/instrument';
 import type { Answers } from '../../shared/response';
-import { OpenApiConformance } from '../support/openapi-conformance';
 import { choiceAnswer } from '../factories';
+import { OpenApiConformance } from '../support/openapi-conformance';
 
 // In-process API tests: the real app over the real AWS SDK against dynalite in memory, one table per test file.
 
