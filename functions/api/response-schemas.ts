@@ -29,6 +29,10 @@ export const CreatedTokenSchema = z.object({
   role: roleSchema(),
   orgIds: z.array(z.string()),
   expiresAt: z.string(),
+  label: z.nullable(z.string()),
+  /** A key limited to one campaign; null for none. */
+  campaignId: z.nullable(z.string()),
+  readOnly: z.boolean(),
 });
 
 export const CampaignSchema = z.object({
