@@ -7,6 +7,7 @@ import { mountRespondentRoutes } from './respondent-app';
 import { authRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { compareRoutes } from './routes/compare';
+import { importRoutes } from './routes/imports';
 import { orgRoutes } from './routes/orgs';
 import { surveyCaches } from './routes/surveys';
 import { tokenRoutes } from './routes/tokens';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/orgs', orgRoutes(deps));
   app.route('/api/v1/tokens', tokenRoutes(deps));
   app.route('/api/v1/campaigns', campaignRoutes(deps, caches.campaigns));
+  app.route('/api/v1/campaigns', importRoutes(deps));
   app.route('/api/v1/compare', compareRoutes(deps));
   app.route('/api/v1/users', userRoutes(deps));
   app.route('/api/v1/campaigns', viewerLinkRoutes(deps));
