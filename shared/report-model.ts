@@ -21,6 +21,31 @@ export interface ScaleScore {
   alpha: number | null;
   /** Standard deviation of respondent scale scores on 0..100. */
   sd: number | null;
+  /**
+   * Standard error of the score on 0..100 (sd / √n for respondent-means; from item variances and pairwise
+   * covariances for item-means, docs/METHOD.md §3); null when n < 2. Absent in reports made before it existed.
+   */
+  se?: number | null;
+  /** Item-means scales only: alpha was computed but is unstable (few respondents behind a pairwise covariance). */
+  alphaUnstable?: boolean;
+}
+
+/** One likert item's answers in a group: per-question results (top-2-box) and its own don't-know rate. */
+export interface ItemScore {
+  /** Respondents with a score on the item's scale who answered it 1..5. */
+  n: number;
+  /** Of those, how many gave each scored value 1..5 (reverse-worded items flipped: 5 is always the mature end). */
+  counts: number[];
+  /** Shares of n scoring 4–5 (agreeing with the mature practice), 3, and 1–2; null when n = 0 or withheld. */
+  favourable: number | null;
+  neutral: number | null;
+  unfavourable: number | null;
+  /** The item's mean on 0..100; null when n = 0 or withheld. */
+  score: number | null;
+  /** "Don't know" among all answers given to the item, by every respondent; null when withheld. */
+  dontKnowRate: number | null;
+  /** Answers of any kind given to the item. */
+  answers: number;
 }
 
 /** Answers to a choice item, per option id of the instrument's item (docs/METHOD.md: option meanings). */
@@ -53,6 +78,8 @@ export interface GroupReport {
   quality: QualitySummary;
   /** Whether leadership has decided at all (2026.2 on; absent for instruments without that item). */
   capacityDecided?: CapacityDistribution;
+  /** Per likert item id, its answers (absent in reports made before per-item statistics existed). */
+  items?: Record<string, ItemScore>;
 }
 
 export type DiagnosisCode = 'cash_rich_trap' | 'cash_poor_trap' | 'boss_b_trap' | 'replacement_only';

@@ -1,6 +1,12 @@
 import { findInstrument, type Instrument, type Level } from '../../shared/instrument';
 import type { SurveyResponse } from '../../shared/response';
-import { type Accumulator, createAccumulator, type GroupStats } from '../../shared/scoring';
+import {
+  type Accumulator,
+  accumulatorFrom,
+  createAccumulator,
+  type GroupStats,
+  StatsMismatchError,
+} from '../../shared/scoring';
 import { closedAtOf } from '../lifecycle/campaign-state';
 import type { CampaignRecord, ResponseRecord, Store } from '../store/store';
 
@@ -133,8 +139,9 @@ export async function campaignStats(
   const end = reportEnd(campaign, now);
   for (let attempt = 0; ; attempt++) {
     const stored = await store.getSnapshot(campaign.id);
-    // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back: fold from scratch.
-    const snapshot = stored && stored.cursor <= end ? stored : null;
+    // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back, and one stored before
+    // the statistics gained fields no longer fits them: fold from scratch (the refresh below then replaces it).
+    const snapshot = stored && stored.cursor <= end && fits(instrument, stored.cells) ? stored : null;
     const base = snapshot?.cursor ?? null;
     const trailing = new Date(now.getTime() - options.safetyMs).toISOString();
     // Capped at the close: a closed campaign's snapshot holds what was received by then, never what came after.
@@ -178,6 +185,17 @@ export async function campaignStats(
       }
     }
     return { cells: cells.toStats(), snapshotCursor: base, tailItems: tail.length, refreshed };
+  }
+}
+
+/** Whether stored statistics still have the shape this release folds (an older release's snapshot may not). */
+function fits(instrument: Instrument, cells: Record<string, GroupStats>): boolean {
+  try {
+    for (const stats of Object.values(cells)) accumulatorFrom(instrument, stats);
+    return true;
+  } catch (error) {
+    if (error instanceof StatsMismatchError) return false;
+    throw error;
   }
 }
 

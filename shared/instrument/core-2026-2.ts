@@ -21,11 +21,13 @@ const other: ChoiceOption = { id: 'other', label: t('Other', '其他', 'Sonstige
  *   to the team ("one day a week for each person") rather than a fixed 200 hours;
  * - a `work_replaced` signal, so replacement-only is never said where nothing was replaced;
  * - a midpoint that means "neither agree nor disagree" in Chinese and German;
+ * - scores as the mean of item means and alpha from pairwise covariances (types.ts `ScoringMethod`);
  * - the optional ledger step: time sinks, waits and locked-up knowledge, entered by the people who live them.
  */
 export const CORE_INSTRUMENT_2026_2: Instrument = {
   id: 'orgos-core',
   version: '2026.2',
+  scoring: 'item-means',
   languages: ['en', 'zh', 'de'],
   layers: V2026_1.layers,
   signals: {
