@@ -104,7 +104,27 @@ function withholdSmallScales(group: GroupReport, k: number): GroupReport {
           shares: Object.fromEntries(Object.keys(group.capacityDecision.shares).map((o) => [o, 0])) as never,
         }
       : group.capacityDecision;
-  return { ...group, layers, signals, capacityDecision };
+  // Per-question results rest on those who answered the question: the same rule, item by item. Only the whole
+  // workforce publishes them, so no other group's figure can be subtracted from them.
+  const items = group.items
+    ? Object.fromEntries(
+        Object.entries(group.items).map(([id, item]) => [
+          id,
+          item.n >= k
+            ? item
+            : {
+                ...item,
+                counts: item.counts.map(() => 0),
+                favourable: null,
+                neutral: null,
+                unfavourable: null,
+                score: null,
+                ...(item.answers >= k ? {} : { dontKnowRate: null }),
+              },
+        ]),
+      )
+    : undefined;
+  return { ...group, layers, signals, capacityDecision, ...(items ? { items } : {}) };
 }
 
 export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
@@ -168,12 +188,15 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     if (r) byLevel[level] = r;
   }
 
+  const byDepartment: Record<string, GroupReport> = {};
+  for (const [key, r] of departments.reports) byDepartment[key ?? NO_DEPARTMENT] = r;
   const workforce = withholdSmallScales(total, k);
   const readiness = readinessReport({
     instrument,
     workforce,
     leadership: input.leadership,
     byLevel,
+    byDepartment,
     profile: input.profile,
     minGroupSize: k,
   });

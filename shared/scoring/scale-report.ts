@@ -45,6 +45,17 @@ const centred = (n: bigint, sum: bigint, sumSq: bigint): bigint => n * sumSq - s
 
 const clamp100 = (x: number): number => Math.min(100, Math.max(0, x));
 
+// t(0.975, df) for the intervals, memoised: a report asks for the same few df on every scale, and each is a bisection.
+const t975 = new Map<number, number>();
+function t975Of(df: number): number {
+  let q = t975.get(df);
+  if (q === undefined) {
+    q = tQuantile(0.975, df);
+    if (t975.size < 10_000) t975.set(df, q);
+  }
+  return q;
+}
+
 function agreement(s: ScaleStats): number | null {
   // rwg(j): mean observed item variance against the uniform null. Over respondents with a scale score, so agreement
   // describes the same people as the score; J counts the items with a variance (at least two answers).

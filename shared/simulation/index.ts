@@ -7,7 +7,10 @@ export {
   type NoiseModel,
   type SimulatedPopulation,
   type SimulationOptions,
+  capacityWeights,
+  decidedWeights,
   simulatePopulation,
 } from './model';
 export { createRng, mulberry32, type Rng } from './prng';
 export { PROFILE_NAMES, PROFILES, type ProfileName, type TrapProfile } from './profiles';
+export { leadershipTruthReport, type TruthOptions, trueDiagnoses, truthOf, truthReport } from './truth';

@@ -57,6 +57,7 @@ export const DIAGNOSIS_NAMES: Record<DiagnosisCode, string> = {
   cash_poor_trap: 'Cash-poor trap: activity mistaken for progress',
   boss_b_trap: '“We already get it”: leadership sees a readier organisation than its people do',
   replacement_only: 'Replacement only: freed capacity counted as cost and headcount',
+  human_exit_missing: 'No human exit: customers may not be able to reach a person',
 };
 
 export const LEVEL_NAMES: Record<string, string> = {
