@@ -153,6 +153,15 @@ export const CompareSchema = z.object({
       scores: z.optional(z.record(z.string(), z.nullable(z.number()))),
       percentiles: z.optional(z.record(z.string(), z.nullable(z.number()))),
       change: z.optional(z.nullable(z.record(z.string(), z.nullable(z.number())))),
+      /** The change per measure with its simultaneous interval; `beyondNoise` only where noise would not make it. */
+      changeIntervals: z.optional(
+        z.nullable(
+          z.record(
+            z.string(),
+            z.object({ value: z.number(), ci: z.tuple([z.number(), z.number()]), beyondNoise: z.boolean() }),
+          ),
+        ),
+      ),
     }),
   ),
 });

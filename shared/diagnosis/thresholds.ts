@@ -13,10 +13,11 @@ export const THRESHOLDS = {
   layerDistinctGap: 5,
   /**
    * Fewest effective respondents before anything is diagnosed (scores are still shown from the privacy minimum on):
-   * the smallest n at which no trap is falsely asserted in more than 5% of simulated populations that do not have it
+   * the smallest n at which no diagnosis is falsely asserted in more than 5% of simulated populations that do not have
+   * it (already so from n = 3) and at most 5% of asserted diagnoses would be unmade by leaving out any one respondent
    * (docs/METHOD.md §6.4).
    */
-  diagnosisMinN: 12,
+  diagnosisMinN: 20,
   /**
    * Share of a respondent's scale-score variance that is the person's true level rather than answer noise, used for
    * the finite-population correction and for a leader's own answer noise when the scale has no alpha (a common floor
