@@ -11,6 +11,13 @@ import { tQuantile } from './t-quantile';
 export const ALPHA_MIN_COMPLETE_CASES = 30;
 
 /**
+ * Fewest respondents behind every pairwise covariance for a pairwise alpha (item-means). Lower than for complete cases:
+ * below 30 the estimate is shown but marked unstable (its interval is then wider than ALPHA_UNSTABLE_HALF_WIDTH), so
+ * reliability does not vanish under realistic "don't know" yet never looks firmer than it is.
+ */
+export const ALPHA_MIN_PAIRWISE = 20;
+
+/**
  * Pairwise alpha is marked unstable when its approximate 95% half-width exceeds this (van Zyl, Neudecker & Nel 2000:
  * Var(α̂) ≈ 2k(1 − α)² / ((k − 1) n), with n the fewest respondents behind a pairwise covariance), or when the pairwise
  * covariances do not form a covariance matrix (pairwise deletion can give one that is not positive semidefinite).
@@ -140,7 +147,7 @@ function positiveSemidefinite(m: number[][]): boolean {
 /**
  * Cronbach's alpha from pairwise covariances (item-means): item variances over everyone who answered the item, each
  * covariance over everyone who answered both, so "don't know" scattered over the items does not shrink the base to the
- * few complete cases. Null when any covariance rests on fewer than ALPHA_MIN_COMPLETE_CASES; `unstable` as above.
+ * few complete cases. Null when any covariance rests on fewer than ALPHA_MIN_PAIRWISE; `unstable` as above.
  * For two items, Spearman–Brown of the pairwise correlation.
  */
 function pairwiseAlpha(s: ScaleStats): { alpha: number; unstable: boolean } | null {
@@ -163,7 +170,7 @@ function pairwiseAlpha(s: ScaleStats): { alpha: number; unstable: boolean } | nu
       cov[j]![i] = c.cov;
     }
   }
-  if (fewest < ALPHA_MIN_COMPLETE_CASES) return null;
+  if (fewest < ALPHA_MIN_PAIRWISE) return null;
   let alpha: number;
   if (k === 2) {
     // The correlation within the pair itself, so it stays within -1..1.

@@ -107,7 +107,9 @@ describe('readinessReport: layers and first break', () => {
 
   it('names no single first break when the weak layers cannot be told apart, and says so', () => {
     const r = diagnose({
-      workforce: groupReport({ layers: { roles: 40, workflows: 39, knowledge: 41, responsibility: 38, governance: 39 } }),
+      workforce: groupReport({
+        layers: { roles: 40, workflows: 39, knowledge: 41, responsibility: 38, governance: 39 },
+      }),
     });
     expect(r.firstBreak).toBeNull();
     expect(r.weakTogether).toEqual(['knowledge', 'workflows', 'responsibility', 'governance', 'roles']);
@@ -136,7 +138,9 @@ describe('readinessReport: layers and first break', () => {
     const r = diagnose({ workforce: groupReport(spec) });
     expect(codes(r)).not.toContain('cash_rich_trap');
     expect(r.layerVerdicts?.governance).toBe('unknown');
-    expect(r.diagnosisNotes?.join(' ')).toMatch(/cash-rich trap was not checked.*governance \(layer:governance\) has 3/);
+    expect(r.diagnosisNotes?.join(' ')).toMatch(
+      /cash-rich trap was not checked.*governance \(layer:governance\) has 3/,
+    );
   });
 });
 
@@ -145,7 +149,7 @@ describe('readinessReport: the traps', () => {
     const r = diagnose({ workforce: groupReport(cashRichSpec()) });
     expect(codes(r)).toEqual(['cash_rich_trap']);
     const d = find(r, 'cash_rich_trap');
-    expect(d.confidence).toBeGreaterThan(0.95);
+    expect(d).toMatchObject({ confidence: 0.95, likelihood: 'very_likely' });
     expect(row(d, 'signal:investment')).toMatchObject({ value: 78, threshold: 60, comparison: '>=', met: true });
     expect(row(d, 'capacity:undecided')).toMatchObject({ value: 0.6, threshold: 0.4, comparison: '>=', met: true });
     expect(row(d, 'layer:responsibility')).toMatchObject({ value: 35, threshold: 50, comparison: '<', met: true });
@@ -193,7 +197,7 @@ describe('readinessReport: the traps', () => {
     const r = diagnose({ workforce: groupReport(cashPoorSpec()) });
     expect(codes(r)).toEqual(['cash_poor_trap']);
     const d = find(r, 'cash_poor_trap');
-    expect(d.confidence).toBeGreaterThan(0.95);
+    expect(d).toMatchObject({ confidence: 0.95, likelihood: 'very_likely' });
     for (const source of ['signal:time_ledger', 'signal:waiting_ledger', 'signal:knowledge_ledger'])
       expect(row(d, source)).toMatchObject({ threshold: 40, comparison: '<', met: true });
     expect(d.explanation).toContain('activity 74/100');
@@ -221,7 +225,7 @@ describe('readinessReport: the traps', () => {
     const r = diagnose({ workforce, leadership, byLevel: { manager, frontline } });
     expect(codes(r)).toEqual(['boss_b_trap']);
     const d = find(r, 'boss_b_trap');
-    expect(d.confidence).toBeGreaterThan(0.95);
+    expect(d).toMatchObject({ confidence: 0.95, likelihood: 'very_likely' });
     // The threshold is the mean 95% half-width of the gaps: workforce sampling (sd 16, n 50) and three leaders' own
     // answer noise ((1 − 0.7) · 16² / 3): 1.96 · √(16²/50 + 25.6) = 10.9 points.
     expect(row(d, 'gap:mean')).toMatchObject({ value: 30, threshold: 10.9, comparison: '>', met: true });

@@ -142,7 +142,7 @@ function directScale(items: LikertItem[], responses: SurveyResponse[], itemMeans
     alphaUnstable = false;
     const { cov, fewest } = pairwiseMatrix(rows, k);
     const finite = cov.every((row) => row.every(Number.isFinite));
-    if (k >= 2 && finite && fewest >= 30) {
+    if (k >= 2 && finite && fewest >= 20) {
       if (k === 2) {
         const pairs = both(rows, 0, 1);
         const xs = pairs.map((p) => p[0]);

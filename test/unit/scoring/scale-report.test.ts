@@ -176,9 +176,13 @@ describe('reliability', () => {
     expect(complete.alphaUnstable).toBe(false);
   });
 
-  it('gives no alpha below 30 complete cases (2026.1) or 30 behind every pairwise covariance (2026.2)', () => {
+  it('gives no alpha below 30 complete cases (2026.1); 2026.2 gives one from 20 behind every covariance', () => {
     expect(score(thirty.slice(0, 29), CORE_INSTRUMENT).signals.operating_impact!.alpha).toBeNull();
-    expect(score(thirty.slice(0, 29)).signals.operating_impact!.alpha).toBeNull();
+    // 21 rows of the three patterns (7 each): the same alpha, and so high that even n = 21 pins it (half-width 0.03).
+    const few = score(thirty.slice(0, 21)).signals.operating_impact!;
+    expect(few.alpha).toBeCloseTo(117 / 122, 12);
+    expect(few.alphaUnstable).toBe(false);
+    expect(score(thirty.slice(0, 19)).signals.operating_impact!.alpha).toBeNull();
   });
 
   it('2026.2: alpha survives "don\'t know" that leaves too few complete cases for 2026.1', () => {
