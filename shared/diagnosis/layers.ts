@@ -1,7 +1,7 @@
 import { CASCADE, LAYERS, type Layer } from '../instrument';
 import type { GroupReport, LayerVerdict } from '../report-model';
-import { type Basis, round1, scaleMeasure } from './criteria';
 import { tQuantile } from '../scoring/t-quantile';
+import { type Basis, round1, scaleMeasure } from './criteria';
 import { THRESHOLDS as T } from './thresholds';
 
 /**

@@ -205,7 +205,9 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
   // Each shown group against the whole, simultaneous over every (group, layer) pair of its breakdown.
   const withDifferences = (rows: SegmentRow[]): SegmentRow[] => {
     const pairs = rows.flatMap((r) =>
-      LAYERS.filter((l) => r.layers?.[l]?.score != null && workforceLayers[l].score !== null).map((l) => [r, l] as const),
+      LAYERS.filter((l) => r.layers?.[l]?.score != null && workforceLayers[l].score !== null).map(
+        (l) => [r, l] as const,
+      ),
     );
     return rows.map((r) => {
       if (r.suppressed || !r.layers) return r;

@@ -300,8 +300,7 @@ export function scaleReport(s: ScaleStats, method: ScoringMethod = 'respondent-m
   let ci95: [number, number] | null = null;
   if (se !== null) {
     // Respondent-means keeps the exact expression of the first release (t · sd / √n), so its intervals stay equal.
-    const half =
-      method === 'item-means' ? tQuantile(0.975, n - 1) * se : (tQuantile(0.975, n - 1) * sd!) / Math.sqrt(n);
+    const half = method === 'item-means' ? t975Of(n - 1) * se : (t975Of(n - 1) * sd!) / Math.sqrt(n);
     ci95 = [clamp100(score - half), clamp100(score + half)];
   }
   return {

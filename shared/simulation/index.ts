@@ -1,14 +1,14 @@
 export { simulationCsv, simulationCsvHeader } from './csv';
 export {
+  capacityWeights,
   DEFAULT_NOISE,
+  decidedWeights,
   type ExpectedScores,
   expectedRoundedAnswer,
   expectedScores,
   type NoiseModel,
   type SimulatedPopulation,
   type SimulationOptions,
-  capacityWeights,
-  decidedWeights,
   simulatePopulation,
 } from './model';
 export { createRng, mulberry32, type Rng } from './prng';

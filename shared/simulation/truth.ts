@@ -3,15 +3,7 @@
 // criteria holds on these expected values; recovery, false flags and calibration (test/unit/simulation) count against it.
 
 import { readinessReport } from '../diagnosis';
-import {
-  capacityItem,
-  decidedItem,
-  type Instrument,
-  LAYERS,
-  type Layer,
-  LEVELS,
-  likertSignalsOf,
-} from '../instrument';
+import { capacityItem, decidedItem, type Instrument, LAYERS, type Layer, LEVELS, likertSignalsOf } from '../instrument';
 import type { OrgProfile } from '../profile';
 import type { CapacityDistribution, DiagnosisCode, GroupReport, ReadinessReport, ScaleScore } from '../report-model';
 import { capacityWeights, DEFAULT_NOISE, decidedWeights, expectedScores, type NoiseModel } from './model';
@@ -34,7 +26,11 @@ const exact = (score: number): ScaleScore => ({
 });
 
 /** Expected shares of a choice item's options: attentive and straight-lining respondents by weight, speeders at random. */
-function expectedDistribution(ids: readonly string[], weights: readonly number[], noise: NoiseModel): CapacityDistribution {
+function expectedDistribution(
+  ids: readonly string[],
+  weights: readonly number[],
+  noise: NoiseModel,
+): CapacityDistribution {
   const total = weights.reduce((a, b) => a + b, 0);
   const shares = Object.fromEntries(
     ids.map((id, i) => [id, (1 - noise.speeding) * (weights[i]! / total) + noise.speeding / ids.length]),

@@ -356,7 +356,7 @@ const CAPACITY_MEANING_NAMES: Record<string, string> = {
 };
 
 /** A plain name for an evidence source ("layer:governance", "gap:roles", "capacity:profit+headcount_only", ...). */
-export function evidenceSource(source: string): string {
+export function evidenceSource(source: string, itemText?: (id: string) => string | undefined): string {
   const [kind = '', rest = ''] = source.includes(':') ? source.split(/:(.*)/s) : ['', source];
   const capacity = (ids: string) =>
     ids
@@ -377,7 +377,7 @@ export function evidenceSource(source: string): string {
     case 'capacity_decided':
       return 'Share not told what freed time is for (not decided, not told, or does not know)';
     case 'item':
-      return `Statement ${rest}`;
+      return `“${itemText?.(rest) ?? rest}”`;
     case 'quality':
       return 'Share of responses flagged as careless';
     case 'workforce':
@@ -406,11 +406,20 @@ function evidenceValue(source: string, v: number): string {
 
 const COMPARISON: Record<string, string> = { '<': '&lt;', '<=': '≤', '>': '&gt;', '>=': '≥' };
 
-function diagnosisBlock(d: Diagnosis): string {
+/** The English wording of a likert item of the report's instrument, for evidence rows about single statements. */
+function itemTexts(model: ReportModel): (id: string) => string | undefined {
+  const instrument = model.instrument ? findInstrument(model.instrument.id, model.instrument.version) : undefined;
+  return (id) => {
+    const item = instrument?.items.find((i) => i.id === id);
+    return item && isLikert(item) ? item.text.en : undefined;
+  };
+}
+
+function diagnosisBlock(d: Diagnosis, itemText: (id: string) => string | undefined): string {
   const rows = (d.evidence ?? [])
     .map(
       (e) =>
-        `<tr><th scope="row">${esc(evidenceSource(e.source))}${e.note ? `<span class="ev-note">${esc(e.note)}</span>` : ''}</th><td class="num">${esc(
+        `<tr><th scope="row">${esc(evidenceSource(e.source, itemText))}${e.note ? `<span class="ev-note">${esc(e.note)}</span>` : ''}</th><td class="num">${esc(
           evidenceValue(e.source, e.value),
         )}</td><td class="num">${COMPARISON[e.comparison] ?? esc(e.comparison)} ${esc(evidenceValue(e.source, e.threshold))}</td><td>${
           e.met ? '<span class="met">✓ holds</span>' : '<span class="unmet">✗ does not hold</span>'
@@ -442,8 +451,9 @@ function diagnosesSection(model: ReportModel): string {
   const diagnoses = model.diagnoses ?? [];
   const notes = model.diagnosisNotes ?? [];
   const findings = (model.findings ?? []).filter((f) => !f.lead);
+  const itemText = itemTexts(model);
   const body = diagnoses.length
-    ? diagnoses.map(diagnosisBlock).join('')
+    ? diagnoses.map((d) => diagnosisBlock(d, itemText)).join('')
     : model.diagnosisWithheld
       ? '<p class="empty">No diagnosis: see the top of the report for why.</p>'
       : '<p class="empty">None of the traps is asserted from these responses.</p>';
@@ -686,11 +696,8 @@ function signalsSection(model: ReportModel): string {
 function itemsSection(model: ReportModel): string {
   const items = model.items;
   if (!items || Object.keys(items).length === 0) return '';
-  const instrument = model.instrument ? findInstrument(model.instrument.id, model.instrument.version) : undefined;
-  const text = (id: string) => {
-    const item = instrument?.items.find((i) => i.id === id);
-    return item && isLikert(item) ? item.text.en : id;
-  };
+  const lookup = itemTexts(model);
+  const text = (id: string) => lookup(id) ?? id;
   const rows = Object.entries(items)
     .map(
       ([id, s]) =>

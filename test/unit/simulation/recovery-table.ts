@@ -89,7 +89,7 @@ if (want('minimum')) {
   console.log('|---|---|---|---|---|---|');
   const falseRate = (r: RecoveryRun, c: DiagnosisCode) =>
     r.populations * (1 - r.truth[c]) >= 50 ? r.falseFlags[c] : Number.NaN;
-  for (const n of [3, 5, 8, 10, 12, 15, 20, 30]) {
+  for (const n of [3, 5, 8, 10, 12, 15, 18, 20, 25, 30]) {
     const runs = PROFILE_NAMES.map((p) => runRecovery(p, n, 200, { minGroupSize: 3, diagnosisMinN: 0, seed: 7 }));
     const anyRate = (r: RecoveryRun) =>
       Math.max(0, ...CODES.map((c) => falseRate(r, c)).filter((v) => !Number.isNaN(v)));
@@ -156,7 +156,7 @@ function calibrationData(seed: number, perBase: number): SupportRecord[] {
     'klarna_speed',
     'overlap',
   ];
-  const sizes = [12, 20, 35, 50, 100];
+  const sizes = [20, 25, 35, 50, 100];
   const records: SupportRecord[] = [];
   for (const base of bases) {
     for (let j = 0; j < perBase; j++) {

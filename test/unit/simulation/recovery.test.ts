@@ -82,6 +82,28 @@ describe(`recovery at n = ${N}`, () => {
     }
   });
 
+  it('no diagnosis is asserted where it does not hold in more than 5% of populations, in any profile', () => {
+    for (const p of PROFILES) {
+      const r = run(p);
+      for (const c of CODES) {
+        if (r.populations * (1 - r.truth[c]) < 30) continue;
+        expect({ profile: p, code: c, atMost5: r.falseFlags[c] <= 0.05 }).toEqual({
+          profile: p,
+          code: c,
+          atMost5: true,
+        });
+      }
+    }
+  });
+
+  it('cash-rich and replacement-only are never asserted together, in any population', () => {
+    // Both at once would say "no decision was made" and "a decision was made for cost" about the same answers.
+    for (const p of PROFILES) {
+      const r = run(p);
+      expect(r.rates.cash_rich_trap === 0 || r.rates.replacement_only === 0).toBe(true);
+    }
+  });
+
   it.each([
     'cash_rich',
     'cash_poor',
