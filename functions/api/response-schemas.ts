@@ -120,6 +120,14 @@ export const ReportSchema = z.object({
   capacityDecision: z.optional(z.object({ n: z.number(), shares: z.record(z.string(), z.number()) })),
   capacityDecided: z.optional(z.object({ n: z.number(), shares: z.record(z.string(), z.number()) })),
   diagnoses: z.optional(z.array(z.object({ code: z.string(), confidence: z.number() }))),
+  /** Findings beside the traps (too few to diagnose, careless answers, "don't know", several weak, polarised). */
+  findings: z.optional(
+    z.array(z.object({ code: z.string(), lead: z.boolean(), text: z.record(z.string(), z.string()) })),
+  ),
+  /** Why nothing is diagnosed although scores are shown. */
+  diagnosisWithheld: z.optional(z.nullable(z.enum(['too_few_responses', 'flagged_responses']))),
+  /** Per likert item: favourable, neutral and unfavourable shares and its own don't-know rate (whole workforce). */
+  items: z.optional(z.record(z.string(), z.object({ n: z.number(), dontKnowRate: z.nullable(z.number()) }))),
   firstBreak: z.optional(z.nullable(z.enum(LAYERS))),
   leadershipGap: z.optional(z.nullable(z.record(z.enum(LAYERS), z.number()))),
   segments: z.object({ department: z.array(SegmentDoc), level: z.array(SegmentDoc) }),

@@ -64,7 +64,7 @@ if (want('recovery')) {
     const populations = n === 100 ? 100 : 200;
     console.log(`\n### Recovery at n = ${n} (${populations} populations per profile, leadership team of 3)\n`);
     console.log(
-      '| profile | own diagnosis found | worst false flag | first break: exact / several together (truth among them) / wrong / missed | layers within ±5 | mean error | 95% CI coverage |',
+      '| profile | own diagnosis found | worst false flag | first break: exact / together / picked / near / wrong / missed | layers within ±5 | mean error | 95% CI coverage |',
     );
     console.log('|---|---|---|---|---|---|---|');
     for (const p of PROFILE_NAMES) {
@@ -72,7 +72,7 @@ if (want('recovery')) {
       const own = (OWN[p] ?? []).map((c) => `${c} ${pct(r.sensitivity[c])}`).join(', ') || '—';
       const f = r.firstBreak;
       console.log(
-        `| ${p} | ${own} | ${worstFalse(r)} | ${pct(f.exact)} / ${pct(f.together)} / ${pct(f.wrong)} / ${pct(f.missed)} | ${pct(r.within5)} | ${r.meanError.toFixed(2)} | ${pct(r.coverage)} |`,
+        `| ${p} | ${own} | ${worstFalse(r)} | ${pct(f.exact)} / ${pct(f.together)} / ${pct(f.picked)} / ${pct(f.near)} / ${pct(f.wrong)} / ${pct(f.missed)} | ${pct(r.within5)} | ${r.meanError.toFixed(2)} | ${pct(r.coverage)} |`,
       );
     }
   }
@@ -225,8 +225,8 @@ if (want('calibration')) {
 
 if (want('firstbreak')) {
   console.log('\n### First break under overlap and at large n\n');
-  console.log('| profile | n | populations | exact | several together (truth among them) | wrong | missed | named |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| profile | n | populations | exact | together | picked | near | wrong | missed | named |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const [p, n, pops] of [
     ['overlap', 50, 100],
     ['overlap', 200, 40],
