@@ -192,6 +192,47 @@ const ScaleScoreDoc = z.object({
   agreement: z.nullable(z.number()),
   alpha: z.nullable(z.number()),
   sd: z.nullable(z.number()),
+  /** Standard error of the score on 0..100 (docs/METHOD.md §3); null when n < 2. */
+  se: z.optional(z.nullable(z.number())),
+  /** Item-means scales: alpha computed but unstable (few respondents behind a pairwise covariance). */
+  alphaUnstable: z.optional(z.boolean()),
+});
+/** Text in every report language. */
+const LocalizedDoc = z.partialRecord(z.enum(LANGUAGES), z.string());
+const DIAGNOSIS_CODES = [
+  'cash_rich_trap',
+  'cash_poor_trap',
+  'boss_b_trap',
+  'replacement_only',
+  'human_exit_missing',
+] as const;
+const EvidenceDoc = z.object({
+  source: z.string(),
+  value: z.number(),
+  threshold: z.number(),
+  comparison: z.enum(['<', '<=', '>', '>=']),
+  met: z.boolean(),
+  note: z.optional(z.string()),
+});
+/** A difference between two published groups with its simultaneous interval (docs/METHOD.md). */
+const DifferenceDoc = z.object({ value: z.number(), ci: z.tuple([z.number(), z.number()]), beyondNoise: z.boolean() });
+const ItemScoreDoc = z.object({
+  n: z.number(),
+  counts: z.array(z.number()),
+  favourable: z.nullable(z.number()),
+  neutral: z.nullable(z.number()),
+  unfavourable: z.nullable(z.number()),
+  score: z.nullable(z.number()),
+  dontKnowRate: z.nullable(z.number()),
+  answers: z.number(),
+});
+const WeightingDoc = z.object({
+  by: z.enum(['department', 'level']),
+  strata: z.array(
+    z.object({ name: z.nullable(z.string()), responses: z.number(), headcount: z.number(), rate: z.number() }),
+  ),
+  layers: z.partialRecord(z.enum(LAYERS), z.object({ weighted: z.number(), unweighted: z.number() })),
+  unrepresented: z.array(z.string()),
 });
 const layersDoc = () => z.record(z.enum(LAYERS), ScaleScoreDoc);
 /** Answers to a choice item, per option id of the campaign's instrument (GET /surveys/{token} lists them). */
@@ -205,6 +246,8 @@ const SegmentDoc = z.object({
   suppressed: z.boolean(),
   n: z.optional(z.number()),
   layers: z.optional(layersDoc()),
+  /** Per published layer, this group minus the whole workforce, simultaneous over the breakdown. */
+  differences: z.optional(z.partialRecord(z.enum(LAYERS), DifferenceDoc)),
 });
 const GroupDoc = () => z.object({ n: z.number(), layers: layersDoc() });
 export const ReportSchema = z.object({
@@ -237,26 +280,78 @@ export const ReportSchema = z.object({
   quality: z.optional(
     z.object({ flagged: z.number(), straightLining: z.number(), tooFast: z.number(), excluded: z.boolean() }),
   ),
+  /** Per likert item: favourable / neutral / unfavourable shares and its own don't-know rate (whole workforce). */
+  items: z.optional(z.record(z.string(), ItemScoreDoc)),
   diagnoses: z.optional(
     z.array(
       z.object({
-        code: z.enum(['cash_rich_trap', 'cash_poor_trap', 'boss_b_trap', 'replacement_only']),
+        code: z.enum(DIAGNOSIS_CODES),
+        /** Calibrated: of patterns asserted at this confidence, about this share hold (docs/METHOD.md). */
         confidence: z.number(),
-        evidence: z.array(
-          z.object({
-            source: z.string(),
-            value: z.number(),
-            threshold: z.number(),
-            comparison: z.enum(['<', '<=', '>', '>=']),
-            met: z.boolean(),
-            note: z.optional(z.string()),
-          }),
-        ),
+        evidence: z.array(EvidenceDoc),
         explanation: z.string(),
+        support: z.optional(z.number()),
+        likelihood: z.optional(z.enum(['more_likely', 'likely', 'very_likely'])),
+        explanations: z.optional(LocalizedDoc),
+        caution: z.optional(z.literal('flagged_responses')),
       }),
     ),
   ),
   diagnosisNotes: z.optional(z.array(z.string())),
+  /** The same notes in every report language. */
+  notes: z.optional(
+    z.array(
+      z.object({
+        code: z.enum(['not_checked', 'not_asserted', 'borderline', 'diagnosis_withheld']),
+        about: z.optional(z.enum(DIAGNOSIS_CODES)),
+        text: LocalizedDoc,
+      }),
+    ),
+  ),
+  /** Findings beside the traps (too few to diagnose, careless answers, "don't know", several weak, polarised). */
+  findings: z.optional(
+    z.array(
+      z.object({
+        code: z.enum([
+          'too_few_to_diagnose',
+          'careless_responses',
+          'practices_invisible',
+          'several_weak_layers',
+          'polarised_departments',
+        ]),
+        lead: z.boolean(),
+        text: LocalizedDoc,
+        evidence: z.array(EvidenceDoc),
+      }),
+    ),
+  ),
+  diagnosisMinimum: z.optional(
+    z.object({
+      n: z.number(),
+      effectiveN: z.number(),
+      required: z.number(),
+      headcount: z.nullable(z.number()),
+      met: z.boolean(),
+    }),
+  ),
+  /** Why nothing is diagnosed although scores are shown. */
+  diagnosisWithheld: z.optional(z.nullable(z.enum(['too_few_responses', 'flagged_responses']))),
+  /** Weak layers that cannot be told apart: no single first break is named then. */
+  weakTogether: z.optional(z.array(z.enum(LAYERS))),
+  /** Managers minus frontline (both published). */
+  levelGap: z.optional(
+    z.nullable(
+      z.object({
+        upper: z.enum(LEVELS),
+        lower: z.enum(LEVELS),
+        n: z.object({ upper: z.number(), lower: z.number() }),
+        layers: z.partialRecord(z.enum(LAYERS), DifferenceDoc),
+        mean: z.number(),
+      }),
+    ),
+  ),
+  /** Response rates and scores weighted to the profile's headcount, per breakdown that has one. */
+  weighting: z.optional(z.object({ department: z.nullable(WeightingDoc), level: z.nullable(WeightingDoc) })),
   firstBreak: z.optional(z.nullable(z.enum(LAYERS))),
   layerVerdicts: z.optional(z.record(z.enum(LAYERS), z.enum(['weak', 'borderline', 'sound', 'unknown']))),
   recommendations: z.optional(
@@ -266,6 +361,10 @@ export const ReportSchema = z.object({
         ledger: z.nullable(z.enum(['time', 'waiting', 'knowledge'])),
         action: z.string(),
         code: z.optional(z.string()),
+        topic: z.optional(z.string()),
+        actions: z.optional(LocalizedDoc),
+        because: z.optional(LocalizedDoc),
+        source: z.optional(z.enum(['diagnosis', 'layer', 'ledger'])),
       }),
     ),
   ),
@@ -307,6 +406,15 @@ export const CompareSchema = z.object({
       scores: z.optional(z.record(z.string(), z.nullable(z.number()))),
       percentiles: z.optional(z.record(z.string(), z.nullable(z.number()))),
       change: z.optional(z.nullable(z.record(z.string(), z.nullable(z.number())))),
+      /** The change per measure with its simultaneous interval; `beyondNoise` only where noise would not make it. */
+      changeIntervals: z.optional(
+        z.nullable(
+          z.record(
+            z.string(),
+            z.object({ value: z.number(), ci: z.tuple([z.number(), z.number()]), beyondNoise: z.boolean() }),
+          ),
+        ),
+      ),
     }),
   ),
 });

@@ -147,11 +147,11 @@ describe('orgos (in process)', () => {
     for (const excludeFlagged of [false, true]) {
       const r = await orgos('score', path, '--json', ...(excludeFlagged ? ['--exclude-flagged'] : []));
       expect(r.code, r.stderr).toBe(0);
-      const { instrument, n, layers, signals, capacityDecision, capacityDecided, quality } = JSON.parse(
+      const { instrument, n, layers, signals, capacityDecision, capacityDecided, quality, items } = JSON.parse(
         r.stdout,
       ) as ReadinessReport;
       const direct = scoreResponses(CURRENT_INSTRUMENT, workforce, { excludeFlagged });
-      expect({ instrument, n, layers, signals, capacityDecision, capacityDecided, quality }).toEqual(direct);
+      expect({ instrument, n, layers, signals, capacityDecision, capacityDecided, quality, items }).toEqual(direct);
       expect(quality.flagged).toBeGreaterThan(0);
     }
   });
