@@ -55,7 +55,7 @@ export const OPERATIONS: Operation[] = [
     summary: "The caller's portfolio of organisations",
     access: 'admin, consultant, executive',
     ok: { status: 200, schema: R.OrgListSchema, description: 'Organisations' },
-    errors: [401],
+    errors: [401, 403],
   },
   {
     method: 'get',
@@ -170,7 +170,8 @@ export const OPERATIONS: Operation[] = [
     params: S.CampaignParams,
     body: S.InviteBody,
     ok: { status: 201, schema: R.InvitesResultSchema, description: 'Invited' },
-    errors: [400, ...AUTH, 410, 413, 415, 503],
+    // 409: the campaign's invitation cap; 429: its hourly quota (Retry-After).
+    errors: [400, ...AUTH, 409, 410, 413, 415, 429, 503],
   },
   {
     method: 'post',
@@ -213,7 +214,8 @@ export const OPERATIONS: Operation[] = [
     params: S.CampaignParams,
     query: S.ReportQuery,
     ok: { status: 200, schema: R.ReportSchema, description: 'Report', csv: true },
-    errors: [400, ...AUTH],
+    // 202: the snapshot is behind (a large campaign just after its close): try again after Retry-After.
+    errors: [202, 400, ...AUTH],
   },
   {
     method: 'get',
@@ -222,7 +224,7 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, consultant',
     query: S.CompareQuery,
     ok: { status: 200, schema: R.CompareSchema, description: 'Comparison' },
-    errors: [400, ...AUTH],
+    errors: [202, 400, ...AUTH],
   },
   {
     method: 'get',

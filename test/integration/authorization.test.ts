@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessText, POLICY } from '../../functions/api/policy';
+import { CURRENT_INSTRUMENT } from '../../shared/instrument';
+import { googleFormsCsv } from '../cli/tool-exports';
+import { makeResponses } from '../factories';
 import {
   ADMIN_TOKEN,
   call,
@@ -83,7 +86,10 @@ interface Route {
   /** The policy row it is (policy.ts). */
   action: keyof typeof POLICY;
   /** Builds the request; may create what the request acts on (a token to revoke). */
-  request: (scope: Scope, role: Role) => Promise<{ method: string; path: string; body?: unknown }>;
+  request: (
+    scope: Scope,
+    role: Role,
+  ) => Promise<{ method: string; path: string; body?: unknown; headers?: Record<string, string> }>;
   ok: number;
   /** Whether the route acts on an organisation (else own and foreign are the same request). */
   scoped: boolean;
@@ -264,6 +270,22 @@ const ROUTES: Route[] = [
     roles: ['admin', 'consultant'],
   },
   {
+    name: 'import answers',
+    action: 'campaign.import',
+    request: async (s) => ({
+      method: 'POST',
+      path: `/api/v1/campaigns/${await openCampaign(s)}/imports`,
+      // Another tool's export of two answers (Google Forms' layout: question text as headers).
+      body: new TextDecoder().decode(
+        googleFormsCsv(CURRENT_INSTRUMENT, makeResponses(2, ++made, { departments: ['Sales'] })).bytes,
+      ),
+      headers: { 'content-type': 'text/csv' },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
     name: 'reminders',
     action: 'reminders.send',
     request: async (s) => ({ method: 'POST', path: `/api/v1/campaigns/${await openCampaign(s)}/reminders` }),
@@ -401,7 +423,11 @@ describe('the authorization matrix', () => {
         for (const scope of ['own', 'foreign'] as const) {
           const req = await route.request(scope, role === 'none' ? 'admin' : role);
           const token = tokenOf(role);
-          const res = await call(h.app, req.method, req.path, { ...(token ? { token } : {}), body: req.body });
+          const res = await call(h.app, req.method, req.path, {
+            ...(token ? { token } : {}),
+            body: req.body,
+            ...(req.headers ? { headers: req.headers } : {}),
+          });
           const want = expected(route, role, scope);
           if (res.status !== want) mismatches.push(`${route.name} (${scope}): ${res.status}, expected ${want}`);
           if (res.status >= 400) {
