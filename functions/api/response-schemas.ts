@@ -105,6 +105,8 @@ function InstrumentDoc() {
   return z.object({
     id: z.string(),
     version: z.string(),
+    /** How scale scores are worked out (docs/METHOD.md §3); absent: respondent-means. */
+    scoring: z.optional(z.enum(['respondent-means', 'item-means'])),
     languages: z.array(z.enum(LANGUAGES)),
     layers: z.record(z.enum(LAYERS), z.object({ name: localized(), question: localized() })),
     signals: z.partialRecord(z.enum(SIGNALS), z.object({ name: localized() })),
