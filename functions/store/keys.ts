@@ -20,6 +20,9 @@
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
 // | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
+// | an account item (entry, capacity, flow, review) | table         | ORG#{orgId}#ACCOUNT / ITEM#{kind}#{id}           |
+// | an organisation's account items of a kind       | table         | ORG#{orgId}#ACCOUNT / begins ITEM#{kind}#        |
+// | an account item's change records                | table         | ORG#{orgId}#ACCOUNT / CHANGE#{kind}#{id}#{v}#{c} |
 
 export interface Key {
   PK: string;
@@ -90,6 +93,24 @@ export const keys = {
   dueBefore: (now: string) => ({ PK: 'DUE', skMax: `${now}#\uffff` }),
 
   meta: (name: string): Key => ({ PK: 'META', SK: name }),
+
+  /**
+   * The operating account of an organisation is one partition: its items and their change records. An account holds
+   * tens to hundreds of entries and their changes, far below a partition's limits, and every read is one Query.
+   */
+  accountItem: (orgId: string, kind: string, id: string): Key => ({
+    PK: `ORG#${orgId}#ACCOUNT`,
+    SK: `ITEM#${kind}#${id}`,
+  }),
+  accountItems: (orgId: string, kind: string) => ({ PK: `ORG#${orgId}#ACCOUNT`, skPrefix: `ITEM#${kind}#` }),
+  accountChange: (orgId: string, kind: string, id: string, version: number, changeId: string): Key => ({
+    PK: `ORG#${orgId}#ACCOUNT`,
+    SK: `CHANGE#${kind}#${id}#${String(version).padStart(6, '0')}#${changeId}`,
+  }),
+  accountChanges: (orgId: string, kind: string, id: string) => ({
+    PK: `ORG#${orgId}#ACCOUNT`,
+    skPrefix: `CHANGE#${kind}#${id}#`,
+  }),
 };
 
 /** The table's key schema, shared with the local server and the tests (infra declares the same in CDK). */

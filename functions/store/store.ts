@@ -2,6 +2,7 @@ import type { LANGUAGES, Level } from '../../shared/instrument';
 import type { OrgProfile } from '../../shared/profile';
 import type { Answers, SurveyResponse } from '../../shared/response';
 import type { GroupStats } from '../../shared/scoring';
+import type { AccountStore } from './account-store';
 
 // The storage port: what the API needs from persistence, in domain words. `dynamo-store.ts` is the adapter.
 
@@ -149,7 +150,8 @@ export interface SnapshotRecord {
 
 export type PutResponseResult = { created: true } | { created: false; existing: ResponseRecord };
 
-export interface Store {
+/** The operating account's methods are declared in `account-store.ts`. */
+export interface Store extends AccountStore {
   putToken(token: TokenRecord): Promise<void>;
   /** The token, or null when unknown or expired at `now`. */
   getToken(id: string, now: Date): Promise<TokenRecord | null>;
