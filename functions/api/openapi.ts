@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
+import { ACCOUNT_OPERATIONS } from './account-openapi';
 import { PROBLEM_TYPES } from './errors';
 import * as R from './response-schemas';
 import * as S from './schemas';
 
 type Schema = z.ZodMiniType;
 
-interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono path syntax (`:id`); converted to OpenAPI's `{id}`. */
   path: string;
   summary: string;
@@ -231,6 +232,7 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 204, description: 'Withdrawn' },
     errors: [400, 404, 410],
   },
+  ...ACCOUNT_OPERATIONS,
   {
     method: 'get',
     path: '/api/openapi.json',

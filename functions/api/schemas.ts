@@ -148,3 +148,6 @@ export const CompareQuery = z.lazy(() =>
       ),
   }),
 );
+
+// The operating account's request schemas (issue 11).
+export * from './account-schemas';
