@@ -18,6 +18,7 @@ import {
   reviewCadence,
   shownCells,
 } from '../../shared/account';
+import { closedAtOf } from '../lifecycle/campaign-state';
 import type { CampaignReport } from '../reports/build-report';
 import { instrumentOf } from '../reports/campaign-stats';
 import type { AccountItemRecord } from '../store/account-store';
@@ -96,6 +97,12 @@ async function pendingReconciliation(
   const latest = later.at(-1);
   if (!latest || entry.reconciliations.some((r) => r.campaignId === latest.campaign.id)) return null;
   return reconcile(entry, latest.campaign.id, await cellIn(report, latest, cell));
+}
+
+/** The pending reconciliation of one entry (GET of a single entry): the waves, and at most one report, are read. */
+export async function pendingFor(deps: ReportDeps, org: OrgRecord, entry: Entry, now: Date) {
+  if (entry.source.kind !== 'cell' || isClosedStatus(entry.status)) return null;
+  return pendingReconciliation(entry, await publishedWaves(deps, org.id, now), reportCache(deps, org, now));
 }
 
 export interface AccountView {
@@ -209,8 +216,7 @@ export async function accountSection(
 ): Promise<AccountSection> {
   const records = await loadAccount(deps.store, campaign.orgId);
   const entries = records.entries.map((r) => r.data);
-  const closedAt =
-    report.campaign.status === 'closed' ? (campaign.closedAt ?? campaign.closesAt ?? now.toISOString()) : null;
+  const closedAt = closedAtOf(campaign, now);
   const waveDay = day(closedAt ?? now.toISOString());
   const ledger = ledgerOf(report);
   const items = entries.map((e) => {

@@ -124,6 +124,19 @@ const PortfolioSchema = z.object({
   }),
 });
 
+const AccountSectionSchema = z.object({
+  campaignId: z.string(),
+  orgId: z.string(),
+  entries: z.object({
+    total: z.number(),
+    moved: z.number(),
+    items: z.array(z.object({ id: z.string(), title: z.string() })),
+  }),
+  communication: z.nullable(z.object({ finding: z.string() })),
+  summary: z.object({ asOf: z.string() }),
+  cadence: z.object({ reviews: z.number(), finding: z.string() }),
+});
+
 const WRITE_ERRORS = [400, ...AUTH, 413, 415];
 
 export const ACCOUNT_OPERATIONS: Operation[] = [
@@ -218,6 +231,16 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     body: S.CreateReviewBody,
     ok: { status: 201, schema: ReviewSchema, description: 'Recorded' },
     errors: [...WRITE_ERRORS, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/campaigns/:campaignId/account',
+    summary:
+      "The account as this wave's report shows it: entries (those from an earlier wave's cell reconciled to this wave), how many moved during it, the capacity decision beside what the workforce says was decided, freed capacity by destination, the register, the review log beside the workforce's view",
+    access: access('readAccount'),
+    params: S.CampaignParams,
+    ok: { status: 200, schema: AccountSectionSchema, description: 'Operating account of the wave' },
+    errors: [400, ...AUTH],
   },
   {
     method: 'get',

@@ -6,7 +6,7 @@ import { type AppEnv, authenticate } from './auth';
 import { limitBody } from './body-limit';
 import type { AppDeps } from './deps';
 import { DomainError, type FieldIssue, PayloadTooLarge, problemType } from './errors';
-import { accountRoutes, portfolioRoutes } from './routes/account';
+import { accountRoutes, campaignAccountRoutes, portfolioRoutes } from './routes/account';
 import { campaignRoutes } from './routes/campaigns';
 import { compareRoutes } from './routes/compare';
 import { orgRoutes } from './routes/orgs';
@@ -105,6 +105,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/orgs', orgRoutes(deps));
   // The operating account lives under its organisation (issue 11).
   app.route('/api/v1/orgs', accountRoutes(deps));
+  app.route('/api/v1/campaigns', campaignAccountRoutes(deps));
   app.route('/api/v1/portfolio', portfolioRoutes(deps));
   app.route('/api/v1/tokens', tokenRoutes(deps));
   app.route('/api/v1/campaigns', campaignRoutes(deps, caches.campaigns));

@@ -23,6 +23,9 @@ let w: World;
 let receipt: string;
 /** A token consultant A made, for the revoke route to aim at. */
 let target: string;
+/** An entry and a flow in tenant A's account, for the account's item routes. */
+let entryId: string;
+let flowId: string;
 const expiring = { consultant: '', executive: '' };
 const revoked = { consultant: '', executive: '' };
 
@@ -40,6 +43,19 @@ beforeAll(async () => {
   });
   receipt = submitted.body.receipt;
   target = (await newToken(w.consultantA.token, { role: 'executive', orgIds: [w.a.orgId] })).id;
+  const account = `/api/v1/orgs/${w.a.orgId}/account`;
+  entryId = (
+    await call(h.app, 'POST', `${account}/entries`, {
+      token: w.consultantA.token,
+      body: { clientKey: 'abuse-entry-1', ledger: 'time', title: 'Month-end decks' },
+    })
+  ).body.id;
+  flowId = (
+    await call(h.app, 'POST', `${account}/flows`, {
+      token: w.consultantA.token,
+      body: { clientKey: 'abuse-flow-1', name: 'Chat', signals: [] },
+    })
+  ).body.id;
   expiring.consultant = (
     await newToken(ADMIN_TOKEN, { role: 'consultant', orgIds: [w.a.orgId], expiresInDays: 1 })
   ).token;
@@ -57,7 +73,12 @@ afterAll(() => h.close());
 
 /** A request on tenant A that its own consultant may make. */
 function requestFor(op: (typeof PROTECTED_OPERATIONS)[number]): RawRequest {
-  const path = op.path.replace(':orgId', w.a.orgId).replace(':campaignId', w.a.campaignId).replace(':tokenId', target);
+  const path = op.path
+    .replace(':orgId', w.a.orgId)
+    .replace(':campaignId', w.a.campaignId)
+    .replace(':tokenId', target)
+    .replace(':entryId', entryId)
+    .replace(':flowId', flowId);
   const bodies: Record<string, unknown> = {
     'post /api/v1/orgs': { name: 'Abuse Org' },
     'put /api/v1/orgs/:orgId/profile': { seats: 10 },
@@ -66,6 +87,23 @@ function requestFor(op: (typeof PROTECTED_OPERATIONS)[number]): RawRequest {
     'post /api/v1/tokens': { role: 'executive', orgIds: [w.a.orgId] },
     'put /api/v1/campaigns/:campaignId/leadership': { respondents: [{ answers: makeAnswers(5) }] },
     'post /api/v1/campaigns/:campaignId/invites': { count: 2 },
+    'post /api/v1/orgs/:orgId/account/entries': { clientKey: 'abuse-entry-2', ledger: 'waiting', title: 'Approvals' },
+    'patch /api/v1/orgs/:orgId/account/entries/:entryId': { version: 1, ownerRole: 'COO' },
+    'post /api/v1/orgs/:orgId/account/capacity': {
+      clientKey: 'abuse-capacity-1',
+      decidedOn: '2026-03-01',
+      ownerRole: 'CEO',
+      shares: { learning: 100 },
+      preconditions: { learning: 'Workflow rewrites' },
+    },
+    'post /api/v1/orgs/:orgId/account/flows': { clientKey: 'abuse-flow-2', name: 'Refunds', signals: [] },
+    'patch /api/v1/orgs/:orgId/account/flows/:flowId': { version: 1, humanExit: 'Hotline' },
+    'post /api/v1/orgs/:orgId/account/reviews': {
+      clientKey: 'abuse-review-1',
+      heldOn: '2026-03-01',
+      reviewerRole: 'COO',
+      notes: 'Reviewed',
+    },
   };
   const key = `${op.method} ${op.path}`;
   const query = op.path === '/api/v1/compare' ? `?campaigns=${w.a.campaignId}` : '';

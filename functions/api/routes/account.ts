@@ -28,12 +28,21 @@ import {
   registerState,
   type WaitHolder,
 } from '../../../shared/account';
-import { accountView, itemView, loadAccount } from '../../account/account-view';
+import { accountSection, accountView, itemView, loadAccount, pendingFor } from '../../account/account-view';
 import { ledgerOf, publishedWaves, reportCache } from '../../account/published';
 import { isPublished } from '../../lifecycle/campaign-state';
+import { runLimited } from '../../lifecycle/invites';
 import type { AccountItemRecord } from '../../store/account-store';
 import type { CampaignRecord, OrgRecord, Role } from '../../store/store';
-import { type AppEnv, type Principal, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
+import {
+  type AppEnv,
+  type Principal,
+  portfolioOrgIds,
+  principalOf,
+  requireRole,
+  visibleCampaign,
+  visibleOrg,
+} from '../auth';
 import type { AppDeps } from '../deps';
 import { Conflict, NotFound, ValidationFailed } from '../errors';
 import { statsOptions } from '../stats-options';
@@ -57,7 +66,8 @@ const allow = (rule: keyof typeof ACCOUNT_ACCESS) => requireRole(...ACCOUNT_ACCE
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 /** An account item's id from its idempotency key: the same key in the same organisation is the same item. */
-const idOf = (orgId: string, key: string) => sha256(`${orgId}\n${key}`).toString('base64url').slice(0, 22);
+const idOf = (orgId: string, kind: AccountKind, key: string) =>
+  sha256(`${orgId}\n${kind}\n${key}`).toString('base64url').slice(0, 22);
 const hashOf = (value: unknown) => sha256(canonicalJson(value)).toString('hex');
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -260,7 +270,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
         const body = c.req.valid('json');
         const source = body.source ?? { kind: 'typed' as const };
         const issues: Issue[] = await dueIssues(org, body.due);
-        let id = idOf(org.id, `key:${body.clientKey}`);
+        let id = idOf(org.id, 'entry', `key:${body.clientKey}`);
         let conflictField = 'clientKey';
         let input: Parameters<typeof newEntry>[1];
         if (source.kind === 'typed') {
@@ -308,7 +318,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
           if (!ledger) issues.push({ field: 'ledger', message: 'this recommendation names no ledger: choose one' });
           if (issues.length > 0) refuse(issues);
           // One entry per recommendation, whichever key the client sent: accepting it twice cannot make two.
-          id = idOf(org.id, `recommendation:${campaign.id}:${source.index}`);
+          id = idOf(org.id, 'entry', `recommendation:${campaign.id}:${source.index}`);
           conflictField = 'source';
           input = {
             ...body,
@@ -344,12 +354,11 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
         const params = c.req.valid('param');
         const org = await visibleOrg(deps, principalOf(c), params.orgId);
         const record = await itemOrNotFound<Entry>(deps, org.id, 'entry', params.entryId);
-        const view = (await accountView(deps, org, now)).entries.find((e) => e.id === record.id);
-        return c.json({
-          ...itemView(record),
-          pendingReconciliation: view?.pendingReconciliation ?? null,
-          history: await historyOf(deps, record),
-        });
+        const [pendingReconciliation, history] = await Promise.all([
+          pendingFor(deps, org, record.data, now),
+          historyOf(deps, record),
+        ]);
+        return c.json({ ...itemView(record), pendingReconciliation, history });
       },
     )
     .patch(
@@ -397,7 +406,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
         const now = deps.clock();
         const org = await visibleOrg(deps, p, c.req.valid('param').orgId);
         const body = c.req.valid('json');
-        const id = idOf(org.id, `key:${body.clientKey}`);
+        const id = idOf(org.id, 'capacity', `key:${body.clientKey}`);
         const data: CapacityRecord = {
           id,
           decidedOn: body.decidedOn,
@@ -443,7 +452,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
         const now = deps.clock();
         const org = await visibleOrg(deps, p, c.req.valid('param').orgId);
         const body = c.req.valid('json');
-        const id = idOf(org.id, `key:${body.clientKey}`);
+        const id = idOf(org.id, 'flow', `key:${body.clientKey}`);
         const data: Flow = {
           id,
           name: body.name,
@@ -527,7 +536,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
         const body = c.req.valid('json');
         const issues = notFuture(body.heldOn, 'heldOn', now);
         if (issues.length > 0) refuse(issues);
-        const id = idOf(org.id, `key:${body.clientKey}`);
+        const id = idOf(org.id, 'review', `key:${body.clientKey}`);
         // The account as it stands when the review is recorded, kept with it: the log shows what was reviewed.
         const existing = await store.getAccountItem<Review<AccountSummary>>(org.id, 'review', id);
         const records = existing ? null : await loadAccount(store, org.id);
@@ -568,51 +577,68 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
     );
 }
 
+/**
+ * The account as one wave's report shows it (its "Operating account" section): kept apart from the report JSON, which
+ * is exactly the workforce's folded results, and read beside it by the report page.
+ */
+export function campaignAccountRoutes(deps: AppDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>().get(
+    '/:campaignId/account',
+    allow('readAccount'),
+    validate('param', 'CampaignParams'),
+    async (c) => {
+      const now = deps.clock();
+      const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
+      const org = await deps.store.getOrg(campaign.orgId);
+      if (!org) throw new NotFound(`no campaign ${campaign.id}`);
+      const report = await reportCache(deps, org, now)(campaign);
+      return c.json({ campaignId: campaign.id, orgId: org.id, ...(await accountSection(deps, campaign, report, now)) });
+    },
+  );
+}
+
 /** The consultant's view across the portfolio: each company's account, and the most common top waits and time sinks. */
 export function portfolioRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/accounts', allow('portfolio'), async (c) => {
     const p = principalOf(c);
     const now = deps.clock();
     const orgs = await deps.store.getOrgs(await portfolioOrgIds(deps, p));
-    const ledgers: PublishedLedger[] = [];
-    const rows = await Promise.all(
-      orgs.map(async (org) => {
-        const [records, waves] = await Promise.all([
-          loadAccount(deps.store, org.id),
-          publishedWaves(deps, org.id, now),
-        ]);
-        const latest = waves.at(-1);
-        const ledger = latest ? ledgerOf(await reportCache(deps, org, now)(latest.campaign)) : null;
-        const summary = accountSummary(
-          records.entries.map((r) => r.data),
-          records.capacity.map((r) => r.data),
-          records.flows.map((r) => r.data),
-          today(now),
-        );
-        return {
-          ledger,
-          row: {
-            orgId: org.id,
-            name: org.name,
-            entries: summary.entries,
-            questions: summary.questions,
-            freed: summary.freed,
-            capacityDecided: summary.capacity !== null,
-            red: summary.register.flatMap((f) => f.red.map((signal) => ({ flow: f.name, signal }))),
-            flows: summary.register.length,
-            lastReview:
-              records.reviews
-                .map((r) => r.data.heldOn)
-                .sort()
-                .at(-1) ?? null,
-            latestWave: latest
-              ? { campaignId: latest.campaign.id, name: latest.campaign.name, closedAt: latest.closedAt }
-              : null,
-          },
-        };
-      }),
-    );
-    for (const r of rows) if (r.ledger) ledgers.push(r.ledger);
-    return c.json({ orgs: rows.map((r) => r.row), common: commonTopCells(ledgers) });
+    const companies = new Map<string, { ledger: PublishedLedger | null; row: Record<string, unknown> }>();
+    // Bounded parallelism, as the comparison does: each company is a few queries and at most one report.
+    await runLimited(orgs, 4, async (org) => {
+      const [records, waves] = await Promise.all([loadAccount(deps.store, org.id), publishedWaves(deps, org.id, now)]);
+      const latest = waves.at(-1);
+      const ledger = latest ? ledgerOf(await reportCache(deps, org, now)(latest.campaign)) : null;
+      const summary = accountSummary(
+        records.entries.map((r) => r.data),
+        records.capacity.map((r) => r.data),
+        records.flows.map((r) => r.data),
+        today(now),
+      );
+      companies.set(org.id, {
+        ledger,
+        row: {
+          orgId: org.id,
+          name: org.name,
+          entries: summary.entries,
+          questions: summary.questions,
+          freed: summary.freed,
+          capacityDecided: summary.capacity !== null,
+          red: summary.register.flatMap((f) => f.red.map((signal) => ({ flow: f.name, signal }))),
+          flows: summary.register.length,
+          lastReview:
+            records.reviews
+              .map((r) => r.data.heldOn)
+              .sort()
+              .at(-1) ?? null,
+          latestWave: latest
+            ? { campaignId: latest.campaign.id, name: latest.campaign.name, closedAt: latest.closedAt }
+            : null,
+        },
+      });
+    });
+    const ordered = orgs.map((o) => companies.get(o.id)!);
+    const ledgers = ordered.flatMap((x) => (x.ledger ? [x.ledger] : []));
+    return c.json({ orgs: ordered.map((x) => x.row), common: commonTopCells(ledgers) });
   });
 }
