@@ -269,13 +269,17 @@ export async function accountSection(
   };
 }
 
-/** What the close email says of the account: how many entries moved during the wave, and the red signals. */
+/**
+ * What the close email says of the account: how many entries moved during the wave, and the red signals; undefined
+ * when the organisation keeps no account yet (no entry, no flow), so its mail says nothing of one.
+ */
 export async function accountMailFacts(
   store: Store,
   campaign: CampaignRecord,
   closedAt: string,
-): Promise<{ moved: number; red: { flow: string; signal: string }[] }> {
+): Promise<{ moved: number; red: { flow: string; signal: string }[] } | undefined> {
   const records = await loadAccount(store, campaign.orgId);
+  if (records.entries.length === 0 && records.flows.length === 0) return undefined;
   const moved = movedBetween(
     records.entries.map((r) => r.data),
     campaign.createdAt,

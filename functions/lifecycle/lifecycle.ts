@@ -1,3 +1,4 @@
+import { accountMailFacts } from '../account/account-view';
 import { statsOptions } from '../api/stats-options';
 import { sha256Hex, tokenIdOf } from '../api/token-hash';
 import { reportMail } from '../mail/templates';
@@ -29,9 +30,10 @@ async function deliverReport(deps: LifecycleDeps, campaign: CampaignRecord, now:
   if (contacts.length === 0) return 0;
   const mailer = deps.mailer;
   if (!mailer) throw new Error('report links cannot be sent: no mailer is configured');
-  const [org, stats] = await Promise.all([
+  const [org, stats, account] = await Promise.all([
     deps.store.getOrg(campaign.orgId),
     campaignStats(deps.store, campaign, now, statsOptions({ config: deps.config })),
+    accountMailFacts(deps.store, campaign, campaign.closedAt ?? now.toISOString()),
   ]);
   const responses = mergeCells(instrumentOf(campaign), stats.cells).n;
   const expiresAt = new Date(Math.floor((now.getTime() + REPORT_LINK_DAYS * DAY_MS) / 1000) * 1000).toISOString();
@@ -57,6 +59,7 @@ async function deliverReport(deps: LifecycleDeps, campaign: CampaignRecord, now:
       expiresAt,
       responses,
       sender: mailer.sender,
+      account,
     });
     await mailer.send({
       kind: 'report',
