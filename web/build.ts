@@ -5,6 +5,7 @@ import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
+import { ACCOUNT_CSS } from './account/account-css';
 import { DASHBOARD_CSS } from './dashboard/dashboard-css';
 import { REPORT_CSS } from './report/report-css';
 import { BASE_CSS } from './styles/base-css';
@@ -16,12 +17,14 @@ const SCRIPTS = {
   survey: join(here, 'survey/survey.ts'),
   report: join(here, 'report/report-page.ts'),
   dashboard: join(here, 'dashboard/dashboard.ts'),
+  account: join(here, 'account/account-page.ts'),
 };
 
 const STYLESHEETS: Record<string, string> = {
   'orgos.css': BASE_CSS,
   'report.css': REPORT_CSS,
   'dashboard.css': DASHBOARD_CSS,
+  'account.css': ACCOUNT_CSS,
 };
 
 export async function buildWeb(outDir = 'dist/web'): Promise<void> {

@@ -1,6 +1,7 @@
 // /dashboard.html: the consultant's portfolio. The token is entered once and kept in sessionStorage (this tab only);
 // every call sends it as a bearer header. All text from the API goes through esc() before it reaches the page.
 
+import { type PortfolioAccountsModel, renderPortfolioAccounts } from '../account/render-portfolio';
 import { esc } from '../html';
 import { type CompareModel, compareCsv, renderCompareChart, renderCompareTable } from './render-compare';
 
@@ -105,10 +106,23 @@ async function loadPortfolio(): Promise<void> {
     return;
   }
   renderPortfolio();
+  void loadAccounts();
   const select = $<HTMLSelectElement>('campaign-org');
   const chosen = select.value;
   select.innerHTML = orgs.map((o) => `<option value="${esc(o.id)}">${esc(o.name)}</option>`).join('');
   if (chosen) select.value = chosen;
+}
+
+/** Each company's operating account and the portfolio's most common top waits and time sinks (issue 11). */
+async function loadAccounts(): Promise<void> {
+  try {
+    const model = await api<PortfolioAccountsModel>('/api/v1/portfolio/accounts');
+    const link = (orgId: string) =>
+      `/account.html#org=${encodeURIComponent(orgId)}&token=${encodeURIComponent(token() ?? '')}`;
+    $('accounts').innerHTML = renderPortfolioAccounts(model, link);
+  } catch (err) {
+    fail(err, 'Loading the operating accounts failed');
+  }
 }
 
 function renderPortfolio(): void {

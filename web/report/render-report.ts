@@ -13,6 +13,7 @@ import type {
   Recommendation,
   ScaleScore,
 } from '../../shared/report-model';
+import { type AccountSectionModel, renderAccountSection } from '../account/render-account-section';
 import { classAttr, cls, esc } from '../html';
 import { BASE_CSS } from '../styles/base-css';
 import { CAPACITY_NAMES, DIAGNOSIS_NAMES, LAYER_NAMES, LAYER_QUESTIONS, LEVEL_NAMES, SIGNAL_NAMES } from './labels';
@@ -54,6 +55,10 @@ export interface ReportModel extends Partial<Omit<ReadinessReport, 'layers' | 's
   reason?: string;
   /** Leadership's own layer scores, when the API sends them beside the gap. */
   leadership?: { n?: number; layers?: Partial<Record<Layer, ScaleScore>> } | null;
+  /** The operating account as this wave shows it (GET /campaigns/{id}/account), read beside the report by the page. */
+  account?: AccountSectionModel | null;
+  /** Where the account is managed (the page adds it; a printed or standalone report has none). */
+  accountLink?: string;
 }
 
 const VERDICT_TEXT: Record<LayerVerdict, string> = {
@@ -117,8 +122,9 @@ export function renderReportBody(model: ReportModel): string {
   const hasScores = LAYERS.some((l) => typeof model.layers?.[l]?.score === 'number');
   const parts = [
     header(model),
-    toc(),
+    toc(Boolean(model.account)),
     summarySection(model),
+    renderAccountSection(model.account, model.accountLink),
     layersSection(model, hasScores),
     diagnosesSection(model),
     actionsSection(model.recommendations ?? []),
@@ -149,7 +155,10 @@ function unpublishedBody(model: ReportModel): string {
     : '';
   return `${header(model)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Results are not published yet</h2><p class="lead">${esc(
     model.reason ?? 'Results are published when the campaign closes.',
-  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${leadership}`;
+  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${renderAccountSection(
+    model.account,
+    model.accountLink,
+  )}${leadership}`;
 }
 
 function header(model: ReportModel): string {
@@ -167,9 +176,10 @@ function header(model: ReportModel): string {
   )}</h1><p class="meta">${meta.join(' · ')}</p></header>`;
 }
 
-function toc(): string {
+function toc(account: boolean): string {
   const links: [string, string][] = [
     ['summary', 'First break'],
+    ...(account ? [['account', 'Operating account'] as [string, string]] : []),
     ['layers', 'Layers'],
     ['diagnoses', 'Diagnosis'],
     ['actions', 'Actions'],

@@ -43,6 +43,14 @@ async function load(): Promise<void> {
     return;
   }
   const model = (await res.json()) as ReportModel;
+  // The operating account beside the report (issue 11); a report reads fine without it.
+  const account = await fetch(`/api/v1/campaigns/${encodeURIComponent(campaign)}/account`, { headers })
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null);
+  if (account && model.campaign?.orgId) {
+    model.account = account;
+    model.accountLink = `/account.html#org=${encodeURIComponent(model.campaign.orgId)}&token=${encodeURIComponent(token)}`;
+  }
   document.title = `${model.campaign?.name ?? 'Campaign'} – Org OS readiness report`;
   main.innerHTML = `<div class="toolbar"><button type="button" id="print">Print or save as PDF</button><button type="button" id="csv" class="secondary">Download CSV</button></div>${renderReportBody(
     model,
