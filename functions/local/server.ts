@@ -160,6 +160,7 @@ export function linksText(s: LocalServer): string {
       `  Survey (open wave)   ${s.url}/s/${d.surveyToken}`,
       `  Executive report     ${s.url}/report.html#campaign=${d.campaignId}&token=${d.executiveToken}`,
       `  Consultant dashboard ${s.url}/dashboard.html   (token: ${d.consultantToken})`,
+      `  Operating account    ${s.url}/account.html#org=${d.orgId}&token=${d.executiveToken}`,
       `  Report API           curl -H 'Authorization: Bearer ${d.executiveToken}' ${s.url}/api/v1/campaigns/${d.campaignId}/report`,
       `  Compare API          curl ${auth} '${s.url}/api/v1/compare?campaigns=${d.campaignIds.join(',')}'`,
       `  Invite (open wave)   curl ${auth} -H 'content-type: application/json' -d '{"emails":["ann@example.com"]}' ${open}/invites`,
