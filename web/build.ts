@@ -1,12 +1,12 @@
-// Builds the static half of the web: three browser scripts, the stylesheets and the static pages, into one folder that
+// Builds the static half of the web: the browser scripts, the stylesheets and the static pages, into one folder that
 // the local server serves at / and the CDK stack uploads to S3. The survey page itself is server-rendered (/s/*).
 
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
-import { ACCOUNT_CSS } from './account/account-css';
 import { DASHBOARD_CSS } from './dashboard/dashboard-css';
+import { OPERATING_ACCOUNT_CSS } from './operating-account/operating-account-css';
 import { REPORT_CSS } from './report/report-css';
 import { BASE_CSS } from './styles/base-css';
 
@@ -17,14 +17,17 @@ const SCRIPTS = {
   survey: join(here, 'survey/survey.ts'),
   report: join(here, 'report/report-page.ts'),
   dashboard: join(here, 'dashboard/dashboard.ts'),
-  account: join(here, 'account/account-page.ts'),
+  signin: join(here, 'account/signin-page.ts'),
+  users: join(here, 'account/users-page.ts'),
+  keys: join(here, 'account/keys-page.ts'),
+  'operating-account': join(here, 'operating-account/operating-account-page.ts'),
 };
 
 const STYLESHEETS: Record<string, string> = {
   'orgos.css': BASE_CSS,
   'report.css': REPORT_CSS,
   'dashboard.css': DASHBOARD_CSS,
-  'account.css': ACCOUNT_CSS,
+  'operating-account.css': OPERATING_ACCOUNT_CSS,
 };
 
 export async function buildWeb(outDir = 'dist/web'): Promise<void> {

@@ -1,14 +1,12 @@
 import * as z from 'zod/mini';
 import { DESTINATIONS, ENTRY_STATUSES, LEDGERS, SUGGESTIONS } from '../../shared/account';
 import type { Operation } from './openapi';
-import { ACCOUNT_ACCESS } from './routes/account';
 import * as S from './schemas';
 
-// The operating account's operations in /api/openapi.json (issue 11), with their response shapes. Access is read
-// from the routes' one role table, so the description cannot say other than the routes do.
-
-const access = (rule: keyof typeof ACCOUNT_ACCESS, scoped = true) =>
-  `${ACCOUNT_ACCESS[rule].join(', ')}${scoped ? ' (own)' : ''}`;
+// The operating account's operations in /api/openapi.json (issue 11), with their response shapes. Their "Access"
+// line is replaced by the policy table's (openapi.ts, policy.ts), so the description cannot say other than it.
+/** Replaced by the policy table's words for the route (openapi.ts). */
+const FROM_POLICY = 'see the policy table';
 
 const AUTH = [401, 403, 404];
 
@@ -145,7 +143,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     path: '/api/v1/orgs/:orgId/account',
     summary:
       "The organisation's operating account: entries (with any reconciliation pending against the latest wave), the report's recommendations as proposals, capacity decisions, the stage-two register, reviews and the review summary",
-    access: access('readAccount'),
+    access: FROM_POLICY,
     params: S.OrgParams,
     ok: { status: 200, schema: AccountSchema, description: 'Account' },
     errors: [400, ...AUTH],
@@ -155,7 +153,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     path: '/api/v1/orgs/:orgId/account/entries',
     summary:
       'Log a ledger entry: typed in, from a published ledger cell (its figures become the baseline), or a report recommendation accepted or dismissed; a retry with the same clientKey and body answers 200',
-    access: access('writeEntries'),
+    access: FROM_POLICY,
     params: S.OrgParams,
     body: S.CreateEntryBody,
     ok: { status: 201, schema: EntrySchema, description: 'Logged' },
@@ -165,7 +163,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/v1/orgs/:orgId/account/entries/:entryId',
     summary: 'One entry with its history (every change: version, time, role, the fields changed)',
-    access: access('readAccount'),
+    access: FROM_POLICY,
     params: S.AccountEntryParams,
     ok: { status: 200, schema: EntryWithHistorySchema, description: 'Entry' },
     errors: [400, ...AUTH],
@@ -175,7 +173,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     path: '/api/v1/orgs/:orgId/account/entries/:entryId',
     summary:
       'Change an entry (fields, status, or confirm a reconciliation against a later wave); `version` must be the current one, else 409 naming it',
-    access: access('writeEntries'),
+    access: FROM_POLICY,
     params: S.AccountEntryParams,
     body: S.UpdateEntryBody,
     ok: { status: 200, schema: EntrySchema, description: 'Changed' },
@@ -186,7 +184,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     path: '/api/v1/orgs/:orgId/account/capacity',
     summary:
       'Record a capacity-allocation decision: dated, owned, shares of freed capacity by destination, each precondition answered',
-    access: access('recordCapacity'),
+    access: FROM_POLICY,
     params: S.OrgParams,
     body: S.CreateCapacityBody,
     ok: { status: 201, schema: CapacitySchema, description: 'Recorded' },
@@ -197,7 +195,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     path: '/api/v1/orgs/:orgId/account/flows',
     summary:
       'Add a flow AI now handles to the stage-two register: quality signals with thresholds, the human exit, the adjudicator, the owner of the re-staffing trigger',
-    access: access('writeFlows'),
+    access: FROM_POLICY,
     params: S.OrgParams,
     body: S.CreateFlowBody,
     ok: { status: 201, schema: FlowSchema, description: 'Registered' },
@@ -207,7 +205,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/v1/orgs/:orgId/account/flows/:flowId',
     summary: 'One flow of the stage-two register with its state and history',
-    access: access('readAccount'),
+    access: FROM_POLICY,
     params: S.AccountFlowParams,
     ok: { status: 200, schema: z.extend(FlowSchema, { history }), description: 'Flow' },
     errors: [400, ...AUTH],
@@ -216,7 +214,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     method: 'patch',
     path: '/api/v1/orgs/:orgId/account/flows/:flowId',
     summary: 'Change a flow (signals and their current values, roles, retired); `version` must be the current one',
-    access: access('writeFlows'),
+    access: FROM_POLICY,
     params: S.AccountFlowParams,
     body: S.UpdateFlowBody,
     ok: { status: 200, schema: FlowSchema, description: 'Changed' },
@@ -226,7 +224,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     method: 'post',
     path: '/api/v1/orgs/:orgId/account/reviews',
     summary: 'Record an operating review (date, reviewer role, notes); the account summary is kept with it as it stood',
-    access: access('recordReview'),
+    access: FROM_POLICY,
     params: S.OrgParams,
     body: S.CreateReviewBody,
     ok: { status: 201, schema: ReviewSchema, description: 'Recorded' },
@@ -237,7 +235,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     path: '/api/v1/campaigns/:campaignId/account',
     summary:
       "The account as this wave's report shows it: entries (those from an earlier wave's cell reconciled to this wave), how many moved during it, the capacity decision beside what the workforce says was decided, freed capacity by destination, the register, the review log beside the workforce's view",
-    access: access('readAccount'),
+    access: FROM_POLICY,
     params: S.CampaignParams,
     ok: { status: 200, schema: AccountSectionSchema, description: 'Operating account of the wave' },
     errors: [400, ...AUTH],
@@ -247,7 +245,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     path: '/api/v1/portfolio/accounts',
     summary:
       "Each portfolio company's account, and the time sinks and waits most often among a company's top ones (published cells only)",
-    access: access('portfolio', false),
+    access: FROM_POLICY,
     ok: { status: 200, schema: PortfolioSchema, description: 'Portfolio accounts' },
     errors: [...AUTH],
   },

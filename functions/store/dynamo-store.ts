@@ -5,7 +5,9 @@ import type { AccountKind, ChangeRecord } from '../../shared/account';
 import type { OrgProfile } from '../../shared/profile';
 import type { GroupStats } from '../../shared/scoring';
 import type { AccountItemRecord, AccountStore } from './account-store';
+import type { AuthStore } from './auth-store';
 import { dynamoAccountStore } from './dynamo-account';
+import { DynamoAuthStore } from './dynamo-auth-store';
 import { type Key, keys, TTL_ATTRIBUTE } from './keys';
 import type {
   CampaignRecord,
@@ -70,6 +72,7 @@ function strip<T>(item: Item, omit: readonly string[] = []): T {
 
 export class DynamoStore implements Store {
   private loaded?: Promise<{ doc: DynamoDBDocumentClient; sdk: DocumentSdk }>;
+  readonly auth: AuthStore;
 
   /**
    * `client` may be a function that builds it: the Lambda passes one that imports the SDK, so a cold start loads the
@@ -78,7 +81,9 @@ export class DynamoStore implements Store {
   constructor(
     private readonly client: DynamoDBClient | (() => Promise<DynamoDBClient>),
     private readonly table: string,
-  ) {}
+  ) {
+    this.auth = new DynamoAuthStore((command) => this.send(command), table);
+  }
 
   // ---- helpers -------------------------------------------------------------------------------------------------
 
@@ -150,6 +155,7 @@ export class DynamoStore implements Store {
     const { expiresAt, ...rest } = token;
     const ok = await this.putNew({
       ...keys.tokenById(token.id),
+      ...keys.tokensOfCreator(token.createdBy, token.createdAt, token.id),
       entity: 'token',
       v: VERSION,
       ...rest,

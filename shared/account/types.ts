@@ -223,7 +223,7 @@ export interface Review<Summary = unknown> {
 
 export type AccountKind = 'entry' | 'capacity' | 'flow' | 'review';
 
-export type Actor = { role: 'admin' | 'consultant' | 'executive'; subject: string };
+export type Actor = { role: 'admin' | 'consultant' | 'executive' | 'viewer'; subject: string };
 
 /** One field an account change set: its value before and after. */
 export interface FieldChange {

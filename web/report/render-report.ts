@@ -13,8 +13,8 @@ import type {
   Recommendation,
   ScaleScore,
 } from '../../shared/report-model';
-import { type AccountSectionModel, renderAccountSection } from '../account/render-account-section';
 import { classAttr, cls, esc } from '../html';
+import { type AccountSectionModel, renderAccountSection } from '../operating-account/render-account-section';
 import { BASE_CSS } from '../styles/base-css';
 import { CAPACITY_NAMES, DIAGNOSIS_NAMES, LAYER_NAMES, LAYER_QUESTIONS, LEVEL_NAMES, SIGNAL_NAMES } from './labels';
 import { REPORT_CSS } from './report-css';
@@ -179,7 +179,7 @@ function header(model: ReportModel): string {
 function toc(account: boolean): string {
   const links: [string, string][] = [
     ['summary', 'First break'],
-    ...(account ? [['account', 'Operating account'] as [string, string]] : []),
+    ...(account ? [['operating-account', 'Operating account'] as [string, string]] : []),
     ['layers', 'Layers'],
     ['diagnoses', 'Diagnosis'],
     ['actions', 'Actions'],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { accountSummary, registerState } from '../../../shared/account';
 import { LANGUAGES } from '../../../shared/instrument';
-import { type AccountModel, renderAccount, suggestedStatus } from '../../../web/account/render-account';
-import { renderAccountSection } from '../../../web/account/render-account-section';
-import { renderPortfolioAccounts } from '../../../web/account/render-portfolio';
+import { type AccountModel, renderAccount, suggestedStatus } from '../../../web/operating-account/render-account';
+import { renderAccountSection } from '../../../web/operating-account/render-account-section';
+import { renderPortfolioAccounts } from '../../../web/operating-account/render-portfolio';
 import { renderReportBody } from '../../../web/report/render-report';
 import { makeCellEntry, makeFigures, makeFlow, makeRecord, makeSignal } from '../account/fixtures';
 
@@ -50,7 +50,7 @@ function model(overrides: Partial<AccountModel> = {}): AccountModel {
   };
 }
 
-const state = { editing: null, history: null, waves: { w1: 'Spring wave', w2: 'Autumn wave' } };
+const state = { editing: null, history: null, waves: { w1: 'Spring wave', w2: 'Autumn wave' }, writable: true };
 
 describe('the account page', () => {
   it('answers the three questions, books freed capacity 60/40 and marks the red signal in words', () => {
@@ -138,8 +138,8 @@ describe('the report’s Operating account section', () => {
       minGroupSize: 5,
       account: section,
     });
-    expect(html.indexOf('id="account"')).toBeGreaterThan(html.indexOf('id="summary"'));
-    expect(html.indexOf('id="account"')).toBeLessThan(html.indexOf('id="layers"'));
+    expect(html.indexOf('id="operating-account"')).toBeGreaterThan(html.indexOf('id="summary"'));
+    expect(html.indexOf('id="operating-account"')).toBeLessThan(html.indexOf('id="layers"'));
     expect(html).toContain('2 entries on the account; 1 moved during this wave.');
     expect(html).toContain('Target met: 1 working days of wait (-3, a real change); confirmed removed');
     expect(html).toContain('Decided but not told');
@@ -151,7 +151,7 @@ describe('the report’s Operating account section', () => {
 
   it('is left out of a report read without an account', () => {
     expect(renderAccountSection(null)).toBe('');
-    expect(renderReportBody({ campaign: { name: 'x' }, published: true, n: 40 })).not.toContain('id="account"');
+    expect(renderReportBody({ campaign: { name: 'x' }, published: true, n: 40 })).not.toContain('id="operating-account"');
   });
 });
 

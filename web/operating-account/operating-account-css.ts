@@ -1,10 +1,10 @@
-// Styles of the account page and of the report's "Operating account" section (/assets/account.css). Colours meet
+// Styles of the account page and of the report's "Operating account" section (/assets/operating-account.css). Colours meet
 // WCAG AA; a signal past its threshold is red and also says so in words, never by colour alone.
 
-export const ACCOUNT_CSS = `
-.account { max-width: 72rem; }
-.account-top { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: 1rem; }
-.account-top .q { margin: 0; padding: 0; border: 0; }
+export const OPERATING_ACCOUNT_CSS = `
+.operating { max-width: 72rem; }
+.operating-top { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: 1rem; }
+.operating-top .q { margin: 0; padding: 0; border: 0; }
 .panel { margin: 1.5rem 0; padding: 1rem; border: 1px solid #d1d5db; border-radius: .5rem; }
 .panel h2 { margin-top: 0; }
 .stack { margin: .5rem 0 1rem; }

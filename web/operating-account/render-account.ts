@@ -35,7 +35,7 @@ import {
 } from '../../shared/account';
 import type { Language } from '../../shared/instrument';
 import { classAttr, esc } from '../html';
-import { ACCOUNT_MESSAGES, type AccountMessages } from './account-messages';
+import { ACCOUNT_MESSAGES, type AccountMessages } from './messages';
 
 interface Versioned {
   id: string;
@@ -70,6 +70,8 @@ export interface PageState {
   history: { entryId: string; items: HistoryItem[] } | null;
   /** Campaign names by id, for waves. */
   waves: Record<string, string>;
+  /** Whether the session may change the account (the policy table's `account.*` writes): else no forms. */
+  writable: boolean;
 }
 
 const num = (v: number | null | undefined) =>
@@ -126,10 +128,10 @@ export function renderAccount(model: AccountModel, lang: Language, state: PageSt
     .join('')}</ul></nav>`;
   return [
     nav,
-    reviewSection(model, lang, t),
+    reviewSection(model, lang, t, state.writable),
     entriesSection(model, lang, t, state),
-    capacitySection(model, lang, t),
-    registerSection(model, lang, t),
+    capacitySection(model, lang, t, state.writable),
+    registerSection(model, lang, t, state.writable),
     reviewLog(model, t),
   ].join('');
 }
@@ -194,7 +196,7 @@ export function registerSummary(register: FlowState[], lang: Language, t: Accoun
     .join('')}</ul>`;
 }
 
-function reviewSection(model: AccountModel, lang: Language, t: AccountMessages): string {
+function reviewSection(model: AccountModel, lang: Language, t: AccountMessages, writable: boolean): string {
   const s = model.summary;
   const body = `<p class="lead">${esc(t.reviewLead)}</p><h3>${esc(t.q.compressed)}</h3>${doneList(s.questions.compressed, 'time', lang, t)}<h3>${esc(
     t.q.removed,
@@ -207,7 +209,12 @@ function reviewSection(model: AccountModel, lang: Language, t: AccountMessages):
     s.register,
     lang,
     t,
-  )}<h3 id="record-review-h">${esc(t.recordReviewH)}</h3><form data-form="review" class="stack" aria-labelledby="record-review-h">${errorBox(
+  )}${writable ? reviewForm(s, t) : ''}`;
+  return section('review', t.reviewH, body);
+}
+
+function reviewForm(s: AccountSummary, t: AccountMessages): string {
+  return `<h3 id="record-review-h">${esc(t.recordReviewH)}</h3><form data-form="review" class="stack" aria-labelledby="record-review-h">${errorBox(
     'review',
   )}${field('review-held', t.heldOn, input('review-held', 'heldOn', 'type="date" required', s.asOf))}${field(
     'review-role',
@@ -216,7 +223,6 @@ function reviewSection(model: AccountModel, lang: Language, t: AccountMessages):
   )}${field('review-notes', t.notes, '<textarea id="review-notes" name="notes" rows="4" required maxlength="4000"></textarea>')}<button type="submit">${esc(
     t.recordReview,
   )}</button></form>`;
-  return section('review', t.reviewH, body);
 }
 
 // ---- entries -----------------------------------------------------------------------------------------------------
@@ -225,6 +231,9 @@ const statusOptions = (lang: Language, statuses: readonly EntryStatus[]) =>
   statuses.map((s): [string, string] => [s, STATUS_LABELS[s][lang]]);
 
 function entryRow(e: AccountModel['entries'][number], lang: Language, t: AccountMessages, state: PageState): string {
+  const edit = state.writable
+    ? `<button type="button" class="secondary" data-edit="${esc(e.id)}" aria-describedby="e-${esc(e.id)}">${esc(t.edit)}</button>`
+    : '';
   const head = `e-${esc(e.id)}`;
   return `<tr><td>${esc(LEDGER_LABELS[e.ledger][lang])}</td><th scope="row" id="${head}">${esc(e.title)}${
     e.department ? `<span class="ev-note">${esc(e.department)}</span>` : ''
@@ -232,9 +241,7 @@ function entryRow(e: AccountModel['entries'][number], lang: Language, t: Account
     measureText(e.ledger, e.target, lang),
   )}</td><td>${esc(measureText(e.ledger, e.current, lang))}</td><td>${esc(dueText(e.due, state))}</td><td>${esc(
     STATUS_LABELS[e.status][lang],
-  )}</td><td><div class="cell-actions"><button type="button" class="secondary" data-edit="${esc(e.id)}" aria-describedby="${head}">${esc(
-    t.edit,
-  )}</button><button type="button" class="secondary" data-history="${esc(e.id)}" aria-describedby="${head}">${esc(
+  )}</td><td><div class="cell-actions">${edit}<button type="button" class="secondary" data-history="${esc(e.id)}" aria-describedby="${head}">${esc(
     t.history,
   )}</button></div></td></tr>`;
 }
@@ -423,25 +430,21 @@ function entriesSection(model: AccountModel, lang: Language, t: AccountMessages,
   const list = rows.length
     ? table(t.entriesH, [t.ledger, t.entry, t.owner, t.baseline, t.target, t.current, t.due, t.status, t.actions], rows)
     : `<p class="empty">${esc(t.noEntries)}</p>`;
-  const editing = model.entries.find((e) => e.id === state.editing);
-  const pending = model.entries.filter((e) => e.pendingReconciliation);
+  const editing = state.writable ? model.entries.find((e) => e.id === state.editing) : undefined;
+  const pending = state.writable ? model.entries.filter((e) => e.pendingReconciliation) : [];
   const reconcile = pending.length
     ? `<h3>${esc(t.reconcileH)}</h3>${pending.map((e) => reconcileBlock(e, lang, t, state)).join('')}`
     : '';
   return section(
     'entries',
     t.entriesH,
-    `${list}${editing ? editForm(editing, lang, t) : ''}${historyBlock(model, t, state)}${reconcile}${proposalsBlock(
-      model,
-      lang,
-      t,
-    )}${cellForm(model, lang, t)}${newEntryForm(lang, t)}`,
+    `${list}${editing ? editForm(editing, lang, t) : ''}${historyBlock(model, t, state)}${reconcile}${state.writable ? `${proposalsBlock(model, lang, t)}${cellForm(model, lang, t)}${newEntryForm(lang, t)}` : ''}`,
   );
 }
 
 // ---- capacity ----------------------------------------------------------------------------------------------------
 
-function capacitySection(model: AccountModel, lang: Language, t: AccountMessages): string {
+function capacitySection(model: AccountModel, lang: Language, t: AccountMessages, writable: boolean): string {
   const current = model.summary.capacity;
   const shown = current
     ? `<p>${esc(t.decisionOf(current.decidedOn, current.ownerRole))}</p><ul>${DESTINATIONS.filter(
@@ -478,7 +481,7 @@ function capacitySection(model: AccountModel, lang: Language, t: AccountMessages
     t.toldHow,
     input('cap-how', 'toldHow', 'maxlength="300"'),
   )}<button type="submit">${esc(t.recordDecision)}</button></form>`;
-  return section('capacity', t.capacityH, `<p>${esc(t.capacityLead)}</p>${shown}${form}`);
+  return section('capacity', t.capacityH, `<p>${esc(t.capacityLead)}</p>${shown}${writable ? form : ''}`);
 }
 
 // ---- the stage-two register -------------------------------------------------------------------------------------
@@ -489,6 +492,7 @@ function signalRow(
   i: number,
   lang: Language,
   t: AccountMessages,
+  writable: boolean,
 ) {
   const state = s.state ?? 'no_value';
   const id = `sig-${flow.id}-${i}`;
@@ -497,7 +501,18 @@ function signalRow(
     s.threshold,
   )} ${esc(s.unit)}</td><td>${esc(s.trips === 'above' ? t.above : t.below)}</td><td class="num">${num(s.current)}${
     s.measuredOn ? ` (${esc(s.measuredOn)})` : ''
-  }</td><td>${esc(STATE_TEXT(t)[state])}</td><td><form data-form="signal" data-flow="${esc(flow.id)}" data-version="${flow.version}" data-signal="${i}" class="row" aria-label="${esc(
+  }</td><td>${esc(STATE_TEXT(t)[state])}</td>${writable ? signalForm(flow, s, i, id, name, t) : ''}</tr>`;
+}
+
+function signalForm(
+  flow: AccountModel['flows'][number],
+  s: QualitySignal,
+  i: number,
+  id: string,
+  name: string,
+  t: AccountMessages,
+): string {
+  return `<td><form data-form="signal" data-flow="${esc(flow.id)}" data-version="${flow.version}" data-signal="${i}" class="row" aria-label="${esc(
     `${t.updateSignal}: ${name}`,
   )}">${errorBox(id)}<label class="sr-only" for="${id}-value">${esc(`${t.current}: ${name}`)}</label>${numberInput(
     `${id}-value`,
@@ -506,24 +521,34 @@ function signalRow(
     'min="-1000000000"',
   )}<label class="sr-only" for="${id}-on">${esc(`${t.measuredOn}: ${name}`)}</label>${input(`${id}-on`, 'measuredOn', 'type="date" required', s.measuredOn)}<button type="submit" class="secondary">${esc(
     t.updateSignal,
-  )}</button></form></td></tr>`;
+  )}</button></form></td>`;
 }
 
-function flowBlock(flow: AccountModel['flows'][number], lang: Language, t: AccountMessages): string {
+function flowBlock(flow: AccountModel['flows'][number], lang: Language, t: AccountMessages, writable: boolean): string {
   const states = new Map((flow.state?.signals ?? []).map((s, i) => [i, s.state]));
   const gaps = (flow.state?.gaps ?? []).map((g) => GAP_LABELS[g][lang]);
-  const rows = flow.signals.map((s, i) => signalRow(flow, { ...s, state: states.get(i) ?? 'no_value' }, i, lang, t));
+  const rows = flow.signals.map((s, i) =>
+    signalRow(flow, { ...s, state: states.get(i) ?? 'no_value' }, i, lang, t, writable),
+  );
   return `<article class="flow"><h3>${esc(flow.name)}</h3><dl class="facts"><dt>${esc(t.humanExit)}</dt><dd>${esc(flow.humanExit ?? '–')}</dd><dt>${esc(
     t.adjudicator,
   )}</dt><dd>${esc(flow.adjudicator ?? '–')}</dd><dt>${esc(t.triggerOwner)}</dt><dd>${esc(flow.triggerOwner ?? '–')}</dd></dl>${
     gaps.length ? `<p class="warn">${esc(t.gaps)}: ${esc(gaps.join('; '))}</p>` : ''
-  }${rows.length ? table(`${t.signal}: ${flow.name}`, [t.signal, t.threshold, t.trips, t.current, t.status, t.actions], rows) : ''}</article>`;
+  }${
+    rows.length
+      ? table(
+          `${t.signal}: ${flow.name}`,
+          [t.signal, t.threshold, t.trips, t.current, t.status, ...(writable ? [t.actions] : [])],
+          rows,
+        )
+      : ''
+  }</article>`;
 }
 
-function registerSection(model: AccountModel, lang: Language, t: AccountMessages): string {
+function registerSection(model: AccountModel, lang: Language, t: AccountMessages, writable: boolean): string {
   const flows = model.flows.filter((f) => !f.retired);
   const list = flows.length
-    ? flows.map((f) => flowBlock(f, lang, t)).join('')
+    ? flows.map((f) => flowBlock(f, lang, t, writable)).join('')
     : `<p class="empty">${esc(t.noFlows)}</p>`;
   const form = `<h3 id="flow-form-h">${esc(t.addFlowH)}</h3><form data-form="flow" class="stack" aria-labelledby="flow-form-h">${errorBox(
     'flow',
@@ -559,7 +584,7 @@ function registerSection(model: AccountModel, lang: Language, t: AccountMessages
     t.measuredOn,
     input('flow-on', 'signal.measuredOn', 'type="date"'),
   )}</fieldset><button type="submit">${esc(t.addFlow)}</button></form>`;
-  return section('register', t.registerH, `${list}${form}`);
+  return section('register', t.registerH, `${list}${writable ? form : ''}`);
 }
 
 function reviewLog(model: AccountModel, t: AccountMessages): string {

@@ -19,7 +19,7 @@ import {
   UNIT_LABELS,
 } from '../../shared/account';
 import { esc } from '../html';
-import { ACCOUNT_MESSAGES } from './account-messages';
+import { ACCOUNT_MESSAGES } from './messages';
 import { freedTable, measureText, registerSummary } from './render-account';
 
 export interface AccountSectionModel {
@@ -92,7 +92,8 @@ function cadenceBlock(c: ReviewCadence): string {
 /** The section, or nothing when the organisation keeps no account yet. */
 export function renderAccountSection(model: AccountSectionModel | null | undefined, accountLink?: string): string {
   if (!model) return '';
-  const head = '<section id="account" aria-labelledby="account-h"><h2 id="account-h">Operating account</h2>';
+  const head =
+    '<section id="operating-account" aria-labelledby="operating-account-h"><h2 id="operating-account-h">Operating account</h2>';
   const link = accountLink ? `<p><a href="${esc(accountLink)}">Manage the operating account</a></p>` : '';
   const s = model.summary;
   const freed = LEDGERS.filter((l) => s.freed[l].freed > 0)

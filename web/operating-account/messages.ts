@@ -10,6 +10,7 @@ export interface AccountMessages {
   loading: string;
   needLink: string;
   expired: string;
+  signIn: string;
   notFound: string;
   failed: (status: number) => string;
   offline: string;
@@ -116,8 +117,9 @@ const en: AccountMessages = {
   skip: 'Skip to the account',
   language: 'Language',
   loading: 'Loading the account…',
-  needLink: 'This page needs the full account link (it ends with #org=…&token=…).',
-  expired: 'This link has expired or was revoked. Ask for a new one.',
+  needLink: 'Open the operating account from the dashboard.',
+  expired: 'Your session has ended, or you are not signed in.',
+  signIn: 'Sign in',
   notFound: 'No account was found for this link.',
   failed: (status) => `The request failed (error ${status}).`,
   offline: 'No connection. Nothing was saved; try again.',
@@ -225,8 +227,9 @@ const zh: AccountMessages = {
   skip: '跳到账目',
   language: '语言',
   loading: '正在加载账目…',
-  needLink: '此页面需要完整的账目链接（以 #org=…&token=… 结尾）。',
-  expired: '该链接已过期或已被撤销，请索取新的链接。',
+  needLink: '请从仪表板打开经营账目。',
+  expired: '您的会话已结束，或您尚未登录。',
+  signIn: '登录',
   notFound: '没有找到与此链接对应的账目。',
   failed: (status) => `请求失败（错误 ${status}）。`,
   offline: '没有网络连接，未保存任何内容，请重试。',
@@ -334,8 +337,9 @@ const de: AccountMessages = {
   skip: 'Zum Konto springen',
   language: 'Sprache',
   loading: 'Das Konto wird geladen…',
-  needLink: 'Diese Seite braucht den vollständigen Konto-Link (er endet mit #org=…&token=…).',
-  expired: 'Dieser Link ist abgelaufen oder wurde widerrufen. Bitten Sie um einen neuen.',
+  needLink: 'Öffnen Sie das Betriebskonto über das Dashboard.',
+  expired: 'Ihre Sitzung ist beendet, oder Sie sind nicht angemeldet.',
+  signIn: 'Anmelden',
   notFound: 'Zu diesem Link wurde kein Konto gefunden.',
   failed: (status) => `Die Anfrage ist fehlgeschlagen (Fehler ${status}).`,
   offline: 'Keine Verbindung. Nichts wurde gespeichert; bitte erneut versuchen.',

@@ -1,14 +1,16 @@
-// /account.html: the organisation's operating account. The organisation, the bearer token and the language come in
-// the URL fragment (#org=…&token=…&lang=de; a fragment never reaches a server or a Referer header). Every change is a
-// plain API call; a stale version reloads the account and says so, a refusal names the fields beside its form.
+// /operating-account.html: the organisation's operating account, read and changed with the signed-in person's
+// session (the browser sends the cookie; changes carry the session's CSRF token: account/session-client.ts). The
+// organisation and the language come in the URL fragment (#org=…&lang=de), which names them and opens nothing. A
+// stale version reloads the account and says so; a refusal names the fields beside its form.
 
 import { LANGUAGES, type Language } from '../../shared/instrument';
+import { can, getSession, renderAccountBar, type Session } from '../account/session-client';
 import { esc } from '../html';
-import { ACCOUNT_MESSAGES } from './account-messages';
+import { ACCOUNT_MESSAGES } from './messages';
 import { type AccountModel, type HistoryItem, type PageState, renderAccount } from './render-account';
 
-const main = document.getElementById('account') as HTMLElement;
-const status = document.getElementById('account-status') as HTMLElement;
+const main = document.getElementById('operating') as HTMLElement;
+const status = document.getElementById('operating-status') as HTMLElement;
 const langSelect = document.getElementById('lang') as HTMLSelectElement;
 
 class ApiError extends Error {
@@ -22,35 +24,36 @@ class ApiError extends Error {
 }
 
 let model: AccountModel | null = null;
-const state: PageState = { editing: null, history: null, waves: {} };
+let session: Session = { signedIn: false };
+const state: PageState = { editing: null, history: null, waves: {}, writable: false };
 
 function params() {
   const p = new URLSearchParams(location.hash.slice(1));
   const lang = p.get('lang');
+  // An executive of one organisation needs no organisation in the address.
+  const only = session.user?.orgIds.length === 1 ? session.user.orgIds[0]! : null;
   return {
-    org: p.get('org'),
-    token: p.get('token'),
+    org: p.get('org') ?? only,
     lang: (LANGUAGES as readonly string[]).includes(lang ?? '') ? (lang as Language) : 'en',
   };
 }
 
 const t = () => ACCOUNT_MESSAGES[params().lang];
 
-function say(text: string): void {
-  status.textContent = text;
+function say(text: string, html = false): void {
+  if (html) status.innerHTML = text;
+  else status.textContent = text;
   status.hidden = false;
 }
 
 async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${params().token}`, accept: 'application/json' };
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken ?? '';
   let res: Response;
   try {
-    res = await fetch(path, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
+    res = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   } catch {
     throw new ApiError(0, [], t().offline);
   }
@@ -69,21 +72,28 @@ function render(focus?: string): void {
   const { lang } = params();
   document.documentElement.lang = lang;
   document.title = `${model.orgName ?? ''} – ${t().title}`;
-  (document.getElementById('account-h') as HTMLElement).textContent =
+  (document.getElementById('operating-h') as HTMLElement).textContent =
     `${t().title}${model.orgName ? `: ${model.orgName}` : ''}`;
-  main.querySelector('#account-body')!.innerHTML = renderAccount(model, lang, state);
+  main.querySelector('#operating-body')!.innerHTML = renderAccount(model, lang, state);
   if (focus) (document.getElementById(focus) as HTMLElement | null)?.focus();
 }
 
 async function load(focus?: string): Promise<void> {
-  const { org, token, lang } = params();
+  session = await getSession().catch((): Session => ({ signedIn: false }));
+  renderAccountBar(session);
+  const { org, lang } = params();
   langSelect.value = lang;
   (document.querySelector('.skip') as HTMLElement).textContent = t().skip;
   (document.querySelector('label[for="lang"]') as HTMLElement).textContent = t().language;
-  if (!org || !token) {
-    say(t().needLink);
+  if (!session.signedIn || session.kind !== 'user') {
+    say(`${esc(t().expired)} <a href="/signin.html">${esc(t().signIn)}</a>`, true);
     return;
   }
+  if (!org) {
+    say(`<a href="/dashboard.html">${esc(t().needLink)}</a>`, true);
+    return;
+  }
+  state.writable = can(session, 'account.entry.create');
   try {
     const [orgInfo, account, campaigns] = await Promise.all([
       api<{ name: string }>(orgPath()),
@@ -96,7 +106,8 @@ async function load(focus?: string): Promise<void> {
     render(focus);
   } catch (err) {
     const e = err as ApiError;
-    say(e.status === 401 ? t().expired : e.status === 404 || e.status === 403 ? t().notFound : e.message);
+    if (e.status === 401) say(`${esc(t().expired)} <a href="/signin.html">${esc(t().signIn)}</a>`, true);
+    else say(e.status === 404 || e.status === 403 ? t().notFound : e.message);
   }
 }
 
