@@ -140,7 +140,10 @@ function keyOf(form: HTMLFormElement): string {
 
 function showErrors(form: HTMLFormElement, err: ApiError): void {
   const box = form.querySelector<HTMLElement>('.form-errors');
-  if (!box) return say(err.message);
+  if (!box) {
+    say(err.message);
+    return;
+  }
   box.innerHTML = err.fields.length
     ? `<ul>${err.fields.map((f) => `<li><code>${esc(f.field)}</code> ${esc(f.message)}</li>`).join('')}</ul>`
     : `<p>${esc(err.message)}</p>`;

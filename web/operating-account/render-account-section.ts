@@ -69,12 +69,11 @@ function communicationBlock(c: Communication | null): string {
   const recorded = c.record
     ? ` Leadership recorded a decision on ${c.record.decidedOn}, owned by ${c.record.ownerRole}.`
     : '';
-  const directions =
-    c.directions && c.directions.workforce
-      ? c.directions.match
-        ? ` The workforce names the same direction (${c.directions.recorded}).`
-        : ` The workforce names another direction (${c.directions.workforce}, not ${c.directions.recorded}).`
-      : '';
+  const directions = c.directions?.workforce
+    ? c.directions.match
+      ? ` The workforce names the same direction (${c.directions.recorded}).`
+      : ` The workforce names another direction (${c.directions.workforce}, not ${c.directions.recorded}).`
+    : '';
   return `<p class="finding">${esc(FINDING_LABELS[c.finding][lang])}${esc(recorded)}${esc(workforce)}${esc(directions)}</p>`;
 }
 

@@ -151,7 +151,9 @@ describe('the report’s Operating account section', () => {
 
   it('is left out of a report read without an account', () => {
     expect(renderAccountSection(null)).toBe('');
-    expect(renderReportBody({ campaign: { name: 'x' }, published: true, n: 40 })).not.toContain('id="operating-account"');
+    expect(renderReportBody({ campaign: { name: 'x' }, published: true, n: 40 })).not.toContain(
+      'id="operating-account"',
+    );
   });
 });
 
