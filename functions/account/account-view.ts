@@ -23,7 +23,7 @@ import type { CampaignReport } from '../reports/build-report';
 import { instrumentOf } from '../reports/campaign-stats';
 import type { AccountItemRecord } from '../store/account-store';
 import type { CampaignRecord, OrgRecord, Store } from '../store/store';
-import { ledgerOf, publishedWaves, type ReportDeps, reportCache, type Wave } from './published';
+import { ledgerOf, publishedWaves, type ReportDeps, reportCache, type Wave, waveFacts } from './published';
 
 // The account as the API, the pages and the report show it: the stored items with their versions, and what is
 // worked out from them and the published waves (pending reconciliations, proposals, the review summary).
@@ -81,7 +81,7 @@ async function cellIn(
   wave: Wave,
   ref: CellRef,
 ): Promise<ReturnType<typeof lookupCell>> {
-  return lookupCell(ledgerOf(await report(wave.campaign)), ref);
+  return lookupCell((await waveFacts(report, wave.campaign))?.ledger, ref);
 }
 
 /** The latest published wave after the entry's baseline wave that it was not reconciled against, reconciled. */
@@ -193,16 +193,6 @@ export interface AccountSection {
   cadence: ReturnType<typeof reviewCadence>;
 }
 
-/** The workforce's view of whether ledgers are discussed in operating reviews (docs/METHOD.md). */
-function reviewedByWorkforce(report: CampaignReport): Parameters<typeof reviewCadence>[2] {
-  if (!report.published) return null;
-  const item = (report as CampaignReport & { items?: Record<string, { favourable: number | null }> }).items
-    ?.sig_ledgers_reviewed;
-  if (item && typeof item.favourable === 'number') return { measure: 'item_favourable', value: item.favourable };
-  const score = report.signals?.time_ledger?.score;
-  return typeof score === 'number' ? { measure: 'signal_score', value: score } : null;
-}
-
 /**
  * The account as the report of one wave shows it: every entry with, for those made from an earlier wave's cell, the
  * same cell in this wave (only once this wave is published); the capacity decision in force at the close beside the
@@ -211,17 +201,17 @@ function reviewedByWorkforce(report: CampaignReport): Parameters<typeof reviewCa
 export async function accountSection(
   deps: ReportDeps,
   campaign: CampaignRecord,
-  report: CampaignReport,
+  report: (c: CampaignRecord) => Promise<CampaignReport>,
   now: Date,
 ): Promise<AccountSection> {
-  const records = await loadAccount(deps.store, campaign.orgId);
+  const [records, facts] = await Promise.all([loadAccount(deps.store, campaign.orgId), waveFacts(report, campaign)]);
   const entries = records.entries.map((r) => r.data);
   const closedAt = closedAtOf(campaign, now);
   const waveDay = day(closedAt ?? now.toISOString());
-  const ledger = ledgerOf(report);
+  const ledger = facts?.ledger ?? null;
   const items = entries.map((e) => {
     let reconciliation: AccountSection['entries']['items'][number]['reconciliation'] = null;
-    if (e.source.kind === 'cell' && e.source.cell.campaignId !== campaign.id && report.published) {
+    if (e.source.kind === 'cell' && e.source.cell.campaignId !== campaign.id && facts) {
       reconciliation =
         e.reconciliations.find((r) => r.campaignId === campaign.id) ??
         reconcile(e, campaign.id, lookupCell(ledger, e.source.cell));
@@ -246,13 +236,13 @@ export async function accountSection(
       moved: movedBetween(entries, campaign.createdAt, closedAt ?? now.toISOString()).length,
       items,
     },
-    communication: report.published
+    communication: facts
       ? communicationOf(
           instrumentOf(campaign),
           recordInForce(decided, waveDay),
-          report.capacityDecided,
-          report.capacityDecision,
-          report.minGroupSize,
+          facts.capacityDecided,
+          facts.capacityDecision,
+          facts.minGroupSize,
         )
       : null,
     summary: accountSummary(
@@ -264,7 +254,7 @@ export async function accountSection(
     cadence: reviewCadence(
       records.reviews.map((r) => r.data),
       waveDay,
-      reviewedByWorkforce(report),
+      facts?.reviewed ?? null,
     ),
   };
 }

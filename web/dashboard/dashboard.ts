@@ -73,6 +73,8 @@ async function start(): Promise<void> {
   $('compare-btn').hidden = !can(session, 'compare');
   $('accounts-panel').hidden = !can(session, 'account.portfolio');
   await loadPortfolio();
+  // Once per page: it folds each company's latest wave, and nothing on this page changes an account.
+  if (can(session, 'account.portfolio')) void loadAccounts();
 }
 
 async function loadPortfolio(): Promise<void> {
@@ -87,7 +89,6 @@ async function loadPortfolio(): Promise<void> {
     return;
   }
   renderPortfolio();
-  if (can(session, 'account.portfolio')) void loadAccounts();
   const select = $<HTMLSelectElement>('campaign-org');
   const chosen = select.value;
   select.innerHTML = orgs.map((o) => `<option value="${esc(o.id)}">${esc(o.name)}</option>`).join('');

@@ -29,7 +29,7 @@ import {
   type WaitHolder,
 } from '../../../shared/account';
 import { accountSection, accountView, itemView, loadAccount, pendingFor } from '../../account/account-view';
-import { ledgerOf, publishedWaves, reportCache } from '../../account/published';
+import { publishedWaves, reportCache, waveFacts } from '../../account/published';
 import { isPublished } from '../../lifecycle/campaign-state';
 import { runLimited } from '../../lifecycle/invites';
 import type { AccountItemRecord } from '../../store/account-store';
@@ -218,8 +218,8 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
   async function reconciliationAgainst(org: OrgRecord, entry: Entry, campaignId: string, now: Date) {
     if (entry.source.kind !== 'cell') return undefined;
     const campaign = await publishedCampaignOfOrg(deps, org, campaignId, 'reconcile.campaignId', now);
-    const report = await reportCache(deps, org, now)(campaign);
-    return reconcile(entry, campaign.id, lookupCell(ledgerOf(report), entry.source.cell)) ?? undefined;
+    const facts = await waveFacts(reportCache(deps, org, now), campaign);
+    return reconcile(entry, campaign.id, lookupCell(facts?.ledger, entry.source.cell)) ?? undefined;
   }
 
   async function dueIssues(org: OrgRecord, due: Entry['due'] | undefined): Promise<Issue[]> {
@@ -258,14 +258,14 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
           input = { ...body, ledger: body.ledger!, title: body.title!, source: { kind: 'typed' }, status: 'logged' };
         } else if (source.kind === 'cell') {
           const campaign = await publishedCampaignOfOrg(deps, org, source.campaignId, 'source.campaignId', now);
-          const report = await reportCache(deps, org, now)(campaign);
+          const facts = await waveFacts(reportCache(deps, org, now), campaign);
           const ref = {
             campaignId: campaign.id,
             ledger: source.ledger,
             category: source.category,
             ...(source.heldBy ? { heldBy: source.heldBy } : {}),
           };
-          const found = lookupCell(ledgerOf(report), ref);
+          const found = lookupCell(facts?.ledger, ref);
           if (found.state !== 'shown') {
             issues.push({
               field: 'source.category',
@@ -555,8 +555,8 @@ export function campaignAccountRoutes(deps: AppDeps): Hono<AppEnv> {
     const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
     const org = await deps.store.getOrg(campaign.orgId);
     if (!org) throw new NotFound(`no campaign ${campaign.id}`);
-    const report = await reportCache(deps, org, now)(campaign);
-    return c.json({ campaignId: campaign.id, orgId: org.id, ...(await accountSection(deps, campaign, report, now)) });
+    const section = await accountSection(deps, campaign, reportCache(deps, org, now), now);
+    return c.json({ campaignId: campaign.id, orgId: org.id, ...section });
   });
 }
 
@@ -571,7 +571,7 @@ export function portfolioRoutes(deps: AppDeps): Hono<AppEnv> {
     await runLimited(orgs, 4, async (org) => {
       const [records, waves] = await Promise.all([loadAccount(deps.store, org.id), publishedWaves(deps, org.id, now)]);
       const latest = waves.at(-1);
-      const ledger = latest ? ledgerOf(await reportCache(deps, org, now)(latest.campaign)) : null;
+      const ledger = latest ? ((await waveFacts(reportCache(deps, org, now), latest.campaign))?.ledger ?? null) : null;
       const summary = accountSummary(
         records.entries.map((r) => r.data),
         records.capacity.map((r) => r.data),
