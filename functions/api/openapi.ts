@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ACCOUNT_OPERATIONS } from './account-openapi';
 import { PROBLEM_TYPES } from './errors';
 import { AUTH_OPERATIONS } from './openapi-auth';
 import { accessText } from './policy';
@@ -8,7 +9,7 @@ import * as S from './schemas';
 type Schema = z.ZodMiniType;
 
 export interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono path syntax (`:id`); converted to OpenAPI's `{id}`. */
   path: string;
   summary: string;
@@ -256,6 +257,7 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 204, description: 'Withdrawn' },
     errors: [400, 404, 410],
   },
+  ...ACCOUNT_OPERATIONS,
   {
     method: 'get',
     path: '/api/openapi.json',

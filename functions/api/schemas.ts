@@ -206,3 +206,6 @@ export const CreateViewerLinkBody = z.lazy(() =>
     expiresInDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(30))),
   }),
 );
+
+// The operating account's request schemas (issue 11).
+export * from './account-schemas';

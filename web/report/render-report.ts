@@ -25,6 +25,7 @@ import type {
   ScaleScore,
 } from '../../shared/report-model';
 import { classAttr, cls, esc } from '../html';
+import { type AccountSectionModel, renderAccountSection } from '../operating-account/render-account-section';
 import { BASE_CSS } from '../styles/base-css';
 import {
   CAPACITY_NAMES,
@@ -81,6 +82,10 @@ export interface ReportModel extends Partial<Omit<ReadinessReport, 'layers' | 's
   lateBursts?: { breakdown?: string; group?: string; note?: string }[];
   /** Response rates and weighted scores per breakdown (shared/report/weighting.ts). */
   weighting?: { department?: Weighting | null; level?: Weighting | null } | null;
+  /** The operating account as this wave shows it (GET /campaigns/{id}/account), read beside the report by the page. */
+  account?: AccountSectionModel | null;
+  /** Where the account is managed (the page adds it; a printed or standalone report has none). */
+  accountLink?: string;
 }
 
 const VERDICT_TEXT: Record<LayerVerdict, string> = {
@@ -144,10 +149,11 @@ export function renderReportBody(model: ReportModel): string {
   const hasScores = LAYERS.some((l) => typeof model.layers?.[l]?.score === 'number');
   const parts = [
     header(model),
-    toc(),
+    toc(Boolean(model.account)),
     leadFindings(model),
     protectionSection(model),
     summarySection(model),
+    renderAccountSection(model.account, model.accountLink),
     layersSection(model, hasScores),
     diagnosesSection(model),
     actionsSection(model.recommendations ?? []),
@@ -179,7 +185,10 @@ function unpublishedBody(model: ReportModel): string {
     : '';
   return `${header(model)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Results are not published yet</h2><p class="lead">${esc(
     model.reason ?? 'Results are published when the campaign closes.',
-  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${protectionSection(model)}${leadership}`;
+  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${protectionSection(model)}${renderAccountSection(
+    model.account,
+    model.accountLink,
+  )}${leadership}`;
 }
 
 /** What protects small groups in this campaign (an open link cannot), and any group flagged for a late burst. */
@@ -215,10 +224,11 @@ function header(model: ReportModel): string {
   )}</h1><p class="meta">${meta.join(' · ')}</p></header>`;
 }
 
-function toc(): string {
+function toc(account: boolean): string {
   const links: [string, string][] = [
     ['protection', 'Protection'],
     ['summary', 'First break'],
+    ...(account ? [['operating-account', 'Operating account'] as [string, string]] : []),
     ['layers', 'Layers'],
     ['diagnoses', 'Diagnosis'],
     ['actions', 'Actions'],
