@@ -54,6 +54,9 @@ export function dynamoAccountStore(send: Send, table: string, storable: <T>(valu
     return items;
   };
 
+  // Field by field: the item's own attributes stay a plain object, the values inside go to the marshaller as storable()
+  // makes them (Maps for objects).
+  const fields = (record: object): Item => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, storable(v)]));
   const changeKey = (orgId: string, c: ChangeRecord) =>
     keys.accountChange(orgId, c.kind, c.itemId, c.version, c.changeId);
   const changeItem = (orgId: string, c: ChangeRecord): Item => ({
@@ -61,13 +64,13 @@ export function dynamoAccountStore(send: Send, table: string, storable: <T>(valu
     entity: 'accountChange',
     v: VERSION,
     orgId,
-    ...storable(c),
+    ...fields(c),
   });
   const itemOf = <T>(r: AccountItemRecord<T>): Item => ({
     ...keys.accountItem(r.orgId, r.kind, r.id),
     entity: 'accountItem',
     v: VERSION,
-    ...storable(r),
+    ...fields(r),
   });
   const toRecord = <T>(item: Item): AccountItemRecord<T> => ({
     kind: item.kind as AccountKind,
