@@ -52,9 +52,16 @@ function evidenceLine(e: Evidence): string {
   return `      [${mark}] ${e.source} ${fixed(e.value, 2)} ${e.comparison} ${fixed(e.threshold, 2)}${note}`;
 }
 
+const LIKELIHOOD: Record<string, string> = {
+  more_likely: 'more likely than not',
+  likely: 'likely',
+  very_likely: 'very likely',
+};
+
 function diagnosisLines(d: Diagnosis): string[] {
+  const words = d.likelihood ? ` (${LIKELIHOOD[d.likelihood]})` : '';
   return [
-    `  ${d.code}: confidence ${d.confidence.toFixed(2)}`,
+    `  ${d.code}: confidence ${d.confidence.toFixed(2)}${words}${d.caution ? ' - read with care: many flagged responses' : ''}`,
     ...wrap(d.explanation, '    '),
     '    evidence:',
     ...d.evidence.map(evidenceLine),
@@ -101,6 +108,12 @@ export function textReport(instrument: Instrument, model: ScoreModel): string {
     return `${out.join('\n')}\n`;
   }
   const report = model;
+
+  const lead = (report.findings ?? []).filter((f) => f.lead);
+  if (lead.length > 0) {
+    out.push('', 'Read this first');
+    for (const f of lead) out.push(...wrap(f.text.en, '  ', '  '));
+  }
 
   out.push('', 'Layers (0-100; higher is more mature)');
   const verdicts = report.layerVerdicts;
@@ -154,21 +167,27 @@ export function textReport(instrument: Instrument, model: ScoreModel): string {
   out.push(...breakdown('By department', report.segments.department, report.minGroupSize, name));
 
   out.push('', 'Diagnoses');
-  if (report.diagnoses.length === 0) out.push('  none');
+  if (report.diagnoses.length === 0) out.push(report.diagnosisWithheld ? '  none: withheld (see above)' : '  none');
   for (const d of report.diagnoses) out.push(...diagnosisLines(d));
+  for (const f of (report.findings ?? []).filter((x) => !x.lead))
+    out.push(...wrap(f.text.en, '  finding: ', '           '));
   for (const note of report.diagnosisNotes ?? []) out.push(...wrap(note, '  note: ', '        '));
 
   out.push(
     '',
     report.firstBreak
       ? `First break: ${name(report.firstBreak)}. ${instrument.layers[report.firstBreak].question.en}`
-      : 'First break: none (no layer is clearly weak)',
+      : report.weakTogether
+        ? `First break: none named (weak together: ${report.weakTogether.map(name).join(', ')})`
+        : report.diagnosisWithheld
+          ? 'First break: not diagnosed (see above)'
+          : 'First break: none (no layer is clearly weak)',
   );
 
   if (report.recommendations.length > 0) {
     out.push('', 'Smallest operating incisions');
     report.recommendations.forEach((r, i) => {
-      out.push(...wrap(r.action, `  ${i + 1}. `, '     '));
+      out.push(...wrap(r.action + (r.because ? ` (Because ${r.because.en}.)` : ''), `  ${i + 1}. `, '     '));
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Layer, LikertSignal } from './instrument';
+import type { Layer, Level, LikertSignal, Localized } from './instrument';
 
 /** Maturity levels 1..5; names and cut-offs are in docs/METHOD.md. */
 export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
@@ -21,6 +21,31 @@ export interface ScaleScore {
   alpha: number | null;
   /** Standard deviation of respondent scale scores on 0..100. */
   sd: number | null;
+  /**
+   * Standard error of the score on 0..100 (sd / √n for respondent-means; from item variances and pairwise
+   * covariances for item-means, docs/METHOD.md §3); null when n < 2. Absent in reports made before it existed.
+   */
+  se?: number | null;
+  /** Item-means scales only: alpha was computed but is unstable (few respondents behind a pairwise covariance). */
+  alphaUnstable?: boolean;
+}
+
+/** One likert item's answers in a group: per-question results (top-2-box) and its own don't-know rate. */
+export interface ItemScore {
+  /** Respondents with a score on the item's scale who answered it 1..5. */
+  n: number;
+  /** Of those, how many gave each scored value 1..5 (reverse-worded items flipped: 5 is always the mature end). */
+  counts: number[];
+  /** Shares of n scoring 4–5 (agreeing with the mature practice), 3, and 1–2; null when n = 0 or withheld. */
+  favourable: number | null;
+  neutral: number | null;
+  unfavourable: number | null;
+  /** The item's mean on 0..100; null when n = 0 or withheld. */
+  score: number | null;
+  /** "Don't know" among all answers given to the item, by every respondent; null when withheld. */
+  dontKnowRate: number | null;
+  /** Answers of any kind given to the item. */
+  answers: number;
 }
 
 /** Answers to a choice item, per option id of the instrument's item (docs/METHOD.md: option meanings). */
@@ -53,9 +78,17 @@ export interface GroupReport {
   quality: QualitySummary;
   /** Whether leadership has decided at all (2026.2 on; absent for instruments without that item). */
   capacityDecided?: CapacityDistribution;
+  /** Per likert item id, its answers (absent in reports made before per-item statistics existed). */
+  items?: Record<string, ItemScore>;
 }
 
-export type DiagnosisCode = 'cash_rich_trap' | 'cash_poor_trap' | 'boss_b_trap' | 'replacement_only';
+export type DiagnosisCode =
+  | 'cash_rich_trap'
+  | 'cash_poor_trap'
+  | 'boss_b_trap'
+  | 'replacement_only'
+  // Klarna's lesson, whatever freed capacity is said to be for: customers cannot reliably reach a person.
+  | 'human_exit_missing';
 
 export interface Evidence {
   /** A layer, a signal, a capacity option share, a profile field, or a gap ("gap:roles"). */
@@ -70,18 +103,82 @@ export interface Evidence {
 
 export interface Diagnosis {
   code: DiagnosisCode;
-  /** 0..1. */
+  /** Calibrated (docs/METHOD.md §6.5): of patterns asserted at this confidence, about this share hold. Below 1. */
   confidence: number;
   evidence: Evidence[];
+  /** The explanation in English, the reference language. */
   explanation: string;
+  /** The joint support of the criteria before calibration (absent in reports made before calibration existed). */
+  support?: number;
+  /** The confidence in words (docs/METHOD.md §6.5). */
+  likelihood?: 'more_likely' | 'likely' | 'very_likely';
+  /** The explanation in every report language, built from the same numbers. */
+  explanations?: Localized;
+  /** Set when many responses are flagged as careless: read with care (the finding says why). */
+  caution?: 'flagged_responses';
+}
+
+/** Report-level findings: what the report leads with, beside or instead of the traps. */
+export type FindingCode =
+  /** Fewer effective respondents than a diagnosis needs: scores are shown, nothing is diagnosed. */
+  | 'too_few_to_diagnose'
+  /** A large share of responses is flagged as careless: the diagnosis is marked or withheld. */
+  | 'careless_responses'
+  /** Most answers on a layer or signal are "don't know": nobody can see these practices. */
+  | 'practices_invisible'
+  /** Several layers weak at about the same level: no single first break. */
+  | 'several_weak_layers'
+  /** Two departments far apart on a layer, beyond noise. */
+  | 'polarised_departments';
+
+export interface Finding {
+  code: FindingCode;
+  /** Shown before the diagnosis (a finding that changes how everything below is read). */
+  lead: boolean;
+  text: Localized;
+  evidence: Evidence[];
+}
+
+/** A report note (what was not diagnosed and why), in every report language. */
+export interface Note {
+  code: 'not_checked' | 'not_asserted' | 'borderline' | 'diagnosis_withheld';
+  /** The diagnosis the note is about, when it is about one. */
+  about?: DiagnosisCode;
+  text: Localized;
 }
 
 export interface Recommendation {
   layer: Layer | null;
   ledger: 'time' | 'waiting' | 'knowledge' | null;
+  /** One sentence of action, in English. */
   action: string;
   /** The diagnosis a trap-specific recommendation answers; absent for layer recommendations. */
   code?: DiagnosisCode;
+  /** What the action is about; no two recommendations of a report share one. */
+  topic?: string;
+  /** The action in every report language. */
+  actions?: Localized;
+  /** The evidence the action answers, one short clause in every report language. */
+  because?: Localized;
+  /** Where the action comes from: a diagnosis, a weak layer, or the ledgers respondents kept (issue 10). */
+  source?: 'diagnosis' | 'layer' | 'ledger';
+}
+
+/** A difference between two published groups with its simultaneous interval (docs/METHOD.md §5.7). */
+export interface DifferenceEstimate {
+  value: number;
+  ci: [number, number];
+  beyondNoise: boolean;
+}
+
+/** Managers minus frontline, per layer and on average, whenever both are published and large enough. */
+export interface LevelGap {
+  upper: Level;
+  lower: Level;
+  n: { upper: number; lower: number };
+  layers: Partial<Record<Layer, DifferenceEstimate>>;
+  /** Mean of the per-layer gaps. */
+  mean: number;
 }
 
 /**
@@ -102,4 +199,22 @@ export interface ReadinessReport extends GroupReport {
   layerVerdicts?: Record<Layer, LayerVerdict>;
   /** Plain-English notes on what was not diagnosed and why (too few responses, a pattern below confidence). */
   diagnosisNotes?: string[];
+  /** The same notes in every report language. */
+  notes?: Note[];
+  /** Findings beside the traps; `lead` ones come first on the page. */
+  findings?: Finding[];
+  /** Whether the workforce is large enough to diagnose (apart from the privacy minimum), and how that was read. */
+  diagnosisMinimum?: {
+    n: number;
+    effectiveN: number;
+    required: number;
+    headcount: number | null;
+    met: boolean;
+  };
+  /** Why nothing is diagnosed although scores are shown; absent when the diagnosis ran. */
+  diagnosisWithheld?: 'too_few_responses' | 'flagged_responses' | null;
+  /** Weak layers that cannot be told apart (in cascade order): no single first break is named then. */
+  weakTogether?: Layer[];
+  /** Managers minus frontline (both published), whether or not a leadership view exists. */
+  levelGap?: LevelGap | null;
 }

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { DASHBOARD_CSS } from './dashboard/dashboard-css';
+import { OPERATING_ACCOUNT_CSS } from './operating-account/operating-account-css';
 import { REPORT_CSS } from './report/report-css';
 import { BASE_CSS } from './styles/base-css';
 
@@ -16,15 +17,18 @@ const SCRIPTS = {
   survey: join(here, 'survey/survey.ts'),
   report: join(here, 'report/report-page.ts'),
   dashboard: join(here, 'dashboard/dashboard.ts'),
+  'dashboard-import': join(here, 'dashboard/import-form.ts'),
   signin: join(here, 'account/signin-page.ts'),
   users: join(here, 'account/users-page.ts'),
   keys: join(here, 'account/keys-page.ts'),
+  'operating-account': join(here, 'operating-account/operating-account-page.ts'),
 };
 
 const STYLESHEETS: Record<string, string> = {
   'orgos.css': BASE_CSS,
   'report.css': REPORT_CSS,
   'dashboard.css': DASHBOARD_CSS,
+  'operating-account.css': OPERATING_ACCOUNT_CSS,
 };
 
 export async function buildWeb(outDir = 'dist/web'): Promise<void> {

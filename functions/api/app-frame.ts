@@ -11,6 +11,7 @@ import { DomainError, type FieldIssue, PayloadTooLarge, problemType } from './er
 // (everything) and `createRespondentApp` (the respondent's path, its own Lambda) are both this frame plus pieces.
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
+const DEFAULT_IMPORT_LIMIT = 4 * 1024 * 1024;
 
 /** Errors of the AWS SDK that mean "try again shortly", not "this request is wrong". */
 const TRANSIENT = new Set([
@@ -75,7 +76,12 @@ export function frameApp(app: Hono<any>, deps: Pick<AppDeps, 'config'>): void {
   const small = limitBody({ maxSize: limit, onError: onTooLarge });
   // The leadership view carries up to 200 respondents' answers.
   const large = limitBody({ maxSize: limit * 8, onError: onTooLarge });
-  app.use('/api/*', noStore, (c, next) => (c.req.path.endsWith('/leadership') ? large : small)(c, next));
+  // A CSV upload: Lambda takes at most 6 MB of request, base64-encoded by API Gateway.
+  const upload = limitBody({ maxSize: deps.config.importLimitBytes ?? DEFAULT_IMPORT_LIMIT, onError: onTooLarge });
+  app.use('/api/*', noStore, (c, next) => {
+    const path = c.req.path;
+    return (path.endsWith('/leadership') ? large : path.endsWith('/imports') ? upload : small)(c, next);
+  });
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 }

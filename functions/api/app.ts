@@ -4,9 +4,11 @@ import { type AppEnv, authenticate } from './auth';
 import type { AppDeps } from './deps';
 import { enforcePolicy } from './policy';
 import { mountRespondentRoutes } from './respondent-app';
+import { accountRoutes, campaignAccountRoutes, portfolioRoutes } from './routes/account';
 import { authRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { compareRoutes } from './routes/compare';
+import { importRoutes } from './routes/imports';
 import { orgRoutes } from './routes/orgs';
 import { surveyCaches } from './routes/surveys';
 import { tokenRoutes } from './routes/tokens';
@@ -41,14 +43,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/v1/campaigns/*', auth);
   app.use('/api/v1/compare/*', auth);
   app.use('/api/v1/users/*', auth);
+  app.use('/api/v1/portfolio/*', auth);
   // Route × role, from the one table (policy.ts), in front of every protected route.
   enforcePolicy(app);
 
   // One set per app: the JSON and form submissions share them, and a close drops its campaign's copy.
   const caches = surveyCaches(deps);
   app.route('/api/v1/orgs', orgRoutes(deps));
+  // The operating account lives under its organisation (issue 11).
+  app.route('/api/v1/orgs', accountRoutes(deps));
+  app.route('/api/v1/campaigns', campaignAccountRoutes(deps));
+  app.route('/api/v1/portfolio', portfolioRoutes(deps));
   app.route('/api/v1/tokens', tokenRoutes(deps));
   app.route('/api/v1/campaigns', campaignRoutes(deps, caches.campaigns));
+  app.route('/api/v1/campaigns', importRoutes(deps));
   app.route('/api/v1/compare', compareRoutes(deps));
   app.route('/api/v1/users', userRoutes(deps));
   app.route('/api/v1/campaigns', viewerLinkRoutes(deps));

@@ -26,6 +26,8 @@ export interface AppConfig {
   adminToken?: string | (() => Promise<string | undefined>);
   /** Maximum request body in bytes (default 64 KiB; the leadership view allows 8 times that). */
   bodyLimitBytes?: number;
+  /** Maximum CSV upload (`POST /campaigns/{id}/imports`) in bytes (default 4 MiB). */
+  importLimitBytes?: number;
   /** Responses of one campaign are spread over this many partitions (default 8); fixed per campaign at creation. */
   responseShards?: number;
   /**

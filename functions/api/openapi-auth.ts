@@ -89,7 +89,7 @@ export const AUTH_OPERATIONS: Operation[] = [
     summary: 'Mail a single-use sign-in link to the address if it has an account (the answer is the same either way)',
     access: 'anyone',
     body: S.SignInBody,
-    ok: { status: 202, description: 'Accepted' },
+    ok: { status: 202, schema: z.object({ detail: z.string() }), description: 'Accepted' },
     errors: [400, 403, 413, 415],
   },
   {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ACCOUNT_OPERATIONS } from './account-openapi';
 import { PROBLEM_TYPES } from './errors';
 import { AUTH_OPERATIONS } from './openapi-auth';
 import { accessText } from './policy';
@@ -8,7 +9,7 @@ import * as S from './schemas';
 type Schema = z.ZodMiniType;
 
 export interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono path syntax (`:id`); converted to OpenAPI's `{id}`. */
   path: string;
   summary: string;
@@ -20,7 +21,11 @@ export interface Operation {
   params?: Schema;
   query?: Schema;
   body?: Schema;
-  ok: { status: number; schema?: Schema; description: string; csv?: boolean };
+  ok: { status: number; schema?: Schema; description: string; csv?: boolean; html?: boolean };
+  /** Other success statuses answered with the same schema (a retried submission's 200). */
+  also?: number[];
+  /** The body is a file upload (text/csv or multipart/form-data), not JSON. */
+  upload?: boolean;
   errors: number[];
 }
 
@@ -33,7 +38,7 @@ export const OPERATIONS: Operation[] = [
     path: '/health',
     summary: 'Liveness check',
     access: 'anyone',
-    ok: { status: 200, description: 'OK' },
+    ok: { status: 200, schema: R.HealthSchema, description: 'OK' },
     errors: [],
   },
   {
@@ -51,7 +56,7 @@ export const OPERATIONS: Operation[] = [
     summary: "The caller's portfolio of organisations",
     access: 'admin, consultant, executive',
     ok: { status: 200, schema: R.OrgListSchema, description: 'Organisations' },
-    errors: [401],
+    errors: [401, 403],
   },
   {
     method: 'get',
@@ -59,7 +64,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'One organisation with its profile',
     access: 'admin, consultant, executive (own)',
     params: S.OrgParams,
-    ok: { status: 200, schema: R.OrgSchema, description: 'Organisation' },
+    ok: { status: 200, schema: R.OrgWithProfileSchema, description: 'Organisation' },
     errors: [400, ...AUTH],
   },
   {
@@ -166,6 +171,19 @@ export const OPERATIONS: Operation[] = [
     params: S.CampaignParams,
     body: S.InviteBody,
     ok: { status: 201, schema: R.InvitesResultSchema, description: 'Invited' },
+    // 409: the campaign's invitation cap; 429: its hourly quota (Retry-After).
+    errors: [400, ...AUTH, 409, 410, 413, 415, 429, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/campaigns/:campaignId/imports',
+    summary:
+      'Import answers collected in another survey tool: a CSV (text/csv), or multipart/form-data with an optional "mapping" part (JSON, as `orgos map` proposes) before the "file" part. Each row becomes a response as a survey submission would; a file with any bad row stores nothing; uploading the same file again adds nothing',
+    access: 'admin, consultant (own)',
+    params: S.CampaignParams,
+    upload: true,
+    ok: { status: 201, schema: R.ImportResultSchema, description: 'Imported (200: every row was imported before)' },
+    also: [200],
     errors: [400, ...AUTH, 410, 413, 415, 503],
   },
   {
@@ -197,7 +215,8 @@ export const OPERATIONS: Operation[] = [
     params: S.CampaignParams,
     query: S.ReportQuery,
     ok: { status: 200, schema: R.ReportSchema, description: 'Report', csv: true },
-    errors: [400, ...AUTH],
+    // 202: the snapshot is behind (a large campaign just after its close): try again after Retry-After.
+    errors: [202, 400, ...AUTH],
   },
   {
     method: 'get',
@@ -206,7 +225,7 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, consultant',
     query: S.CompareQuery,
     ok: { status: 200, schema: R.CompareSchema, description: 'Comparison' },
-    errors: [400, ...AUTH],
+    errors: [202, 400, ...AUTH],
   },
   {
     method: 'get',
@@ -225,8 +244,9 @@ export const OPERATIONS: Operation[] = [
     access: 'respondent',
     params: S.SurveyParams,
     body: S.SubmitResponseBody,
-    ok: { status: 201, schema: R.ReceiptSchema, description: 'Counted' },
-    errors: [400, 404, 409, 410, 413, 415, 429],
+    ok: { status: 201, schema: R.ReceiptSchema, description: 'Counted (200: a retry of a response already counted)' },
+    also: [200],
+    errors: [400, 404, 409, 410, 413, 415, 429, 503],
   },
   {
     method: 'delete',
@@ -237,12 +257,13 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 204, description: 'Withdrawn' },
     errors: [400, 404, 410],
   },
+  ...ACCOUNT_OPERATIONS,
   {
     method: 'get',
     path: '/api/openapi.json',
     summary: 'This document',
     access: 'anyone',
-    ok: { status: 200, description: 'OpenAPI 3.1' },
+    ok: { status: 200, schema: R.OpenApiSchema, description: 'OpenAPI 3.1' },
     errors: [],
   },
   {
@@ -250,7 +271,7 @@ export const OPERATIONS: Operation[] = [
     path: '/api/docs',
     summary: 'Readable API documentation',
     access: 'anyone',
-    ok: { status: 200, description: 'HTML' },
+    ok: { status: 200, description: 'HTML', html: true },
     errors: [],
   },
   ...AUTH_OPERATIONS,
@@ -264,6 +285,25 @@ const jsonSchema = (schema: Schema): Record<string, unknown> => {
     unknown
   >;
   return rest;
+};
+
+/** A CSV file as it was exported, or a form carrying it with its mapping. */
+const UPLOAD_BODY = {
+  required: true,
+  content: {
+    'text/csv': { schema: { type: 'string', format: 'binary' } },
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          mapping: { type: 'string', description: 'the mapping file (JSON); must come before the file part' },
+          file: { type: 'string', format: 'binary' },
+        },
+      },
+      encoding: { mapping: { contentType: 'application/json' } },
+    },
+  },
 };
 
 const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -298,10 +338,15 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
                 ...(op.ok.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
               },
             }
-          : {}),
+          : op.ok.html
+            ? { content: { 'text/html': { schema: { type: 'string' } } } }
+            : {}),
       },
     };
-    for (const status of op.errors) {
+    for (const status of op.also ?? []) responses[status] = responses[op.ok.status];
+    // Any route that reads the table can meet a throttled or timed-out store: 503 with Retry-After.
+    const errors = op.access === 'anyone' ? op.errors : [...new Set([...op.errors, 503])].sort((a, b) => a - b);
+    for (const status of errors) {
       responses[status] = {
         description: STATUS_TEXT[status] ?? 'Error',
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -318,6 +363,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
       ...(op.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
         : {}),
+      ...(op.upload ? { requestBody: UPLOAD_BODY } : {}),
       responses,
     };
   }

@@ -17,7 +17,7 @@ import { Forbidden } from './errors';
 // - viewer is what the close e-mail carries: one campaign's report, read-only.
 
 export interface Rule {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** The route as openapi.ts names it (Hono syntax). */
   path: string;
   roles: readonly Role[];
@@ -61,6 +61,7 @@ export const POLICY = {
   'invites.create': { method: 'post', path: '/api/v1/campaigns/:campaignId/invites', roles: RUNS, note: 'own' },
   'reminders.send': { method: 'post', path: '/api/v1/campaigns/:campaignId/reminders', roles: RUNS, note: 'own' },
   'campaign.close': { method: 'post', path: '/api/v1/campaigns/:campaignId/close', roles: RUNS, note: 'own' },
+  'campaign.import': { method: 'post', path: '/api/v1/campaigns/:campaignId/imports', roles: RUNS, note: 'own' },
   'report.read': {
     method: 'get',
     path: '/api/v1/campaigns/:campaignId/report',
@@ -86,6 +87,39 @@ export const POLICY = {
     note: 'own',
   },
   compare: { method: 'get', path: '/api/v1/compare', roles: RUNS, note: 'own portfolio' },
+  // The operating account (issue 11): leadership's own record, kept by executives for their organisation and by
+  // consultants on their behalf; a report viewer sees it beside its one report.
+  'account.read': { method: 'get', path: '/api/v1/orgs/:orgId/account', roles: ALL, note: 'own' },
+  'account.entry.create': { method: 'post', path: '/api/v1/orgs/:orgId/account/entries', roles: ALL, note: 'own' },
+  'account.entry.read': {
+    method: 'get',
+    path: '/api/v1/orgs/:orgId/account/entries/:entryId',
+    roles: ALL,
+    note: 'own',
+  },
+  'account.entry.update': {
+    method: 'patch',
+    path: '/api/v1/orgs/:orgId/account/entries/:entryId',
+    roles: ALL,
+    note: 'own',
+  },
+  'account.capacity.record': { method: 'post', path: '/api/v1/orgs/:orgId/account/capacity', roles: ALL, note: 'own' },
+  'account.flow.create': { method: 'post', path: '/api/v1/orgs/:orgId/account/flows', roles: ALL, note: 'own' },
+  'account.flow.read': { method: 'get', path: '/api/v1/orgs/:orgId/account/flows/:flowId', roles: ALL, note: 'own' },
+  'account.flow.update': {
+    method: 'patch',
+    path: '/api/v1/orgs/:orgId/account/flows/:flowId',
+    roles: ALL,
+    note: 'own',
+  },
+  'account.review.record': { method: 'post', path: '/api/v1/orgs/:orgId/account/reviews', roles: ALL, note: 'own' },
+  'account.wave': {
+    method: 'get',
+    path: '/api/v1/campaigns/:campaignId/account',
+    roles: READS_REPORT,
+    note: 'own; viewer: its one campaign',
+  },
+  'account.portfolio': { method: 'get', path: '/api/v1/portfolio/accounts', roles: RUNS, note: 'own portfolio' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LANGUAGES, LAYERS, LIKERT_SIGNALS } from '../../shared/instrument';
+import { LANGUAGES, LAYERS, LEVELS, LIKERT_SIGNALS, SIGNALS } from '../../shared/instrument';
 import { OrgProfileSchema } from '../../shared/profile';
 import { roleSchema } from './schemas';
 
@@ -16,6 +16,11 @@ export const ProblemSchema = z.object({
 
 export const OrgSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
 export const OrgListSchema = z.object({ orgs: z.array(OrgSchema) });
+/** One organisation with its profile (null when none was set). */
+export const OrgWithProfileSchema = z.extend(OrgSchema, { profile: z.nullable(OrgProfileSchema) });
+export const HealthSchema = z.object({ status: z.literal('ok') });
+/** This document: OpenAPI 3.1. */
+export const OpenApiSchema = z.record(z.string(), z.unknown());
 export const ProfileResponseSchema = z.object({ orgId: z.string(), profile: z.nullable(OrgProfileSchema) });
 
 export const CreatedTokenSchema = z.object({
@@ -24,6 +29,10 @@ export const CreatedTokenSchema = z.object({
   role: roleSchema(),
   orgIds: z.array(z.string()),
   expiresAt: z.string(),
+  label: z.nullable(z.string()),
+  /** A key limited to one campaign; null for none. */
+  campaignId: z.nullable(z.string()),
+  readOnly: z.boolean(),
 });
 
 export const CampaignSchema = z.object({
@@ -85,6 +94,72 @@ export const ContactsSchema = z.object({
 });
 export const CampaignListSchema = z.object({ campaigns: z.array(CampaignSchema) });
 
+const localized = () => z.record(z.enum(LANGUAGES), z.string());
+const optionDoc = (extra: Record<string, z.ZodMiniType> = {}) =>
+  z.object({ id: z.string(), label: localized(), ...extra });
+const rangeDoc = () => z.object({ min: z.number(), max: z.number(), step: z.number() });
+
+/** The instrument as data: every item with its text in each language, options, the segment questions, the ledgers. */
+function InstrumentDoc() {
+  const base = { id: z.string(), text: localized(), help: z.optional(localized()) };
+  return z.object({
+    id: z.string(),
+    version: z.string(),
+    /** How scale scores are worked out (docs/METHOD.md §3); absent: respondent-means. */
+    scoring: z.optional(z.enum(['respondent-means', 'item-means'])),
+    languages: z.array(z.enum(LANGUAGES)),
+    layers: z.record(z.enum(LAYERS), z.object({ name: localized(), question: localized() })),
+    signals: z.partialRecord(z.enum(SIGNALS), z.object({ name: localized() })),
+    likertLabels: z.object({
+      1: localized(),
+      2: localized(),
+      3: localized(),
+      4: localized(),
+      5: localized(),
+      dk: localized(),
+    }),
+    items: z.array(
+      z.union([
+        z.object({ ...base, type: z.literal('likert'), layer: z.enum(LAYERS), reverse: z.boolean() }),
+        z.object({ ...base, type: z.literal('likert'), signal: z.enum(LIKERT_SIGNALS), reverse: z.boolean() }),
+        z.object({
+          ...base,
+          type: z.literal('choice'),
+          signal: z.enum(['capacity_decision', 'capacity_decided']),
+          options: z.array(optionDoc({ meaning: z.optional(z.string()) })),
+        }),
+      ]),
+    ),
+    segments: z.object({
+      level: z.object({ text: localized(), options: z.array(optionDoc({ id: z.enum(LEVELS) })) }),
+      department: z.object({ text: localized() }),
+    }),
+    ledger: z.optional(
+      z.object({
+        maxEntries: z.number(),
+        time: z.object({
+          prompt: localized(),
+          categories: z.array(optionDoc()),
+          reasons: z.array(optionDoc()),
+          hoursPerWeek: rangeDoc(),
+        }),
+        waiting: z.object({
+          prompt: localized(),
+          kinds: z.array(optionDoc()),
+          days: rangeDoc(),
+          timesPerMonth: rangeDoc(),
+        }),
+        knowledge: z.object({
+          prompt: localized(),
+          categories: z.array(optionDoc()),
+          checksPerWeek: rangeDoc(),
+          sop: z.array(optionDoc()),
+        }),
+      }),
+    ),
+  });
+}
+
 export const SurveySchema = z.object({
   campaign: z.object({
     name: z.string(),
@@ -93,7 +168,8 @@ export const SurveySchema = z.object({
     closesAt: z.nullable(z.string()),
   }),
   language: z.enum(LANGUAGES),
-  instrument: z.object({ id: z.string(), version: z.string() }),
+  /** The campaign's instrument version, whole: the survey page renders from it (shared/instrument/types.ts). */
+  instrument: InstrumentDoc(),
 });
 export const ReceiptSchema = z.object({
   receipt: z.string(),
@@ -107,25 +183,85 @@ export const LeadershipResponseSchema = z.object({
   updatedAt: z.string(),
 });
 
+/** One scale (a layer or a likert signal) for one group; every figure derived from answers null when withheld. */
 const ScaleScoreDoc = z.object({
   score: z.nullable(z.number()),
   ci95: z.nullable(z.tuple([z.number(), z.number()])),
+  level: z.nullable(z.number()),
+  levelName: z.nullable(z.string()),
   n: z.number(),
+  dontKnowRate: z.number(),
+  agreement: z.nullable(z.number()),
+  alpha: z.nullable(z.number()),
+  sd: z.nullable(z.number()),
+  /** Standard error of the score on 0..100 (docs/METHOD.md §3); null when n < 2. */
+  se: z.optional(z.nullable(z.number())),
+  /** Item-means scales: alpha computed but unstable (few respondents behind a pairwise covariance). */
+  alphaUnstable: z.optional(z.boolean()),
+});
+/** Text in every report language. */
+const LocalizedDoc = z.partialRecord(z.enum(LANGUAGES), z.string());
+const DIAGNOSIS_CODES = [
+  'cash_rich_trap',
+  'cash_poor_trap',
+  'boss_b_trap',
+  'replacement_only',
+  'human_exit_missing',
+] as const;
+const EvidenceDoc = z.object({
+  source: z.string(),
+  value: z.number(),
+  threshold: z.number(),
+  comparison: z.enum(['<', '<=', '>', '>=']),
+  met: z.boolean(),
+  note: z.optional(z.string()),
+});
+/** A difference between two published groups with its simultaneous interval (docs/METHOD.md). */
+const DifferenceDoc = z.object({ value: z.number(), ci: z.tuple([z.number(), z.number()]), beyondNoise: z.boolean() });
+const ItemScoreDoc = z.object({
+  n: z.number(),
+  counts: z.array(z.number()),
+  favourable: z.nullable(z.number()),
+  neutral: z.nullable(z.number()),
+  unfavourable: z.nullable(z.number()),
+  score: z.nullable(z.number()),
+  dontKnowRate: z.nullable(z.number()),
+  answers: z.number(),
+});
+const WeightingDoc = z.object({
+  by: z.enum(['department', 'level']),
+  strata: z.array(
+    z.object({ name: z.nullable(z.string()), responses: z.number(), headcount: z.number(), rate: z.number() }),
+  ),
+  layers: z.partialRecord(z.enum(LAYERS), z.object({ weighted: z.number(), unweighted: z.number() })),
+  unrepresented: z.array(z.string()),
+});
+const layersDoc = () => z.record(z.enum(LAYERS), ScaleScoreDoc);
+/** Answers to a choice item, per option id of the campaign's instrument (GET /surveys/{token} lists them). */
+const DistributionDoc = z.object({
+  n: z.number(),
+  counts: z.record(z.string(), z.number()),
+  shares: z.record(z.string(), z.number()),
 });
 const SegmentDoc = z.object({
   name: z.string(),
   suppressed: z.boolean(),
   n: z.optional(z.number()),
-  layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
+  layers: z.optional(layersDoc()),
+  /** Per published layer, this group minus the whole workforce, simultaneous over the breakdown. */
+  differences: z.optional(z.partialRecord(z.enum(LAYERS), DifferenceDoc)),
 });
+const GroupDoc = () => z.object({ n: z.number(), layers: layersDoc() });
 export const ReportSchema = z.object({
   campaign: z.object({
     id: z.string(),
     orgId: z.string(),
+    orgName: z.string(),
     name: z.string(),
     status: z.enum(['open', 'closed']),
     closesAt: z.nullable(z.string()),
   }),
+  instrument: z.optional(z.object({ id: z.string(), version: z.string() })),
   /** Null while the campaign is open: no answer volume is shown until it closes. */
   n: z.nullable(z.number()),
   minGroupSize: z.number(),
@@ -135,17 +271,110 @@ export const ReportSchema = z.object({
   lateBursts: z.optional(
     z.array(z.object({ breakdown: z.enum(['department', 'level']), group: z.string(), note: z.string() })),
   ),
-  /** False while the campaign is open: no workforce figures until it closes, and `reason` says why. */
+  /** False while the campaign is open (and while its close settles): no workforce figures, and `reason` says why. */
   published: z.boolean(),
   reason: z.optional(z.string()),
-  layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
-  signals: z.optional(z.record(z.string(), ScaleScoreDoc)),
-  /** Shares per option id of the campaign's instrument version (GET /surveys/{token} lists the options). */
-  capacityDecision: z.optional(z.object({ n: z.number(), shares: z.record(z.string(), z.number()) })),
-  capacityDecided: z.optional(z.object({ n: z.number(), shares: z.record(z.string(), z.number()) })),
-  diagnoses: z.optional(z.array(z.object({ code: z.string(), confidence: z.number() }))),
+  layers: z.optional(layersDoc()),
+  signals: z.optional(z.partialRecord(z.enum(LIKERT_SIGNALS), ScaleScoreDoc)),
+  capacityDecision: z.optional(DistributionDoc),
+  /** Whether leadership has decided at all (instrument 2026.2 on). */
+  capacityDecided: z.optional(DistributionDoc),
+  quality: z.optional(
+    z.object({ flagged: z.number(), straightLining: z.number(), tooFast: z.number(), excluded: z.boolean() }),
+  ),
+  /** Per likert item: favourable / neutral / unfavourable shares and its own don't-know rate (whole workforce). */
+  items: z.optional(z.record(z.string(), ItemScoreDoc)),
+  diagnoses: z.optional(
+    z.array(
+      z.object({
+        code: z.enum(DIAGNOSIS_CODES),
+        /** Calibrated: of patterns asserted at this confidence, about this share hold (docs/METHOD.md). */
+        confidence: z.number(),
+        evidence: z.array(EvidenceDoc),
+        explanation: z.string(),
+        support: z.optional(z.number()),
+        likelihood: z.optional(z.enum(['more_likely', 'likely', 'very_likely'])),
+        explanations: z.optional(LocalizedDoc),
+        caution: z.optional(z.literal('flagged_responses')),
+      }),
+    ),
+  ),
+  diagnosisNotes: z.optional(z.array(z.string())),
+  /** The same notes in every report language. */
+  notes: z.optional(
+    z.array(
+      z.object({
+        code: z.enum(['not_checked', 'not_asserted', 'borderline', 'diagnosis_withheld']),
+        about: z.optional(z.enum(DIAGNOSIS_CODES)),
+        text: LocalizedDoc,
+      }),
+    ),
+  ),
+  /** Findings beside the traps (too few to diagnose, careless answers, "don't know", several weak, polarised). */
+  findings: z.optional(
+    z.array(
+      z.object({
+        code: z.enum([
+          'too_few_to_diagnose',
+          'careless_responses',
+          'practices_invisible',
+          'several_weak_layers',
+          'polarised_departments',
+        ]),
+        lead: z.boolean(),
+        text: LocalizedDoc,
+        evidence: z.array(EvidenceDoc),
+      }),
+    ),
+  ),
+  diagnosisMinimum: z.optional(
+    z.object({
+      n: z.number(),
+      effectiveN: z.number(),
+      required: z.number(),
+      headcount: z.nullable(z.number()),
+      met: z.boolean(),
+    }),
+  ),
+  /** Why nothing is diagnosed although scores are shown. */
+  diagnosisWithheld: z.optional(z.nullable(z.enum(['too_few_responses', 'flagged_responses']))),
+  /** Weak layers that cannot be told apart: no single first break is named then. */
+  weakTogether: z.optional(z.array(z.enum(LAYERS))),
+  /** Managers minus frontline (both published). */
+  levelGap: z.optional(
+    z.nullable(
+      z.object({
+        upper: z.enum(LEVELS),
+        lower: z.enum(LEVELS),
+        n: z.object({ upper: z.number(), lower: z.number() }),
+        layers: z.partialRecord(z.enum(LAYERS), DifferenceDoc),
+        mean: z.number(),
+      }),
+    ),
+  ),
+  /** Response rates and scores weighted to the profile's headcount, per breakdown that has one. */
+  weighting: z.optional(z.object({ department: z.nullable(WeightingDoc), level: z.nullable(WeightingDoc) })),
   firstBreak: z.optional(z.nullable(z.enum(LAYERS))),
-  leadershipGap: z.optional(z.nullable(z.record(z.enum(LAYERS), z.number()))),
+  layerVerdicts: z.optional(z.record(z.enum(LAYERS), z.enum(['weak', 'borderline', 'sound', 'unknown']))),
+  recommendations: z.optional(
+    z.array(
+      z.object({
+        layer: z.nullable(z.enum(LAYERS)),
+        ledger: z.nullable(z.enum(['time', 'waiting', 'knowledge'])),
+        action: z.string(),
+        code: z.optional(z.string()),
+        topic: z.optional(z.string()),
+        actions: z.optional(LocalizedDoc),
+        because: z.optional(LocalizedDoc),
+        source: z.optional(z.enum(['diagnosis', 'layer', 'ledger'])),
+      }),
+    ),
+  ),
+  leadershipGap: z.optional(z.nullable(z.partialRecord(z.enum(LAYERS), z.number()))),
+  /** The leadership view (knowingly not anonymous), shown beside the workforce view, never merged into it. */
+  leadership: z.nullable(GroupDoc()),
+  /** Per level large enough to show (and not given away by a suppressed one). */
+  byLevel: z.partialRecord(z.enum(LEVELS), GroupDoc()),
   segments: z.object({ department: z.array(SegmentDoc), level: z.array(SegmentDoc) }),
   responseRate: z.nullable(
     z.object({
@@ -166,6 +395,7 @@ export const CompareSchema = z.object({
     z.object({
       id: z.string(),
       orgId: z.string(),
+      orgName: z.string(),
       name: z.string(),
       createdAt: z.string(),
       /** Null while the campaign is open. */
@@ -178,6 +408,42 @@ export const CompareSchema = z.object({
       scores: z.optional(z.record(z.string(), z.nullable(z.number()))),
       percentiles: z.optional(z.record(z.string(), z.nullable(z.number()))),
       change: z.optional(z.nullable(z.record(z.string(), z.nullable(z.number())))),
+      /** The change per measure with its simultaneous interval; `beyondNoise` only where noise would not make it. */
+      changeIntervals: z.optional(
+        z.nullable(
+          z.record(
+            z.string(),
+            z.object({ value: z.number(), ci: z.tuple([z.number(), z.number()]), beyondNoise: z.boolean() }),
+          ),
+        ),
+      ),
     }),
   ),
+});
+
+export const ImportResultSchema = z.object({
+  campaignId: z.string(),
+  /** Data rows in the file, empty ones included. */
+  rows: z.number(),
+  /** Responses written by this upload. */
+  imported: z.number(),
+  /** Rows stored by an earlier upload of the same content. */
+  alreadyImported: z.number(),
+  /** Rows whose every cell was empty, by data row number. */
+  skipped: z.object({ count: z.number(), rows: z.array(z.number()) }),
+  file: z.object({
+    encoding: z.enum(['UTF-8', 'UTF-16 LE', 'UTF-16 BE', 'Windows-1252']),
+    bom: z.boolean(),
+    delimiter: z.enum(['comma', 'semicolon', 'tab']),
+    lineEnds: z.nullable(z.enum(['LF', 'CRLF', 'CR'])),
+    headerRows: z.number(),
+    tool: z.nullable(z.string()),
+  }),
+  columns: z.object({
+    /** Each column read, and as what (an item id, level, department, duration_s). */
+    read: z.array(z.object({ column: z.string(), as: z.string() })),
+    ignored: z.array(z.string()),
+    /** Named, never read. */
+    identifying: z.array(z.string()),
+  }),
 });

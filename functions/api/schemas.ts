@@ -166,13 +166,16 @@ export const LeadershipBody = z.lazy(() =>
 
 export const ReportQuery = z.lazy(() => z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) }));
 
+/** Campaign ids: comma-separated, or the key repeated (`?campaigns=a&campaigns=b`, as API Gateway passes it on). */
+const campaignIdList = () =>
+  z
+    .string()
+    .check(
+      z.regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49}$/, { message: 'a comma-separated list of 1-50 ids' }),
+    );
 export const CompareQuery = z.lazy(() =>
   z.strictObject({
-    campaigns: z
-      .string()
-      .check(
-        z.regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49}$/, { message: 'a comma-separated list of 1-50 ids' }),
-      ),
+    campaigns: z.union([campaignIdList(), z.array(campaignIdList()).check(z.minLength(1), z.maxLength(50))]),
   }),
 );
 
@@ -203,3 +206,6 @@ export const CreateViewerLinkBody = z.lazy(() =>
     expiresInDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(30))),
   }),
 );
+
+// The operating account's request schemas (issue 11).
+export * from './account-schemas';

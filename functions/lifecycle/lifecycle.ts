@@ -1,3 +1,4 @@
+import { accountMailFacts } from '../account/account-view';
 import { statsOptions } from '../api/stats-options';
 import { sha256Hex } from '../api/token-hash';
 import { createReportViewerLink } from '../auth/viewer-links';
@@ -36,9 +37,10 @@ async function deliverReport(
   if (contacts.length === 0) return { sent: 0, waiting: 0 };
   const mailer = deps.mailer;
   if (!mailer) throw new Error('report links cannot be sent: no mailer is configured');
-  const [org, stats] = await Promise.all([
+  const [org, stats, account] = await Promise.all([
     deps.store.getOrg(campaign.orgId),
     campaignStats(deps.store, campaign, now, statsOptions({ config: deps.config })),
+    accountMailFacts(deps.store, campaign, campaign.closedAt ?? now.toISOString()),
   ]);
   const responses = mergeCells(instrumentOf(campaign), stats.cells).n;
   const lease = mailLeaseOf(deps);
@@ -71,6 +73,7 @@ async function deliverReport(
         expiresAt: link.expiresAt,
         responses,
         sender: mailer.sender,
+        account,
       });
       // No List-Unsubscribe: contacts are managed by their consultant (the mail says so), not by a mail program.
       await mailer.send({ kind: 'report', to: { email: contact.email, name: contact.name }, ...mail, headers: {} });

@@ -7,6 +7,7 @@ import { createApp } from '../api/app';
 import type { AppDeps } from '../api/deps';
 import { submitResponse } from '../api/routes/surveys';
 import { sha256Hex, tokenIdOf } from '../api/token-hash';
+import { seedAccount } from './seed-account';
 
 // The demo a first `npm start` shows: a consultant with three organisations, two survey waves for one of them,
 // simulated responses (shared/simulation, seeded) so every report section has something to show, leadership views
@@ -60,6 +61,8 @@ interface DemoOrg {
   profile: OrgProfile;
   campaigns: DemoCampaign[];
   contacts?: { name: string; email: string }[];
+  /** Seeds an operating account around its first two waves (seed-account.ts). */
+  account?: boolean;
 }
 
 const ORGS: DemoOrg[] = [
@@ -83,6 +86,7 @@ const ORGS: DemoOrg[] = [
       { name: 'Winter pulse', profile: 'middling', responses: 12, seed: 13, daysAgo: 1, runsDays: 21 },
     ],
     contacts: [{ name: 'Dana Whitfield', email: 'dana.whitfield@northwind.example' }],
+    account: true,
   },
   {
     name: 'Contoso Retail',
@@ -165,6 +169,7 @@ export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoL
     const org = await call('POST', '/api/v1/orgs', consultantToken, { name: demo.name });
     await call('PUT', `/api/v1/orgs/${org.id}/profile`, consultantToken, demo.profile);
     const ids: string[] = [];
+    const spans: { id: string; start: number; end: number }[] = [];
     let open: { id: string; surveyToken: string } | null = null;
     for (const wave of demo.campaigns) {
       const start = realNow.getTime() - wave.daysAgo * DAY;
@@ -211,9 +216,22 @@ export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoL
         now = new Date(end);
         await call('POST', `/api/v1/campaigns/${campaign.id}/close`, consultantToken);
         ids.push(campaign.id);
+        spans.push({ id: campaign.id, start, end });
       } else {
         open = { id: campaign.id, surveyToken: campaign.surveyToken };
       }
+    }
+    if (demo.account && spans.length >= 2) {
+      await seedAccount({
+        call,
+        at: (when) => {
+          now = when;
+        },
+        token: consultantToken,
+        orgId: org.id,
+        waves: [spans[0]!, spans[1]!],
+        now: realNow,
+      });
     }
     // Contacts last: closing the old waves above mailed nobody.
     now = realNow;

@@ -224,6 +224,7 @@ export function linksText(s: LocalServer): string {
       `  Survey (open wave)   ${s.url}/s/${d.surveyToken}`,
       `  Report viewer link   ${d.reportViewerUrl}`,
       '      (what the close e-mail carries: that one report, read-only, for 30 days)',
+      `  Operating account    ${s.url}/operating-account.html#org=${d.orgId}   (once signed in)`,
     );
     if (s.signIn.consultant) {
       lines.push(

@@ -34,6 +34,8 @@ interface ReportMailInput {
   expiresAt: string;
   responses: number;
   sender: string;
+  /** The operating account (issue 11): entries whose status moved during the wave, and signals past threshold. */
+  account?: { moved: number; red: { flow: string; signal: string }[] };
 }
 
 interface Wording {
@@ -54,6 +56,8 @@ interface Wording {
   reportReady: (org: string, campaign: string, n: number) => string;
   reportKey: (expires: string) => string;
   whyContact: (org: string) => string;
+  accountMoved: (n: number) => string;
+  redSignals: (list: string) => string;
 }
 
 const WORDING: Record<Language, Wording> = {
@@ -81,6 +85,9 @@ const WORDING: Record<Language, Wording> = {
       `The link carries a personal access key and works until ${expires}. Please do not forward it; if someone else needs the report, ask your consultant for another link.`,
     whyContact: (org) =>
       `You receive this as an executive contact of ${org}. To receive no more reports, ask your consultant to remove you from the contacts.`,
+    accountMoved: (n) => `Operating account: ${n} ${n === 1 ? 'entry' : 'entries'} moved during this wave.`,
+    redSignals: (list) =>
+      `Quality signals past their threshold: ${list}. Their owners decide on rollback and re-staffing.`,
   },
   zh: {
     invitationSubject: (org) => `${org}：一份关于我们如何使用AI的简短调查`,
@@ -104,6 +111,8 @@ const WORDING: Record<Language, Wording> = {
       `该链接带有个人访问密钥，有效期至${expires}。请勿转发；如需让其他人查看报告，请向您的顾问索取新的链接。`,
     whyContact: (org) =>
       `您收到此邮件，是因为您是${org}的高管联系人。如不想再收到报告，请让您的顾问将您从联系人中移除。`,
+    accountMoved: (n) => `经营账目：本轮调查期间有${n}个条目推进了状态。`,
+    redSignals: (list) => `超过阈值的质量信号：${list}。由其负责人决定是否回退和补人。`,
   },
   de: {
     invitationSubject: (org) => `${org}: eine kurze Umfrage dazu, wie wir mit KI arbeiten`,
@@ -130,6 +139,10 @@ const WORDING: Record<Language, Wording> = {
       `Der Link enthält einen persönlichen Zugangsschlüssel und gilt bis ${expires}. Bitte leiten Sie ihn nicht weiter; wenn jemand anderes den Bericht braucht, bitten Sie Ihre Beratung um einen neuen Link.`,
     whyContact: (org) =>
       `Sie erhalten diese Nachricht als Kontakt der Geschäftsleitung von ${org}. Wenn Sie keine Berichte mehr erhalten möchten, bitten Sie Ihre Beratung, Sie aus den Kontakten zu entfernen.`,
+    accountMoved: (n) =>
+      `Betriebskonto: ${n} ${n === 1 ? 'Eintrag hat' : 'Einträge haben'} sich in dieser Welle bewegt.`,
+    redSignals: (list) =>
+      `Qualitätssignale über ihrem Grenzwert: ${list}. Ihre Verantwortlichen entscheiden über Rücknahme und Wiederbesetzung.`,
   },
 };
 
@@ -215,6 +228,10 @@ export function reportMail(input: ReportMailInput): RenderedMail {
       { p: w.greeting(input.contactName) },
       { p: w.reportReady(input.orgName, input.campaignName, input.responses) },
       { link: input.reportUrl },
+      ...(input.account ? [{ p: w.accountMoved(input.account.moved) }] : []),
+      ...(input.account?.red.length
+        ? [{ p: w.redSignals(input.account.red.map((r) => `${r.signal} (${r.flow})`).join('; ')) }]
+        : []),
       { p: w.reportKey(formatDate(input.expiresAt, input.lang)) },
       { footer: [w.sentBy(input.sender, input.orgName), w.whyContact(input.orgName)] },
     ],

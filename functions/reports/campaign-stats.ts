@@ -1,6 +1,12 @@
 import { findInstrument, type Instrument, type Level } from '../../shared/instrument';
 import type { SurveyResponse } from '../../shared/response';
-import { type Accumulator, createAccumulator, type GroupStats } from '../../shared/scoring';
+import {
+  type Accumulator,
+  accumulatorFrom,
+  createAccumulator,
+  type GroupStats,
+  StatsMismatchError,
+} from '../../shared/scoring';
 import { ReportPreparing } from '../api/errors';
 import { closedAtOf } from '../lifecycle/campaign-state';
 import type { CampaignRecord, ResponseRecord, SnapshotRecord, Store } from '../store/store';
@@ -202,11 +208,12 @@ async function finishErase(store: Store, campaign: CampaignRecord, snapshot: Sna
  * The stored snapshot a fold may start from: none when it is past the report's end (stored before the cap). Its owed
  * erase is done first: every snapshot is stored by a fold that started here, so at most the stored one owes one.
  */
-async function startingSnapshot(store: Store, campaign: CampaignRecord, end: string) {
+async function startingSnapshot(store: Store, instrument: Instrument, campaign: CampaignRecord, end: string) {
   const stored = await store.getSnapshot(campaign.id);
   if (stored) await finishErase(store, campaign, stored);
-  // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back: fold from scratch.
-  const snapshot = stored && stored.cursor <= end ? stored : null;
+  // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back, and one stored before
+  // the statistics gained fields no longer fits them: fold from scratch (the next stored fold then replaces it).
+  const snapshot = stored && stored.cursor <= end && fits(instrument, stored.cells) ? stored : null;
   return { stored, snapshot, base: snapshot?.cursor ?? null };
 }
 
@@ -231,7 +238,7 @@ export async function campaignStats(
   const end = reportEnd(campaign, now);
   const limit = options.maxTailItems ?? DEFAULT_MAX_TAIL_ITEMS;
   for (let attempt = 0; ; attempt++) {
-    const { stored, snapshot, base } = await startingSnapshot(store, campaign, end);
+    const { stored, snapshot, base } = await startingSnapshot(store, instrument, campaign, end);
     // At the close already: nothing in the stream after it can change the results (one snapshot read).
     if (base === end) {
       return {
@@ -299,7 +306,7 @@ export async function foldStep(
   const end = reportEnd(campaign, now);
   const target = cursorLimit(end, now, options.safetyMs);
   for (let attempt = 0; ; attempt++) {
-    const { stored, base } = await startingSnapshot(store, campaign, end);
+    const { stored, base } = await startingSnapshot(store, instrument, campaign, end);
     if (base !== null && base >= target) return { cursor: base, items: 0, caughtUp: true, stored: false };
     try {
       const chunk = await store.readStreamChunk(campaign, base, target, options.chunkItems);
@@ -318,6 +325,17 @@ export async function foldStep(
       if (error instanceof SnapshotMoved && attempt < 3) continue;
       throw error;
     }
+  }
+}
+
+/** Whether stored statistics still have the shape this release folds (an older release's snapshot may not). */
+function fits(instrument: Instrument, cells: Record<string, GroupStats>): boolean {
+  try {
+    for (const stats of Object.values(cells)) accumulatorFrom(instrument, stats);
+    return true;
+  } catch (error) {
+    if (error instanceof StatsMismatchError) return false;
+    throw error;
   }
 }
 

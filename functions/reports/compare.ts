@@ -1,6 +1,8 @@
+import { waveChanges } from '../../shared/diagnosis';
 import { LAYERS, LIKERT_SIGNALS } from '../../shared/instrument';
 import { comparableSegments } from '../../shared/privacy';
 import { segmentedReport } from '../../shared/report';
+import type { DifferenceEstimate, ScaleScore } from '../../shared/report-model';
 import { isClosed, isPublished } from '../lifecycle/campaign-state';
 import type { CampaignRecord, Store } from '../store/store';
 import { cellStatsOf, planOf } from './build-report';
@@ -33,6 +35,11 @@ export interface ComparedCampaign {
   percentiles?: Scores;
   /** This wave minus the previous wave, when both may be shown. */
   change?: Scores | null;
+  /**
+   * The same changes with their simultaneous intervals over every measure compared (docs/METHOD.md §5.7): a change is
+   * `beyondNoise` only when noise between two independent samples would not make it.
+   */
+  changeIntervals?: Partial<Record<Measure, DifferenceEstimate>> | null;
 }
 
 export interface Comparison {
@@ -50,6 +57,8 @@ interface Summary {
   published: boolean;
   suppressed: boolean;
   scores: Scores | null;
+  /** The published scales behind the scores, for the change intervals. */
+  scales: Partial<Record<Measure, ScaleScore>> | null;
   plan: ReturnType<typeof planOf>;
 }
 
@@ -64,7 +73,7 @@ function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date, se
   const closed = isClosed(campaign, now);
   // Closed but still settling (campaign-state.ts `publishesAtOf`): listed as not yet published, like an open one.
   if (!isPublished(campaign, now, settleMs))
-    return { campaign, n, closed, published: false, suppressed: true, scores: null, plan };
+    return { campaign, n, closed, published: false, suppressed: true, scores: null, scales: null, plan };
   const r = segmentedReport({
     instrument: instrumentOf(campaign),
     cells,
@@ -74,7 +83,7 @@ function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date, se
     departments: campaign.departments,
   });
   if (r.suppressed || !r.layers || !r.signals)
-    return { campaign, n, closed, published: true, suppressed: true, scores: null, plan };
+    return { campaign, n, closed, published: true, suppressed: true, scores: null, scales: null, plan };
   const { layers, signals } = r;
   const scores = Object.fromEntries(
     MEASURES.map((m) => [
@@ -83,7 +92,10 @@ function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date, se
       (m in layers ? layers[m as keyof typeof layers] : signals[m as keyof typeof signals])?.score ?? null,
     ]),
   ) as Scores;
-  return { campaign, n, closed, published: true, suppressed: false, scores, plan };
+  const scales = Object.fromEntries(
+    MEASURES.map((m) => [m, m in layers ? layers[m as keyof typeof layers] : signals[m as keyof typeof signals]]),
+  ) as Partial<Record<Measure, ScaleScore>>;
+  return { campaign, n, closed, published: true, suppressed: false, scores, scales, plan };
 }
 
 function percentile(value: number | null, base: number[]): number | null {
@@ -170,6 +182,10 @@ export async function compareCampaigns(
                 return [m, a === null || b === null ? null : round1(a - b)];
               }),
             ) as Scores)
+          : null,
+      changeIntervals:
+        comparable && prev?.scales && s.scales
+          ? (waveChanges(prev.scales, s.scales) as Partial<Record<Measure, DifferenceEstimate>>)
           : null,
     };
   });

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AccountKind, ChangeRecord } from '../../shared/account';
 import type { OrgProfile } from '../../shared/profile';
 import type { GroupStats } from '../../shared/scoring';
+import type { AccountItemRecord, AccountStore } from './account-store';
 import type { AuthStore } from './auth-store';
+import { dynamoAccountStore } from './dynamo-account';
 import { DynamoAuthStore } from './dynamo-auth-store';
 import { type Key, keys, STREAM_LAYOUT, TTL_ATTRIBUTE, WITHDRAWN_PREFIX } from './keys';
 import type {
@@ -55,7 +58,7 @@ const expired = (item: Item, now: Date): boolean =>
  * marshaller as Maps: it tells a plain object by its `constructor`, which a key named `constructor` (a department of
  * that name) hides, and then refuses the item.
  */
-function storable<T>(value: T): T {
+export function storable<T>(value: T): T {
   if (typeof value === 'number') return (Math.abs(value) < 1e-130 ? 0 : value) as T;
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value && typeof value === 'object') {
@@ -1101,5 +1104,32 @@ export class DynamoStore implements Store {
 
   async putMeta(name: string, value: Record<string, unknown>): Promise<boolean> {
     return this.putNew({ ...keys.meta(name), entity: 'meta', v: VERSION, ...value });
+  }
+
+  // ---- operating account (dynamo-account.ts) ---------------------------------------------------------------------
+
+  private accountStore?: AccountStore;
+  private account(): AccountStore {
+    this.accountStore ??= dynamoAccountStore((command) => this.send(command), this.table, storable);
+    return this.accountStore;
+  }
+  createAccountItem<T>(item: AccountItemRecord<T>, change: ChangeRecord) {
+    return this.account().createAccountItem(item, change);
+  }
+  updateAccountItem<T>(
+    item: AccountItemRecord<T>,
+    change: ChangeRecord,
+    expected: { version: number; changeId: string },
+  ) {
+    return this.account().updateAccountItem(item, change, expected);
+  }
+  getAccountItem<T>(orgId: string, kind: AccountKind, id: string) {
+    return this.account().getAccountItem<T>(orgId, kind, id);
+  }
+  listAccountItems<T>(orgId: string, kind: AccountKind) {
+    return this.account().listAccountItems<T>(orgId, kind);
+  }
+  listAccountChanges(orgId: string, kind: AccountKind, id: string) {
+    return this.account().listAccountChanges(orgId, kind, id);
   }
 }

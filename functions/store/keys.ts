@@ -35,6 +35,9 @@
 // | a campaign's report viewer links                | GSI1          | CAMP#{campaignId}#VIEWLINKS / {createdAt}#{id}   |
 // | an organisation's contact changes (audit log)   | table         | ORG#{orgId} / CONTACTSLOG#{at}#{id}              |
 // | an OpenID Connect sign-in in flight             | table         | OIDCSTATE#{hash} / OIDCSTATE                     |
+// | an account item (entry, capacity, flow, review) | table         | ORG#{orgId}#ACCOUNT / ITEM#{kind}#{id}           |
+// | an organisation's account items of a kind       | table         | ORG#{orgId}#ACCOUNT / begins ITEM#{kind}#        |
+// | an account item's change records                | table         | ORG#{orgId}#ACCOUNT / CHANGE#{kind}#{id}#{v}#{c} |
 
 /** Sort-key prefix of withdrawals in a response stream shard (`keys.withdrawnStream`); sorts after every ISO time. */
 export const WITHDRAWN_PREFIX = '~W#';
@@ -175,6 +178,24 @@ export const keys = {
   }),
   contactsChanges: (orgId: string) => ({ PK: `ORG#${orgId}`, skPrefix: 'CONTACTSLOG#' }),
   oidcState: (hash: string): Key => ({ PK: `OIDCSTATE#${hash}`, SK: 'OIDCSTATE' }),
+
+  /**
+   * The operating account of an organisation is one partition: its items and their change records. An account holds
+   * tens to hundreds of entries and their changes, far below a partition's limits, and every read is one Query.
+   */
+  accountItem: (orgId: string, kind: string, id: string): Key => ({
+    PK: `ORG#${orgId}#ACCOUNT`,
+    SK: `ITEM#${kind}#${id}`,
+  }),
+  accountItems: (orgId: string, kind: string) => ({ PK: `ORG#${orgId}#ACCOUNT`, skPrefix: `ITEM#${kind}#` }),
+  accountChange: (orgId: string, kind: string, id: string, version: number, changeId: string): Key => ({
+    PK: `ORG#${orgId}#ACCOUNT`,
+    SK: `CHANGE#${kind}#${id}#${String(version).padStart(6, '0')}#${changeId}`,
+  }),
+  accountChanges: (orgId: string, kind: string, id: string) => ({
+    PK: `ORG#${orgId}#ACCOUNT`,
+    skPrefix: `CHANGE#${kind}#${id}#`,
+  }),
 };
 
 /** The table's key schema, shared with the local server and the tests (infra declares the same in CDK). */

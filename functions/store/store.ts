@@ -2,6 +2,7 @@ import type { LANGUAGES, Level } from '../../shared/instrument';
 import type { OrgProfile } from '../../shared/profile';
 import type { Answers, SurveyResponse } from '../../shared/response';
 import type { GroupStats } from '../../shared/scoring';
+import type { AccountStore } from './account-store';
 import type { AuthStore } from './auth-store';
 
 // The storage port: what the API needs from persistence, in domain words. `dynamo-store.ts` is the adapter.
@@ -216,7 +217,8 @@ export interface StreamChunk {
 
 export type PutResponseResult = { created: true } | { created: false; existing: ResponseRecord };
 
-export interface Store {
+/** The operating account's methods are declared in `account-store.ts`. */
+export interface Store extends AccountStore {
   /** Users, sign-in codes, sessions, API key lists and report viewer links (`auth-store.ts`). */
   readonly auth: AuthStore;
 

@@ -31,12 +31,26 @@ export const round1 = (x: number): number => Math.round(x * 10) / 10;
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
- * A scale's score as a measure, or null when it must not be used: no score, or fewer respondents with a score than
- * the minimum group size (a diagnosis is never asserted from a scale with too few respondents).
+ * What a scale must have to be used as evidence, and how its uncertainty is read: at least `minN` respondents with a
+ * score (the privacy minimum, and for the diagnosis its own minimum), and the finite-population correction's
+ * variance factor for a scale of n respondents with reliability alpha (1 when the headcount is unknown).
  */
-export function scaleMeasure(scale: ScaleScore, minGroupSize: number): Measure | null {
-  if (scale.score === null || scale.n < Math.max(minGroupSize, 2)) return null;
-  const se = scale.sd === null ? Number.POSITIVE_INFINITY : scale.sd / Math.sqrt(scale.n);
+export interface Basis {
+  minN: number;
+  varianceFactor?: (n: number, alpha: number | null) => number;
+}
+
+/**
+ * A scale's score as a measure, or null when it must not be used: no score, or fewer respondents with a score than
+ * the minimum (a diagnosis is never asserted from a scale with too few respondents). Its standard error is the
+ * engine's (`se`, which item-means scores compute from pairwise covariances), else sd / √n.
+ */
+export function scaleMeasure(scale: ScaleScore, basis: number | Basis): Measure | null {
+  const { minN, varianceFactor } = typeof basis === 'number' ? { minN: basis, varianceFactor: undefined } : basis;
+  if (scale.score === null || scale.n < Math.max(minN, 2)) return null;
+  const raw = scale.se ?? (scale.sd === null ? null : scale.sd / Math.sqrt(scale.n));
+  const factor = varianceFactor ? varianceFactor(scale.n, scale.alpha) : 1;
+  const se = raw === null ? Number.POSITIVE_INFINITY : raw * Math.sqrt(factor);
   return { value: scale.score, se, df: scale.n - 1, n: scale.n, ci: scale.ci95 };
 }
 

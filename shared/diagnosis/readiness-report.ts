@@ -1,10 +1,33 @@
-import type { Instrument, Level } from '../instrument';
+import { CASCADE, type Instrument, LAYERS, type Layer, type Level } from '../instrument';
 import type { OrgProfile } from '../profile';
-import type { Diagnosis, DiagnosisCode, GroupReport, ReadinessReport } from '../report-model';
-import { firstBreak, layerVerdicts, leadershipGap, weakLayers } from './layers';
+import type {
+  Diagnosis,
+  DiagnosisCode,
+  Finding,
+  GroupReport,
+  LevelGap,
+  Note,
+  ReadinessReport,
+  Recommendation,
+} from '../report-model';
+import { calibratedConfidence, confidenceWord } from './calibration';
+import { disjointDifference } from './differences';
+import { carelessFinding, invisibleFinding, polarisedFindings } from './findings';
+import { firstBreak, indistinguishable, layerVerdicts, leadershipGap, weakLayers } from './layers';
+import { diagnosisBasis, diagnosisMinimum } from './minimum';
 import { recommendations } from './recommendations';
+import {
+  borderlineNote,
+  explain,
+  finding,
+  localize,
+  notAssertedNote,
+  notCheckedNote,
+  severalWeakText,
+  tooFewText,
+} from './texts';
 import { THRESHOLDS } from './thresholds';
-import { TRAPS } from './traps';
+import { TRAPS, type TrapFacts } from './traps';
 
 export interface DiagnosisInput {
   instrument: Instrument;
@@ -14,23 +37,62 @@ export interface DiagnosisInput {
   leadership: GroupReport | null;
   /** Only the levels privacy allows to be shown. */
   byLevel: Partial<Record<Level, GroupReport>>;
+  /** Only the departments privacy allows to be shown, with their layers as published (for polarisation). */
+  byDepartment?: Readonly<Record<string, GroupReport>>;
   profile: OrgProfile | null;
   minGroupSize: number;
+  /**
+   * Incisions from the respondents' ledgers (issue 10: "Approvals held by Finance: … remove this wait first"), already
+   * worded; each takes a slot after the diagnosed traps' own.
+   */
+  ledgerIncisions?: readonly Recommendation[];
+  /** The diagnosis minimum (THRESHOLDS.diagnosisMinN unless given: the simulation that chooses it runs with others). */
+  diagnosisMinN?: number;
 }
 
-const TRAP_NAMES: Record<DiagnosisCode, string> = {
-  cash_rich_trap: 'cash-rich trap',
-  cash_poor_trap: 'cash-poor trap',
-  boss_b_trap: 'Boss B trap',
-  replacement_only: 'replacement-only pattern',
-};
+/** Managers minus frontline per layer (both published and at the minimum), with simultaneous intervals. */
+export function levelGapOf(byLevel: Partial<Record<Level, GroupReport>>, minGroupSize: number): LevelGap | null {
+  const upper = byLevel.manager;
+  const lower = byLevel.frontline;
+  if (!upper || !lower || upper.n < minGroupSize || lower.n < minGroupSize) return null;
+  const scored = LAYERS.filter(
+    (l) =>
+      upper.layers[l].score !== null &&
+      lower.layers[l].score !== null &&
+      upper.layers[l].n >= minGroupSize &&
+      lower.layers[l].n >= minGroupSize,
+  );
+  const layers: LevelGap['layers'] = {};
+  for (const l of scored) {
+    const d = disjointDifference(upper.layers[l], lower.layers[l], scored.length);
+    if (d) layers[l] = d;
+  }
+  const values = Object.values(layers).map((d) => d.value);
+  if (values.length === 0) return null;
+  return {
+    upper: 'manager',
+    lower: 'frontline',
+    n: { upper: upper.n, lower: lower.n },
+    layers,
+    mean: Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10,
+  };
+}
 
-/** The workforce report plus the diagnosis: first break, traps with evidence and confidence, incisions, the gap. */
+const NO_VERDICTS = Object.fromEntries(LAYERS.map((l) => [l, 'unknown'])) as Record<Layer, 'unknown'>;
+
+/** The workforce report plus the diagnosis: findings, first break, traps with evidence and confidence, incisions. */
 export function readinessReport(input: DiagnosisInput): ReadinessReport {
-  const { workforce, minGroupSize } = input;
-  const verdicts = layerVerdicts(workforce, minGroupSize);
+  const { workforce, minGroupSize, instrument } = input;
 
   if (workforce.n < minGroupSize) {
+    const text = localize(
+      (lang) =>
+        ({
+          en: `Only ${workforce.n} ${workforce.n === 1 ? 'response' : 'responses'} so far; at least ${minGroupSize} are needed before anything is diagnosed.`,
+          zh: `目前只有${workforce.n}份回答；至少需要${minGroupSize}份才能做任何诊断。`,
+          de: `Bisher ${workforce.n} ${workforce.n === 1 ? 'Antwort' : 'Antworten'}; mindestens ${minGroupSize} sind nötig, bevor etwas diagnostiziert wird.`,
+        })[lang],
+    );
     return {
       ...workforce,
       minGroupSize,
@@ -38,47 +100,163 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
       firstBreak: null,
       recommendations: [],
       leadershipGap: null,
-      layerVerdicts: verdicts,
-      diagnosisNotes: [
-        `Only ${workforce.n} ${workforce.n === 1 ? 'response' : 'responses'} so far; at least ${minGroupSize} are needed before anything is diagnosed.`,
-      ],
+      layerVerdicts: { ...NO_VERDICTS },
+      diagnosisNotes: [text.en],
+      notes: [{ code: 'diagnosis_withheld', text }],
+      findings: [],
+      diagnosisWithheld: 'too_few_responses',
+      levelGap: null,
     };
   }
 
-  const notes: string[] = [];
-  const diagnoses: Diagnosis[] = [];
-  for (const trap of TRAPS) {
-    const o = trap(input);
-    if (o.status === 'unavailable') {
-      notes.push(`The ${TRAP_NAMES[o.code]} was not checked: ${o.missing.join('; ')}.`);
-    } else if (o.met && o.confidence >= THRESHOLDS.minConfidence) {
-      diagnoses.push({ code: o.code, confidence: o.confidence, evidence: o.evidence, explanation: o.explanation });
-    } else if (o.met) {
-      notes.push(
-        `The ${TRAP_NAMES[o.code]} pattern is present but not asserted: its confidence ${o.confidence.toFixed(2)} is below ${THRESHOLDS.minConfidence}.`,
+  const findings: Finding[] = [];
+  const notes: Note[] = [];
+  const required = input.diagnosisMinN ?? THRESHOLDS.diagnosisMinN;
+  const minimum = diagnosisMinimum(workforce.n, input.profile, required);
+  const basis = diagnosisBasis(minGroupSize, input.profile, workforce.n, required);
+  const careless = carelessFinding(workforce);
+  if (careless.finding) findings.push(careless.finding);
+  const invisible = invisibleFinding(instrument, workforce);
+  if (invisible) findings.push(invisible);
+  const gap = leadershipGap(workforce, input.leadership, minGroupSize);
+  const levelGap = levelGapOf(input.byLevel, minGroupSize);
+
+  const withheld: ReadinessReport['diagnosisWithheld'] = !minimum.met
+    ? 'too_few_responses'
+    : careless.effect === 'withheld'
+      ? 'flagged_responses'
+      : null;
+  if (withheld) {
+    if (withheld === 'too_few_responses')
+      findings.unshift(
+        finding(
+          'too_few_to_diagnose',
+          true,
+          tooFewText(workforce.n, minimum.required, minimum.headcount, minimum.effectiveN),
+          [
+            {
+              source: 'workforce:effective_n',
+              value: Math.round(minimum.effectiveN * 10) / 10,
+              threshold: minimum.required,
+              comparison: '>=',
+              met: false,
+              note: `n = ${workforce.n}${minimum.headcount === null ? '' : ` of a headcount of ${minimum.headcount}`}`,
+            },
+          ],
+        ),
       );
+    return {
+      ...workforce,
+      minGroupSize,
+      diagnoses: [],
+      firstBreak: null,
+      recommendations: [],
+      leadershipGap: gap,
+      layerVerdicts: { ...NO_VERDICTS },
+      diagnosisNotes: [],
+      notes,
+      findings: sortFindings(findings),
+      diagnosisMinimum: minimum,
+      diagnosisWithheld: withheld,
+      levelGap,
+    };
+  }
+
+  const ctx = { ...input, basis };
+  const asserted: { diagnosis: Diagnosis; facts: TrapFacts }[] = [];
+  for (const trap of TRAPS) {
+    const o = trap(ctx);
+    if (o.status === 'unavailable') {
+      notes.push({ code: 'not_checked', about: o.code, text: notCheckedNote(o.code, o.missing, instrument) });
+    } else if (o.met && o.facts && o.support >= THRESHOLDS.minConfidence) {
+      const confidence = calibratedConfidence(o.support);
+      const explanations = localize((lang) => explain(o.facts!, instrument, lang));
+      const word = confidenceWord(confidence);
+      asserted.push({
+        facts: o.facts,
+        diagnosis: {
+          code: o.code,
+          confidence,
+          evidence: o.evidence,
+          explanation: explanations.en,
+          support: Math.round(o.support * 1000) / 1000,
+          ...(word === 'about_even' ? {} : { likelihood: word }),
+          explanations,
+          ...(careless.effect === 'caution' ? { caution: 'flagged_responses' as const } : {}),
+        },
+      });
+    } else if (o.met) {
+      const c = Math.round(o.support * 100) / 100;
+      notes.push({ code: 'not_asserted', about: o.code, text: notAssertedNote(o.code, c, THRESHOLDS.minConfidence) });
     }
   }
-  // Most certain first; the fixed trap order breaks ties so the output never depends on float noise alone.
-  diagnoses.sort((a, b) => b.confidence - a.confidence);
+  // Most certain first; the fixed trap order breaks ties (a stable sort) so float noise alone never reorders.
+  asserted.sort((a, b) => b.diagnosis.confidence - a.diagnosis.confidence);
+  const diagnoses = asserted.map((a) => a.diagnosis);
 
-  const weak = weakLayers(verdicts);
-  const borderline = Object.entries(verdicts)
-    .filter(([, v]) => v === 'borderline')
-    .map(([layer]) => layer);
-  if (borderline.length > 0)
-    notes.push(
-      `Below ${THRESHOLDS.layerWeakBelow} but not clearly (the 95% interval reaches ${THRESHOLDS.layerWeakBelow}): ${borderline.join(', ')}. Watch these in the next wave.`,
+  const verdicts = layerVerdicts(workforce, basis);
+  const clearlyWeak = weakLayers(verdicts);
+  // A borderline layer earlier in the cascade than the first weak one may be where the chain breaks: when it cannot be
+  // told apart from the weak ones, they are reported together rather than the later layer named alone.
+  const first = clearlyWeak[0];
+  const earlier = first ? CASCADE.slice(0, CASCADE.indexOf(first)).filter((l) => verdicts[l] === 'borderline') : [];
+  const candidates = CASCADE.filter((l) => clearlyWeak.includes(l) || earlier.includes(l));
+  const together = indistinguishable(workforce, candidates, basis);
+  const weak = together ? candidates : clearlyWeak;
+  if (together)
+    findings.push(
+      finding(
+        'several_weak_layers',
+        false,
+        severalWeakText(
+          weak.map((layer) => ({ layer, score: workforce.layers[layer].score! })),
+          weak[0]!,
+          instrument,
+        ),
+        weak.map((layer) => ({
+          source: `layer:${layer}`,
+          value: Math.round(workforce.layers[layer].score! * 10) / 10,
+          threshold: THRESHOLDS.layerWeakBelow,
+          comparison: '<',
+          met: true,
+          note: `${verdicts[layer]}, and within noise of the others`,
+        })),
+      ),
     );
+  const borderline = LAYERS.filter((l) => verdicts[l] === 'borderline');
+  if (borderline.length > 0)
+    notes.push({ code: 'borderline', text: borderlineNote(borderline, instrument, THRESHOLDS.layerWeakMargin) });
+  if (input.byDepartment) findings.push(...polarisedFindings(instrument, workforce, input.byDepartment));
 
   return {
     ...workforce,
     minGroupSize,
     diagnoses,
-    firstBreak: firstBreak(verdicts),
-    recommendations: recommendations(weak, diagnoses),
-    leadershipGap: leadershipGap(workforce, input.leadership, minGroupSize),
+    firstBreak: firstBreak(verdicts, together),
+    recommendations: recommendations({
+      instrument,
+      workforce,
+      diagnoses: asserted.map((a) => ({ code: a.diagnosis.code, facts: a.facts })),
+      weak,
+      together,
+      ...(input.ledgerIncisions ? { ledger: input.ledgerIncisions } : {}),
+    }),
+    leadershipGap: gap,
     layerVerdicts: verdicts,
-    diagnosisNotes: notes,
+    diagnosisNotes: notes.map((n) => n.text.en),
+    notes,
+    findings: sortFindings(findings),
+    diagnosisMinimum: minimum,
+    diagnosisWithheld: null,
+    ...(together ? { weakTogether: weak } : {}),
+    levelGap,
   };
 }
+
+/** Lead findings first, each group in the order found. */
+const sortFindings = (findings: Finding[]): Finding[] => [
+  ...findings.filter((f) => f.lead),
+  ...findings.filter((f) => !f.lead),
+];
+
+export type { DiagnosisCode };

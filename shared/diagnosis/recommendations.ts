@@ -1,69 +1,91 @@
-// The smallest operating incisions (the essay's phrase): one sentence of action each, a ledger to start where one fits.
+// The smallest operating incisions (the essay's phrase): at most three, no two about the same thing, each one
+// sentence of action tied to the evidence it answers. The diagnosed trap's own incision comes first (the essay: settle
+// the capacity decision first in a cash-rich company, build the ledgers first in a cash-poor one), then the incisions
+// the respondents' own ledgers point at (issue 10: ledger entries aggregated into "remove this wait first"), then the
+// first break's and the other weak layers' in cascade order.
 
-import type { Layer } from '../instrument';
-import type { Diagnosis, DiagnosisCode, Recommendation } from '../report-model';
+import type { Instrument, Layer } from '../instrument';
+import type { DiagnosisCode, GroupReport, Recommendation } from '../report-model';
+import { LAYER_INCISION_TEXTS, layerBecause, TRAP_INCISION_TEXTS, trapBecause } from './texts';
+import type { TrapFacts } from './traps';
 
-export const LAYER_INCISIONS: Record<Layer, Omit<Recommendation, 'layer'>> = {
-  knowledge: {
-    ledger: 'knowledge',
-    action:
-      'Start the knowledge ledger: list the five judgments new hires still have to check with senior staff, and write down who answers each one today and where that answer will be kept.',
-  },
-  workflows: {
-    ledger: 'waiting',
-    action:
-      'For the one workflow with the most rework, mark which steps may pass automatically and which must stop for a person, and write down the escalation path for cases that touch money, credit or an upset customer before the next complaint, not after it.',
-  },
-  responsibility: {
-    ledger: 'waiting',
-    action:
-      'Take the cross-department wait the boss still unblocks personally every week, put it on the waiting ledger, and name for each of its steps whose call it is: the tool user, the workflow owner, the business owner or the vendor.',
-  },
-  governance: {
-    ledger: null,
-    action:
-      'For the AI-supported work with the most customer contact, name the quality signals (repeat inquiries, complaints, refunds, escalations to a person), set the level of each that trips a rollback, and log what the AI did so it can be checked afterwards.',
-  },
-  roles: {
-    ledger: 'time',
-    action:
-      'Start the time ledger for the roles AI touches most (who does the most time-consuming work, how long, how often, and why them), and rewrite those role descriptions to say which parts the machine does, which a person reviews, and who handles the exceptions.',
-  },
-};
+/** At most this many incisions: a Monday morning has room for three. */
+export const MAX_RECOMMENDATIONS = 3;
 
-export const TRAP_INCISIONS: Record<DiagnosisCode, Omit<Recommendation, 'layer' | 'code'>> = {
-  cash_rich_trap: {
-    ledger: 'time',
-    action:
-      'Before the next tool purchase, decide in the leadership team where freed capacity goes (profit, customer experience or organisational learning), tell every department, and count the freed hours on the time ledger against that decision.',
-  },
-  cash_poor_trap: {
-    ledger: 'waiting',
-    action:
-      'Stop counting learning sessions as progress: pick the one wait that stalls work most often, put it on the waiting ledger, and report at the next operating review how many days it lost and what AI removed.',
-  },
-  boss_b_trap: {
-    ledger: null,
-    action:
-      'Make one leader the owner of the AI operating account, reviewing the time, waiting and knowledge ledgers every month by asking which workflow got shorter, which wait was removed and which judgment no longer needs a senior colleague.',
-  },
-  replacement_only: {
-    ledger: null,
-    action:
-      'Before counting more savings, name the quality thresholds (repeat inquiries, complaints, refunds, escalation rate) that trip a rollback, make sure customers can always reach a person, and name who owns the decision to bring people back.',
-  },
-};
+/** The English sentences, for readers of the first release's shape. */
+export const LAYER_INCISIONS: Record<Layer, Omit<Recommendation, 'layer'>> = Object.fromEntries(
+  Object.entries(LAYER_INCISION_TEXTS).map(([layer, i]) => [layer, { ledger: i.ledger, action: i.action.en }]),
+) as Record<Layer, Omit<Recommendation, 'layer'>>;
 
-/**
- * Layer incisions for the weak layers in cascade order (the first break first), then one per asserted trap in the
- * order the diagnoses are listed.
- */
-export function recommendations(
-  weakInCascadeOrder: readonly Layer[],
-  diagnoses: readonly Diagnosis[],
-): Recommendation[] {
-  return [
-    ...weakInCascadeOrder.map((layer) => ({ layer, ...LAYER_INCISIONS[layer] })),
-    ...diagnoses.map((d) => ({ layer: null, ...TRAP_INCISIONS[d.code], code: d.code })),
-  ];
+export const TRAP_INCISIONS: Record<DiagnosisCode, Omit<Recommendation, 'layer' | 'code'>> = Object.fromEntries(
+  Object.entries(TRAP_INCISION_TEXTS).map(([code, i]) => [code, { ledger: i.ledger, action: i.action.en }]),
+) as Record<DiagnosisCode, Omit<Recommendation, 'layer' | 'code'>>;
+
+/** The trap incisions that come before every other: a trap's own cure (human exit follows the four traps). */
+const TRAP_ORDER: readonly DiagnosisCode[] = [
+  'cash_rich_trap',
+  'cash_poor_trap',
+  'replacement_only',
+  'boss_b_trap',
+  'human_exit_missing',
+];
+
+/** Topics an incision already covers besides its own: the three ledgers include the knowledge ledger. */
+const COVERS: Record<string, readonly string[]> = { ledgers: ['knowledge_ledger'] };
+
+export interface RecommendationInput {
+  instrument: Instrument;
+  workforce: GroupReport;
+  /** Asserted diagnoses, most certain first, with the facts their incisions cite. */
+  diagnoses: readonly { code: DiagnosisCode; facts: TrapFacts }[];
+  /** Weak layers in cascade order (the first break, if named, first). */
+  weak: readonly Layer[];
+  /** The weak layers cannot be told apart (no first break named). */
+  together: boolean;
+  /** Incisions from the respondents' ledgers (issue 10), already worded; each takes a slot after the traps'. */
+  ledger?: readonly Recommendation[];
+}
+
+export function recommendations(input: RecommendationInput): Recommendation[] {
+  const { instrument, workforce } = input;
+  const candidates: Recommendation[] = [];
+  const byTrap = [...input.diagnoses].sort((a, b) => TRAP_ORDER.indexOf(a.code) - TRAP_ORDER.indexOf(b.code));
+  for (const d of byTrap) {
+    const i = TRAP_INCISION_TEXTS[d.code];
+    candidates.push({
+      layer: null,
+      ledger: i.ledger,
+      action: i.action.en,
+      code: d.code,
+      topic: i.topic,
+      actions: i.action,
+      because: trapBecause(d.facts, instrument),
+      source: 'diagnosis',
+    });
+  }
+  for (const r of input.ledger ?? []) candidates.push({ ...r, source: 'ledger' });
+  for (const layer of input.weak) {
+    const i = LAYER_INCISION_TEXTS[layer];
+    const s = workforce.layers[layer];
+    candidates.push({
+      layer,
+      ledger: i.ledger,
+      action: i.action.en,
+      topic: i.topic,
+      actions: i.action,
+      because: layerBecause(layer, s.score ?? 0, s.ci95, input.together && layer === input.weak[0], instrument),
+      source: 'layer',
+    });
+  }
+  const taken = new Set<string>();
+  const out: Recommendation[] = [];
+  for (const c of candidates) {
+    if (out.length === MAX_RECOMMENDATIONS) break;
+    const topic = c.topic ?? c.action;
+    if (taken.has(topic)) continue;
+    taken.add(topic);
+    for (const covered of COVERS[topic] ?? []) taken.add(covered);
+    out.push(c);
+  }
+  return out;
 }

@@ -4,6 +4,40 @@
 export const THRESHOLDS = {
   /** A layer is weak below the scale midpoint: on average people do not agree the practice exists. */
   layerWeakBelow: 50,
+  /**
+   * ... and by at least this many points (a fifth of an answer point), so that at large n a layer a hair below the
+   * midpoint is not named beside one far below it: weakness needs size, not only significance.
+   */
+  layerWeakMargin: 5,
+  /** Weak layers closer than this (points), or whose difference lies within noise, cannot be told apart. */
+  layerDistinctGap: 5,
+  /**
+   * Fewest effective respondents before anything is diagnosed (scores are still shown from the privacy minimum on):
+   * the smallest n at which no diagnosis is falsely asserted in more than 5% of simulated populations that do not have
+   * it (already so from n = 3) and at most 5% of asserted diagnoses would be unmade by leaving out any one respondent
+   * (docs/METHOD.md §6.4).
+   */
+  diagnosisMinN: 20,
+  /**
+   * Share of a respondent's scale-score variance that is the person's true level rather than answer noise, used for
+   * the finite-population correction and for a leader's own answer noise when the scale has no alpha (a common floor
+   * for acceptable reliability; the scale's own alpha replaces it when there is one).
+   */
+  defaultReliability: 0.7,
+  /** Flagged (careless) responses from this share on lead the report and mark every diagnosis. */
+  flaggedShareCaution: 0.25,
+  /** ... and from this share on, the diagnosis is withheld. */
+  flaggedShareWithhold: 0.5,
+  /** A scale where at least this share of the answers is "don't know" is a practice most people cannot see. */
+  dontKnowInvisible: 0.5,
+  /** Two departments this far apart on a layer (one answer point), beyond noise, are polarised. */
+  polarisedGap: 25,
+  /** Replacement-only (2026.2): staff agree, on average, that AI took over work people did. */
+  workReplacedHigh: 60,
+  /** Replacement-only (2026.1, which has no work_replaced): operating impact at least at the midpoint stands in. */
+  impactProxyAtLeast: 50,
+  /** Family-wise error rate of every breakdown's difference markers (Bonferroni over the comparisons shown). */
+  familyAlpha: 0.05,
   /** A context signal is high from 60 (mean answer 3.4 or more: the engine's "Managed" level and above). */
   signalHigh: 60,
   /** A context signal is low below 40 (mean answer under 2.6: the engine's "Patched" level and below). */

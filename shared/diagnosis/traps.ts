@@ -1,12 +1,14 @@
-// The four trap patterns from the essay, each a conjunction of criteria over the workforce report, the leadership
-// view and the organisation profile. docs/METHOD.md states each rule and why.
+// The trap patterns from the essay, each a conjunction of criteria over the workforce report, the leadership view and
+// the organisation profile, plus the Klarna human-exit finding. docs/METHOD.md §5.4 states each rule and why. A trap
+// returns its evidence and the facts its explanation needs; the words are texts.ts's, in every report language.
 
-import { type Instrument, LAYERS, type Layer, type Level, type LikertSignal } from '../instrument';
+import { type Instrument, LAYERS, type Layer, type Level, type LikertSignal, signalItems } from '../instrument';
 import type { OrgProfile } from '../profile';
-import type { DiagnosisCode, Evidence, GroupReport } from '../report-model';
-import { type CapacityByMeaning, capacityByMeaning } from './capacity';
+import type { DiagnosisCode, Evidence, GroupReport, ScaleScore } from '../report-model';
+import { type CapacityReading, capacityReading } from './capacity';
 import {
   anyOf,
+  type Basis,
   type Criterion,
   factMeasure,
   type Measure,
@@ -26,64 +28,132 @@ export interface TrapContext {
   byLevel: Partial<Record<Level, GroupReport>>;
   profile: OrgProfile | null;
   minGroupSize: number;
+  /** How scales are used as evidence (minimum respondents, finite-population correction); default: minGroupSize. */
+  basis?: Basis;
 }
 
+/** Why a trap could not be checked, as data (texts.ts words it). */
+export type Missing =
+  | { reason: 'no_leadership' }
+  | { reason: 'few_layers'; layers: number; needed: number }
+  | { reason: 'not_asked'; source: string }
+  | { reason: 'too_few'; source: string; n: number; needed: number }
+  | { reason: 'dont_know'; source: string; dontKnowRate: number };
+
+/** Profile facts behind "high investment", for the explanation. */
+export interface ProfileFacts {
+  seatShare?: number;
+  pilots?: number;
+  trainingHours?: number;
+  spend?: { currency: string; amount: number };
+  /** Facts at their mark, and how many are needed. */
+  met: number;
+  required: number;
+}
+
+/** What each trap's explanation says, in numbers (texts.ts turns them into sentences). */
+export type TrapFacts =
+  | {
+      code: 'cash_rich_trap';
+      investment: number | null;
+      profile: ProfileFacts | null;
+      capacity: CapacityReading;
+      vacuumBy: 'undecided' | 'fragmented';
+      responsibility: number;
+      governance: number;
+    }
+  | {
+      code: 'cash_poor_trap';
+      investment: number;
+      activity: number;
+      time: number;
+      waiting: number;
+      knowledge: number;
+      impact: number;
+    }
+  | {
+      code: 'boss_b_trap';
+      meanGap: number;
+      beyond: number;
+      layers: number;
+      activity: number;
+      impact: number;
+      leaders: number;
+      managerGap: number | null;
+    }
+  | {
+      code: 'replacement_only';
+      capacity: CapacityReading;
+      safeguards: number;
+      governance: number;
+      /** work_replaced (2026.2), else operating impact as its stand-in. */
+      evidence: { signal: 'work_replaced' | 'operating_impact'; value: number };
+    }
+  | {
+      code: 'human_exit_missing';
+      safeguards: number;
+      /** Per safeguard item, its score where it may be shown. */
+      items: { reach: number | null; escalate: number | null; restaff: number | null };
+      capacity: CapacityReading | null;
+    };
+
 export type TrapOutcome =
-  | { code: DiagnosisCode; status: 'unavailable'; missing: string[] }
+  | { code: DiagnosisCode; status: 'unavailable'; missing: Missing[] }
   | {
       code: DiagnosisCode;
       status: 'evaluated';
       /** Every criterion met (before the confidence floor). */
       met: boolean;
-      /** Product of the criteria's supports, 0..1. */
-      confidence: number;
+      /** Product of the criteria's supports, 0..1: the raw joint support, before calibration. */
+      support: number;
       evidence: Evidence[];
-      explanation: string;
+      facts: TrapFacts | null;
     };
 
-const pts = (x: number): string => `${Math.round(x)}`;
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-
 class Inputs {
-  readonly missing: string[] = [];
-  constructor(readonly ctx: TrapContext) {}
+  readonly missing: Missing[] = [];
+  readonly basis: Basis;
+  constructor(readonly ctx: TrapContext) {
+    this.basis = ctx.basis ?? { minN: ctx.minGroupSize };
+  }
+
+  measure(source: string, scale: ScaleScore): Measure | null {
+    const m = scaleMeasure(scale, this.basis);
+    if (m) return m;
+    const needed = Math.max(this.basis.minN, 2);
+    // Nobody could say: a finding of its own (findings.ts), and the honest reason here.
+    if (scale.dontKnowRate >= T.dontKnowInvisible)
+      this.missing.push({ reason: 'dont_know', source, dontKnowRate: scale.dontKnowRate });
+    else this.missing.push({ reason: 'too_few', source, n: scale.n, needed });
+    return null;
+  }
 
   layer(layer: Layer): Measure | null {
-    const m = scaleMeasure(this.ctx.workforce.layers[layer], this.ctx.minGroupSize);
-    if (!m) this.missing.push(this.tooFew(`layer:${layer}`));
-    return m;
+    return this.measure(`layer:${layer}`, this.ctx.workforce.layers[layer]);
   }
 
   signal(signal: LikertSignal, required = true): Measure | null {
     const scale = this.ctx.workforce.signals[signal];
     if (!scale) {
-      if (required) this.missing.push(`signal:${signal} is not asked in instrument ${this.ctx.instrument.version}`);
+      if (required) this.missing.push({ reason: 'not_asked', source: `signal:${signal}` });
       return null;
     }
-    const m = scaleMeasure(scale, this.ctx.minGroupSize);
-    if (!m && required) this.missing.push(this.tooFew(`signal:${signal}`));
-    return m;
+    if (!required) return scaleMeasure(scale, this.basis);
+    return this.measure(`signal:${signal}`, scale);
   }
 
-  capacity(): CapacityByMeaning | null {
-    const c = this.ctx.workforce.capacityDecision;
-    if (c.n < this.ctx.minGroupSize) {
-      this.missing.push(this.tooFew('signal:capacity_decision'));
+  capacity(): CapacityReading | null {
+    const reading = capacityReading(this.ctx.instrument, this.ctx.workforce);
+    const needed = Math.max(this.basis.minN, 2);
+    if (reading.n < needed) {
+      this.missing.push({ reason: 'too_few', source: 'signal:capacity_decision', n: reading.n, needed });
       return null;
     }
-    return capacityByMeaning(this.ctx.instrument, c);
-  }
-
-  tooFew(source: string): string {
-    return `${source} has fewer than ${this.ctx.minGroupSize} respondents`;
-  }
-
-  layerName(layer: Layer): string {
-    return this.ctx.instrument.layers[layer].name.en;
-  }
-
-  lowerFirst(label: string): string {
-    return label.charAt(0).toLowerCase() + label.slice(1);
+    if (reading.undecidedFrom === 'capacity_decided' && reading.undecidedN < needed) {
+      this.missing.push({ reason: 'too_few', source: 'signal:capacity_decided', n: reading.undecidedN, needed });
+      return null;
+    }
+    return reading;
   }
 }
 
@@ -92,19 +162,29 @@ function outcome(
   inputs: Inputs,
   criteria: Criterion[],
   info: Evidence[],
-  explain: () => string,
+  facts: () => TrapFacts,
 ): TrapOutcome {
-  if (inputs.missing.length > 0) return { code, status: 'unavailable', missing: [...new Set(inputs.missing)] };
+  if (inputs.missing.length > 0) return { code, status: 'unavailable', missing: dedupe(inputs.missing) };
   const met = criteria.every((c) => c.met);
-  const confidence = met ? Math.round(criteria.reduce((p, c) => p * c.support, 1) * 100) / 100 : 0;
+  const support = met ? criteria.reduce((p, c) => p * c.support, 1) : 0;
   return {
     code,
     status: 'evaluated',
     met,
-    confidence,
+    support,
     evidence: [...criteria.flatMap((c) => c.rows.map((r) => r.evidence)), ...info],
-    explanation: met ? explain() : '',
+    facts: met ? facts() : null,
   };
+}
+
+function dedupe(missing: Missing[]): Missing[] {
+  const seen = new Set<string>();
+  return missing.filter((m) => {
+    const key = JSON.stringify(m);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const scoreRow = (source: string, m: Measure, threshold: number, comparison: Evidence['comparison'], note?: string) =>
@@ -113,54 +193,70 @@ const scoreRow = (source: string, m: Measure, threshold: number, comparison: Evi
 // ---- profile facts -------------------------------------------------------------------------------------------------
 
 interface ProfileInvestment {
-  facts: Row[];
-  met: number;
-  required: number;
-  summary: string;
+  rows: Row[];
+  facts: ProfileFacts;
 }
 
 /** High investment from the profile: at least two facts at their mark, or the only fact given. Null when none given. */
 export function profileInvestment(profile: OrgProfile | null): ProfileInvestment | null {
   if (!profile) return null;
   const P = T.profile;
-  const facts: Row[] = [];
-  const said: string[] = [];
+  const rows: Row[] = [];
+  const facts: Omit<ProfileFacts, 'met' | 'required'> = {};
   const total = profile.headcount?.total;
   if (profile.seats !== undefined && total) {
     const r = row('profile:seat_coverage', factMeasure(profile.seats / total), P.seatCoverage, '>=', 'share');
     r.evidence.note = `${profile.seats} paid seats for ${total} people`;
-    facts.push(r);
-    said.push(`paid AI seats for ${pct(profile.seats / total)} of staff`);
+    rows.push(r);
+    facts.seatShare = profile.seats / total;
   }
   if (profile.pilots !== undefined) {
-    facts.push(row('profile:pilots', factMeasure(profile.pilots), P.pilots, '>=', 'fact'));
-    said.push(`${profile.pilots} pilots`);
+    rows.push(row('profile:pilots', factMeasure(profile.pilots), P.pilots, '>=', 'fact'));
+    facts.pilots = profile.pilots;
   }
   if (profile.trainingHoursPerEmployee !== undefined) {
     const h = profile.trainingHoursPerEmployee;
-    facts.push(row('profile:training_hours_per_employee', factMeasure(h), P.trainingHours, '>=', 'fact'));
-    said.push(`${h} training hours per employee`);
+    rows.push(row('profile:training_hours_per_employee', factMeasure(h), P.trainingHours, '>=', 'fact'));
+    facts.trainingHours = h;
   }
   if (profile.aiSpendPerEmployee !== undefined && profile.currency && P.spendCurrencies.includes(profile.currency)) {
     const s = profile.aiSpendPerEmployee;
     const r = row('profile:ai_spend_per_employee', factMeasure(s), P.spendPerEmployee, '>=', 'fact');
     r.evidence.note = `${profile.currency} per employee per year`;
-    facts.push(r);
-    said.push(`${profile.currency} ${Math.round(s)} AI spend per employee`);
+    rows.push(r);
+    facts.spend = { currency: profile.currency, amount: Math.round(s) };
   }
-  if (facts.length === 0) return null;
+  if (rows.length === 0) return null;
   return {
-    facts,
-    met: facts.filter((f) => f.evidence.met).length,
-    required: facts.length === 1 ? 1 : 2,
-    summary: said.join(', '),
+    rows,
+    facts: {
+      ...facts,
+      met: rows.filter((f) => f.evidence.met).length,
+      required: rows.length === 1 ? 1 : 2,
+    },
   };
 }
 
 function profileSummaryRow(p: ProfileInvestment, comparison: '>=' | '<'): Row {
-  const r = row('profile:investment_facts', factMeasure(p.met), p.required, comparison, 'fact');
-  r.evidence.note = `profile facts at the high-investment mark, of ${p.facts.length} given`;
+  const r = row('profile:investment_facts', factMeasure(p.facts.met), p.facts.required, comparison, 'fact');
+  r.evidence.note = `profile facts at the high-investment mark, of ${p.rows.length} given`;
   return r;
+}
+
+// ---- the capacity rows, shared so that every trap reads the same numbers -------------------------------------------
+
+function undecidedRow(c: CapacityReading, comparison: '>=' | '<'): Row {
+  const source = c.undecidedFrom === 'capacity_decided' ? 'capacity_decided:not_told' : 'capacity:undecided';
+  return row(
+    source,
+    shareMeasure(c.undecided, c.undecidedN, T.undecidedShareHigh),
+    T.undecidedShareHigh,
+    comparison,
+    'share',
+    c.undecidedFrom === 'capacity_decided'
+      ? 'everyone not told what freed time is for: not decided, not told, or does not know'
+      : undefined,
+  );
 }
 
 // ---- cash-rich -----------------------------------------------------------------------------------------------------
@@ -173,55 +269,42 @@ export function cashRichTrap(ctx: TrapContext): TrapOutcome {
   const resp = inp.layer('responsibility');
   const gov = inp.layer('governance');
   if (inp.missing.length > 0 || !capacity || !resp || !gov)
-    return { code: 'cash_rich_trap', status: 'unavailable', missing: inp.missing };
+    return { code: 'cash_rich_trap', status: 'unavailable', missing: dedupe(inp.missing) };
 
   const investRows: Row[] = [];
   if (investment) investRows.push(scoreRow('signal:investment', investment, T.signalHigh, '>='));
   if (profile) investRows.push(profileSummaryRow(profile, '>='));
 
-  // "I don't know, or I have not been told" (2026.2) counts with "nothing decided", as 2026.1's one option did.
-  const undecided = capacity.shares.undecided + capacity.shares.unknown;
-  const topShare = capacity.topOption?.share ?? 0;
-  const top = capacity.topOption?.id ?? 'none';
-  const undecidedRow = row(
-    'capacity:undecided',
-    shareMeasure(undecided, capacity.n, T.undecidedShareHigh),
-    T.undecidedShareHigh,
-    '>=',
-    'share',
-  );
+  // No decision: two in five cannot name one, or no direction (by meaning) is named by two in five. Either excludes
+  // replacement-only, which needs a decision and half naming cost (capacity.ts tells one story from both).
+  const undecided = undecidedRow(capacity, '>=');
+  const topShare = capacity.top?.share ?? 0;
   const topRow = row(
-    'capacity:top_decided',
+    'capacity:top_destination',
     shareMeasure(topShare, capacity.n, T.topDecidedShareLow),
     T.topDecidedShareLow,
     '<',
     'share',
-    `most named decided use: ${top}`,
+    `the direction most named, by meaning: ${capacity.top?.meaning ?? 'none'}`,
   );
 
   const criteria = [
     anyOf(investRows),
-    anyOf([undecidedRow, topRow]),
+    anyOf([undecided, topRow]),
     single(scoreRow('layer:responsibility', resp, T.layerWeakBelow, '<')),
     single(scoreRow('layer:governance', gov, T.layerWeakBelow, '<')),
   ];
-  const info = profile ? profile.facts.map((f) => f.evidence) : [];
+  const info = profile ? profile.rows.map((f) => f.evidence) : [];
 
-  return outcome('cash_rich_trap', inp, criteria, info, () => {
-    const invested: string[] = [];
-    if (investment && investRows[0]?.evidence.met)
-      invested.push(`staff rate the company's AI investment at ${pts(investment.value)}/100`);
-    if (profile && profile.met >= profile.required) invested.push(`the profile shows ${profile.summary}`);
-    const vacuum = undecidedRow.evidence.met
-      ? `${pct(undecided)} of staff say nothing has been decided about where the freed time goes`
-      : `no single use of freed time is named by more than ${pct(topShare)} of staff (the most named: ${inp.lowerFirst(capacity.topOption?.label ?? 'none')})`;
-    return (
-      `Money may be covering up the problem: ${invested.join(' and ')}, but ${vacuum}. ` +
-      `${inp.layerName('responsibility')} scores ${pts(resp.value)}/100 and ${inp.layerName('governance').toLowerCase()} ` +
-      `${pts(gov.value)}/100, both below the midpoint of ${T.layerWeakBelow}. The tools are in; the decision about ` +
-      'what the freed capacity is for is not, so each department will count the value of AI in its own terms.'
-    );
-  });
+  return outcome('cash_rich_trap', inp, criteria, info, () => ({
+    code: 'cash_rich_trap',
+    investment: investment && investRows[0]?.evidence.met ? investment.value : null,
+    profile: profile && profile.facts.met >= profile.facts.required ? profile.facts : null,
+    capacity,
+    vacuumBy: undecided.evidence.met ? 'undecided' : 'fragmented',
+    responsibility: resp.value,
+    governance: gov.value,
+  }));
 }
 
 // ---- cash-poor -----------------------------------------------------------------------------------------------------
@@ -235,7 +318,7 @@ export function cashPoorTrap(ctx: TrapContext): TrapOutcome {
   const knowledge = inp.signal('knowledge_ledger');
   const impact = inp.signal('operating_impact');
   if (!investment || !activity || !time || !waiting || !knowledge || !impact)
-    return { code: 'cash_poor_trap', status: 'unavailable', missing: inp.missing };
+    return { code: 'cash_poor_trap', status: 'unavailable', missing: dedupe(inp.missing) };
   const profile = profileInvestment(ctx.profile);
 
   const criteria = [
@@ -249,30 +332,28 @@ export function cashPoorTrap(ctx: TrapContext): TrapOutcome {
   // Staff may not see spend that the profile shows; a profile that says "heavy investment" vetoes "cash-poor".
   if (profile) criteria.push(single(profileSummaryRow(profile, '<')));
 
-  return outcome('cash_poor_trap', inp, criteria, [], () =>
-    [
-      `Activity is being mistaken for progress: people are busy with AI (activity ${pts(activity.value)}/100) on`,
-      `little investment (${pts(investment.value)}/100), but none of the three ledgers is kept (time`,
-      `${pts(time.value)}, waiting ${pts(waiting.value)}, knowledge ${pts(knowledge.value)}, all below`,
-      `${T.signalLow}) and operating impact is ${pts(impact.value)}/100: few can name a workflow that got shorter, a`,
-      'wait that was removed or a question that no longer needs a senior colleague. AI is still at the',
-      'individual-tool layer.',
-    ].join(' '),
-  );
+  return outcome('cash_poor_trap', inp, criteria, [], () => ({
+    code: 'cash_poor_trap',
+    investment: investment.value,
+    activity: activity.value,
+    time: time.value,
+    waiting: waiting.value,
+    knowledge: knowledge.value,
+    impact: impact.value,
+  }));
 }
 
 // ---- boss B --------------------------------------------------------------------------------------------------------
 
-function meanLayerGap(
-  upper: GroupReport,
-  lower: GroupReport,
-  minGroupSize: number,
-  upperMin: number,
-): { gap: number; layers: number } | null {
+/** Managers minus frontline, mean over the layers both score (published level groups only), or null. */
+export function managerFrontlineGap(ctx: TrapContext): { gap: number; layers: number } | null {
+  const manager = ctx.byLevel.manager;
+  const frontline = ctx.byLevel.frontline;
+  if (!manager || !frontline || manager.n < ctx.minGroupSize || frontline.n < ctx.minGroupSize) return null;
   const gaps: number[] = [];
   for (const layer of LAYERS) {
-    const u = scaleMeasure(upper.layers[layer], upperMin);
-    const l = scaleMeasure(lower.layers[layer], minGroupSize);
+    const u = scaleMeasure(manager.layers[layer], ctx.minGroupSize);
+    const l = scaleMeasure(frontline.layers[layer], ctx.minGroupSize);
     if (u && l) gaps.push(u.value - l.value);
   }
   return gaps.length === 0 ? null : { gap: gaps.reduce((a, b) => a + b, 0) / gaps.length, layers: gaps.length };
@@ -281,42 +362,50 @@ function meanLayerGap(
 export function bossBTrap(ctx: TrapContext): TrapOutcome {
   const inp = new Inputs(ctx);
   const leadership = ctx.leadership;
-  if (!leadership || leadership.n === 0) inp.missing.push('there is no leadership view');
+  if (!leadership || leadership.n === 0) inp.missing.push({ reason: 'no_leadership' });
   const activity = inp.signal('activity');
   const impact = inp.signal('operating_impact');
 
-  const perLayer: { layer: Layer; gap: number; halfWidth: number; row: Row; w: Measure }[] = [];
-  if (leadership) {
+  const perLayer: { layer: Layer; gap: number; halfWidth: number; row: Row; se: number; df: number }[] = [];
+  if (leadership && leadership.n > 0) {
     for (const layer of LAYERS) {
-      const w = scaleMeasure(ctx.workforce.layers[layer], ctx.minGroupSize);
-      const l = leadership.layers[layer].score;
-      if (!w || l === null || !w.ci) continue;
-      const halfWidth = w.ci[1] - w.value;
+      const w = scaleMeasure(ctx.workforce.layers[layer], inp.basis);
+      const lead = leadership.layers[layer];
+      if (!w || lead.score === null || !w.ci) continue;
+      // The leaders' own answer noise: each leader's scale mean misses their view by the share of a respondent's
+      // variance that is noise, (1 − reliability) · sd², estimated from the workforce (same items, same scale); a
+      // team of L leaders averages it down by L. The leaders are the whole leadership, so no sampling term.
+      const reliability = ctx.workforce.layers[layer].alpha ?? T.defaultReliability;
+      const sd = ctx.workforce.layers[layer].sd ?? 0;
+      const leaderVariance = ((1 - Math.min(1, Math.max(0, reliability))) * sd * sd) / Math.max(1, lead.n);
+      const se = Math.sqrt(w.se * w.se + leaderVariance);
+      const df = w.df;
+      const halfWidth = 1.96 * se;
       const r = row(
         `gap:${layer}`,
-        { value: l - w.value, se: w.se, df: w.df, n: w.n, ci: null },
+        { value: lead.score - w.value, se, df, n: w.n, ci: null },
         round1(halfWidth),
         '>',
         'score',
-        `leadership ${round1(l)} vs workforce ${round1(w.value)} (95% CI ${round1(w.ci[0])}–${round1(w.ci[1])}); per-layer detail`,
+        `leadership ${round1(lead.score)} vs workforce ${round1(w.value)}; the threshold is the 95% half-width of the gap (workforce sampling and the leaders' own answer noise); per-layer detail`,
       );
-      perLayer.push({ layer, gap: l - w.value, halfWidth, row: r, w });
+      perLayer.push({ layer, gap: lead.score - w.value, halfWidth, row: r, se, df });
     }
     if (perLayer.length < T.layersBeyondInterval)
-      inp.missing.push(`fewer than ${T.layersBeyondInterval} layers are scored in both views`);
+      inp.missing.push({ reason: 'few_layers', layers: perLayer.length, needed: T.layersBeyondInterval });
   }
   if (inp.missing.length > 0 || !activity || !impact)
-    return { code: 'boss_b_trap', status: 'unavailable', missing: inp.missing };
+    return { code: 'boss_b_trap', status: 'unavailable', missing: dedupe(inp.missing) };
 
   const k = perLayer.length;
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const meanGap = mean(perLayer.map((p) => p.gap));
   const meanHalfWidth = mean(perLayer.map((p) => p.halfWidth));
-  // The SE of a mean of correlated layer scores is at most the mean of their SEs (equal when perfectly correlated).
+  // The SE of a mean of correlated layer gaps is at most the mean of their SEs (equal when perfectly correlated).
   const gapMeasure: Measure = {
     value: meanGap,
-    se: mean(perLayer.map((p) => p.w.se)),
-    df: Math.min(...perLayer.map((p) => p.w.df)),
+    se: mean(perLayer.map((p) => p.se)),
+    df: Math.min(...perLayer.map((p) => p.df)),
     n: ctx.workforce.n,
     ci: null,
   };
@@ -327,11 +416,11 @@ export function bossBTrap(ctx: TrapContext): TrapOutcome {
     gapThreshold,
     '>',
     'score',
-    `leadership minus workforce, mean over ${k} layers; threshold is the larger of ${T.leadershipGapMin} points and the mean half-width (${round1(meanHalfWidth)}) of the workforce 95% intervals`,
+    `leadership minus workforce, mean over ${k} layers; threshold is the larger of ${T.leadershipGapMin} points and the mean 95% half-width (${round1(meanHalfWidth)}) of the gaps`,
   );
   const beyond = perLayer.filter((p) => p.row.evidence.met).length;
   const countRow = row('gap:layers_beyond_ci', factMeasure(beyond), T.layersBeyondInterval, '>=', 'fact');
-  countRow.evidence.note = `layers where the leadership score lies above the workforce 95% interval, of ${k}`;
+  countRow.evidence.note = `layers where the gap lies beyond its 95% half-width, of ${k}`;
 
   const criteria = [
     single(gapRow),
@@ -340,32 +429,23 @@ export function bossBTrap(ctx: TrapContext): TrapOutcome {
     single(scoreRow('signal:operating_impact', impact, T.signalLow, '<')),
   ];
   const info = perLayer.map((p) => p.row.evidence);
-
-  const manager = ctx.byLevel.manager;
-  const frontline = ctx.byLevel.frontline;
-  let levelGap: { gap: number; layers: number } | null = null;
-  if (manager && frontline && manager.n >= ctx.minGroupSize && frontline.n >= ctx.minGroupSize) {
-    levelGap = meanLayerGap(manager, frontline, ctx.minGroupSize, ctx.minGroupSize);
-    if (levelGap) {
-      const r = row('gap:manager-frontline', factMeasure(levelGap.gap), T.levelGapNotable, '>', 'score');
-      r.evidence.note = `managers minus frontline, mean over ${levelGap.layers} layers (n = ${manager.n} managers, ${frontline.n} frontline); shown, not required`;
-      info.push(r.evidence);
-    }
+  const levelGap = managerFrontlineGap(ctx);
+  if (levelGap) {
+    const r = row('gap:manager-frontline', factMeasure(levelGap.gap), T.levelGapNotable, '>', 'score');
+    r.evidence.note = `managers minus frontline, mean over ${levelGap.layers} layers (n = ${ctx.byLevel.manager!.n} managers, ${ctx.byLevel.frontline!.n} frontline); shown, not required`;
+    info.push(r.evidence);
   }
 
-  return outcome('boss_b_trap', inp, criteria, info, () => {
-    const levels =
-      levelGap && levelGap.gap > T.levelGapNotable
-        ? ` Managers, too, rate the layers ${pts(levelGap.gap)} points higher than frontline staff do.`
-        : '';
-    return (
-      `Leadership sees a more advanced organisation than its people do: the leadership view rates the layers ` +
-      `${pts(meanGap)} points higher on average than the workforce (above the workforce's 95% interval on ${beyond} ` +
-      `of ${k} layers), while activity is high (${pts(activity.value)}/100) and operating impact low ` +
-      `(${pts(impact.value)}/100).${levels} The motion is real, but it is not reaching the operating numbers: AI is ` +
-      'being run as a learning topic, not an operating one.'
-    );
-  });
+  return outcome('boss_b_trap', inp, criteria, info, () => ({
+    code: 'boss_b_trap',
+    meanGap,
+    beyond,
+    layers: k,
+    activity: activity.value,
+    impact: impact.value,
+    leaders: leadership!.n,
+    managerGap: levelGap && levelGap.gap > T.levelGapNotable ? levelGap.gap : null,
+  }));
 }
 
 // ---- replacement-only ----------------------------------------------------------------------------------------------
@@ -375,29 +455,40 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
   const capacity = inp.capacity();
   const safeguards = inp.signal('human_safeguards');
   const gov = inp.layer('governance');
-  if (!capacity || !safeguards || !gov)
-    return { code: 'replacement_only', status: 'unavailable', missing: inp.missing };
+  // Replacement needs a replacement: staff saying AI took over work people did (2026.2), or, where the instrument
+  // never asked (2026.1), operating impact at least at the midpoint (a workflow got shorter, a wait went away).
+  const asked = ctx.workforce.signals.work_replaced !== undefined;
+  const replaced = asked ? inp.signal('work_replaced') : inp.signal('operating_impact');
+  if (!capacity || !safeguards || !gov || !replaced)
+    return { code: 'replacement_only', status: 'unavailable', missing: dedupe(inp.missing) };
 
   const cost = capacity.shares.cost;
   const people = capacity.shares.growth + capacity.shares.learning;
   const criteria = [
+    // A decision was made: the other side of cash-rich's vacuum, read from the same answers.
+    single(undecidedRow(capacity, '<')),
     single(
-      row(
-        'capacity:profit+headcount_only',
-        shareMeasure(cost, capacity.n, T.costShareDominant),
-        T.costShareDominant,
-        '>=',
-        'share',
-      ),
+      row('capacity:cost', shareMeasure(cost, capacity.n, T.costShareDominant), T.costShareDominant, '>=', 'share'),
     ),
     single(
       row(
-        'capacity:customer_experience+organisational_learning',
+        'capacity:growth+learning',
         shareMeasure(people, capacity.n, T.peopleShareLow),
         T.peopleShareLow,
         '<',
         'share',
       ),
+    ),
+    single(
+      asked
+        ? scoreRow('signal:work_replaced', replaced, T.workReplacedHigh, '>=')
+        : scoreRow(
+            'signal:operating_impact',
+            replaced,
+            T.impactProxyAtLeast,
+            '>=',
+            'stands in for work taken over by AI, which instrument 2026.1 does not ask',
+          ),
     ),
     single(scoreRow('signal:human_safeguards', safeguards, T.signalLow, '<')),
     single(
@@ -406,20 +497,80 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
         gov,
         T.layerWeakBelow,
         '<',
-        'stands in for the quality-threshold item (gov_thresholds), which the group report does not give on its own',
+        'the layer holding the quality signals and the level that trips a rollback',
       ),
     ),
   ];
 
-  return outcome('replacement_only', inp, criteria, [], () =>
-    [
-      `Freed capacity is being counted only as cost: ${pct(cost)} of staff name lower costs or headcount cuts as`,
-      `what freed time is for, and only ${pct(people)} name customers or learning. Human safeguards score`,
-      `${pts(safeguards.value)}/100 and governance ${pts(gov.value)}/100. This is Klarna's stage one: the savings`,
-      'can be real, but nobody has set the quality signals that trip a rollback, or who brings people back when',
-      'quality drops. The prettier the savings figure, the harder to ask who carries stage two.',
-    ].join(' '),
-  );
+  return outcome('replacement_only', inp, criteria, [], () => ({
+    code: 'replacement_only',
+    capacity,
+    safeguards: safeguards.value,
+    governance: gov.value,
+    evidence: { signal: asked ? 'work_replaced' : 'operating_impact', value: replaced.value },
+  }));
+}
+
+// ---- the human exit (Klarna's lesson) --------------------------------------------------------------------------------
+
+/** The safeguard items by what they ask, whichever version's wording (2026.2 reworded the re-staffing one). */
+const SAFEGUARD_ITEMS: Record<string, 'reach' | 'escalate' | 'restaff'> = {
+  sig_human_exit: 'reach',
+  sig_sensitive_escalate: 'escalate',
+  sig_restaff_owner: 'restaff',
+  sig_restaff_known: 'restaff',
+};
+
+/**
+ * Customers cannot reliably reach a person: human safeguards low, whatever freed capacity is said to be for. Klarna's
+ * customers got faster answers too; the lesson (customers must always reach a human, complex, emotional, money and
+ * credit cases escalate, someone owns the re-staffing threshold) does not depend on the destination.
+ */
+export function humanExitTrap(ctx: TrapContext): TrapOutcome {
+  const inp = new Inputs(ctx);
+  const safeguards = inp.signal('human_safeguards');
+  // AI is in the work at all: work taken over not low (2026.2), or where that was never asked (2026.1), operating
+  // impact not low. A company whose AI stays on individual desks has no chat that customers cannot get out of.
+  const asked = ctx.workforce.signals.work_replaced !== undefined;
+  const inWork = asked ? inp.signal('work_replaced') : inp.signal('operating_impact');
+  if (!safeguards || !inWork)
+    return { code: 'human_exit_missing', status: 'unavailable', missing: dedupe(inp.missing) };
+  const criteria = [
+    single(scoreRow('signal:human_safeguards', safeguards, T.signalLow, '<')),
+    single(
+      asked
+        ? scoreRow('signal:work_replaced', inWork, T.signalLow, '>=', 'AI is in the work: not low')
+        : scoreRow(
+            'signal:operating_impact',
+            inWork,
+            T.signalLow,
+            '>=',
+            'AI is in the work: not low (stands in for work taken over by AI, which 2026.1 does not ask)',
+          ),
+    ),
+  ];
+  const items: { reach: number | null; escalate: number | null; restaff: number | null } = {
+    reach: null,
+    escalate: null,
+    restaff: null,
+  };
+  const info: Evidence[] = [];
+  for (const item of signalItems(ctx.instrument, 'human_safeguards')) {
+    const kind = SAFEGUARD_ITEMS[item.id];
+    const s = ctx.workforce.items?.[item.id];
+    if (!kind || !s || s.score === null || s.n < Math.max(inp.basis.minN, 2)) continue;
+    items[kind] = s.score;
+    const r = row(`item:${item.id}`, factMeasure(s.score), T.signalLow, '<', 'score');
+    r.evidence.note = `n = ${s.n}; per item, shown, not required`;
+    info.push(r.evidence);
+  }
+  const reading = capacityReading(ctx.instrument, ctx.workforce);
+  return outcome('human_exit_missing', inp, criteria, info, () => ({
+    code: 'human_exit_missing',
+    safeguards: safeguards.value,
+    items,
+    capacity: reading.n >= inp.basis.minN ? reading : null,
+  }));
 }
 
 export const TRAPS: readonly ((ctx: TrapContext) => TrapOutcome)[] = [
@@ -427,4 +578,5 @@ export const TRAPS: readonly ((ctx: TrapContext) => TrapOutcome)[] = [
   cashPoorTrap,
   bossBTrap,
   replacementOnlyTrap,
+  humanExitTrap,
 ];

@@ -10,6 +10,15 @@ function kept(id: string): Item {
   return item;
 }
 
+/**
+ * An item of 2026.1 with the same meaning whose Chinese or German read wrong: same id, the wording fixed (METHOD.md
+ * §1.1 lists each change). English, the reference, is unchanged.
+ */
+function reworded(id: string, fix: Partial<Omit<Localized, 'en'>>): Item {
+  const item = kept(id);
+  return { ...item, text: { ...item.text, ...fix } };
+}
+
 const other: ChoiceOption = { id: 'other', label: t('Other', '其他', 'Sonstiges') };
 
 /**
@@ -21,22 +30,37 @@ const other: ChoiceOption = { id: 'other', label: t('Other', '其他', 'Sonstige
  *   to the team ("one day a week for each person") rather than a fixed 200 hours;
  * - a `work_replaced` signal, so replacement-only is never said where nothing was replaced;
  * - a midpoint that means "neither agree nor disagree" in Chinese and German;
+ * - scores as the mean of item means and alpha from pairwise covariances (types.ts `ScoringMethod`);
  * - the optional ledger step: time sinks, waits and locked-up knowledge, entered by the people who live them.
  */
 export const CORE_INSTRUMENT_2026_2: Instrument = {
   id: 'orgos-core',
   version: '2026.2',
+  scoring: 'item-means',
   languages: ['en', 'zh', 'de'],
-  layers: V2026_1.layers,
+  // German layer questions that read as calques ("neu geschrieben", "Rückfallweg", "Bestand"): the idiomatic terms.
+  layers: {
+    ...V2026_1.layers,
+    roles: {
+      ...V2026_1.layers.roles,
+      question: { ...V2026_1.layers.roles.question, de: 'Wurden die Rollen neu gefasst?' },
+    },
+    workflows: {
+      ...V2026_1.layers.workflows,
+      question: { ...V2026_1.layers.workflows.question, de: 'Hat der Ablauf eine Rückfallebene?' },
+    },
+    knowledge: {
+      ...V2026_1.layers.knowledge,
+      question: { ...V2026_1.layers.knowledge.question, de: 'Ist Wissen zu einem Vermögenswert geworden?' },
+    },
+  },
   signals: {
     ...V2026_1.signals,
+    // 人工兜底: what the reports say in Chinese; 人在回路 is jargon few respondents or executives use.
+    human_safeguards: { name: t('Human-in-the-loop safeguards', '人工兜底保障', 'Menschliche Absicherung') },
     work_replaced: { name: t('Work taken over by AI', 'AI接手的工作', 'Von KI übernommene Arbeit') },
     capacity_decided: {
-      name: t(
-        'Decision on freed capacity',
-        '是否已决定产能去向',
-        'Entscheidung über frei werdende Kapazität getroffen',
-      ),
+      name: t('Decision on freed capacity', '是否已决定产能去向', 'Entscheidung über frei werdende Kapazität'),
     },
     capacity_decision: { name: t('Use of freed capacity', '产能去向', 'Verwendung frei werdender Kapazität') },
   },
@@ -48,7 +72,9 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
     kept('roles_split'),
     kept('roles_review_time'),
     kept('roles_exceptions'),
-    kept('roles_squeezed'),
+    reworded('roles_squeezed', {
+      zh: '我被要求保留全部原有职责，另外还要把新的AI工具用起来。',
+    }),
     kept('wf_stop_points'),
     kept('wf_escalation'),
     {
@@ -76,9 +102,12 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
         'Wenn ich prüfen muss, wie eine KI-gestützte Antwort zustande kam, kann ich sehen, welches Wissen sie verwendet hat.',
       ),
     },
-    kept('kn_new_hire'),
+    reworded('kn_new_hire', {
+      zh: '我们工作中的判断依据有书面记录，新员工能查到，不只存在于人的脑子里。',
+      de: 'Neue Mitarbeitende finden die Ermessensentscheidungen unserer Arbeit schriftlich festgehalten, nicht nur in den Köpfen der Leute.',
+    }),
     kept('resp_outcome_owner'),
-    kept('resp_step_owner'),
+    reworded('resp_step_owner', { zh: '对于我流程中的每一步，我都能说出该由谁来决定。' }),
     {
       id: 'resp_vendor_or_us',
       type: 'likert',
@@ -131,7 +160,9 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
     kept('sig_trying_tools'),
     kept('sig_sharing_cases'),
     kept('sig_time_ledger'),
-    kept('sig_ledgers_reviewed'),
+    reworded('sig_ledgers_reviewed', {
+      de: 'Wohin unsere Zeit geht, ist regelmäßig Thema in unseren Betriebsbesprechungen.',
+    }),
     kept('sig_waiting_ledger'),
     kept('sig_knowledge_ledger'),
     kept('sig_workflow_shorter'),
@@ -281,7 +312,16 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       ],
     },
   ],
-  segments: V2026_1.segments,
+  // "一线员工" was a noun beside two first-person answers: now first person like them.
+  segments: {
+    ...V2026_1.segments,
+    level: {
+      ...V2026_1.segments.level,
+      options: V2026_1.segments.level.options.map((o) =>
+        o.id === 'frontline' ? { ...o, label: { ...o.label, zh: '我直接做一线工作' } } : o,
+      ),
+    },
+  },
   ledger: {
     maxEntries: 3,
     time: {

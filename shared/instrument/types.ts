@@ -158,9 +158,20 @@ export interface LedgerDesign {
   };
 }
 
+/**
+ * How scale scores and reliability are worked out (docs/METHOD.md §3), fixed per version so a campaign scores the same
+ * for its whole life. `respondent-means` (2026.1): the mean over respondents of each one's mean over the items they
+ * answered, and Cronbach's alpha from complete cases. `item-means` (2026.2 on): the mean of the scale's item means, so
+ * "don't know" clustering on the hard items no longer lifts a score, and alpha from pairwise covariances, so it does
+ * not vanish when few answer every item.
+ */
+export type ScoringMethod = 'respondent-means' | 'item-means';
+
 export interface Instrument {
   id: string;
   version: string;
+  /** Absent: `respondent-means`. */
+  scoring?: ScoringMethod;
   languages: readonly Language[];
   /** Plain-language names and core questions of the layers (the essay's reconciliation statement). */
   layers: Record<Layer, { name: Localized; question: Localized }>;

@@ -1,1 +1,2 @@
 export * from './segmented-report';
+export { type StratumRate, type Weighting, weighting } from './weighting';

@@ -1,11 +1,18 @@
 // The workforce report with its breakdowns, decided once for every consumer (API, CLI, exports): which groups may be
 // shown (shared/privacy), which scales within them, and the diagnosis on what remains.
-import { readinessReport } from '../diagnosis';
+import { partDifference, readinessReport } from '../diagnosis';
 import { type Instrument, LAYERS, type Layer, LEVELS, type Level } from '../instrument';
 import { type BreakdownPlan, type FigureMask, maskFigure, planBreakdowns, visibleLevels } from '../privacy';
 import type { OrgProfile } from '../profile';
-import type { CapacityDistribution, GroupReport, ReadinessReport, ScaleScore } from '../report-model';
+import type {
+  CapacityDistribution,
+  DifferenceEstimate,
+  GroupReport,
+  ReadinessReport,
+  ScaleScore,
+} from '../report-model';
 import { emptyStats, type GroupStats, merge, report } from '../scoring';
+import { type Weighting, weighting } from './weighting';
 
 /** Statistics of one department × level cell; cells are input only and never shown. */
 export interface CellStats {
@@ -20,6 +27,11 @@ export interface SegmentRow {
   suppressed: boolean;
   n?: number;
   layers?: Record<Layer, ScaleScore>;
+  /**
+   * Per published layer, this group minus the whole workforce with its simultaneous interval over the breakdown
+   * (docs/METHOD.md §5.7); `beyondNoise` marks a difference noise would not make.
+   */
+  differences?: Partial<Record<Layer, DifferenceEstimate>>;
 }
 
 export interface SegmentedReportInput {
@@ -42,6 +54,8 @@ export type SegmentedReport = Partial<Omit<ReadinessReport, 'n' | 'minGroupSize'
   leadership: { n: number; layers: Record<Layer, ScaleScore> } | null;
   byLevel: Partial<Record<Level, { n: number; layers: Record<Layer, ScaleScore> }>>;
   segments: { department: SegmentRow[]; level: SegmentRow[] };
+  /** Response rates and scores weighted to the profile's headcount, per breakdown that has one (weighting.ts). */
+  weighting?: { department: Weighting | null; level: Weighting | null };
 };
 
 /** Respondents who left the department empty (CSV) or were not asked. */
@@ -104,7 +118,27 @@ function withholdSmallScales(group: GroupReport, k: number): GroupReport {
           shares: Object.fromEntries(Object.keys(group.capacityDecision.shares).map((o) => [o, 0])) as never,
         }
       : group.capacityDecision;
-  return { ...group, layers, signals, capacityDecision };
+  // Per-question results rest on those who answered the question: the same rule, item by item. Only the whole
+  // workforce publishes them, so no other group's figure can be subtracted from them.
+  const items = group.items
+    ? Object.fromEntries(
+        Object.entries(group.items).map(([id, item]) => [
+          id,
+          item.n >= k
+            ? item
+            : {
+                ...item,
+                counts: item.counts.map(() => 0),
+                favourable: null,
+                neutral: null,
+                unfavourable: null,
+                score: null,
+                ...(item.answers >= k ? {} : { dontKnowRate: null }),
+              },
+        ]),
+      )
+    : undefined;
+  return { ...group, layers, signals, capacityDecision, ...(items ? { items } : {}) };
 }
 
 export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
@@ -168,15 +202,40 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     if (r) byLevel[level] = r;
   }
 
+  // Each shown group against the whole, simultaneous over every (group, layer) pair of its breakdown.
+  const withDifferences = (rows: SegmentRow[]): SegmentRow[] => {
+    const pairs = rows.flatMap((r) =>
+      LAYERS.filter((l) => r.layers?.[l]?.score != null && workforceLayers[l].score !== null).map(
+        (l) => [r, l] as const,
+      ),
+    );
+    return rows.map((r) => {
+      if (r.suppressed || !r.layers) return r;
+      const differences: Partial<Record<Layer, DifferenceEstimate>> = {};
+      for (const [row, layer] of pairs) {
+        if (row !== r) continue;
+        const d = partDifference(r.layers[layer], workforceLayers[layer], pairs.length);
+        if (d) differences[layer] = d;
+      }
+      return { ...r, differences };
+    });
+  };
+  const workforceLayers = withholdSmallScales(total, k).layers;
+
+  const byDepartment: Record<string, GroupReport> = {};
+  for (const [key, r] of departments.reports) byDepartment[key ?? NO_DEPARTMENT] = r;
   const workforce = withholdSmallScales(total, k);
   const readiness = readinessReport({
     instrument,
     workforce,
     leadership: input.leadership,
     byLevel,
+    byDepartment,
     profile: input.profile,
     minGroupSize: k,
   });
+  const weighted = <K extends string | null>(by: 'department' | 'level', published: Map<K, GroupReport>) =>
+    weighting({ instrument, by, plan, cells, published, total: workforce, profile: input.profile });
   return {
     ...readiness,
     suppressed: false,
@@ -184,7 +243,8 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     byLevel: Object.fromEntries(
       LEVELS.filter((l) => byLevel[l]).map((l) => [l, { n: byLevel[l]!.n, layers: byLevel[l]!.layers }]),
     ),
-    segments: { department: departments.rows, level: levels.rows },
+    segments: { department: withDifferences(departments.rows), level: withDifferences(levels.rows) },
+    weighting: { department: weighted('department', departments.reports), level: weighted('level', levels.reports) },
   };
 }
 

@@ -8,6 +8,7 @@ import { isScaleScored } from './scales';
 import {
   CHOICE_ITEM,
   DECIDED_ITEM,
+  PAIR_SUMS,
   PATTERN_RADIX,
   planOf,
   REVERSED_ITEM,
@@ -15,6 +16,7 @@ import {
   type ScaleLayout,
   type ScoringPlan,
   toStats,
+  VALUE_COUNTS,
 } from './scoring-plan';
 
 // Module-local copies of imported bindings used per answer: where a loader turns exports into getters (tsx, which
@@ -28,6 +30,8 @@ const isScored = isScaleScored;
 const straightLined = isStraightLining;
 const fast = isTooFast;
 const RADIX = PATTERN_RADIX;
+const VALUES = VALUE_COUNTS;
+const PAIR = PAIR_SUMS;
 
 /**
  * Mutable statistics of one group, for folding many responses: the fast path under fold, unfold and scoreResponses.
@@ -292,8 +296,11 @@ class StatsAccumulator implements Accumulator {
       let v = 0;
       if (code !== NONE) {
         given++;
-        if (code === DK) dontKnow++;
-        else {
+        stats[l.itemAnswers + j]! += weight;
+        if (code === DK) {
+          dontKnow++;
+          stats[l.itemDontKnow + j]! += weight;
+        } else {
           v = table[slotItems[l.first + j]! * stride + code]!;
           k++;
           total += v;
@@ -307,12 +314,26 @@ class StatsAccumulator implements Accumulator {
     stats[l.respondentsN + k]! += weight;
     stats[l.respondentsSum + k]! += weight * total;
     stats[l.respondentsSumSq + k]! += weight * total * total;
-    for (let i = 0; i < size; i++) {
+    for (let i = 0, pair = l.pairs; i < size; i++) {
       const v = values[i]!;
-      if (v === 0) continue;
+      if (v === 0) {
+        pair += (size - 1 - i) * PAIR;
+        continue;
+      }
       stats[l.itemsN + i]! += weight;
       stats[l.itemsSum + i]! += weight * v;
       stats[l.itemsSumSq + i]! += weight * v * v;
+      stats[l.values + i * VALUES + v - 1]! += weight;
+      for (let j = i + 1; j < size; j++, pair += PAIR) {
+        const w = values[j]!;
+        if (w === 0) continue;
+        stats[pair]! += weight;
+        stats[pair + 1]! += weight * v;
+        stats[pair + 2]! += weight * w;
+        stats[pair + 3]! += weight * v * v;
+        stats[pair + 4]! += weight * w * w;
+        stats[pair + 5]! += weight * v * w;
+      }
     }
     if (k !== size) return;
     // Answered every item: the sums and cross-products for alpha.

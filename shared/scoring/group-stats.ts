@@ -26,6 +26,19 @@ export interface ScaleStats {
    * coverage of the scale. */
   dontKnow: number;
   answers: number;
+  /**
+   * Per item, over respondents with a scale score: how many gave each scored value 1..5 (index value - 1; reverse-
+   * worded items already flipped), for per-question favourable / neutral / unfavourable shares.
+   */
+  values: number[][];
+  /** Per item, over every response scored: its don't-know answers and its answers of any kind (per-item dk rates). */
+  itemDontKnow: number[];
+  itemAnswers: number[];
+  /**
+   * Per pair of items i < j (in the order (0,1), (0,2), …, (1,2), …), over respondents with a scale score who answered
+   * both: [n, Σx_i, Σx_j, Σx_i², Σx_j², Σx_i·x_j], for pairwise covariances (item-means scores and alpha).
+   */
+  pairs: number[][];
 }
 
 /** Mergeable statistics of one group of responses. Plain JSON of non-negative integers: storable in DynamoDB. */

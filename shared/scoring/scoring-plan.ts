@@ -46,6 +46,12 @@ export interface ScaleLayout {
   cross: number;
   dontKnow: number;
   answers: number;
+  /** Per item, VALUE_COUNTS counters: respondents with a scale score giving each scored value. */
+  values: number;
+  itemDontKnow: number;
+  itemAnswers: number;
+  /** PAIR_SUMS sums per pair of items i < j, pairs in row order (pairsOf). */
+  pairs: number;
   /** Where the scale's answer-pattern counters start (ScoringPlan.patterns); it has PATTERN_RADIX ** size of them. */
   patterns: number;
 }
@@ -56,6 +62,13 @@ export interface ScaleLayout {
  * the pattern, so the accumulator counts patterns per row and works the statistics out once per pattern.
  */
 export const PATTERN_RADIX = DONT_KNOW_CODE + 1;
+
+/** Counters per item in ScaleStats.values: one per scored value LIKERT_MIN..LIKERT_MAX. */
+export const VALUE_COUNTS = LIKERT_MAX - LIKERT_MIN + 1;
+/** Sums per pair in ScaleStats.pairs: n, Σx_i, Σx_j, Σx_i², Σx_j², Σx_i·x_j. */
+export const PAIR_SUMS = 6;
+/** Pairs of items i < j of a scale of `size` items. */
+export const pairsOf = (size: number): number => (size * (size - 1)) / 2;
 
 // The per-response loop reads answer codes (answer-codes.ts) and these flat tables, indexed by item (instrument order)
 // or slot: typed arrays rather than an object per item, because the loop runs per respondent over every item.
@@ -153,6 +166,10 @@ function compile(instrument: Instrument): ScoringPlan {
       cross: take((size * (size + 1)) / 2),
       dontKnow: take(1),
       answers: take(1),
+      values: take(size * VALUE_COUNTS),
+      itemDontKnow: take(size),
+      itemAnswers: take(size),
+      pairs: take(pairsOf(size) * PAIR_SUMS),
     };
   });
   // Counters per cell grow sevenfold per item of a scale: fine for scales of a few items, as every scale is now (4 at
@@ -242,6 +259,10 @@ function scaleStats(buffer: Float64Array, l: ScaleLayout): ScaleStats {
     complete: { n: buffer[l.completeN]!, sum: list(buffer, l.completeSum, k), cross },
     dontKnow: buffer[l.dontKnow]!,
     answers: buffer[l.answers]!,
+    values: Array.from({ length: k }, (_, i) => list(buffer, l.values + i * VALUE_COUNTS, VALUE_COUNTS)),
+    itemDontKnow: list(buffer, l.itemDontKnow, k),
+    itemAnswers: list(buffer, l.itemAnswers, k),
+    pairs: Array.from({ length: pairsOf(k) }, (_, p) => list(buffer, l.pairs + p * PAIR_SUMS, PAIR_SUMS)),
   };
 }
 
@@ -305,7 +326,17 @@ function readList(v: unknown, into: Float64Array, at: number, length: number, pa
   }
 }
 
-const SCALE_KEYS = ['respondents', 'items', 'complete', 'dontKnow', 'answers'] as const;
+const SCALE_KEYS = [
+  'respondents',
+  'items',
+  'complete',
+  'dontKnow',
+  'answers',
+  'values',
+  'itemDontKnow',
+  'itemAnswers',
+  'pairs',
+] as const;
 const SUM_KEYS = ['n', 'sum', 'sumSq'] as const;
 const COMPLETE_KEYS = ['n', 'sum', 'cross'] as const;
 const TOP_KEYS = ['instrument', 'excludeFlagged', 'n', 'layers', 'signals', 'capacity', 'quality'] as const;
@@ -332,6 +363,23 @@ function readScale(v: unknown, into: Float64Array, l: ScaleLayout, path: string)
     readList(cross[i], into, at, k - i, path, `complete.cross[${i}]`);
   into[l.dontKnow] = count(s.dontKnow, path, 'dontKnow');
   into[l.answers] = count(s.answers, path, 'answers');
+  readRows(s.values, into, l.values, k, VALUE_COUNTS, path, 'values');
+  readList(s.itemDontKnow, into, l.itemDontKnow, k, path, 'itemDontKnow');
+  readList(s.itemAnswers, into, l.itemAnswers, k, path, 'itemAnswers');
+  readRows(s.pairs, into, l.pairs, pairsOf(k), PAIR_SUMS, path, 'pairs');
+}
+
+function readRows(
+  v: unknown,
+  into: Float64Array,
+  at: number,
+  rows: number,
+  width: number,
+  path: string,
+  field: string,
+): void {
+  if (!Array.isArray(v) || v.length !== rows) throw shapeError(`${path}.${field}`);
+  for (let r = 0; r < rows; r++) readList(v[r], into, at + r * width, width, path, `${field}[${r}]`);
 }
 
 /**

@@ -1,6 +1,8 @@
 export { simulationCsv, simulationCsvHeader } from './csv';
 export {
+  capacityWeights,
   DEFAULT_NOISE,
+  decidedWeights,
   type ExpectedScores,
   expectedRoundedAnswer,
   expectedScores,
@@ -11,3 +13,4 @@ export {
 } from './model';
 export { createRng, mulberry32, type Rng } from './prng';
 export { PROFILE_NAMES, PROFILES, type ProfileName, type TrapProfile } from './profiles';
+export { leadershipTruthReport, type TruthOptions, trueDiagnoses, truthOf, truthReport } from './truth';

@@ -77,6 +77,12 @@ export interface SimulatedPopulation {
   profile: ProfileName;
   workforce: SurveyResponse[];
   leadership: SurveyResponse[];
+  /**
+   * What these particular leaders truly think, per layer on 0..100: each one's expected answers given their own latent
+   * view (item noise averaged out), averaged over the team. The truth a Boss B diagnosis is judged against: a leader's
+   * own optimism is real Boss B, their answer noise is not.
+   */
+  leadershipTruth: Record<Layer, number>;
 }
 
 type ScaleKey = { kind: 'layer'; key: Layer } | { kind: 'signal'; key: LikertSignal };
@@ -109,10 +115,12 @@ function meaningShares(p: TrapProfile): Record<CapacityMeaning, number> {
  * share is spread evenly over its options, and 2026.1's "nothing decided, or I have not been told" is split between
  * "nothing decided" and "I don't know" (half each).
  */
-function capacityWeights(item: CapacityChoiceItem, p: TrapProfile): number[] {
+export function capacityWeights(item: CapacityChoiceItem, p: TrapProfile): number[] {
   if (item.options.every((o, i) => o.id === CAPACITY_OPTIONS[i])) {
     return CAPACITY_OPTIONS.map((o) => p.capacity[o]);
   }
+  const chosen = p.destinations;
+  if (chosen) return item.options.map((o) => chosen[o.id] ?? 0);
   const shares = meaningShares(p);
   const undecided = shares.undecided + shares.unknown;
   const target: Record<CapacityMeaning, number> = { ...shares, undecided: undecided / 2, unknown: undecided / 2 };
@@ -121,7 +129,7 @@ function capacityWeights(item: CapacityChoiceItem, p: TrapProfile): number[] {
 }
 
 /** "Has leadership decided": told in proportion to the decided share; the undecided share split across the rest. */
-function decidedWeights(item: DecidedChoiceItem, p: TrapProfile): number[] {
+export function decidedWeights(item: DecidedChoiceItem, p: TrapProfile): number[] {
   const undecided = meaningShares(p).undecided;
   const weight = {
     told: 1 - undecided,
@@ -132,9 +140,13 @@ function decidedWeights(item: DecidedChoiceItem, p: TrapProfile): number[] {
   return item.options.map((o) => weight[o.meaning]);
 }
 
-function dontKnowRate(p: TrapProfile, noise: NoiseModel, s: ScaleKey): number {
-  return p.dontKnow[s.key] ?? noise.dontKnow;
+function dontKnowRate(p: TrapProfile, noise: NoiseModel, s: ScaleKey, item?: LikertItem): number {
+  return (item && p.itemDontKnow?.[item.id]) ?? p.dontKnow[s.key] ?? noise.dontKnow;
 }
+
+/** An item's own difficulty, in answer points (profiles give it in points of 0..100). */
+const itemShiftOf = (p: TrapProfile, item: LikertItem): number =>
+  ((p.itemShift?.[item.id] ?? 0) / 100) * (LIKERT_MAX - LIKERT_MIN);
 
 // Durations: attentive respondents log-normal around 4 minutes; speeders 15-45 s for the whole survey.
 function duration(rng: Rng, kind: 'attentive' | 'straight' | 'speeder'): number {
@@ -150,11 +162,17 @@ interface Respondent {
   kind: 'attentive' | 'straight' | 'speeder';
 }
 
-function respond(instrument: Instrument, p: TrapProfile, noise: NoiseModel, rng: Rng, who: Respondent): Answers {
+function respond(
+  instrument: Instrument,
+  p: TrapProfile,
+  noise: NoiseModel,
+  rng: Rng,
+  who: Respondent,
+  latent = new Map<string, number>(),
+): Answers {
   const answers: Answers = {};
   const straightValue = rng.uniform() < 0.5 ? 3 : 4;
   const general = noise.general * rng.normal();
-  const latent = new Map<string, number>();
   const capacity = capacityItem(instrument);
   for (const item of instrument.items) {
     if (!isLikert(item)) continue;
@@ -174,11 +192,11 @@ function respond(instrument: Instrument, p: TrapProfile, noise: NoiseModel, rng:
       theta = toLikert(baseLevel(p, s) + shift) + general + noise.scale * rng.normal();
       latent.set(id, theta);
     }
-    if (rng.uniform() < dontKnowRate(p, noise, s)) {
+    if (rng.uniform() < dontKnowRate(p, noise, s, item)) {
       answers[item.id] = DONT_KNOW;
       continue;
     }
-    const scored = clampRound(theta + noise.item * rng.normal());
+    const scored = clampRound(theta + itemShiftOf(p, item) + noise.item * rng.normal());
     const misread = item.reverse && rng.uniform() < noise.reverseMisresponse;
     answers[item.id] = item.reverse && !misread ? LIKERT_MIN + LIKERT_MAX - scored : scored;
   }
@@ -218,15 +236,36 @@ export function simulatePopulation(
     workforce.push({ answers, level, department, durationS: duration(rng, kind) });
   }
   const leadership: SurveyResponse[] = [];
-  for (let i = 0; i < (options.leadershipN ?? 3); i++) {
-    const answers = respond(instrument, p, noise, rng, {
-      level: 'executive',
-      layerShift: p.leadershipShift,
-      kind: 'attentive',
-    });
+  const truth = Object.fromEntries(LAYERS.map((l) => [l, 0])) as Record<Layer, number>;
+  const leaders = options.leadershipN ?? 3;
+  for (let i = 0; i < leaders; i++) {
+    const latent = new Map<string, number>();
+    const answers = respond(
+      instrument,
+      p,
+      noise,
+      rng,
+      { level: 'executive', layerShift: p.leadershipShift, kind: 'attentive' },
+      latent,
+    );
     leadership.push({ answers, level: 'executive', department: 'Leadership', durationS: duration(rng, 'attentive') });
+    for (const layer of LAYERS) {
+      const theta = latent.get(`layer:${layer}`) ?? toLikert(p.layers[layer] + p.leadershipShift);
+      truth[layer] += expectedViewOf(layerItems(instrument, layer), p, noise, theta) / leaders;
+    }
   }
-  return { profile: p.name, workforce, leadership };
+  return { profile: p.name, workforce, leadership, leadershipTruth: truth };
+}
+
+/** A respondent's expected 0..100 scale score given their latent level θ: item noise and misresponse averaged out. */
+function expectedViewOf(items: readonly LikertItem[], p: TrapProfile, noise: NoiseModel, theta: number): number {
+  const mid = (LIKERT_MIN + LIKERT_MAX) / 2;
+  const perItem = items.map((it) => {
+    const e = expectedRoundedAnswer(theta + itemShiftOf(p, it), noise.item);
+    return it.reverse ? (1 - noise.reverseMisresponse) * e + noise.reverseMisresponse * (2 * mid - e) : e;
+  });
+  const mean = perItem.reduce((a, b) => a + b, 0) / perItem.length;
+  return ((mean - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN)) * 100;
 }
 
 // ---- the truth ----------------------------------------------------------------------------------------------------
@@ -242,13 +281,21 @@ export function expectedRoundedAnswer(mu: number, sigma: number): number {
   return e;
 }
 
-/** P(at least half of k items answered) when each is "don't know" independently with probability d. */
-function scoredProbability(k: number, d: number): number {
+/** P(at least half of the items answered) when item i is "don't know" independently with probability d[i]. */
+function scoredProbability(d: readonly number[]): number {
+  const k = d.length;
   let p = 0;
-  for (let a = Math.ceil(k / 2); a <= k; a++) {
-    let comb = 1;
-    for (let j = 0; j < a; j++) comb = (comb * (k - j)) / (j + 1);
-    p += comb * (1 - d) ** a * d ** (k - a);
+  // Every subset of answered items (k is a handful): exact for item-specific rates.
+  for (let mask = 0; mask < 1 << k; mask++) {
+    let answered = 0;
+    let prob = 1;
+    for (let i = 0; i < k; i++) {
+      if (mask & (1 << i)) {
+        answered++;
+        prob *= 1 - d[i]!;
+      } else prob *= d[i]!;
+    }
+    if (2 * answered >= k) p += prob;
   }
   return p;
 }
@@ -278,15 +325,15 @@ export function expectedScores(
   const shareTotal = LEVELS.reduce((a, l) => a + noise.levelShares[l], 0);
 
   const expected = (s: ScaleKey, items: readonly LikertItem[]): number => {
-    const q = scoredProbability(items.length, dontKnowRate(p, noise, s));
+    const q = scoredProbability(items.map((it) => dontKnowRate(p, noise, s, it)));
     let weight = 0;
     let total = 0;
     for (const level of LEVELS) {
       const shift = s.kind === 'layer' ? (p.levelShift[level] ?? 0) : 0;
-      const e = expectedRoundedAnswer(toLikert(baseLevel(p, s) + shift), sigma);
-      const perItem = items.map((it) =>
-        it.reverse ? (1 - noise.reverseMisresponse) * e + noise.reverseMisresponse * (2 * mid - e) : e,
-      );
+      const perItem = items.map((it) => {
+        const e = expectedRoundedAnswer(toLikert(baseLevel(p, s) + shift) + itemShiftOf(p, it), sigma);
+        return it.reverse ? (1 - noise.reverseMisresponse) * e + noise.reverseMisresponse * (2 * mid - e) : e;
+      });
       const w = ((attentive * noise.levelShares[level]) / shareTotal) * q;
       weight += w;
       total += w * (perItem.reduce((a, b) => a + b, 0) / items.length);

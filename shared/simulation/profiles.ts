@@ -5,7 +5,18 @@
 
 import type { CapacityOption, Layer, Level, LikertSignal } from '../instrument';
 
-export const PROFILE_NAMES = ['balanced', 'middling', 'cash_rich', 'cash_poor', 'boss_b', 'replacement_only'] as const;
+export const PROFILE_NAMES = [
+  'balanced',
+  'middling',
+  'cash_rich',
+  'cash_poor',
+  'boss_b',
+  'replacement_only',
+  'klarna_speed',
+  'overlap',
+  'far_apart',
+  'dk_hard',
+] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 export interface TrapProfile {
@@ -24,6 +35,15 @@ export interface TrapProfile {
   leadershipShift: number;
   /** Don't-know rate per scale where it differs from the noise model's default. */
   dontKnow: Partial<Record<Layer | LikertSignal, number>>;
+  /**
+   * 2026.2's "what is freed time for" by option id, where a profile means particular destinations (Klarna's faster
+   * service); absent: 2026.1's shares spread over each meaning's options.
+   */
+  destinations?: Partial<Record<string, number>>;
+  /** Points added to one item's latent level: an item harder (negative) or easier than its scale. */
+  itemShift?: Partial<Record<string, number>>;
+  /** Don't-know rate of one item where it differs from its scale's. */
+  itemDontKnow?: Partial<Record<string, number>>;
 }
 
 // Frontline staff often cannot see vendor agreements, logs or quality thresholds: more "don't know" on governance.
@@ -180,5 +200,128 @@ export const PROFILES: Record<ProfileName, TrapProfile> = {
     levelShift: { manager: 4 },
     leadershipShift: 4,
     dontKnow: DK,
+  },
+  klarna_speed: {
+    name: 'klarna_speed',
+    description:
+      "Klarna's faster service: AI took over customer work for better, faster answers, but customers cannot reach a person.",
+    layers: { roles: 52, workflows: 44, knowledge: 60, responsibility: 50, governance: 42 },
+    signals: {
+      investment: 70,
+      activity: 62,
+      time_ledger: 48,
+      waiting_ledger: 46,
+      knowledge_ledger: 48,
+      operating_impact: 62,
+      human_safeguards: 21,
+      work_replaced: 78,
+    },
+    capacity: {
+      profit: 0.08,
+      customer_experience: 0.62,
+      organisational_learning: 0.1,
+      headcount_only: 0.04,
+      undecided: 0.16,
+    },
+    destinations: {
+      cost_down: 0.08,
+      fewer_people: 0.04,
+      redeploy: 0.05,
+      more_output: 0.07,
+      higher_quality: 0.1,
+      faster_response: 0.45,
+      new_business: 0,
+      learning: 0.05,
+      not_decided: 0.08,
+      dont_know: 0.08,
+    },
+    levelShift: { manager: 4 },
+    leadershipShift: 6,
+    dontKnow: DK,
+  },
+  overlap: {
+    name: 'overlap',
+    description: 'Every layer weak, all within a few points of each other: no single first break can be told apart.',
+    layers: { roles: 40, workflows: 39, knowledge: 41, responsibility: 38, governance: 39 },
+    signals: {
+      investment: 50,
+      activity: 52,
+      time_ledger: 46,
+      waiting_ledger: 45,
+      knowledge_ledger: 44,
+      operating_impact: 48,
+      human_safeguards: 52,
+      work_replaced: 40,
+    },
+    capacity: {
+      profit: 0.2,
+      customer_experience: 0.35,
+      organisational_learning: 0.15,
+      headcount_only: 0.05,
+      undecided: 0.25,
+    },
+    levelShift: { manager: 3 },
+    leadershipShift: 4,
+    dontKnow: DK,
+  },
+  far_apart: {
+    name: 'far_apart',
+    description:
+      'Knowledge a hair below the midpoint, governance far below it: at large n the first break must be governance.',
+    layers: { roles: 62, workflows: 60, knowledge: 48, responsibility: 58, governance: 10 },
+    signals: {
+      investment: 55,
+      activity: 55,
+      time_ledger: 52,
+      waiting_ledger: 50,
+      knowledge_ledger: 50,
+      operating_impact: 55,
+      human_safeguards: 55,
+      work_replaced: 40,
+    },
+    capacity: {
+      profit: 0.15,
+      customer_experience: 0.4,
+      organisational_learning: 0.2,
+      headcount_only: 0.05,
+      undecided: 0.2,
+    },
+    levelShift: { manager: 3 },
+    leadershipShift: 4,
+    dontKnow: DK,
+  },
+  dk_hard: {
+    name: 'dk_hard',
+    description:
+      'Governance where the hard items (quality signals, rollback level) draw most of the "don\'t know": answered-item means rise.',
+    layers: { roles: 60, workflows: 58, knowledge: 60, responsibility: 58, governance: 36 },
+    signals: {
+      investment: 55,
+      activity: 55,
+      time_ledger: 52,
+      waiting_ledger: 50,
+      knowledge_ledger: 50,
+      operating_impact: 55,
+      human_safeguards: 55,
+      work_replaced: 40,
+    },
+    capacity: {
+      profit: 0.15,
+      customer_experience: 0.4,
+      organisational_learning: 0.2,
+      headcount_only: 0.05,
+      undecided: 0.2,
+    },
+    levelShift: { manager: 3 },
+    leadershipShift: 4,
+    dontKnow: DK,
+    itemShift: {
+      gov_permissions: 20,
+      gov_can_check_ai: 10,
+      gov_quality_signals: -20,
+      gov_rollback_threshold: -25,
+      gov_conscience: 15,
+    },
+    itemDontKnow: { gov_quality_signals: 0.45, gov_rollback_threshold: 0.5 },
   },
 };

@@ -2,6 +2,7 @@ import { ProvisionedThroughputExceededException, ThrottlingException } from '@aw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshStats, mergeCells } from '../../functions/reports/campaign-stats';
 import type { Store } from '../../functions/store/store';
+import { landedHistory } from '../../shared/account';
 import { CURRENT_INSTRUMENT } from '../../shared/instrument';
 import { ADMIN_TOKEN, call, type Harness, makeAnswers, seedCampaign, startHarness } from '../http/harness';
 import { seededRandom, sha256Hex, uuidsFrom } from './support';
@@ -205,5 +206,42 @@ describe('a store that throttles and times out one call in five', () => {
         `${stats.timedOutBefore} timed out before and ${stats.timedOutAfter} after the write); ` +
         `${seen.unavailable} answers 503, all retried (seed ${SEED})`,
     );
+  });
+
+  it('lets retried account writes land exactly once: one entry per client key, one version per change', async () => {
+    const { orgId } = await seedCampaign(h.app);
+    const { store, stats } = faulty(h.store, SEED + 7, FAULT_RATE);
+    const app = h.withDeps({ store });
+    const seen = { unavailable: 0 };
+    const base = `/api/v1/orgs/${orgId}/account`;
+    const ids: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      const body = { clientKey: `faulty-entry-${i}`, ledger: 'time', title: `Time sink ${i}` };
+      const res = await retrying(app, 'POST', `${base}/entries`, { token: ADMIN_TOKEN, body }, seen);
+      // A retry whose first attempt landed (a timeout after the write) answers 200 with the same entry.
+      expect([200, 201]).toContain(res.status);
+      ids.push(res.body.id);
+      for (const version of [1, 2]) {
+        const change = await retrying(
+          app,
+          'PATCH',
+          `${base}/entries/${res.body.id}`,
+          { token: ADMIN_TOKEN, body: { version, title: `Time sink ${i}, v${version + 1}` } },
+          seen,
+        );
+        expect(change.status, change.text).toBe(200);
+        expect(change.body.version).toBe(version + 1);
+      }
+    }
+    const items = await h.store.listAccountItems(orgId, 'entry');
+    expect(items.map((e) => e.id).sort()).toEqual([...new Set(ids)].sort());
+    expect(ids).toHaveLength(15);
+    for (const item of items) {
+      expect(item.version).toBe(3);
+      const history = landedHistory(item.changeId, await h.store.listAccountChanges(orgId, 'entry', item.id));
+      expect(history.map((c) => c.version)).toEqual([1, 2, 3]);
+    }
+    expect(stats.timedOutAfter).toBeGreaterThan(0);
+    expect(seen.unavailable).toBeGreaterThan(0);
   });
 });

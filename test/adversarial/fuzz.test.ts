@@ -30,6 +30,7 @@ import {
 const SEED = Number(process.env.ORGOS_FUZZ_SEED ?? 20_260_302);
 const TARGETED_RUNS = 300; // per target: submissions, 5 other bodies, path parameters (+ 3 x 100 query strings)
 const CHAOS_RUNS = 7_500;
+const ACCOUNT_RUNS = 50; // per account target (4 creations, 2 changes)
 
 let h: Harness;
 let w: World;
@@ -37,6 +38,11 @@ let w: World;
 let spare: Tenant;
 /** Executive tokens made for the fuzzer to revoke. */
 const disposable: string[] = [];
+/** An entry and a flow of the spare tenant's account, for the account's change routes. */
+let spareEntry = '';
+let spareFlow = '';
+/** Account items made before the fuzzing (their changes are expected). */
+const preexisting = new Set<string>();
 let sent = 0;
 
 const nextUuid = uuidsFrom(seededRandom(SEED));
@@ -62,6 +68,8 @@ const ledger = {
   accepted: [] as { surveyToken: string; body: Record<string, unknown>; receipt: string }[],
   /** 2xx answers to writes the fuzzer does not model (routes added later): listed, never silently counted. */
   untracked: [] as string[],
+  /** Operating-account items created (201), by id; a 200 answers a retry of one of them. */
+  accountItems: new Set<string>(),
 };
 
 const campaignOfSurveyToken = (token: string): string | undefined =>
@@ -103,6 +111,15 @@ function record(req: RawRequest, res: RawResponse): string[] {
     return submitted(segment(2), receipt, !ledger.responses.has(sha256Hex(receipt)), req);
   } else if (is('DELETE', /^\/api\/v1\/responses\/[^/]+$/)) {
     return withdrawn(segment(4));
+  } else if (is('POST', /^\/api\/v1\/orgs\/[^/]+\/account\/(entries|capacity|flows|reviews)$/)) {
+    const id = json().id as string;
+    if (res.status === 201) {
+      if (ledger.accountItems.has(id)) return ['a second 201 for an account item already created'];
+      ledger.accountItems.add(id);
+    } else if (!ledger.accountItems.has(id)) return ['a 200 retry of an account item that was never created'];
+  } else if (is('PATCH', /^\/api\/v1\/orgs\/[^/]+\/account\/(entries|flows)\/[^/]+$/)) {
+    if (!ledger.accountItems.has(segment(7)) && !preexisting.has(segment(7)))
+      return ['changed an account item nobody created'];
   } else {
     ledger.untracked.push(`${req.method} ${path} ${res.status}`);
   }
@@ -299,6 +316,75 @@ const validLeadership = fc.record({
     { minLength: 1, maxLength: 3 },
   ),
 });
+
+// The operating account's bodies (issue 11): valid ones must be accepted, so each keeps to the domain's rules too.
+const clientKey = fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
+const plainLine = (max: number) =>
+  fc.string({ minLength: 1, maxLength: max }).filter((s) => s.trim() !== '' && !/\p{Cc}/u.test(s) && s.isWellFormed());
+const pastDay = fc
+  .date({ min: new Date('2025-01-01'), max: new Date('2026-03-01'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const DESTINATION_IDS = [
+  'cost_down',
+  'redeployment',
+  'more_output',
+  'higher_quality',
+  'faster_response',
+  'new_business',
+  'learning',
+];
+
+const validEntry = fc.record(
+  {
+    clientKey,
+    ledger: fc.constantFrom('time', 'waiting', 'knowledge'),
+    title: plainLine(160),
+    department: fc.option(plainLine(80)),
+    ownerRole: fc.option(plainLine(120)),
+    baseline: fc.record({ value: fc.double({ min: 0, max: 10_000, noNaN: true }), people: fc.nat({ max: 1000 }) }),
+    due: fc.oneof(
+      fc.constant(null),
+      pastDay.map((date) => ({ date })),
+    ),
+  },
+  { requiredKeys: ['clientKey', 'ledger', 'title'] },
+);
+const validCapacity = fc
+  .tuple(
+    clientKey,
+    pastDay,
+    plainLine(120),
+    fc.constantFrom(...DESTINATION_IDS),
+    fc.integer({ min: 1, max: 100 }),
+    plainLine(200),
+  )
+  .map(([key, decidedOn, ownerRole, d, share, answer]) => ({
+    clientKey: key,
+    decidedOn,
+    ownerRole,
+    shares: { [d]: share },
+    preconditions: { [d]: answer },
+  }));
+const validSignal = fc
+  .record({
+    kind: fc.constantFrom('repeat_inquiries', 'complaints', 'refunds', 'brand_negatives', 'escalation_rate'),
+    unit: plainLine(40),
+    threshold: fc.option(fc.double({ min: -1e9, max: 1e9, noNaN: true })),
+    trips: fc.constantFrom('above', 'below'),
+    reading: fc.option(fc.tuple(fc.double({ min: -1e9, max: 1e9, noNaN: true }), pastDay)),
+  })
+  .map(({ reading, ...s }) => ({ ...s, current: reading?.[0] ?? null, measuredOn: reading?.[1] ?? null }));
+const validFlow = fc.record(
+  {
+    clientKey,
+    name: plainLine(120),
+    humanExit: fc.option(plainLine(300)),
+    triggerOwner: fc.option(plainLine(120)),
+    signals: fc.array(validSignal, { maxLength: 3 }),
+  },
+  { requiredKeys: ['clientKey', 'name', 'signals'] },
+);
+const validReview = fc.record({ clientKey, heldOn: pastDay, reviewerRole: plainLine(120), notes: plainLine(300) });
 
 // ---- single-defect targets -------------------------------------------------------------------------------------
 
@@ -549,6 +635,133 @@ const leadershipSpec: ObjectSpec = {
   ),
 };
 
+const notAKey = fc.oneof(
+  fc.string({ maxLength: 7 }),
+  fc.constant('x'.repeat(65)),
+  fc.constantFrom('has space1', 'semi;colon', 'ünïcödé-key'),
+  notAString,
+);
+const notADay = fc.oneof(
+  fc.constantFrom('2026-02-30', '2026-13-01', '26-03-01', '2026-3-1', 'yesterday', '', '2026-03-01T00:00:00Z'),
+  notAString,
+);
+const badMeasure = fc.oneof(
+  fc.constantFrom(
+    { value: -1 },
+    { value: 10_001 },
+    { value: '4' },
+    { value: 4, people: 1.5 },
+    { value: 4, sop: 'maybe' },
+    { people: 3 },
+    4,
+    'x',
+  ),
+  fc.constant({ value: 4, extra: true }),
+);
+
+const entrySpec: ObjectSpec = {
+  valid: validEntry,
+  required: ['clientKey'],
+  wrong: {
+    clientKey: notAKey,
+    ledger: notA(['time', 'waiting', 'knowledge']),
+    title: fc.oneof(notAString, blankOrTooLong(160)),
+    department: fc.oneof(blankOrTooLong(80), fc.constantFrom(1, true, [])),
+    ownerRole: fc.oneof(blankOrTooLong(120), fc.constantFrom(1, true, {})),
+    baseline: badMeasure,
+    due: fc.oneof(
+      fc.constantFrom({}, { date: '2026-02-30' }, { wave: 'a b' }, { date: '2026-03-01', wave: 'x' }, 'soon', 5),
+    ),
+    source: fc.constantFrom(
+      { kind: 'guess' },
+      { kind: 'cell' },
+      { kind: 'recommendation', campaignId: 'x', index: 99, decision: 'accept' },
+      'typed',
+      null,
+    ),
+  },
+};
+
+const capacitySpec: ObjectSpec = {
+  valid: validCapacity,
+  required: ['clientKey', 'decidedOn', 'ownerRole', 'shares', 'preconditions'],
+  wrong: {
+    clientKey: notAKey,
+    decidedOn: fc.oneof(notADay, fc.constant('2030-01-01')),
+    ownerRole: fc.oneof(notAString, blankOrTooLong(120)),
+    shares: fc.constantFrom(
+      { faster_response: 101 },
+      { faster_response: 50.5 },
+      { layoffs: 10 },
+      { learning: -1 },
+      [],
+      'all',
+      null,
+    ),
+    preconditions: fc.constantFrom({ layoffs: 'x' }, { learning: '' }, { learning: 5 }, 'all', null),
+    toldStaffOn: notADay,
+  },
+};
+
+const flowSpec: ObjectSpec = {
+  valid: validFlow,
+  required: ['clientKey', 'name', 'signals'],
+  wrong: {
+    clientKey: notAKey,
+    name: fc.oneof(notAString, blankOrTooLong(120)),
+    humanExit: fc.oneof(blankOrTooLong(300), fc.constantFrom(1, [])),
+    triggerOwner: fc.oneof(blankOrTooLong(120), fc.constantFrom(1, [])),
+    signals: fc.oneof(
+      fc.constant(
+        Array.from({ length: 11 }, () => ({
+          kind: 'refunds',
+          unit: '%',
+          threshold: 1,
+          trips: 'above',
+          current: null,
+          measuredOn: null,
+        })),
+      ),
+      fc.constantFrom('none', null, {}),
+    ),
+  },
+  nested: fc
+    .constantFrom(
+      {
+        signal: { kind: 'mood', unit: '%', threshold: 1, trips: 'above', current: null, measuredOn: null },
+        field: 'signals.0.kind',
+      },
+      {
+        signal: { kind: 'refunds', unit: '%', threshold: 1, trips: 'sideways', current: null, measuredOn: null },
+        field: 'signals.0.trips',
+      },
+      {
+        signal: { kind: 'refunds', unit: '%', threshold: 1, trips: 'above', current: 3, measuredOn: null },
+        field: 'signals.0.measuredOn',
+      },
+      {
+        signal: { kind: 'other', unit: '%', threshold: 1, trips: 'above', current: null, measuredOn: null },
+        field: 'signals.0.label',
+      },
+      {
+        signal: { kind: 'refunds', threshold: 1, trips: 'above', current: null, measuredOn: null },
+        field: 'signals.0.unit',
+      },
+    )
+    .map((d) => (body: Record<string, unknown>) => ({ body: { ...body, signals: [d.signal] }, field: d.field })),
+};
+
+const reviewSpec: ObjectSpec = {
+  valid: validReview,
+  required: ['clientKey', 'heldOn', 'reviewerRole', 'notes'],
+  wrong: {
+    clientKey: notAKey,
+    heldOn: fc.oneof(notADay, fc.constant('2030-01-01')),
+    reviewerRole: fc.oneof(notAString, blankOrTooLong(120)),
+    notes: fc.oneof(notAString, blankOrTooLong(4000)),
+  },
+};
+
 /** Ids that fail every id pattern yet stay one path segment once encoded. */
 const badSegment = fc
   .oneof(
@@ -620,6 +833,20 @@ beforeAll(async () => {
     });
     disposable.push(res.body.id);
   }
+  const account = `/api/v1/orgs/${spare.orgId}/account`;
+  spareEntry = (
+    await call(h.app, 'POST', `${account}/entries`, {
+      token: ADMIN_TOKEN,
+      body: { clientKey: 'fuzz-spare-entry', ledger: 'time', title: 'Month-end decks' },
+    })
+  ).body.id;
+  spareFlow = (
+    await call(h.app, 'POST', `${account}/flows`, {
+      token: ADMIN_TOKEN,
+      body: { clientKey: 'fuzz-spare-flow', name: 'Chat', signals: [] },
+    })
+  ).body.id;
+  preexisting.add(spareEntry).add(spareFlow);
   const { counts, items } = await entityCounts();
   before = counts;
   revokedBefore = new Set(items.filter((i) => i.entity === 'token' && i.revokedAt).map((i) => i.id as string));
@@ -688,6 +915,85 @@ describe('single-defect requests', () => {
           else if (res.status >= 300) throw new Error(`valid ${name} answered ${res.status}: ${res.text}`);
         }),
         runs,
+      );
+    }
+  });
+
+  it("refuses the operating account's bodies with one defect, naming the field, and accepts the valid ones", async () => {
+    const account = () => `/api/v1/orgs/${spare.orgId}/account`;
+    const targets: [string, string, ObjectSpec][] = [
+      ['entry', 'entries', entrySpec],
+      ['capacity decision', 'capacity', capacitySpec],
+      ['flow', 'flows', flowSpec],
+      ['review', 'reviews', reviewSpec],
+    ];
+    for (const [name, path, spec] of targets) {
+      await fc.assert(
+        fc.asyncProperty(oneDefectOrValid(spec, 4), async ({ defective, valid }) => {
+          const body = defective ? defective.body : valid;
+          const res = await sendChecked(jsonPost('POST', `${account()}/${path}`, body, ADMIN_TOKEN));
+          if (defective) expectRefusalNaming(res, defective.field, body);
+          else if (res.status !== 201) throw new Error(`valid ${name} answered ${res.status}: ${res.text}`);
+        }),
+        { ...runs, numRuns: ACCOUNT_RUNS },
+      );
+    }
+    // Changes: one defect in a change of the spare entry and flow, or a valid change on the current version.
+    const changes: [string, string, ObjectSpec][] = [
+      [
+        `${account()}/entries/${spareEntry}`,
+        'entry',
+        {
+          valid: fc.record({ title: plainLine(160) }),
+          required: ['version'],
+          wrong: {
+            version: fc.constantFrom(0, -1, 1.5, '1', null),
+            title: fc.oneof(notAString, blankOrTooLong(160)),
+            status: notA([
+              'proposed',
+              'logged',
+              'targeted',
+              'incision_running',
+              'compressed',
+              'removed',
+              'structured',
+              'verified',
+              'dropped',
+              'dismissed',
+            ]),
+            current: badMeasure,
+            reconcile: fc.constantFrom({}, { campaignId: 'a b' }, 'w2'),
+          },
+        },
+      ],
+      [
+        `${account()}/flows/${spareFlow}`,
+        'flow',
+        {
+          valid: fc.record({ name: plainLine(120) }),
+          required: ['version'],
+          wrong: {
+            version: fc.constantFrom(0, 1.5, '1', null),
+            retired: fc.constantFrom('yes', 1, null),
+            name: blankOrTooLong(120),
+          },
+        },
+      ],
+    ];
+    for (const [path, kind, spec] of changes) {
+      await fc.assert(
+        fc.asyncProperty(oneDefectOrValid(spec, 4), async ({ defective, valid }) => {
+          const id = path.split('/').at(-1)!;
+          const version = (await h.store.getAccountItem(spare.orgId, kind as 'entry', id))!.version;
+          const body = defective ? defective.body : { version, ...valid };
+          if (defective && !('version' in (body as object)) && defective.field !== 'version') {
+            (body as Record<string, unknown>).version = version;
+          }
+          const res = await sendChecked(jsonPost('PATCH', path, body, ADMIN_TOKEN));
+          if (defective) expectRefusalNaming(res, defective.field, body);
+          else if (res.status !== 200) throw new Error(`valid ${kind} change answered ${res.status}: ${res.text}`);
+        }),
+        { ...runs, numRuns: ACCOUNT_RUNS },
       );
     }
   });
@@ -955,6 +1261,10 @@ const recipe = fc.record({
     profile: validProfile,
     campaign: validCampaign,
     leadership: validLeadership,
+    entry: validEntry,
+    capacity: validCapacity,
+    flow: validFlow,
+    review: validReview,
     token: fc.constantFrom('executive', 'consultant', 'admin'),
     mutation: fc.record({
       op: fc.constantFrom('drop', 'add', 'replace', 'answer', 'wrap', 'primitive', 'rawNumber', 'truncate'),
@@ -1043,6 +1353,8 @@ function paramValue(name: string, choice: Recipe['params'][number], modelled: bo
     surveyToken: [w.a.surveyToken, w.a.surveyToken, spare.surveyToken],
     tokenId: disposable,
     receipt: receipts.length > 0 ? receipts : ['A'.repeat(43)],
+    entryId: [spareEntry],
+    flowId: [spareFlow],
   };
   const foreign: Record<string, string[]> = {
     orgId: [w.b.orgId],
@@ -1114,6 +1426,18 @@ function bodyFor(route: { method: string; path: string }, r: Recipe): { body?: s
         return b.leadership;
       case 'post /api/v1/surveys/:surveyToken/responses':
         return { responseId: nextUuid(), ...b.submission };
+      case 'post /api/v1/orgs/:orgId/account/entries':
+        return b.entry;
+      case 'post /api/v1/orgs/:orgId/account/capacity':
+        return b.capacity;
+      case 'post /api/v1/orgs/:orgId/account/flows':
+        return b.flow;
+      case 'post /api/v1/orgs/:orgId/account/reviews':
+        return b.review;
+      case 'patch /api/v1/orgs/:orgId/account/entries/:entryId':
+        return { version: 1 + (b.mutation.index % 3), title: 'Changed by the fuzzer' };
+      case 'patch /api/v1/orgs/:orgId/account/flows/:flowId':
+        return { version: 1 + (b.mutation.index % 3), humanExit: 'Hotline' };
       default:
         return {};
     }
@@ -1181,7 +1505,8 @@ function materialise(r: Recipe): RawRequest {
 }
 
 describe('generated and mutated requests on every route', () => {
-  it(`never answers 5xx, and refuses only with problems (${CHAOS_RUNS} requests)`, async () => {
+  // Its own timeout: the same number of requests over more routes, some of which fold reports, on a shared machine.
+  it(`never answers 5xx, and refuses only with problems (${CHAOS_RUNS} requests)`, { timeout: 180_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(recipe, async (r) => {
         const req = materialise(r);
@@ -1266,11 +1591,22 @@ describe('the store afterwards', () => {
     }
     expect(items.filter((i) => i.entity === 'leadership')).toHaveLength(ledger.leadership.size);
 
+    // The account: exactly the items created with a 201, and for each exactly the changes of its versions (a lost
+    // writer leaves none behind).
+    const accountItems = items.filter((i) => i.entity === 'accountItem');
+    expect(accountItems).toHaveLength((before.accountItem ?? 0) + ledger.accountItems.size);
+    const stored = new Set(accountItems.map((i) => i.id as string));
+    for (const id of ledger.accountItems) expect(stored.has(id)).toBe(true);
+    const versions = accountItems.reduce((sum, i) => sum + (i.version as number), 0);
+    expect(items.filter((i) => i.entity === 'accountChange')).toHaveLength(versions);
+    expect(ledger.accountItems.size).toBeGreaterThan(50);
+
     expect(ledger.responses.size).toBeGreaterThan(100);
     expect(sent).toBeGreaterThanOrEqual(10_000);
     console.log(
       `fuzz: ${sent} requests; accepted ${ledger.responses.size} responses, ${ledger.orgs.size} orgs, ` +
-        `${ledger.campaigns.size} campaigns, ${ledger.tokens.size} tokens, ${ledger.revoked.size} revocations; ` +
+        `${ledger.campaigns.size} campaigns, ${ledger.tokens.size} tokens, ${ledger.revoked.size} revocations, ` +
+        `${ledger.accountItems.size} account items; ` +
         `${ledger.untracked.length} writes to routes not modelled here (seed ${SEED})`,
     );
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURRENT_INSTRUMENT } from '../../shared/instrument';
 import { ADMIN_TOKEN, call, type Harness, makeAnswers, makeSubmission, startHarness } from '../http/harness';
 import {
   answerViolations,
@@ -25,6 +26,9 @@ let receipt: string;
 let target: string;
 let targetUser: string;
 let targetLink: string;
+/** An entry and a flow in tenant A's account, for the account's item routes. */
+let entryId: string;
+let flowId: string;
 const expiring = { consultant: '', executive: '' };
 const revoked = { consultant: '', executive: '' };
 
@@ -52,6 +56,19 @@ beforeAll(async () => {
     body: { label: 'Target' },
   });
   targetLink = link.body.id;
+  const account = `/api/v1/orgs/${w.a.orgId}/account`;
+  entryId = (
+    await call(h.app, 'POST', `${account}/entries`, {
+      token: w.consultantA.token,
+      body: { clientKey: 'abuse-entry-1', ledger: 'time', title: 'Month-end decks' },
+    })
+  ).body.id;
+  flowId = (
+    await call(h.app, 'POST', `${account}/flows`, {
+      token: w.consultantA.token,
+      body: { clientKey: 'abuse-flow-1', name: 'Chat', signals: [] },
+    })
+  ).body.id;
   expiring.consultant = (
     await newToken(ADMIN_TOKEN, { role: 'consultant', orgIds: [w.a.orgId], expiresInDays: 1 })
   ).token;
@@ -74,7 +91,9 @@ function requestFor(op: (typeof PROTECTED_OPERATIONS)[number]): RawRequest {
     .replace(':campaignId', w.a.campaignId)
     .replace(':tokenId', target)
     .replace(':userId', targetUser)
-    .replace(':linkId', targetLink);
+    .replace(':linkId', targetLink)
+    .replace(':entryId', entryId)
+    .replace(':flowId', flowId);
   const bodies: Record<string, unknown> = {
     'post /api/v1/orgs': { name: 'Abuse Org' },
     'put /api/v1/orgs/:orgId/profile': { seats: 10 },
@@ -85,9 +104,30 @@ function requestFor(op: (typeof PROTECTED_OPERATIONS)[number]): RawRequest {
     'post /api/v1/campaigns/:campaignId/invites': { count: 2 },
     'post /api/v1/users': { email: 'new-exec@tenant-a.example', role: 'executive', orgIds: [w.a.orgId] },
     'post /api/v1/campaigns/:campaignId/viewer-links': { label: 'Board' },
+    'post /api/v1/orgs/:orgId/account/entries': { clientKey: 'abuse-entry-2', ledger: 'waiting', title: 'Approvals' },
+    'patch /api/v1/orgs/:orgId/account/entries/:entryId': { version: 1, ownerRole: 'COO' },
+    'post /api/v1/orgs/:orgId/account/capacity': {
+      clientKey: 'abuse-capacity-1',
+      decidedOn: '2026-03-01',
+      ownerRole: 'CEO',
+      shares: { learning: 100 },
+      preconditions: { learning: 'Workflow rewrites' },
+    },
+    'post /api/v1/orgs/:orgId/account/flows': { clientKey: 'abuse-flow-2', name: 'Refunds', signals: [] },
+    'patch /api/v1/orgs/:orgId/account/flows/:flowId': { version: 1, humanExit: 'Hotline' },
+    'post /api/v1/orgs/:orgId/account/reviews': {
+      clientKey: 'abuse-review-1',
+      heldOn: '2026-03-01',
+      reviewerRole: 'COO',
+      notes: 'Reviewed',
+    },
   };
   const key = `${op.method} ${op.path}`;
   const query = op.path === '/api/v1/compare' ? `?campaigns=${w.a.campaignId}` : '';
+  if (key === 'post /api/v1/campaigns/:campaignId/imports') {
+    const csv = `level,department,${CURRENT_INSTRUMENT.items[0]!.id}\nmanager,Sales,4\n`;
+    return { method: 'POST', path, headers: [['content-type', 'text/csv']], body: csv };
+  }
   const body = bodies[key];
   return {
     method: op.method.toUpperCase(),

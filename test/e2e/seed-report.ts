@@ -4,13 +4,14 @@ import { CURRENT_INSTRUMENT, type Item } from '../../shared/instrument';
 import type { Answers } from '../../shared/response';
 import { choiceAnswer } from '../factories';
 
-// A small campaign whose report is known in advance: knowledge and workflows clearly weak (knowledge is first in the
-// cascade, so it is the first break), 4 answers from Legal (below the minimum group size of 5, so hidden), and a
+// A small campaign whose report is known in advance: knowledge and workflows clearly weak and clearly apart (knowledge
+// near the bottom, workflows a full answer higher; knowledge is first in the cascade, so it is the first break rather
+// than "several weak together"), 4 answers from Legal (below the minimum group size of 5, so hidden), and a
 // leadership view that rates everything higher (a leadership gap). Closed at the end: results are published only then,
 // once the close has settled (global-setup moves the server's clock past the window).
 
 const BASE: Record<string, number> = {
-  knowledge: 2,
+  knowledge: 1,
   workflows: 2,
   responsibility: 3,
   governance: 3,

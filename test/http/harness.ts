@@ -11,6 +11,7 @@ import { DynamoStore } from '../../functions/store/dynamo-store';
 import { CURRENT_INSTRUMENT, isLikert } from '../../shared/instrument';
 import type { Answers } from '../../shared/response';
 import { choiceAnswer } from '../factories';
+import { OpenApiConformance } from '../support/openapi-conformance';
 
 // In-process API tests: the real app over the real AWS SDK against dynalite in memory, one table per test file.
 
@@ -101,7 +102,12 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
   };
 }
 
-/** JSON request helper: returns status, headers and the parsed body (text when not JSON). */
+let conformance: OpenApiConformance | undefined;
+
+/**
+ * JSON request helper: returns status, headers and the parsed body (text when not JSON). Throws when the response
+ * is not as /api/openapi.json documents it.
+ */
 export async function call(
   app: App,
   method: string,
@@ -122,6 +128,10 @@ export async function call(
   const text = await res.text();
   let parsed: unknown = text;
   if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+  // Every response of every flow is held to /api/openapi.json (test/support/openapi-conformance.ts).
+  conformance ??= new OpenApiConformance();
+  const problems = conformance.problems(method, path, res.status, res.headers.get('content-type'), parsed);
+  if (problems.length > 0) throw new Error(`the response is not as documented:\n${problems.join('\n')}`);
   return { status: res.status, headers: res.headers, body: parsed, text };
 }
 

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessText, POLICY } from '../../functions/api/policy';
+import { CURRENT_INSTRUMENT } from '../../shared/instrument';
+import { googleFormsCsv } from '../cli/tool-exports';
+import { makeResponses } from '../factories';
 import {
   ADMIN_TOKEN,
   call,
@@ -83,7 +86,10 @@ interface Route {
   /** The policy row it is (policy.ts). */
   action: keyof typeof POLICY;
   /** Builds the request; may create what the request acts on (a token to revoke). */
-  request: (scope: Scope, role: Role) => Promise<{ method: string; path: string; body?: unknown }>;
+  request: (
+    scope: Scope,
+    role: Role,
+  ) => Promise<{ method: string; path: string; body?: unknown; headers?: Record<string, string> }>;
   ok: number;
   /** Whether the route acts on an organisation (else own and foreign are the same request). */
   scoped: boolean;
@@ -264,6 +270,22 @@ const ROUTES: Route[] = [
     roles: ['admin', 'consultant'],
   },
   {
+    name: 'import answers',
+    action: 'campaign.import',
+    request: async (s) => ({
+      method: 'POST',
+      path: `/api/v1/campaigns/${await openCampaign(s)}/imports`,
+      // Another tool's export of two answers (Google Forms' layout: question text as headers).
+      body: new TextDecoder().decode(
+        googleFormsCsv(CURRENT_INSTRUMENT, makeResponses(2, ++made, { departments: ['Sales'] })).bytes,
+      ),
+      headers: { 'content-type': 'text/csv' },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
     name: 'reminders',
     action: 'reminders.send',
     request: async (s) => ({ method: 'POST', path: `/api/v1/campaigns/${await openCampaign(s)}/reminders` }),
@@ -366,6 +388,143 @@ const ROUTES: Route[] = [
   },
 ];
 
+// ---- the operating account (issue 11): every route, each write on an item made for the request ----------------
+
+let keyCounter = 0;
+const freshKey = () => `authz-key-${++keyCounter}`;
+const accountPath = (s: Scope) => `/api/v1/orgs/${org(s)}/account`;
+const newEntry = async (s: Scope): Promise<string> =>
+  (
+    await post(`${accountPath(s)}/entries`, ADMIN_TOKEN, {
+      clientKey: freshKey(),
+      ledger: 'time',
+      title: 'Month-end decks',
+    })
+  ).id;
+const newFlow = async (s: Scope): Promise<string> =>
+  (await post(`${accountPath(s)}/flows`, ADMIN_TOKEN, { clientKey: freshKey(), name: 'Chat', signals: [] })).id;
+
+ROUTES.push(
+  {
+    name: 'get account',
+    action: 'account.read',
+    request: async (s) => ({ method: 'GET', path: accountPath(s) }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'create entry',
+    action: 'account.entry.create',
+    request: async (s) => ({
+      method: 'POST',
+      path: `${accountPath(s)}/entries`,
+      body: { clientKey: freshKey(), ledger: 'waiting', title: 'Approvals' },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'get entry',
+    action: 'account.entry.read',
+    request: async (s) => ({ method: 'GET', path: `${accountPath(s)}/entries/${await newEntry(s)}` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'update entry',
+    action: 'account.entry.update',
+    request: async (s) => ({
+      method: 'PATCH',
+      path: `${accountPath(s)}/entries/${await newEntry(s)}`,
+      body: { version: 1, ownerRole: 'COO' },
+    }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'record capacity decision',
+    action: 'account.capacity.record',
+    request: async (s) => ({
+      method: 'POST',
+      path: `${accountPath(s)}/capacity`,
+      body: {
+        clientKey: freshKey(),
+        decidedOn: '2026-03-01',
+        ownerRole: 'CEO',
+        shares: { learning: 100 },
+        preconditions: { learning: 'Workflow rewrites' },
+      },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'register flow',
+    action: 'account.flow.create',
+    request: async (s) => ({
+      method: 'POST',
+      path: `${accountPath(s)}/flows`,
+      body: { clientKey: freshKey(), name: 'Chat', signals: [] },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'get flow',
+    action: 'account.flow.read',
+    request: async (s) => ({ method: 'GET', path: `${accountPath(s)}/flows/${await newFlow(s)}` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'update flow',
+    action: 'account.flow.update',
+    request: async (s) => ({
+      method: 'PATCH',
+      path: `${accountPath(s)}/flows/${await newFlow(s)}`,
+      body: { version: 1, humanExit: 'Hotline' },
+    }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'record review',
+    action: 'account.review.record',
+    request: async (s) => ({
+      method: 'POST',
+      path: `${accountPath(s)}/reviews`,
+      body: { clientKey: freshKey(), heldOn: '2026-03-01', reviewerRole: 'COO', notes: 'Reviewed' },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: "wave's account",
+    action: 'account.wave',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}/account` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive', 'viewer'],
+  },
+  {
+    name: 'portfolio accounts',
+    action: 'account.portfolio',
+    request: async () => ({ method: 'GET', path: '/api/v1/portfolio/accounts' }),
+    ok: 200,
+    scoped: false,
+    roles: ['admin', 'consultant'],
+  },
+);
+
 function expected(route: Route, role: Role | 'none', scope: Scope): number {
   if (role === 'none') return 401;
   if (!route.roles.includes(role)) return 403;
@@ -401,7 +560,11 @@ describe('the authorization matrix', () => {
         for (const scope of ['own', 'foreign'] as const) {
           const req = await route.request(scope, role === 'none' ? 'admin' : role);
           const token = tokenOf(role);
-          const res = await call(h.app, req.method, req.path, { ...(token ? { token } : {}), body: req.body });
+          const res = await call(h.app, req.method, req.path, {
+            ...(token ? { token } : {}),
+            body: req.body,
+            ...(req.headers ? { headers: req.headers } : {}),
+          });
           const want = expected(route, role, scope);
           if (res.status !== want) mismatches.push(`${route.name} (${scope}): ${res.status}, expected ${want}`);
           if (res.status >= 400) {
@@ -429,6 +592,24 @@ describe('the authorization matrix', () => {
     expect(compare.text).not.toContain(FOREIGN_CAMPAIGN);
     // The own closed campaign; the open ones the matrix made are listed nowhere in the percentile base.
     expect(compare.body.portfolioSize).toBe(1);
+    // Nor in the portfolio's accounts.
+    const accounts = await call(h.app, 'GET', '/api/v1/portfolio/accounts', { token: ids.consultant });
+    expect(accounts.body.orgs.map((o: { orgId: string }) => o.orgId)).not.toContain(ids.foreignOrg);
+    expect(accounts.text).not.toContain(FOREIGN_NAME);
+  });
+
+  it("answers an item of another organisation's account with 404 even through the caller's own organisation", async () => {
+    const foreignEntry = await newEntry('foreign');
+    for (const token of [ids.consultant, ids.executive]) {
+      for (const [method, body] of [
+        ['GET', undefined],
+        ['PATCH', { version: 1, title: 'Taken over' }],
+      ] as const) {
+        const res = await call(h.app, method, `${accountPath('own')}/entries/${foreignEntry}`, { token, body });
+        expect(res.status).toBe(404);
+      }
+    }
+    expect((await h.store.getAccountItem(ids.foreignOrg, 'entry', foreignEntry))?.version).toBe(1);
   });
 
   it('shuts out revoked and expired tokens on every route', async () => {

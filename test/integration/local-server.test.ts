@@ -79,6 +79,18 @@ describe('the local server', () => {
     );
     expect(compare.status).toBe(200);
     expect(compare.body.campaigns.find((c: { id: string }) => c.id === demo.campaignId).change).not.toBeNull();
+    // The operating account around the two waves: one entry met, one not moving, a decision, a red signal.
+    expect(text).toContain(`/operating-account.html#org=${demo.orgId}`);
+    const wave = await get(`${server.url}/api/v1/campaigns/${demo.campaignId}/account`, demo.executiveToken);
+    expect(wave.status).toBe(200);
+    expect(wave.body.entries.items.map((e: { status: string }) => e.status).sort()).toEqual([
+      'incision_running',
+      'removed',
+    ]);
+    expect(wave.body.entries.moved).toBe(2);
+    expect(wave.body.summary.capacity.shares).toEqual({ faster_response: 60, learning: 40 });
+    expect(wave.body.summary.freed.waiting.byDestination).toEqual({ faster_response: 165.6, learning: 110.4 });
+    expect(wave.body.summary.register[0].red).toEqual(['repeat inquiries']);
     // The printed survey link belongs to an open campaign: its report has the count and no figures yet.
     const open = await get(`${server.url}/api/v1/campaigns/${demo.surveyCampaignId}/report`, demo.executiveToken);
     expect(open.body).toMatchObject({ published: false, suppressed: true, campaign: { status: 'open' } });

@@ -222,8 +222,17 @@ describe('report viewer links', () => {
     expect(report.body.n).toBe(5);
     const csv = await call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/report?format=csv`, { headers: { cookie } });
     expect(csv.status).toBe(200);
+    const account = await call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/account`, { headers: { cookie } });
+    expect(account.status).toBe(200);
+    expect((await call(h.app, 'GET', `/api/v1/orgs/${orgId}/account`, { headers: { cookie } })).status).toBe(403);
     const session = await call(h.app, 'GET', '/api/v1/auth/session', { headers: { cookie } });
-    expect(session.body).toMatchObject({ signedIn: true, kind: 'viewer', campaignId, actions: ['report.read'] });
+    // The report, and the operating account beside it (the wave's section of the report page).
+    expect(session.body).toMatchObject({
+      signedIn: true,
+      kind: 'viewer',
+      campaignId,
+      actions: ['report.read', 'account.wave'],
+    });
     for (const path of ['/api/v1/orgs', `/api/v1/orgs/${orgId}`, `/api/v1/campaigns/${campaignId}`]) {
       expect((await call(h.app, 'GET', path, { headers: { cookie } })).status, path).toBe(403);
     }

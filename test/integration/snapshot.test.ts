@@ -227,6 +227,51 @@ describe('report = fold from scratch', () => {
     expect(raced.cached.n).toBe(12);
   });
 
+  it('reads a snapshot stored before the statistics gained fields as absent: folds from scratch, then replaces it', async () => {
+    const { campaignId, surveyToken } = await seedCampaign(h.app, { departments: DEPARTMENTS, minGroupSize: 3 });
+    const c = await campaign(campaignId);
+    for (let i = 0; i < 8; i++) {
+      await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, {
+        body: makeSubmission({ department: DEPARTMENTS[i % 3]! }),
+      });
+    }
+    h.clock.advance(2 * SAFETY);
+    expect((await bothReports(c)).stats.refreshed).toBe(true);
+    const current = (await h.store.getSnapshot(campaignId))!;
+    // The shape an earlier release stored: scales without the per-item and pairwise sums.
+    const strip = (scale: Record<string, unknown>) => {
+      const { values: _v, itemDontKnow: _d, itemAnswers: _a, pairs: _p, ...rest } = scale;
+      return rest;
+    };
+    const oldCells = Object.fromEntries(
+      Object.entries(current.cells).map(([key, stats]) => [
+        key,
+        {
+          ...stats,
+          layers: Object.fromEntries(Object.entries(stats.layers).map(([l, v]) => [l, strip(v as never)])),
+          signals: Object.fromEntries(Object.entries(stats.signals).map(([l, v]) => [l, strip(v as never)])),
+        },
+      ]),
+    );
+    const stored = await h.store.putSnapshot(
+      { ...current, version: current.version + 1, cells: oldCells as never },
+      current.version,
+    );
+    expect(stored).toBe(true);
+    for (let i = 0; i < 6; i++)
+      await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, { body: makeSubmission() });
+    h.clock.advance(2 * SAFETY);
+    const after = await bothReports(c);
+    expect(after.stats.snapshotCursor).toBeNull();
+    expect(after.cached).toEqual(after.fresh);
+    expect(after.cached.n).toBe(14);
+    expect(after.stats.refreshed).toBe(true);
+    // The replacement has today's shape, and the next read starts from it.
+    const next = await bothReports(c);
+    expect(next.stats.snapshotCursor).not.toBeNull();
+    expect(next.cached).toEqual(next.fresh);
+  });
+
   it('keeps the served report equal to a fresh fold when readers race to refresh the snapshot', async () => {
     const { campaignId, surveyToken } = await seedCampaign(h.app, { departments: DEPARTMENTS, minGroupSize: 3 });
     await Promise.all(

@@ -5,6 +5,7 @@
 
 import { ApiError, api, can, getSession, renderAccountBar, type Session } from '../account/session-client';
 import { esc } from '../html';
+import { type PortfolioAccountsModel, renderPortfolioAccounts } from '../operating-account/render-portfolio';
 import { type CompareModel, compareCsv, renderCompareChart, renderCompareTable } from './render-compare';
 import { showViewerLinks } from './viewer-links-panel';
 
@@ -70,7 +71,10 @@ async function start(): Promise<void> {
   $('campaign-panel').hidden = !can(session, 'campaign.create');
   $('compare-panel').hidden = !can(session, 'compare');
   $('compare-btn').hidden = !can(session, 'compare');
+  $('accounts-panel').hidden = !can(session, 'account.portfolio');
   await loadPortfolio();
+  // Once per page: it folds each company's latest wave, and nothing on this page changes an account.
+  if (can(session, 'account.portfolio')) void loadAccounts();
 }
 
 async function loadPortfolio(): Promise<void> {
@@ -89,6 +93,18 @@ async function loadPortfolio(): Promise<void> {
   const chosen = select.value;
   select.innerHTML = orgs.map((o) => `<option value="${esc(o.id)}">${esc(o.name)}</option>`).join('');
   if (chosen) select.value = chosen;
+}
+
+/** Each company's operating account and the portfolio's most common top waits and time sinks (issue 11). */
+async function loadAccounts(): Promise<void> {
+  try {
+    const model = await api<PortfolioAccountsModel>('/api/v1/portfolio/accounts');
+    // The organisation only: the account page reads with this browser's session.
+    const link = (orgId: string) => `/operating-account.html#org=${encodeURIComponent(orgId)}`;
+    $('accounts').innerHTML = renderPortfolioAccounts(model, link);
+  } catch (err) {
+    fail(err, 'Loading the operating accounts failed');
+  }
 }
 
 function renderPortfolio(): void {
@@ -142,9 +158,14 @@ function renderPortfolio(): void {
             org.id,
           )}">Executive contacts</button>`
         : '';
+      const account = can(session, 'account.read')
+        ? `<a class="button secondary" href="/operating-account.html#org=${encodeURIComponent(org.id)}" aria-describedby="o-${esc(
+            org.id,
+          )}">Operating account</a>`
+        : '';
       return `<section class="org" aria-labelledby="o-${esc(org.id)}"><h3 id="o-${esc(org.id)}">${esc(
         org.name,
-      )}</h3>${table}${contacts}<div class="result" id="r-${esc(org.id)}" role="status"></div></section>`;
+      )}</h3>${table}${account}${contacts}<div class="result" id="r-${esc(org.id)}" role="status"></div></section>`;
     })
     .join('');
   $('portfolio').innerHTML = html || '<p class="muted">No organisations yet: create the first one below.</p>';

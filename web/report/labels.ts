@@ -2,7 +2,7 @@
 // survey is what respondents read in their own language.
 
 import type { Layer, LikertSignal } from '../../shared/instrument/types';
-import type { DiagnosisCode } from '../../shared/report-model';
+import type { DiagnosisCode, FindingCode } from '../../shared/report-model';
 
 export const LAYER_NAMES: Record<Layer, string> = {
   roles: 'Roles',
@@ -57,10 +57,26 @@ export const DIAGNOSIS_NAMES: Record<DiagnosisCode, string> = {
   cash_poor_trap: 'Cash-poor trap: activity mistaken for progress',
   boss_b_trap: '“We already get it”: leadership sees a readier organisation than its people do',
   replacement_only: 'Replacement only: freed capacity counted as cost and headcount',
+  human_exit_missing: 'No human exit: customers may not be able to reach a person',
 };
 
 export const LEVEL_NAMES: Record<string, string> = {
   frontline: 'Frontline',
   manager: 'Managers',
   executive: 'Executives',
+};
+
+export const FINDING_NAMES: Record<FindingCode, string> = {
+  too_few_to_diagnose: 'Too few responses to diagnose',
+  careless_responses: 'Many careless responses',
+  practices_invisible: 'Practices people cannot see',
+  several_weak_layers: 'Several layers weak together',
+  polarised_departments: 'Departments far apart',
+};
+
+/** Confidence in words (docs/METHOD.md §6.5): shown with the number, never as 100%. */
+export const LIKELIHOOD_WORDS: Record<'more_likely' | 'likely' | 'very_likely', string> = {
+  more_likely: 'more likely than not',
+  likely: 'likely',
+  very_likely: 'very likely',
 };

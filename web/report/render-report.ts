@@ -3,10 +3,21 @@
 // default-src 'self'); charts are plain SVG with a table twin. Every optional part may be missing: old stored reports,
 // a campaign with too few responses, no leadership view, no segments.
 
-import { CASCADE, LAYERS, type Layer, LIKERT_SIGNALS, type LikertSignal } from '../../shared/instrument/types';
+import { findInstrument } from '../../shared/instrument';
+import {
+  CASCADE,
+  isLikert,
+  LAYERS,
+  type Layer,
+  LIKERT_SIGNALS,
+  type LikertSignal,
+} from '../../shared/instrument/types';
+import type { Weighting } from '../../shared/report';
 import type {
   CapacityDistribution,
   Diagnosis,
+  DifferenceEstimate,
+  Finding,
   LayerVerdict,
   QualitySummary,
   ReadinessReport,
@@ -14,8 +25,18 @@ import type {
   ScaleScore,
 } from '../../shared/report-model';
 import { classAttr, cls, esc } from '../html';
+import { type AccountSectionModel, renderAccountSection } from '../operating-account/render-account-section';
 import { BASE_CSS } from '../styles/base-css';
-import { CAPACITY_NAMES, DIAGNOSIS_NAMES, LAYER_NAMES, LAYER_QUESTIONS, LEVEL_NAMES, SIGNAL_NAMES } from './labels';
+import {
+  CAPACITY_NAMES,
+  DIAGNOSIS_NAMES,
+  FINDING_NAMES,
+  LAYER_NAMES,
+  LAYER_QUESTIONS,
+  LEVEL_NAMES,
+  LIKELIHOOD_WORDS,
+  SIGNAL_NAMES,
+} from './labels';
 import { REPORT_CSS } from './report-css';
 
 /** One row of a segment breakdown: a suppressed row carries no numbers at all. */
@@ -24,6 +45,7 @@ export interface SegmentRow {
   suppressed: boolean;
   n?: number;
   layers?: Partial<Record<Layer, ScaleScore | number | null>>;
+  differences?: Partial<Record<Layer, DifferenceEstimate>>;
 }
 
 export type ResponseRate =
@@ -58,6 +80,12 @@ export interface ReportModel extends Partial<Omit<ReadinessReport, 'layers' | 's
   protection?: { kind?: string; resistsPadding?: boolean; statement?: string } | null;
   /** Shown groups whose answers came mostly in a burst just before the close. */
   lateBursts?: { breakdown?: string; group?: string; note?: string }[];
+  /** Response rates and weighted scores per breakdown (shared/report/weighting.ts). */
+  weighting?: { department?: Weighting | null; level?: Weighting | null } | null;
+  /** The operating account as this wave shows it (GET /campaigns/{id}/account), read beside the report by the page. */
+  account?: AccountSectionModel | null;
+  /** Where the account is managed (the page adds it; a printed or standalone report has none). */
+  accountLink?: string;
 }
 
 const VERDICT_TEXT: Record<LayerVerdict, string> = {
@@ -121,15 +149,18 @@ export function renderReportBody(model: ReportModel): string {
   const hasScores = LAYERS.some((l) => typeof model.layers?.[l]?.score === 'number');
   const parts = [
     header(model),
-    toc(),
+    toc(Boolean(model.account)),
+    leadFindings(model),
     protectionSection(model),
     summarySection(model),
+    renderAccountSection(model.account, model.accountLink),
     layersSection(model, hasScores),
     diagnosesSection(model),
     actionsSection(model.recommendations ?? []),
     gapSection(model),
     segmentsSection(model, k),
     signalsSection(model),
+    itemsSection(model),
     methodSection(k),
   ];
   return parts.join('');
@@ -154,7 +185,10 @@ function unpublishedBody(model: ReportModel): string {
     : '';
   return `${header(model)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Results are not published yet</h2><p class="lead">${esc(
     model.reason ?? 'Results are published when the campaign closes.',
-  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${protectionSection(model)}${leadership}`;
+  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${protectionSection(model)}${renderAccountSection(
+    model.account,
+    model.accountLink,
+  )}${leadership}`;
 }
 
 /** What protects small groups in this campaign (an open link cannot), and any group flagged for a late burst. */
@@ -190,21 +224,35 @@ function header(model: ReportModel): string {
   )}</h1><p class="meta">${meta.join(' · ')}</p></header>`;
 }
 
-function toc(): string {
+function toc(account: boolean): string {
   const links: [string, string][] = [
     ['protection', 'Protection'],
     ['summary', 'First break'],
+    ...(account ? [['operating-account', 'Operating account'] as [string, string]] : []),
     ['layers', 'Layers'],
     ['diagnoses', 'Diagnosis'],
     ['actions', 'Actions'],
     ['gap', 'Leadership gap'],
     ['segments', 'Groups'],
     ['signals', 'Signals'],
+    ['items', 'By question'],
     ['method', 'How to read'],
   ];
   return `<nav class="toc" aria-label="Report sections"><ul>${links
     .map(([id, text]) => `<li><a href="#${id}">${text}</a></li>`)
     .join('')}</ul></nav>`;
+}
+
+/** Findings that change how the rest is read (too few, careless answers, nobody can see): before anything else. */
+function leadFindings(model: ReportModel): string {
+  const lead = (model.findings ?? []).filter((f) => f.lead);
+  if (lead.length === 0) return '';
+  return `<section id="first" aria-labelledby="first-h"><h2 id="first-h">Read this first</h2>${lead
+    .map(
+      (f) =>
+        `<article class="diag finding"><h3>${esc(FINDING_NAMES[f.code] ?? f.code)}</h3><p>${esc(f.text.en)}</p></article>`,
+    )
+    .join('')}</section>`;
 }
 
 function summarySection(model: ReportModel): string {
@@ -221,15 +269,29 @@ function summarySection(model: ReportModel): string {
       verdict ? ` · ${VERDICT_TEXT[verdict]}` : ''
     }</span></li>`;
   }).join('');
+  const together = model.weakTogether ?? [];
+  const invisible = LAYERS.every(
+    (l) => (model.layers?.[l]?.dontKnowRate ?? 0) >= 0.5 && model.layers?.[l]?.score == null,
+  );
   const lead = first
     ? `<p class="lead"><strong>${LAYER_NAMES[first]}</strong> is where the chain breaks first. ${esc(
         LAYER_QUESTIONS[first],
-      )} The answers say not yet, clearly. Layers later in the chain usually break because this one did, so start here rather than with the loudest symptom.</p>`
-    : `<p class="lead">${
-        typeof model.n === 'number' && model.n < (model.minGroupSize ?? 5)
-          ? 'Not enough responses yet to say where the chain breaks.'
-          : 'No layer is clearly weak: none has its whole confidence interval below the midpoint.'
-      }</p>`;
+      )} The answers say not yet, clearly. It comes first in the usual order of breakage, so start here rather than with the loudest symptom; the survey shows where practice is weak, not what caused what.</p>`
+    : together.length > 1
+      ? `<p class="lead">Several layers are weak, or close to it, at about the same level: ${together
+          .map((l) => `<strong>${LAYER_NAMES[l]}</strong>`)
+          .join(', ')}. The survey cannot tell which of them broke first, so none is named the first break.</p>`
+      : `<p class="lead">${
+          typeof model.n === 'number' && model.n < (model.minGroupSize ?? 5)
+            ? 'Not enough responses yet to say where the chain breaks.'
+            : model.diagnosisWithheld === 'too_few_responses'
+              ? 'Too few responses to diagnose: the scores are shown below, but not where the chain breaks.'
+              : model.diagnosisWithheld === 'flagged_responses'
+                ? 'Too many careless responses to say where the chain breaks (see above).'
+                : invisible
+                  ? 'Nobody could say whether these practices exist, so no layer can be judged (see above).'
+                  : 'No layer is clearly weak: none lies far enough below the midpoint with its whole confidence interval below it.'
+        }</p>`;
   return `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Where it breaks first</h2>${lead}<p class="muted">The usual order of breakage: knowledge, then workflows, responsibility, governance and roles.</p><ol class="cascade">${items}</ol></section>`;
 }
 
@@ -316,13 +378,24 @@ const GAP_NAMES: Record<string, string> = {
   'manager-frontline': 'Managers minus frontline, mean over the layers',
 };
 
+/** Capacity answers by meaning (shared/diagnosis/capacity.ts), as the evidence rows name them. */
+const CAPACITY_MEANING_NAMES: Record<string, string> = {
+  cost: 'lower costs or fewer people',
+  growth: 'customers and growth',
+  learning: 'learning and new roles',
+  top_destination: 'the most-named direction',
+  top_decided: 'the most-named decided use',
+  // 2026.1's evidence source, kept readable for stored reports.
+  profit: 'lower costs',
+};
+
 /** A plain name for an evidence source ("layer:governance", "gap:roles", "capacity:profit+headcount_only", ...). */
-export function evidenceSource(source: string): string {
+export function evidenceSource(source: string, itemText?: (id: string) => string | undefined): string {
   const [kind = '', rest = ''] = source.includes(':') ? source.split(/:(.*)/s) : ['', source];
   const capacity = (ids: string) =>
     ids
       .split('+')
-      .map((id) => (id === 'top_decided' ? 'the most-named decided use' : (CAPACITY_NAMES[id] ?? id).toLowerCase()))
+      .map((id) => CAPACITY_MEANING_NAMES[id] ?? (CAPACITY_NAMES[id] ?? id).toLowerCase())
       .join(' or ');
   switch (kind) {
     case 'layer':
@@ -335,6 +408,16 @@ export function evidenceSource(source: string): string {
       return `Profile: ${PROFILE_FACTS[rest] ?? rest.replace(/_/g, ' ')}`;
     case 'gap':
       return GAP_NAMES[rest] ?? `Leadership minus workforce, ${LAYER_NAMES[rest as Layer] ?? rest}`;
+    case 'capacity_decided':
+      return 'Share not told what freed time is for (not decided, not told, or does not know)';
+    case 'item':
+      return `“${itemText?.(rest) ?? rest}”`;
+    case 'quality':
+      return 'Share of responses flagged as careless';
+    case 'workforce':
+      return 'Effective respondents';
+    case 'departments':
+      return `Furthest-apart departments, ${LAYER_NAMES[rest as Layer] ?? rest}`;
     default:
       if (source in LAYER_NAMES) return LAYER_NAMES[source as Layer];
       if (source in SIGNAL_NAMES) return SIGNAL_NAMES[source as LikertSignal];
@@ -345,17 +428,32 @@ export function evidenceSource(source: string): string {
 /** Shares print as percentages; scores, counts and facts as numbers. */
 function evidenceValue(source: string, v: number): string {
   if (!Number.isFinite(v)) return '–';
-  if (source.startsWith('capacity:') || source === 'profile:seat_coverage') return pct(v);
+  if (
+    source.startsWith('capacity') ||
+    source === 'profile:seat_coverage' ||
+    source === 'quality:flagged_share' ||
+    (source.startsWith('layer:') && Math.abs(v) <= 1 && !Number.isInteger(v))
+  )
+    return pct(v);
   return Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 1 ? 2 : 1);
 }
 
 const COMPARISON: Record<string, string> = { '<': '&lt;', '<=': '≤', '>': '&gt;', '>=': '≥' };
 
-function diagnosisBlock(d: Diagnosis): string {
+/** The English wording of a likert item of the report's instrument, for evidence rows about single statements. */
+function itemTexts(model: ReportModel): (id: string) => string | undefined {
+  const instrument = model.instrument ? findInstrument(model.instrument.id, model.instrument.version) : undefined;
+  return (id) => {
+    const item = instrument?.items.find((i) => i.id === id);
+    return item && isLikert(item) ? item.text.en : undefined;
+  };
+}
+
+function diagnosisBlock(d: Diagnosis, itemText: (id: string) => string | undefined): string {
   const rows = (d.evidence ?? [])
     .map(
       (e) =>
-        `<tr><th scope="row">${esc(evidenceSource(e.source))}${e.note ? `<span class="ev-note">${esc(e.note)}</span>` : ''}</th><td class="num">${esc(
+        `<tr><th scope="row">${esc(evidenceSource(e.source, itemText))}${e.note ? `<span class="ev-note">${esc(e.note)}</span>` : ''}</th><td class="num">${esc(
           evidenceValue(e.source, e.value),
         )}</td><td class="num">${COMPARISON[e.comparison] ?? esc(e.comparison)} ${esc(evidenceValue(e.source, e.threshold))}</td><td>${
           e.met ? '<span class="met">✓ holds</span>' : '<span class="unmet">✗ does not hold</span>'
@@ -363,7 +461,14 @@ function diagnosisBlock(d: Diagnosis): string {
     )
     .join('');
   const name = DIAGNOSIS_NAMES[d.code] ?? d.code;
-  return `<article class="diag"><h3>${esc(name)}</h3><p class="conf">Confidence ${pct(d.confidence)}</p><p>${esc(
+  // Calibrated, in words and number, never 100% (docs/METHOD.md §6.5).
+  const shown = Math.min(99, Math.round(d.confidence * 100));
+  const words = d.likelihood ? `${LIKELIHOOD_WORDS[d.likelihood]} (${shown}%)` : `${shown}%`;
+  const caution =
+    d.caution === 'flagged_responses'
+      ? '<p class="notes">Read with care: many responses are flagged as careless (see the top of the report).</p>'
+      : '';
+  return `<article class="diag"><h3>${esc(name)}</h3><p class="conf">Confidence: ${esc(words)}</p>${caution}<p>${esc(
     d.explanation,
   )}</p>${
     rows
@@ -372,16 +477,26 @@ function diagnosisBlock(d: Diagnosis): string {
   }</article>`;
 }
 
+function findingBlock(f: Finding): string {
+  return `<article class="diag finding"><h3>${esc(FINDING_NAMES[f.code] ?? f.code)}</h3><p>${esc(f.text.en)}</p></article>`;
+}
+
 function diagnosesSection(model: ReportModel): string {
   const diagnoses = model.diagnoses ?? [];
   const notes = model.diagnosisNotes ?? [];
+  const findings = (model.findings ?? []).filter((f) => !f.lead);
+  const itemText = itemTexts(model);
   const body = diagnoses.length
-    ? diagnoses.map(diagnosisBlock).join('')
-    : '<p class="empty">None of the four traps is asserted from these responses.</p>';
+    ? diagnoses.map((d) => diagnosisBlock(d, itemText)).join('')
+    : model.diagnosisWithheld
+      ? '<p class="empty">No diagnosis: see the top of the report for why.</p>'
+      : '<p class="empty">None of the traps is asserted from these responses.</p>';
   const noteList = notes.length
     ? `<h3>What was not diagnosed, and why</h3><ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`
     : '';
-  return `<section id="diagnoses" aria-labelledby="diagnoses-h"><h2 id="diagnoses-h">Diagnosis</h2>${body}${noteList}</section>`;
+  return `<section id="diagnoses" aria-labelledby="diagnoses-h"><h2 id="diagnoses-h">Diagnosis</h2>${body}${findings
+    .map(findingBlock)
+    .join('')}${noteList}</section>`;
 }
 
 function actionsSection(recommendations: Recommendation[]): string {
@@ -389,7 +504,8 @@ function actionsSection(recommendations: Recommendation[]): string {
   const items = recommendations
     .map((r) => {
       const tags = [r.layer ? LAYER_NAMES[r.layer] : null, r.ledger ? ledgerName[r.ledger] : null].filter(Boolean);
-      return `<li>${tags.map((t) => `<span class="tag">${esc(t)}</span>`).join('')}${esc(r.action)}</li>`;
+      const because = r.because ? `<span class="ev-note">Because ${esc(r.because.en)}.</span>` : '';
+      return `<li>${tags.map((t) => `<span class="tag">${esc(t)}</span>`).join('')}${esc(r.action)}${because}</li>`;
     })
     .join('');
   return `<section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">Smallest operating incisions</h2>${
@@ -411,12 +527,25 @@ function gapSection(model: ReportModel): string {
       return { name: r.name, mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null };
     })
     .filter((r): r is { name: string; mean: number } => r.mean !== null);
+  const lg = model.levelGap;
+  const levelGapText = lg
+    ? `<p>Managers minus frontline staff, mean over the layers: ${signed(lg.mean)} points (${lg.n.upper} managers, ${lg.n.lower} frontline). ${
+        LAYERS.filter((l) => lg.layers[l]?.beyondNoise).length > 0
+          ? `Beyond noise on ${LAYERS.filter((l) => lg.layers[l]?.beyondNoise)
+              .map(
+                (l) =>
+                  `${LAYER_NAMES[l]} (${signed(lg.layers[l]!.value)}, interval ${signed(lg.layers[l]!.ci[0])} to ${signed(lg.layers[l]!.ci[1])})`,
+              )
+              .join(', ')}.`
+          : 'No layer differs beyond noise.'
+      }</p>`
+    : '';
   const byLevel =
     levelMeans.length >= 2
       ? `<p>By level, mean of the layer scores (levels with at least ${model.minGroupSize ?? 5} responses): ${levelMeans
           .map((r) => `${esc(LEVEL_NAMES[r.name] ?? r.name)} ${round(r.mean)}`)
-          .join(', ')}. Details are in the group table below.</p>`
-      : '';
+          .join(', ')}. Details are in the group table below.</p>${levelGapText}`
+      : levelGapText;
   if (!gap || Object.keys(gap).length === 0) {
     return `${head}<p class="empty">No leadership view was entered for this campaign, so the gap between what leadership and the workforce see is not measured.</p>${byLevel}</section>`;
   }
@@ -452,17 +581,23 @@ function gapSection(model: ReportModel): string {
     })
     .join('');
   const largest = layers.reduce((a, b) => (gap[b]! > gap[a]! ? b : a), layers[0]!);
+  const bossB = (model.diagnoses ?? []).some((d) => d.code === 'boss_b_trap');
   const text =
     gap[largest]! > 0
       ? `<p>Leadership rates <strong>${LAYER_NAMES[largest]}</strong> ${gap[largest]!.toFixed(
           1,
-        )} points higher than the workforce does: the largest gap. A gap beyond the workforce score’s uncertainty is the mark of the “we already get it” trap.</p>`
+        )} points higher than the workforce does: the largest gap. ${
+          bossB
+            ? 'Together with high activity and low operating impact, this is the “we already get it” trap (see the diagnosis).'
+            : 'On its own a gap is not the “we already get it” trap: that needs the gap beyond the workforce’s and the leaders’ own uncertainty on most layers, high activity and low operating impact, and those do not all hold here.'
+        } The leadership view is what the leadership team answered; executives in the workforce survey answered anonymously and are part of the workforce scores.</p>`
       : '<p>Leadership does not rate any layer higher than the workforce does.</p>';
   return `${head}${text}<figure><svg class="chart" viewBox="0 0 ${CHART_W} ${h}" role="img" aria-label="Leadership score minus workforce score per layer, in points; the figures are in the table below.">${svg}</svg><figcaption>Leadership minus workforce, in points: to the right, leadership sees more than the workforce does.</figcaption></figure><div class="table-wrap" role="region" tabindex="0" aria-label="Leadership and workforce scores"><table class="data"><caption>Leadership and workforce scores</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Workforce</th><th scope="col" class="num">Leadership</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows}</tbody></table></div>${byLevel}</section>`;
 }
 
 // ---- segments heatmap: suppressed rows are marked, never filled
 
+/** Colour by the number shown (rounded), so two cells reading the same number never differ in colour. */
 function heatClass(score: number): string {
   return `h${Math.min(5, Math.floor(score / 20) + 1)}`;
 }
@@ -476,7 +611,11 @@ function heatmap(title: string, rows: SegmentRow[], nameOf: (name: string) => st
       }
       const cells = LAYERS.map((l) => {
         const s = segmentScore(r.layers?.[l]);
-        return s === null ? '<td class="na">–</td>' : `<td class="${heatClass(s)}">${round(s)}</td>`;
+        const d = r.differences?.[l];
+        const mark = d?.beyondNoise
+          ? `<span class="mark" title="${d.value > 0 ? 'above' : 'below'} the whole organisation beyond noise: ${signed(d.value)} (${signed(d.ci[0])} to ${signed(d.ci[1])})">${d.value > 0 ? ' ▲' : ' ▼'}</span>`
+          : '';
+        return s === null ? '<td class="na">–</td>' : `<td class="${heatClass(round(s))}">${round(s)}${mark}</td>`;
       }).join('');
       return `<tr><th scope="row">${esc(nameOf(r.name))}</th><td class="num">${r.n ?? '–'}</td>${cells}</tr>`;
     })
@@ -494,13 +633,48 @@ function segmentsSection(model: ReportModel, k: number): string {
     return `${head}<p class="empty">No breakdown by group is available for this report.</p></section>`;
   }
   const anySuppressed = [...dep, ...lev].some((r) => r.suppressed);
+  const anyMarked = [...dep, ...lev].some((r) => LAYERS.some((l) => r.differences?.[l]?.beyondNoise));
   return `${head}<p>Layer scores per group, 0–100; darker is higher.${
+    anyMarked
+      ? ' ▲ ▼ mark a group above or below the whole organisation by more than noise makes, counting every cell of the table (a marker appears by chance in at most one table in twenty).'
+      : ' No group differs from the whole organisation by more than noise makes.'
+  }${
     anySuppressed
       ? ` <strong>Hidden</strong> marks a group with fewer than ${k} responses, or a group hidden with it so that the small group cannot be worked out from the total. Hidden cells are never filled.`
       : ''
   }</p>${dep.length ? heatmap('By department', dep, (n) => n) : ''}${
     lev.length ? heatmap('By level', lev, (n) => LEVEL_NAMES[n] ?? n) : ''
-  }</section>`;
+  }${weightingBlock(model.weighting?.department, 'department')}${weightingBlock(model.weighting?.level, 'level')}</section>`;
+}
+
+function weightingBlock(w: Weighting | null | undefined, by: 'department' | 'level'): string {
+  if (!w) return '';
+  const name = (s: string | null) =>
+    s === null
+      ? by === 'department'
+        ? 'Hidden departments, together'
+        : 'Hidden levels, together'
+      : by === 'level'
+        ? (LEVEL_NAMES[s] ?? s)
+        : s;
+  const rates = w.strata
+    .map(
+      (s) =>
+        `<tr><th scope="row">${esc(name(s.name))}</th><td class="num">${s.responses}</td><td class="num">${s.headcount}</td><td class="num">${pct(s.rate)}</td></tr>`,
+    )
+    .join('');
+  const layers = LAYERS.filter((l) => w.layers[l])
+    .map(
+      (l) =>
+        `<tr><th scope="row">${LAYER_NAMES[l]}</th><td class="num">${num(w.layers[l]!.unweighted)}</td><td class="num">${num(w.layers[l]!.weighted)}</td></tr>`,
+    )
+    .join('');
+  const title = by === 'department' ? 'by department' : 'by level';
+  return `<h3>Response rate and weighting ${title}</h3><p>Responses against the headcount in the organisation profile. The weighted scores give each ${by} its share of the headcount; every hidden ${by} is weighted as one group, so the weighted figures reveal nothing the table above does not.${
+    w.unrepresented.length
+      ? ` No responses from ${esc(w.unrepresented.join(', '))}: their weight goes to the rest.`
+      : ''
+  }</p><div class="table-wrap" role="region" tabindex="0" aria-label="Response rate ${title}"><table class="data"><caption>Response rate ${title}</caption><thead><tr><th scope="col">Group</th><th scope="col" class="num">Responses</th><th scope="col" class="num">Headcount</th><th scope="col" class="num">Rate</th></tr></thead><tbody>${rates}</tbody></table></div><div class="table-wrap" role="region" tabindex="0" aria-label="Weighted scores ${title}"><table class="data"><caption>Unweighted and weighted ${title}, 0–100</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Unweighted</th><th scope="col" class="num">Weighted</th></tr></thead><tbody>${layers}</tbody></table></div>`;
 }
 
 // ---- context signals and capacity decision
@@ -552,6 +726,27 @@ function signalsSection(model: ReportModel): string {
   )}${qualityText(model.quality)}</section>`;
 }
 
+/** Per question: favourable, neutral and unfavourable shares and the question's own don't-know rate. */
+function itemsSection(model: ReportModel): string {
+  const items = model.items;
+  if (!items || Object.keys(items).length === 0) return '';
+  const lookup = itemTexts(model);
+  const text = (id: string) => lookup(id) ?? id;
+  const rows = Object.entries(items)
+    .map(
+      ([id, s]) =>
+        `<tr><th scope="row">${esc(text(id))}</th><td class="num">${s.favourable === null ? '–' : pct(s.favourable)}</td><td class="num">${
+          s.neutral === null ? '–' : pct(s.neutral)
+        }</td><td class="num">${s.unfavourable === null ? '–' : pct(s.unfavourable)}</td><td class="num">${s.n}</td><td class="num">${
+          s.dontKnowRate === null ? '–' : pct(s.dontKnowRate)
+        }</td></tr>`,
+    )
+    .join('');
+  return `<section id="items" aria-labelledby="items-h"><h2 id="items-h">By question</h2><p>Favourable means agreeing with the practice (for a statement worded the other way round, disagreeing with it). “Don’t know” is shown per question: where it is high, people cannot see the practice. A question fewer than ${
+    model.minGroupSize ?? 5
+  } answered shows no shares.</p><div class="table-wrap" role="region" tabindex="0" aria-label="Results by question"><table class="data"><caption>Results by question</caption><thead><tr><th scope="col">Statement</th><th scope="col" class="num">Favourable</th><th scope="col" class="num">Neutral</th><th scope="col" class="num">Unfavourable</th><th scope="col" class="num">Answers</th><th scope="col" class="num">Don’t know</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}
+
 function methodSection(k: number): string {
-  return `<section id="method" aria-labelledby="method-h"><h2 id="method-h">How to read this report</h2><ul class="notes"><li>Each layer is the mean of its statements, answered from 1 (strongly disagree) to 5 (strongly agree), mapped to 0–100; “don’t know” is not scored. Maturity levels are fifths of the scale: 1 Ad hoc, 2 Patched, 3 Defined, 4 Managed, 5 Rewritten.</li><li>The 95% interval is the range the score would likely fall in with other respondents from the same organisation; a layer is weak when the whole interval lies below the midpoint.</li><li>Agreement (r<sub>wg</sub>, 0–1) tells whether people answer alike: near 1 they share one picture, below 0.5 they see the layer very differently.</li><li>The workforce answers anonymously; no group with fewer than ${k} responses is shown, and the leadership view is never mixed into the workforce scores.</li></ul></section>`;
+  return `<section id="method" aria-labelledby="method-h"><h2 id="method-h">How to read this report</h2><ul class="notes"><li>Each layer is the mean of its statements, answered from 1 (strongly disagree) to 5 (strongly agree), mapped to 0–100; “don’t know” is not scored. Maturity levels are fifths of the scale: 1 Ad hoc, 2 Patched, 3 Defined, 4 Managed, 5 Rewritten.</li><li>The 95% interval is the range the score would likely fall in with other respondents from the same organisation; a layer is weak when it lies at least 5 points below the midpoint and its whole interval below it.</li><li>Confidence is calibrated on simulated organisations: of diagnoses shown as “likely (75%)”, about three in four hold. It is never 100%.</li><li>Agreement (r<sub>wg</sub>, 0–1) tells whether people answer alike: near 1 they share one picture, below 0.5 they see the layer very differently.</li><li>The workforce answers anonymously; no group with fewer than ${k} responses is shown, and the leadership view is never mixed into the workforce scores.</li></ul></section>`;
 }

@@ -76,6 +76,20 @@ async function load(): Promise<void> {
     return;
   }
   const model = (await res.json()) as ReportModel;
+  // The operating account beside the report (issue 11); a report reads fine without it. The account page itself is
+  // for signed-in people, not for a viewer link's session.
+  const [account, session] = await Promise.all([
+    fetch(`/api/v1/campaigns/${encodeURIComponent(campaign)}/account`, { headers })
+      .then((r) => (r.ok ? r.json() : null))
+      .catch(() => null),
+    getSession().catch(() => null),
+  ]);
+  if (account) {
+    model.account = account;
+    if (session?.kind === 'user' && model.campaign?.orgId) {
+      model.accountLink = `/operating-account.html#org=${encodeURIComponent(model.campaign.orgId)}`;
+    }
+  }
   document.title = `${model.campaign?.name ?? 'Campaign'} – Org OS readiness report`;
   main.innerHTML = `<div class="toolbar"><button type="button" id="print">Print or save as PDF</button><button type="button" id="csv" class="secondary">Download CSV</button></div>${renderReportBody(
     model,

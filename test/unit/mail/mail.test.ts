@@ -132,4 +132,31 @@ describe('mail templates', () => {
       expect(mail.text).toContain('Dana');
     }
   });
+
+  it('says in the report mail how many account entries moved and names the signals past their threshold', () => {
+    const input = {
+      orgName: 'Northwind',
+      campaignName: 'Autumn wave',
+      contactName: 'Dana',
+      reportUrl: 'https://orgos.test/report.html#campaign=c1&token=t1',
+      expiresAt: '2026-04-01T09:00:00.000Z',
+      responses: 42,
+      sender: 'orgos@orgos.test',
+    };
+    for (const lang of LANGUAGES) {
+      const mail = reportMail({
+        ...input,
+        lang,
+        account: { moved: 3, red: [{ flow: 'First-line chat', signal: 'repeat inquiries' }] },
+      });
+      expect(mail.text).toMatch(/3/);
+      expect(mail.text).toContain('repeat inquiries (First-line chat)');
+      expect(mail.html).toContain('repeat inquiries (First-line chat)');
+      // Without an account the mail says nothing of one.
+      expect(reportMail({ ...input, lang }).text).not.toContain('First-line chat');
+    }
+    const en = reportMail({ ...input, lang: 'en', account: { moved: 1, red: [] } });
+    expect(en.text).toContain('Operating account: 1 entry moved during this wave.');
+    expect(en.text).not.toContain('threshold');
+  });
 });

@@ -14,6 +14,10 @@ function directScaleStats(items: LikertItem[], responses: SurveyResponse[]): Sca
     complete: { n: 0, sum: zeros(k), cross: items.map((_, i) => zeros(k - i)) },
     dontKnow: 0,
     answers: 0,
+    values: items.map(() => zeros(5)),
+    itemDontKnow: zeros(k),
+    itemAnswers: zeros(k),
+    pairs: items.flatMap((_, i) => items.slice(i + 1).map(() => zeros(6))),
   };
   for (const r of responses) {
     // undefined: not answered; null: don't know; else the value with reverse-worded items flipped.
@@ -25,6 +29,10 @@ function directScaleStats(items: LikertItem[], responses: SurveyResponse[]): Sca
     });
     s.answers += row.filter((v) => v !== undefined).length;
     s.dontKnow += row.filter((v) => v === null).length;
+    row.forEach((v, i) => {
+      if (v !== undefined) s.itemAnswers[i]!++;
+      if (v === null) s.itemDontKnow[i]!++;
+    });
     const values = row.filter((v): v is number => typeof v === 'number');
     const m = values.length;
     if (k === 0 || m < k / 2) continue;
@@ -37,7 +45,22 @@ function directScaleStats(items: LikertItem[], responses: SurveyResponse[]): Sca
       s.items.n[i]!++;
       s.items.sum[i]! += v;
       s.items.sumSq[i]! += v * v;
+      s.values[i]![v - 1]!++;
     });
+    let pair = 0;
+    for (let i = 0; i < k; i++) {
+      for (let j = i + 1; j < k; j++, pair++) {
+        const [x, y] = [row[i], row[j]];
+        if (typeof x !== 'number' || typeof y !== 'number') continue;
+        const p = s.pairs[pair]!;
+        p[0]!++;
+        p[1]! += x;
+        p[2]! += y;
+        p[3]! += x * x;
+        p[4]! += y * y;
+        p[5]! += x * y;
+      }
+    }
     if (m < k) continue;
     s.complete.n++;
     for (let i = 0; i < k; i++) {

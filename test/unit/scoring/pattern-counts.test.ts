@@ -16,7 +16,15 @@ import {
   isTooFast,
   UNANSWERED,
 } from '../../../shared/scoring';
-import { CHOICE_ITEM, DECIDED_ITEM, planOf, REVERSED_ITEM, toStats } from '../../../shared/scoring/scoring-plan';
+import {
+  CHOICE_ITEM,
+  DECIDED_ITEM,
+  PAIR_SUMS,
+  planOf,
+  REVERSED_ITEM,
+  toStats,
+  VALUE_COUNTS,
+} from '../../../shared/scoring/scoring-plan';
 
 const I = CURRENT_INSTRUMENT;
 const coding = answerCodes(I);
@@ -75,8 +83,11 @@ function perUpdateStats(rows: readonly CodedRow[], excludeFlagged: boolean): Gro
         let v = 0;
         if (code !== UNANSWERED) {
           stats[l.answers]!++;
-          if (code === DONT_KNOW_CODE) stats[l.dontKnow]!++;
-          else {
+          stats[l.itemAnswers + j - l.first]!++;
+          if (code === DONT_KNOW_CODE) {
+            stats[l.dontKnow]!++;
+            stats[l.itemDontKnow + j - l.first]!++;
+          } else {
             v = table[item * stride + code]!;
             k++;
             total += v;
@@ -93,7 +104,21 @@ function perUpdateStats(rows: readonly CodedRow[], excludeFlagged: boolean): Gro
         stats[l.itemsN + i]!++;
         stats[l.itemsSum + i]! += v;
         stats[l.itemsSumSq + i]! += v * v;
+        stats[l.values + i * VALUE_COUNTS + v - 1]!++;
       });
+      let pair = l.pairs;
+      for (let i = 0; i < l.size; i++) {
+        for (let j = i + 1; j < l.size; j++, pair += PAIR_SUMS) {
+          const [x, y] = [values[i]!, values[j]!];
+          if (x === 0 || y === 0) continue;
+          stats[pair]!++;
+          stats[pair + 1]! += x;
+          stats[pair + 2]! += y;
+          stats[pair + 3]! += x * x;
+          stats[pair + 4]! += y * y;
+          stats[pair + 5]! += x * y;
+        }
+      }
       if (k !== l.size) continue;
       stats[l.completeN]!++;
       let at = l.cross;

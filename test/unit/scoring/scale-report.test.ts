@@ -97,6 +97,41 @@ describe("a group's layer statistics", () => {
   });
 });
 
+describe('"don\'t know" on a hard item', () => {
+  // Four answer every roles item (4, 4, 2 on the hard one, and 2 on the reversed one, scored 4): mean 3.5 each.
+  // Four more answer the same but "don't know" on the hard item: mean 4 over the three they answered.
+  const all = roles(4, 4, 2, 2);
+  const dk = roles(4, 4, 'dk', 2);
+  const group = [all, all, all, all, dk, dk, dk, dk];
+
+  it('raises a 2026.1 score (respondent-means): those who skip the hard item look better', () => {
+    // (4 · 3.5 + 4 · 4) / 8 = 3.75 → 68.75.
+    expect(score(group, CORE_INSTRUMENT).layers.roles.score).toBe(68.75);
+  });
+
+  it('does not raise a 2026.2 score (item-means): each item counts once, answered by whoever answered it', () => {
+    // Item means 4, 4, 2, 4 → 3.5 → 62.5: what the first four alone give.
+    expect(score(group).layers.roles.score).toBe(62.5);
+    expect(score([all, all, all, all]).layers.roles.score).toBe(62.5);
+  });
+
+  it("shows each item's answers and its own don't-know rate, with reversed items counted as scored", () => {
+    const items = score(group).items!;
+    expect(items.roles_exceptions).toEqual({
+      n: 4,
+      counts: [0, 4, 0, 0, 0],
+      favourable: 0,
+      neutral: 0,
+      unfavourable: 1,
+      score: 25,
+      dontKnowRate: 0.5,
+      answers: 8,
+    });
+    // "I am expected to keep all my old duties…" answered 2 (disagree): scored 4, favourable.
+    expect(items.roles_squeezed).toMatchObject({ n: 8, counts: [0, 0, 0, 8, 0], favourable: 1, dontKnowRate: 0 });
+  });
+});
+
 describe('reliability', () => {
   // operating_impact has three plain items. Rows (1,2,2), (3,3,4), (5,4,5), ten copies each.
   // Item variances (population form) 8/3, 2/3, 14/9, sum 44/9; totals 5, 10, 14 have variance 122/9.
@@ -117,15 +152,51 @@ describe('reliability', () => {
     expect(score(thirty).signals.operating_impact!.alpha).toBeCloseTo(117 / 122, 12);
   });
 
-  it('ignores incomplete cases for alpha while scoring them', () => {
+  it('2026.1 (respondent-means): ignores incomplete cases for alpha while scoring them', () => {
+    const partial = { sig_workflow_shorter: 1, sig_wait_removed: 5 };
+    const r = score([...thirty, partial, partial], CORE_INSTRUMENT).signals.operating_impact!;
+    expect(r.n).toBe(32);
+    expect(r.alpha).toBeCloseTo(117 / 122, 12);
+    expect(r.alphaUnstable).toBeUndefined();
+  });
+
+  it('2026.2 (item-means): takes alpha from pairwise covariances, so incomplete cases count, and says when unstable', () => {
+    // The two partial rows add (1, 5) to items 1 and 2 only. Item variances over everyone who answered each:
+    // 175/62, 55/62, 140/87; covariances over each pair's respondents: (1,2) 65/62, (1,3) 60/29, (2,3) 30/29.
+    // alpha = 3/2 · 2Σcov / (Σvar + 2Σcov) = 13437/14696. Those covariances form no covariance matrix (its smallest
+    // eigenvalue is −0.032: pairwise deletion mixed two groups of respondents), so alpha is marked unstable.
     const partial = { sig_workflow_shorter: 1, sig_wait_removed: 5 };
     const r = score([...thirty, partial, partial]).signals.operating_impact!;
     expect(r.n).toBe(32);
-    expect(r.alpha).toBeCloseTo(117 / 122, 12);
+    expect(r.alpha).toBeCloseTo(13437 / 14696, 12);
+    expect(r.alphaUnstable).toBe(true);
+    // Without them the same alpha as from complete cases, and stable (half-width ≈ 0.03 at 30).
+    const complete = score(thirty).signals.operating_impact!;
+    expect(complete.alpha).toBeCloseTo(117 / 122, 12);
+    expect(complete.alphaUnstable).toBe(false);
   });
 
-  it('gives no alpha below 30 complete cases', () => {
-    expect(score(thirty.slice(0, 29)).signals.operating_impact!.alpha).toBeNull();
+  it('gives no alpha below 30 complete cases (2026.1); 2026.2 gives one from 20 behind every covariance', () => {
+    expect(score(thirty.slice(0, 29), CORE_INSTRUMENT).signals.operating_impact!.alpha).toBeNull();
+    // 21 rows of the three patterns (7 each): the same alpha, and so high that even n = 21 pins it (half-width 0.03).
+    const few = score(thirty.slice(0, 21)).signals.operating_impact!;
+    expect(few.alpha).toBeCloseTo(117 / 122, 12);
+    expect(few.alphaUnstable).toBe(false);
+    expect(score(thirty.slice(0, 19)).signals.operating_impact!.alpha).toBeNull();
+  });
+
+  it('2026.2: alpha survives "don\'t know" that leaves too few complete cases for 2026.1', () => {
+    // 60 rows; rows 0, 1, 2 of every four each say "don't know" to a different item: 15 complete cases (2026.1 has no
+    // alpha), while every pair of items is answered together by 60 − 2·15 = 30.
+    const rowsDk = Array.from({ length: 60 }, (_, i) => {
+      const row: Record<string, number | 'dk'> = impact(rows[i % 3]!);
+      const item = ['sig_workflow_shorter', 'sig_wait_removed', 'sig_no_senior_check'][i % 4];
+      if (item) row[item] = 'dk';
+      return row;
+    });
+    expect(score(rowsDk, CORE_INSTRUMENT).signals.operating_impact!.alpha).toBeNull();
+    const now = score(rowsDk).signals.operating_impact!;
+    expect(now.alpha!).toBeGreaterThan(0.9);
   });
 
   it('uses Spearman-Brown for a two-item scale', () => {

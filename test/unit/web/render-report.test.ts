@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { LAYERS } from '../../../shared/instrument';
-import { evidenceSource, renderReportBody, renderReportDocument } from '../../../web/report/render-report';
+import { CURRENT_INSTRUMENT, LAYERS } from '../../../shared/instrument';
+import { type CellStats, segmentedReport } from '../../../shared/report';
+import { emptyStats, fold } from '../../../shared/scoring';
+import { simulatePopulation } from '../../../shared/simulation';
+import {
+  evidenceSource,
+  type ReportModel,
+  renderReportBody,
+  renderReportDocument,
+} from '../../../web/report/render-report';
 import { makeReportModel, scale } from './report-fixture';
 
 /** The markup of the table row whose header cell reads `name`. */
@@ -161,6 +169,13 @@ describe('evidenceSource', () => {
     expect(evidenceSource('profile:seat_coverage')).toBe('Profile: AI seats per employee');
     expect(evidenceSource('gap:knowledge')).toBe('Leadership minus workforce, Knowledge');
     expect(evidenceSource('gap:manager-frontline')).toBe('Managers minus frontline, mean over the layers');
+    expect(evidenceSource('capacity:cost')).toBe('Share answering lower costs or fewer people');
+    expect(evidenceSource('capacity:growth+learning')).toBe(
+      'Share answering customers and growth or learning and new roles',
+    );
+    expect(evidenceSource('capacity:top_destination')).toBe('Share answering the most-named direction');
+    expect(evidenceSource('capacity_decided:not_told')).toMatch(/^Share not told what freed time is for/);
+    expect(evidenceSource('quality:flagged_share')).toBe('Share of responses flagged as careless');
   });
 
   it('shows shares as percentages in the evidence table', () => {
@@ -168,5 +183,52 @@ describe('evidenceSource', () => {
     expect(html).toContain(
       '<th scope="row">Share answering nothing decided</th><td class="num">50%</td><td class="num">≥ 40%</td>',
     );
+  });
+});
+
+describe('the report of a real diagnosis', () => {
+  // Klarna's faster service, 2026.2, through the segmented report the API serves: every new code and field on the page.
+  const { workforce } = simulatePopulation(CURRENT_INSTRUMENT, 'klarna_speed', {
+    n: 120,
+    seed: 21,
+    leadershipN: 0,
+    noise: { departments: ['Sales', 'Support', 'Finance'] },
+  });
+  const cells = new Map<string, CellStats>();
+  for (const r of workforce) {
+    const key = `${r.department}|${r.level}`;
+    const cell = cells.get(key) ?? { department: r.department, level: r.level, stats: emptyStats(CURRENT_INSTRUMENT) };
+    cell.stats = fold(CURRENT_INSTRUMENT, cell.stats, r);
+    cells.set(key, cell);
+  }
+  const model = segmentedReport({
+    instrument: CURRENT_INSTRUMENT,
+    cells: [...cells.values()],
+    leadership: null,
+    profile: { headcount: { total: 300, byDepartment: { Sales: 100, Support: 120, Finance: 80 } } },
+    minGroupSize: 5,
+  }) as ReportModel;
+  const html = renderReportBody(model);
+  const text = html.replace(/<[^>]+>/g, ' ');
+
+  it('shows no raw code: diagnoses, evidence, findings and statements in words', () => {
+    expect(model.diagnoses?.map((d) => d.code)).toContain('human_exit_missing');
+    expect(text).toContain('No human exit: customers may not be able to reach a person');
+    expect(text).toContain('“Our customers can always reach a person when they want to.”');
+    expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    expect(text).not.toMatch(/\b(signal|layer|capacity|item|gap|quality):/);
+  });
+
+  it('gives confidence in words with the number, never 100%, and the evidence behind each action', () => {
+    expect(text).toMatch(/Confidence: (very likely|likely|more likely than not) \(\d\d%\)/);
+    expect(text).not.toContain('100%)');
+    expect(text).toMatch(/Because human safeguards score \d+\./);
+  });
+
+  it('shows response rates and weighted scores, and questions with their own don’t-know rate', () => {
+    expect(text).toContain('Response rate by department');
+    expect(text).toMatch(/Unweighted and weighted by department/);
+    expect(html).toContain('id="items"');
+    expect(text).toContain('Results by question');
   });
 });

@@ -1,0 +1,160 @@
+// `npx tsx bench/survey-time.ts [--runs 12] [--lang en,zh,de]`: how long the demo survey takes, per language, from
+// timed runs in Chromium (Debian's, /usr/bin/chromium) on a phone-sized page: docs/METHOD.md §2 has the results.
+//
+// Each run is one simulated respondent driving the real survey (the product in this process, as the browser tests
+// run it) at a human pace: before each answer the page waits for the time that respondent needs to read the
+// question on screen and decide. Reading speed is drawn per respondent from the IReST norms for reading on screen in
+// that language (Trauzettel-Klosinski & Dietz 2012: English 228 ± 30 words/min, German 179 ± 17 words/min, Chinese
+// 255 ± 29 characters/min), slowed by 1.2 for a phone (Andreadis 2015); deciding takes a log-normal time per item
+// (median 1.5 s, the respondent's own median varying by a factor e^0.3). Text lengths come from the page as rendered
+// in that language, so a longer translation takes longer. Page transitions, script and the submission are measured,
+// not modelled. Runs go in parallel, one browser context each.
+
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { createRng, type Rng } from '../shared/simulation';
+import { startE2EServer } from '../test/e2e/server';
+import { launch, PHONE } from '../test/e2e/support';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '12' },
+    lang: { type: 'string', default: 'en,zh,de' },
+    parallel: { type: 'string', default: '6' },
+  },
+});
+const RUNS = Number(values.runs);
+const LANGS = (values.lang as string).split(',') as ('en' | 'zh' | 'de')[];
+const PARALLEL = Number(values.parallel);
+
+/** Words per minute (en, de) or characters per minute (zh) on screen, mean and sd (IReST). */
+const READING: Record<'en' | 'zh' | 'de', { mean: number; sd: number; unit: 'words' | 'chars' }> = {
+  en: { mean: 228, sd: 30, unit: 'words' },
+  de: { mean: 179, sd: 17, unit: 'words' },
+  zh: { mean: 255, sd: 29, unit: 'chars' },
+};
+const PHONE_FACTOR = 1.2;
+const DECIDE_MEDIAN_S = 1.5;
+
+/** Length of a text in the reading unit: words, or CJK characters plus any Latin words (such as "AI"). */
+function length(text: string, unit: 'words' | 'chars'): number {
+  if (unit === 'words') return text.split(/\s+/).filter(Boolean).length;
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z0-9]+/g)?.length ?? 0;
+  return han + latin;
+}
+
+interface Reader {
+  perUnitS: number;
+  decideMedianS: number;
+  rng: Rng;
+}
+
+function reader(lang: 'en' | 'zh' | 'de', seed: number): Reader {
+  const rng = createRng(seed);
+  const r = READING[lang];
+  const speed = Math.max(r.mean - 2 * r.sd, r.mean + r.sd * rng.normal());
+  return { perUnitS: (60 / speed) * PHONE_FACTOR, decideMedianS: DECIDE_MEDIAN_S * Math.exp(0.3 * rng.normal()), rng };
+}
+
+const sleep = (page: Page, s: number) => page.waitForTimeout(Math.round(s * 1000));
+
+async function visibleStep(page: Page) {
+  return page.evaluate(() => {
+    const step = [...document.querySelectorAll<HTMLElement>('.step')].find((s) => !s.hidden)!;
+    return {
+      title: step.querySelector('h2')?.textContent ?? '',
+      fieldsets: [...step.querySelectorAll('fieldset')].map((f) => ({
+        id: f.id,
+        legend: f.querySelector('legend')?.textContent ?? '',
+        options: [...f.querySelectorAll('label')].map((l) => l.textContent ?? '').join(' '),
+        count: f.querySelectorAll('input').length,
+        likert: f.querySelectorAll('input').length === 6,
+      })),
+    };
+  });
+}
+
+interface Run {
+  lang: string;
+  totalS: number;
+  waitedS: number;
+}
+
+async function oneRun(browser: Browser, url: string, lang: 'en' | 'zh' | 'de', seed: number): Promise<Run> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const r = reader(lang, seed);
+  const unit = READING[lang].unit;
+  const read = (text: string) => length(text, unit) * r.perUnitS;
+  let waited = 0;
+  const wait = async (s: number) => {
+    waited += s;
+    await sleep(page, s);
+  };
+  const start = Date.now();
+  await page.goto(`${url}?lang=${lang}`, { timeout: 120_000 });
+  await page.waitForSelector('#progress:not([hidden])');
+  await wait(read((await page.textContent('#intro')) ?? ''));
+  for (;;) {
+    const step = await visibleStep(page);
+    await wait(read(step.title));
+    let optionsRead = false;
+    for (const f of step.fieldsets) {
+      // A likert grid's options are the same on every item: read once per step. A choice item's, every time.
+      const options = f.likert && optionsRead ? '' : f.options;
+      if (f.likert) optionsRead = true;
+      await wait(read(f.legend) + read(options) + r.decideMedianS * Math.exp(0.35 * r.rng.normal()));
+      const pick = f.likert ? Math.floor(r.rng.uniform() * 5) : Math.floor(r.rng.uniform() * f.count);
+      await page.check(`#${f.id} input >> nth=${pick}`);
+    }
+    if (await page.isVisible('#next')) {
+      await page.click('#next');
+      continue;
+    }
+    await page.click('#send');
+    break;
+  }
+  await page.waitForSelector('#done:not([hidden])', { timeout: 60_000 });
+  const totalS = (Date.now() - start) / 1000;
+  await context.close();
+  return { lang, totalS, waitedS: waited };
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (at - lo);
+};
+const minutes = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
+
+const server = await startE2EServer();
+const browser = await launch();
+try {
+  const url = `${server.url}/s/${server.demo.surveyToken}`;
+  // A few respondents at a time: what a run measures is one person's pace, not how the server copes with a crowd.
+  const queue = LANGS.flatMap((lang, l) =>
+    Array.from({ length: RUNS }, (_, i) => ({ lang, seed: 1000 * (l + 1) + i })),
+  );
+  const runs: Run[] = [];
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift())
+        runs.push(await oneRun(browser, url, next.lang, next.seed));
+    }),
+  );
+  console.log(`\n| language | runs | median | 90th percentile | of which page and network (median) |`);
+  console.log('|---|---|---|---|---|');
+  for (const lang of LANGS) {
+    const mine = runs.filter((r) => r.lang === lang);
+    const totals = mine.map((r) => r.totalS);
+    const overhead = mine.map((r) => r.totalS - r.waitedS);
+    console.log(
+      `| ${lang} | ${mine.length} | ${minutes(quantile(totals, 0.5))} | ${minutes(quantile(totals, 0.9))} | ${quantile(overhead, 0.5).toFixed(1)} s |`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,252 @@
+import * as z from 'zod/mini';
+import { DESTINATIONS, ENTRY_STATUSES, LEDGERS, SUGGESTIONS } from '../../shared/account';
+import type { Operation } from './openapi';
+import * as S from './schemas';
+
+// The operating account's operations in /api/openapi.json (issue 11), with their response shapes. Their "Access"
+// line is replaced by the policy table's (openapi.ts, policy.ts), so the description cannot say other than it.
+/** Replaced by the policy table's words for the route (openapi.ts). */
+const FROM_POLICY = 'see the policy table';
+
+const AUTH = [401, 403, 404];
+
+const measure = z.object({
+  value: z.number(),
+  perMonth: z.optional(z.nullable(z.number())),
+  people: z.optional(z.nullable(z.number())),
+  sop: z.optional(z.nullable(z.string())),
+  total: z.optional(z.nullable(z.number())),
+});
+
+const item = {
+  id: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+const reconciliation = z.object({
+  campaignId: z.string(),
+  suggestion: z.enum(SUGGESTIONS),
+  figures: z.optional(z.object({ name: z.string(), respondents: z.number(), n: z.number(), total: z.number() })),
+  change: z.optional(z.nullable(z.object({ headline: z.number(), real: z.boolean() }))),
+});
+
+export const EntrySchema = z.object({
+  ...item,
+  ledger: z.enum(LEDGERS),
+  title: z.string(),
+  department: z.nullable(z.string()),
+  ownerRole: z.nullable(z.string()),
+  baseline: z.nullable(measure),
+  target: z.nullable(measure),
+  current: z.nullable(measure),
+  incision: z.nullable(z.string()),
+  due: z.nullable(z.union([z.object({ date: z.string() }), z.object({ wave: z.string() })])),
+  status: z.enum(ENTRY_STATUSES),
+  reason: z.nullable(z.string()),
+  source: z.object({ kind: z.enum(['typed', 'cell', 'recommendation']) }),
+  reconciliations: z.array(z.extend(reconciliation, { at: z.string(), confirmed: z.enum(ENTRY_STATUSES) })),
+  statusLog: z.array(z.object({ status: z.enum(ENTRY_STATUSES), at: z.string() })),
+});
+
+const history = z.array(
+  z.object({
+    version: z.number(),
+    at: z.string(),
+    role: z.string(),
+    fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  }),
+);
+
+const EntryWithHistorySchema = z.extend(EntrySchema, {
+  pendingReconciliation: z.nullable(reconciliation),
+  history,
+});
+
+const CapacitySchema = z.object({
+  ...item,
+  decidedOn: z.string(),
+  ownerRole: z.string(),
+  shares: z.record(z.enum(DESTINATIONS), z.number()),
+  preconditions: z.record(z.enum(DESTINATIONS), z.string()),
+  toldStaffOn: z.nullable(z.string()),
+  toldHow: z.nullable(z.string()),
+  note: z.nullable(z.string()),
+});
+
+const FlowSchema = z.object({
+  ...item,
+  name: z.string(),
+  humanExit: z.nullable(z.string()),
+  adjudicator: z.nullable(z.string()),
+  triggerOwner: z.nullable(z.string()),
+  retired: z.boolean(),
+  signals: z.array(z.object({ kind: z.string(), unit: z.string(), threshold: z.nullable(z.number()) })),
+  state: z.nullable(z.object({ gaps: z.array(z.string()), red: z.array(z.string()) })),
+});
+
+const ReviewSchema = z.object({
+  ...item,
+  heldOn: z.string(),
+  reviewerRole: z.string(),
+  notes: z.string(),
+  summary: z.object({ asOf: z.string() }),
+});
+
+const AccountSchema = z.object({
+  orgId: z.string(),
+  entries: z.array(z.extend(EntrySchema, { pendingReconciliation: z.nullable(reconciliation) })),
+  proposals: z.array(
+    z.object({
+      campaignId: z.string(),
+      index: z.number(),
+      action: z.string(),
+      ledger: z.nullable(z.string()),
+      entryId: z.nullable(z.string()),
+    }),
+  ),
+  capacity: z.array(CapacitySchema),
+  flows: z.array(FlowSchema),
+  reviews: z.array(ReviewSchema),
+  summary: z.object({ asOf: z.string() }),
+  latestWave: z.nullable(z.object({ campaignId: z.string(), name: z.string(), closedAt: z.string() })),
+  cells: z.array(z.object({ ref: z.object({ campaignId: z.string(), ledger: z.string(), category: z.string() }) })),
+});
+
+const PortfolioSchema = z.object({
+  orgs: z.array(z.object({ orgId: z.string(), name: z.string(), capacityDecided: z.boolean() })),
+  common: z.object({
+    companies: z.number(),
+    cells: z.array(z.object({ ledger: z.string(), category: z.string(), name: z.string(), companies: z.number() })),
+  }),
+});
+
+const AccountSectionSchema = z.object({
+  campaignId: z.string(),
+  orgId: z.string(),
+  entries: z.object({
+    total: z.number(),
+    moved: z.number(),
+    items: z.array(z.object({ id: z.string(), title: z.string() })),
+  }),
+  communication: z.nullable(z.object({ finding: z.string() })),
+  summary: z.object({ asOf: z.string() }),
+  cadence: z.object({ reviews: z.number(), finding: z.string() }),
+});
+
+const WRITE_ERRORS = [400, ...AUTH, 413, 415];
+
+export const ACCOUNT_OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/orgs/:orgId/account',
+    summary:
+      "The organisation's operating account: entries (with any reconciliation pending against the latest wave), the report's recommendations as proposals, capacity decisions, the stage-two register, reviews and the review summary",
+    access: FROM_POLICY,
+    params: S.OrgParams,
+    ok: { status: 200, schema: AccountSchema, description: 'Account' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/:orgId/account/entries',
+    summary:
+      'Log a ledger entry: typed in, from a published ledger cell (its figures become the baseline), or a report recommendation accepted or dismissed; a retry with the same clientKey and body answers 200',
+    access: FROM_POLICY,
+    params: S.OrgParams,
+    body: S.CreateEntryBody,
+    ok: { status: 201, schema: EntrySchema, description: 'Logged' },
+    errors: [...WRITE_ERRORS, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/:orgId/account/entries/:entryId',
+    summary: 'One entry with its history (every change: version, time, role, the fields changed)',
+    access: FROM_POLICY,
+    params: S.AccountEntryParams,
+    ok: { status: 200, schema: EntryWithHistorySchema, description: 'Entry' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/orgs/:orgId/account/entries/:entryId',
+    summary:
+      'Change an entry (fields, status, or confirm a reconciliation against a later wave); `version` must be the current one, else 409 naming it',
+    access: FROM_POLICY,
+    params: S.AccountEntryParams,
+    body: S.UpdateEntryBody,
+    ok: { status: 200, schema: EntrySchema, description: 'Changed' },
+    errors: [...WRITE_ERRORS, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/:orgId/account/capacity',
+    summary:
+      'Record a capacity-allocation decision: dated, owned, shares of freed capacity by destination, each precondition answered',
+    access: FROM_POLICY,
+    params: S.OrgParams,
+    body: S.CreateCapacityBody,
+    ok: { status: 201, schema: CapacitySchema, description: 'Recorded' },
+    errors: [...WRITE_ERRORS, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/:orgId/account/flows',
+    summary:
+      'Add a flow AI now handles to the stage-two register: quality signals with thresholds, the human exit, the adjudicator, the owner of the re-staffing trigger',
+    access: FROM_POLICY,
+    params: S.OrgParams,
+    body: S.CreateFlowBody,
+    ok: { status: 201, schema: FlowSchema, description: 'Registered' },
+    errors: [...WRITE_ERRORS, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/:orgId/account/flows/:flowId',
+    summary: 'One flow of the stage-two register with its state and history',
+    access: FROM_POLICY,
+    params: S.AccountFlowParams,
+    ok: { status: 200, schema: z.extend(FlowSchema, { history }), description: 'Flow' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/orgs/:orgId/account/flows/:flowId',
+    summary: 'Change a flow (signals and their current values, roles, retired); `version` must be the current one',
+    access: FROM_POLICY,
+    params: S.AccountFlowParams,
+    body: S.UpdateFlowBody,
+    ok: { status: 200, schema: FlowSchema, description: 'Changed' },
+    errors: [...WRITE_ERRORS, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/:orgId/account/reviews',
+    summary: 'Record an operating review (date, reviewer role, notes); the account summary is kept with it as it stood',
+    access: FROM_POLICY,
+    params: S.OrgParams,
+    body: S.CreateReviewBody,
+    ok: { status: 201, schema: ReviewSchema, description: 'Recorded' },
+    errors: [...WRITE_ERRORS, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/campaigns/:campaignId/account',
+    summary:
+      "The account as this wave's report shows it: entries (those from an earlier wave's cell reconciled to this wave), how many moved during it, the capacity decision beside what the workforce says was decided, freed capacity by destination, the register, the review log beside the workforce's view",
+    access: FROM_POLICY,
+    params: S.CampaignParams,
+    ok: { status: 200, schema: AccountSectionSchema, description: 'Operating account of the wave' },
+    errors: [400, ...AUTH],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/portfolio/accounts',
+    summary:
+      "Each portfolio company's account, and the time sinks and waits most often among a company's top ones (published cells only)",
+    access: FROM_POLICY,
+    ok: { status: 200, schema: PortfolioSchema, description: 'Portfolio accounts' },
+    errors: [...AUTH],
+  },
+];
