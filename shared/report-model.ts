@@ -1,4 +1,5 @@
-import type { Layer, LikertSignal } from './instrument';
+import type { Layer, LikertSignal, Localized } from './instrument';
+import type { LedgerReport } from './ledger/ledger-report';
 
 /** Maturity levels 1..5; names and cut-offs are in docs/METHOD.md. */
 export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
@@ -82,6 +83,8 @@ export interface Recommendation {
   action: string;
   /** The diagnosis a trap-specific recommendation answers; absent for layer recommendations. */
   code?: DiagnosisCode;
+  /** The action in every language, when it was written from the ledger (`action` is its English). */
+  text?: Localized;
 }
 
 /**
@@ -102,4 +105,6 @@ export interface ReadinessReport extends GroupReport {
   layerVerdicts?: Record<Layer, LayerVerdict>;
   /** Plain-English notes on what was not diagnosed and why (too few responses, a pattern below confidence). */
   diagnosisNotes?: string[];
+  /** The published ledger tables (instruments with a ledger step; shared/ledger). */
+  ledger?: LedgerReport;
 }

@@ -5,6 +5,7 @@ import { campaignStats, instrumentOf, mergeCells } from '../reports/campaign-sta
 import type { CampaignRecord, DueRecord } from '../store/store';
 import { isClosed } from './campaign-state';
 import { type LifecycleDeps, remindPending, runLimited } from './invites';
+import { expireLabels, labelExpiryDue } from './labels';
 
 // A campaign's life on a clock: it closes (by hand or at `closesAt`), its report goes to the organisation's executive
 // contacts, reminders go out at their times. The same functions serve the API routes, the scheduler Lambda
@@ -111,6 +112,9 @@ export async function closeCampaign(deps: LifecycleDeps, campaign: CampaignRecor
     8,
     (i) => deps.store.eraseInviteEmail(i.id),
   );
+  // The ledger's labels expire a set time after the close: the job erases them then.
+  const expiry = labelExpiryDue(current, now);
+  if (expiry) await deps.store.putDue(expiry);
   return { campaign: current, reportLinksSent, deliveryPending };
 }
 
@@ -152,6 +156,10 @@ async function runOne(deps: LifecycleDeps, item: DueRecord, now: Date, run: Life
   const campaign = await deps.store.getCampaign(item.campaignId);
   // A campaign whose creation crashed after its due items were written: nothing to do.
   if (!campaign) return;
+  if (item.kind === 'expire_labels') {
+    await expireLabels(deps.store, campaign, now);
+    return;
+  }
   if (item.kind === 'close') {
     // A close item is due either at `closesAt` or because a close was asked for: either way the campaign closes.
     const result = await closeCampaign(deps, campaign, now);

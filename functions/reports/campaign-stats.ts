@@ -1,7 +1,8 @@
 import { findInstrument, type Instrument, type Level } from '../../shared/instrument';
+import { ledgerWithoutLabels, withoutLabels } from '../../shared/ledger';
 import type { SurveyResponse } from '../../shared/response';
 import { type Accumulator, createAccumulator, type GroupStats } from '../../shared/scoring';
-import { closedAtOf } from '../lifecycle/campaign-state';
+import { closedAtOf, labelsExpired } from '../lifecycle/campaign-state';
 import type { CampaignRecord, ResponseRecord, Store } from '../store/store';
 
 // A campaign's statistics are a fold over its response stream. A stored snapshot holds the fold of everything
@@ -75,15 +76,20 @@ function inSnapshot(r: ResponseRecord, cursor: string | null): boolean {
   return r.receivedAt < cursor && !(r.withdrawnAt !== undefined && r.withdrawnAt < cursor);
 }
 
-const asResponse = (r: ResponseRecord): SurveyResponse | null =>
+const asResponse = (r: ResponseRecord, dropLabels: boolean): SurveyResponse | null =>
   r.answers && r.level
     ? {
         answers: r.answers,
         level: r.level,
         department: r.department ?? null,
         ...(r.durationS === undefined ? {} : { durationS: r.durationS }),
+        ...(r.ledger ? { ledger: dropLabels ? ledgerWithoutLabels(r.ledger) : r.ledger } : {}),
       }
     : null;
+
+/** Statistics without the ledger's labels, once they expired: a snapshot stored before keeps none in what it adds. */
+const unlabelled = (stats: GroupStats): GroupStats =>
+  stats.ledger ? { ...stats, ledger: withoutLabels(stats.ledger) } : stats;
 
 /** Thrown when a tail item needed for the fold was already erased: a newer snapshot exists, read again. */
 class SnapshotMoved extends Error {}
@@ -94,8 +100,10 @@ class Cells {
   constructor(
     private readonly instrument: Instrument,
     from: Record<string, GroupStats> = {},
+    /** The campaign's labels expired: folded in from nowhere, neither from responses nor from a snapshot. */
+    private readonly dropLabels = false,
   ) {
-    for (const [key, stats] of Object.entries(from)) this.cell(key).addStats(stats);
+    for (const [key, stats] of Object.entries(from)) this.cell(key).addStats(dropLabels ? unlabelled(stats) : stats);
   }
 
   private cell(key: string): Accumulator {
@@ -110,7 +118,7 @@ class Cells {
   /** +1 folds the response in, -1 withdraws it (throws if these statistics never held it), 0 does nothing. */
   apply(r: ResponseRecord, effect: number): void {
     if (effect === 0) return;
-    const response = asResponse(r);
+    const response = asResponse(r, this.dropLabels);
     if (!response) throw new SnapshotMoved();
     const cell = this.cell(cellKey(response.department, response.level));
     if (effect > 0) cell.add(response);
@@ -131,6 +139,7 @@ export async function campaignStats(
 ): Promise<CampaignStats> {
   const instrument = instrumentOf(campaign);
   const end = reportEnd(campaign, now);
+  const dropLabels = labelsExpired(campaign, now);
   for (let attempt = 0; ; attempt++) {
     const stored = await store.getSnapshot(campaign.id);
     // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back: fold from scratch.
@@ -141,8 +150,8 @@ export async function campaignStats(
     // biome-ignore lint/complexity/useMathMinMax: ISO strings, which Math.min would turn into NaN
     const next = trailing < end ? trailing : end;
     const tail = await store.readResponses(campaign.id, campaign.shards, base);
-    const cells = new Cells(instrument, snapshot?.cells);
-    const refresh = base === null || next > base ? new Cells(instrument, snapshot?.cells) : null;
+    const cells = new Cells(instrument, snapshot?.cells, dropLabels);
+    const refresh = base === null || next > base ? new Cells(instrument, snapshot?.cells, dropLabels) : null;
     let foldable = 0;
     try {
       for (const r of tail) {
@@ -188,7 +197,11 @@ export async function campaignStats(
  */
 export async function freshStats(store: Store, campaign: CampaignRecord, now?: Date): Promise<Map<string, GroupStats>> {
   const end = now ? reportEnd(campaign, now) : campaign.closedAt === null ? INFINITY : cursorAfter(campaign.closedAt);
-  const cells = new Cells(instrumentOf(campaign));
+  const cells = new Cells(
+    instrumentOf(campaign),
+    {},
+    now ? labelsExpired(campaign, now) : Boolean(campaign.labelsErasedAt),
+  );
   for (const r of await store.readResponses(campaign.id, campaign.shards, null)) {
     if (inSnapshot(r, end)) cells.apply(r, 1);
   }

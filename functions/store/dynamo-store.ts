@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { LedgerAnswers } from '../../shared/ledger';
 import type { OrgProfile } from '../../shared/profile';
 import type { GroupStats } from '../../shared/scoring';
 import { type Key, keys, TTL_ATTRIBUTE } from './keys';
@@ -444,7 +445,7 @@ export class DynamoStore implements Store {
             new sdk.UpdateCommand({
               TableName: this.table,
               Key: keys.responseByReceiptHash(key),
-              UpdateExpression: 'REMOVE answers, #level, department, durationS, contentHash',
+              UpdateExpression: 'REMOVE answers, #level, department, durationS, contentHash, ledger',
               ConditionExpression: 'attribute_exists(withdrawnAt)',
               ExpressionAttributeNames: { '#level': 'level' },
             }),
@@ -454,6 +455,43 @@ export class DynamoStore implements Store {
         }),
       ),
     );
+  }
+
+  async eraseLedgerLabels(responses: readonly { key: string; ledger: LedgerAnswers }[]): Promise<void> {
+    await Promise.all(
+      responses.map(({ key, ledger }) =>
+        this.send((doc, sdk) =>
+          doc.send(
+            new sdk.UpdateCommand({
+              TableName: this.table,
+              Key: keys.responseByReceiptHash(key),
+              UpdateExpression: 'SET ledger = :ledger',
+              // A withdrawal's erasure got there first: nothing to put back.
+              ConditionExpression: 'attribute_exists(answers)',
+              ExpressionAttributeValues: { ':ledger': storable(ledger) },
+            }),
+          ),
+        ).catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        }),
+      ),
+    );
+  }
+
+  async markLabelsErased(campaignId: string, at: string): Promise<void> {
+    await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.UpdateCommand({
+          TableName: this.table,
+          Key: keys.campaignById(campaignId),
+          UpdateExpression: 'SET labelsErasedAt = :at',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
+    ).catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
   }
 
   async readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]> {

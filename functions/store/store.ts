@@ -1,4 +1,5 @@
 import type { LANGUAGES, Level } from '../../shared/instrument';
+import type { CampaignLedgerSettings, LedgerAnswers } from '../../shared/ledger';
 import type { OrgProfile } from '../../shared/profile';
 import type { Answers, SurveyResponse } from '../../shared/response';
 import type { GroupStats } from '../../shared/scoring';
@@ -56,6 +57,10 @@ export interface CampaignRecord {
   remindAt?: string[];
   /** Set once the report links went to the organisation's executive contacts. */
   reportSentAt?: string;
+  /** The ledger step's own category lists and label setting (instrument 2026.2 on); absent: the defaults, no labels. */
+  ledger?: CampaignLedgerSettings;
+  /** Set once the ledger's free-text labels were erased from every response and snapshot (labels expire). */
+  labelsErasedAt?: string;
 }
 
 /**
@@ -95,7 +100,8 @@ export interface ContactRecord {
 export interface DueRecord {
   dueAt: string;
   campaignId: string;
-  kind: 'close' | 'remind';
+  /** `expire_labels`: the ledger's free-text labels are past their keeping time and are erased. */
+  kind: 'close' | 'remind' | 'expire_labels';
 }
 
 export type ClaimResult = 'claimed' | 'used' | 'missing';
@@ -129,6 +135,8 @@ export interface ResponseRecord {
   level?: Level;
   department?: string | null;
   durationS?: number;
+  /** The ledger step's entries, labels already cleaned; erased with the answers. */
+  ledger?: LedgerAnswers;
 }
 
 export interface LeadershipRecord {
@@ -191,8 +199,15 @@ export interface Store {
   getResponse(key: string): Promise<ResponseRecord | null>;
   /** Marks the response withdrawn and moves it to `position` in the stream; null when absent or already withdrawn. */
   withdrawResponse(key: string, withdrawnAt: string, position: string): Promise<ResponseRecord | null>;
-  /** Erases answers, segment, duration and content hash of withdrawn responses. */
+  /** Erases answers, segment, duration, ledger and content hash of withdrawn responses. */
   eraseWithdrawn(keys: readonly string[]): Promise<void>;
+  /**
+   * Replaces each response's ledger with the same entries without labels, unless its answers were erased meanwhile
+   * (a withdrawal): labels expire before the rest (lifecycle `expireLabels`).
+   */
+  eraseLedgerLabels(responses: readonly { key: string; ledger: LedgerAnswers }[]): Promise<void>;
+  /** Records that a campaign's labels are erased. */
+  markLabelsErased(campaignId: string, at: string): Promise<void>;
   /** Every response of the campaign whose position is at or after `from` (all when null), over all shards. */
   readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]>;
 

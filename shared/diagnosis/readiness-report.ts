@@ -1,4 +1,7 @@
 import type { Instrument, Level } from '../instrument';
+import { ledgerIncisions, withLedgerIncisions } from '../ledger/incisions';
+import type { LedgerReport } from '../ledger/ledger-report';
+import type { ResolvedLedgerDesign } from '../ledger/types';
 import type { OrgProfile } from '../profile';
 import type { Diagnosis, DiagnosisCode, GroupReport, ReadinessReport } from '../report-model';
 import { firstBreak, layerVerdicts, leadershipGap, weakLayers } from './layers';
@@ -16,6 +19,8 @@ export interface DiagnosisInput {
   byLevel: Partial<Record<Level, GroupReport>>;
   profile: OrgProfile | null;
   minGroupSize: number;
+  /** The published ledger tables and the design they were asked with: recommendations then name its top entries. */
+  ledger?: { report: LedgerReport; design: ResolvedLedgerDesign };
 }
 
 const TRAP_NAMES: Record<DiagnosisCode, string> = {
@@ -76,7 +81,10 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
     minGroupSize,
     diagnoses,
     firstBreak: firstBreak(verdicts),
-    recommendations: recommendations(weak, diagnoses),
+    recommendations: withLedgerIncisions(
+      recommendations(weak, diagnoses),
+      input.ledger ? ledgerIncisions(input.ledger.report, input.ledger.design) : null,
+    ),
     leadershipGap: leadershipGap(workforce, input.leadership, minGroupSize),
     layerVerdicts: verdicts,
     diagnosisNotes: notes,

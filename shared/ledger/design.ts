@@ -64,6 +64,13 @@ export function engineLedgerDesign(instrument: Instrument): ResolvedLedgerDesign
 
 // ---- who holds a wait, as one string (statistics keys, form values, CSV cells)
 
+/** A level as the holder of a wait, in the survey's holder list and the report. */
+export const HOLDER_LEVEL_NAMES: Record<Level, Localized> = {
+  frontline: { en: 'Frontline staff', zh: '一线员工', de: 'Mitarbeitende im Tagesgeschäft' },
+  manager: { en: 'Managers', zh: '管理者', de: 'Führungskräfte' },
+  executive: { en: 'Senior leadership', zh: '高层领导', de: 'Geschäftsleitung' },
+};
+
 const LEVEL_PREFIX = 'level:';
 const DEPARTMENT_PREFIX = 'department:';
 

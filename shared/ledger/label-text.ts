@@ -1,4 +1,5 @@
 import { LABEL_MAX } from './design';
+import type { LedgerAnswers } from './types';
 
 // A free-text label is the only text a respondent types. Before it is stored it loses whatever would reach a person
 // or a place outside the survey: e-mail addresses, phone numbers and web addresses become "…". Names cannot be told
@@ -34,3 +35,37 @@ export function cleanLabel(text: string): string | null {
       .trimEnd()}${ELLIPSIS}`;
   return s.length === 0 || s === ELLIPSIS ? null : s;
 }
+
+/**
+ * A ledger as it is stored: labels cleaned (and dropped when nothing is left of them), empty lists left out.
+ * Undefined when no entry is left: a skipped step.
+ */
+export function storedLedger(ledger: LedgerAnswers | undefined): LedgerAnswers | undefined {
+  if (!ledger) return undefined;
+  const clean = <T extends { label?: string }>(entries: readonly T[] | undefined): T[] | undefined => {
+    if (!entries || entries.length === 0) return undefined;
+    return entries.map((e) => {
+      const { label, ...rest } = e;
+      const cleaned = label === undefined ? null : cleanLabel(label);
+      return (cleaned === null ? rest : { ...rest, label: cleaned }) as T;
+    });
+  };
+  const time = clean(ledger.time);
+  const waiting = clean(ledger.waiting);
+  const knowledge = clean(ledger.knowledge);
+  if (!time && !waiting && !knowledge) return undefined;
+  return { ...(time ? { time } : {}), ...(waiting ? { waiting } : {}), ...(knowledge ? { knowledge } : {}) };
+}
+
+/** The same entries without their labels (labels expire before the rest). */
+export function ledgerWithoutLabels(ledger: LedgerAnswers): LedgerAnswers {
+  const drop = <T extends { label?: string }>(entries: readonly T[] | undefined): T[] | undefined =>
+    entries?.map(({ label: _label, ...rest }) => rest as T);
+  const time = drop(ledger.time);
+  const waiting = drop(ledger.waiting);
+  const knowledge = drop(ledger.knowledge);
+  return { ...(time ? { time } : {}), ...(waiting ? { waiting } : {}), ...(knowledge ? { knowledge } : {}) };
+}
+
+export const hasLabels = (ledger: LedgerAnswers): boolean =>
+  [...(ledger.time ?? []), ...(ledger.waiting ?? []), ...(ledger.knowledge ?? [])].some((e) => e.label !== undefined);

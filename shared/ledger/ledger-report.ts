@@ -2,10 +2,10 @@
 // figures, ranked by cost, every group below the minimum hidden with its complements (suppressOverlapping), labels
 // only in large groups. Pure: statistics in, report out.
 
-import type { ChoiceOption, Instrument, Level } from '../instrument';
+import type { ChoiceOption } from '../instrument';
 import { normalizeMinGroupSize, suppressOverlapping } from '../privacy';
 import { compareKeys } from '../privacy/suppress-segments';
-import { parseHolder } from './design';
+import { HOLDER_LEVEL_NAMES, parseHolder } from './design';
 import { countOf, medianIntervalTicks, medianTicks, tickSum, wilsonInterval } from './order-statistics';
 import type { Counts, LedgerStats, WaitCellStats } from './stats';
 import type { Range, ResolvedLedgerDesign, WaitHolder } from './types';
@@ -103,7 +103,6 @@ export interface LedgerReport {
 }
 
 export interface LedgerReportInput {
-  instrument: Instrument;
   design: ResolvedLedgerDesign;
   stats: LedgerStats;
   /** The workforce's n (shares are of it). */
@@ -181,14 +180,13 @@ const optionName = (options: readonly ChoiceOption[], id: string) => options.fin
 
 /** The published ledger tables. */
 export function ledgerReport(input: LedgerReportInput): LedgerReport {
-  const { design, stats, n, instrument } = input;
+  const { design, stats, n } = input;
   const k = normalizeMinGroupSize(input.minGroupSize);
   const labelsFrom = design.labels ? labelMinimum(k) : null;
   const share = (respondents: number) => ({
     share: n > 0 ? rounded(respondents / n) : 0,
     shareCi95: wilsonInterval(respondents, n)?.map(rounded) as [number, number] | null,
   });
-  const levelName = (level: Level) => instrument.segments.level.options.find((o) => o.id === level)?.label.en ?? level;
 
   // ---- time
   const t = design.time;
@@ -264,7 +262,7 @@ export function ledgerReport(input: LedgerReportInput): LedgerReport {
   const holderName = (key: string) => {
     const h = parseHolder(key);
     if (!h) return key;
-    return 'level' in h ? levelName(h.level) : h.department;
+    return 'level' in h ? HOLDER_LEVEL_NAMES[h.level].en : h.department;
   };
   const cells: WaitCellRow[] = [];
   const kindRows: (WaitKindRow | HiddenRow)[] = waitPlan.ids.map((id) => {

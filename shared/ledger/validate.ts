@@ -1,6 +1,6 @@
-import { type ChoiceOption, LEVELS } from '../instrument';
+import { type ChoiceOption, type Instrument, type Language, LEVELS } from '../instrument';
 import { CATEGORY_ID, holderKey } from './design';
-import type { LedgerName, Range, ResolvedLedgerDesign, WaitHolder } from './types';
+import type { CampaignLedgerSettings, LedgerName, Range, ResolvedLedgerDesign, WaitHolder } from './types';
 
 /** A problem with one field of the ledger, named as the API names it (`ledger.waiting[1].days`). */
 export interface LedgerIssue {
@@ -170,4 +170,34 @@ function labelIssue(design: ResolvedLedgerDesign, label: unknown, at: string, is
   else if (typeof label !== 'string' || [...label].length > LABEL_INPUT_MAX) {
     issues.push({ field, message: `expected text of at most ${LABEL_INPUT_MAX} characters` });
   }
+}
+
+/**
+ * Checks what a campaign sets about the ledger step at creation: the instrument must have one; category ids distinct
+ * within each list; each category named in every language the campaign is asked in.
+ */
+export function ledgerSettingsIssues(
+  instrument: Instrument,
+  settings: CampaignLedgerSettings,
+  languages: readonly Language[],
+): LedgerIssue[] {
+  if (!instrument.ledger) {
+    return [{ field: 'ledger', message: `instrument ${instrument.version} has no ledger step` }];
+  }
+  const issues: LedgerIssue[] = [];
+  for (const list of ['timeCategories', 'knowledgeCategories'] as const) {
+    const seen = new Map<string, number>();
+    (settings[list] ?? []).forEach((category, i) => {
+      const at = `ledger.${list}[${i}]`;
+      const first = seen.get(category.id);
+      if (first !== undefined) issues.push({ field: `${at}.id`, message: `repeats ledger.${list}[${first}].id` });
+      else seen.set(category.id, i);
+      for (const lang of languages) {
+        if (!category.label[lang]) {
+          issues.push({ field: `${at}.label.${lang}`, message: `is required: the campaign is asked in ${lang}` });
+        }
+      }
+    });
+  }
+  return issues;
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
+import { ledgerDesignFor, ledgerIssues, storedLedger } from '../../../shared/ledger';
 import { answerIssues } from '../../../shared/response';
 import { openLinkAllowed } from '../../lifecycle/campaign-state';
 import { inviteClaim, usedDay } from '../../lifecycle/invites';
@@ -158,7 +159,16 @@ export async function submitResponse(
       message: `expected one of the campaign's ${campaign.departments.length} departments`,
     });
   }
+  if (body.ledger !== undefined) {
+    // Against the campaign's own lists and departments: an unknown category, a fourth entry or a holder outside the
+    // campaign is refused here, before anything is stored.
+    const design = ledgerDesignFor(instrument, campaign.ledger, campaign.departments);
+    if (!design) issues.push({ field: 'ledger', message: `instrument ${instrument.version} has no ledger step` });
+    else issues.push(...ledgerIssues(design, body.ledger));
+  }
   if (issues.length > 0) throw new ValidationFailed(issues);
+  // Labels lose addresses, phone numbers and URLs before anything is stored (or hashed).
+  const ledger = storedLedger(body.ledger);
 
   // The receipt is derived, not stored: a retry gets the same one, and only its hash keys the response.
   const receipt = receiptFor(campaign.receiptKey, body.responseId);
@@ -168,6 +178,7 @@ export async function submitResponse(
     level: body.level,
     department: body.department,
     ...(body.durationS === undefined ? {} : { durationS: body.durationS }),
+    ...(ledger ? { ledger } : {}),
   };
   const contentHash = canonicalHash(content);
   const retryOfCounted = async () => {
@@ -196,8 +207,8 @@ export async function submitResponse(
   }
 
   const receivedAt = now.toISOString();
-  // Answers, segment, duration and time only: no token, invite, address or user agent (DESIGN.md). Should this put
-  // fail, the invite's claim stays, so this submission's retry can still finish.
+  // Answers, segment, duration, ledger entries and time only: no token, invite, address or user agent (DESIGN.md).
+  // Should this put fail, the invite's claim stays, so this submission's retry can still finish.
   const result = await deps.store.putResponse({
     key,
     campaignId: campaign.id,
@@ -250,6 +261,8 @@ export function surveyRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(
         },
         language: lang ?? campaign.languages[0]!,
         instrument: instrumentOf(campaign),
+        // The ledger step as this campaign asks it (its lists, its departments as holders); null without one.
+        ledger: ledgerDesignFor(instrumentOf(campaign), campaign.ledger, campaign.departments),
       });
     })
     .post(
