@@ -64,7 +64,10 @@ export interface WaitCellRow {
 
 export interface WaitKindRow extends Shown {
   waitingDaysPerMonth: number;
-  /** Over every wait of this kind named (a respondent may name one per holder). */
+  /**
+   * Over every wait of this kind named (a respondent may name one per holder); null when a holder of the kind is
+   * hidden, since an order statistic over it could be a hidden group's value.
+   */
   days: Median;
   timesPerMonth: Median;
   /** Its holders that may be shown, most waiting days first; the rest count in the kind's figures only. */
@@ -125,6 +128,8 @@ function median(histogram: Counts, r: Range): Median {
     ci95: ci ? [rounded(valueAt(ci[0], r)), rounded(valueAt(ci[1], r))] : null,
   };
 }
+
+const NO_MEDIAN: Median = { median: null, ci95: null };
 
 /** Respondents counted by the set of ids they named: how many named at least one of `ids`. */
 function unionOf(sets: Counts): (ids: readonly string[]) => number {
@@ -315,8 +320,11 @@ export function ledgerReport(input: LedgerReportInput): LedgerReport {
       respondents,
       ...share(respondents),
       waitingDaysPerMonth: rounded(waitingDays),
-      days: median(days, w.days),
-      timesPerMonth: median(times, w.timesPerMonth),
+      // A median and its interval are order statistics: each is someone's value. Over a kind with a hidden holder
+      // they could be that small group's (its two 20-day waits as the interval's end), so they are shown only when
+      // every holder of the kind is; the sums rest on at least k people whatever is hidden.
+      days: hiddenHolders.size === 0 ? median(days, w.days) : NO_MEDIAN,
+      timesPerMonth: hiddenHolders.size === 0 ? median(times, w.timesPerMonth) : NO_MEDIAN,
       holders: shownHolders,
       ...(labels ? { labels } : {}),
     };

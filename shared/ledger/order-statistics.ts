@@ -77,5 +77,6 @@ export function wilsonInterval(x: number, n: number): [number, number] | null {
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // At 0 and n the bound is exactly 0 or 1; floating point would leave 1e-17 off it.
+  return [x === 0 ? 0 : Math.max(0, centre - half), x === n ? 1 : Math.min(1, centre + half)];
 }
