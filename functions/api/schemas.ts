@@ -134,40 +134,33 @@ const answersSchema = () =>
     .record(z.string().check(z.minLength(1), z.maxLength(64)), z.union([z.number(), z.string().check(z.maxLength(64))]))
     .check(z.refine((a) => Object.keys(a).length > 0, { message: 'at least one answer is required' }));
 
-// The ledger step's entries: types and broad bounds here; the campaign's lists, the design's ranges and steps, one
-// entry per category and at most `maxEntries` per ledger are checked against the campaign (shared/ledger validate.ts).
-const ledgerId = () => z.string().check(z.minLength(1), z.maxLength(40));
-const ledgerNumber = () => z.number().check(z.gte(0), z.lte(1000));
+// The ledger step's entries: types and broad bounds here, every field optional; which fields an entry needs, the
+// campaign's lists, the design's ranges and steps, one entry per category and at most `maxEntries` per ledger are
+// checked against the campaign (shared/ledger validate.ts), so one answer names every problem of an entry at once.
+const ledgerId = () => z.optional(z.string().check(z.minLength(1), z.maxLength(40)));
+const ledgerNumber = () => z.optional(z.number().check(z.gte(0), z.lte(1000)));
 const ledgerLabel = () => z.optional(z.string().check(z.maxLength(200)));
 const ledgerEntries = <T extends z.ZodMiniType>(entry: T) => z.optional(z.array(entry).check(z.maxLength(10)));
 
 const ledgerSchema = () =>
   z.strictObject({
     time: ledgerEntries(
-      z.strictObject({
-        category: ledgerId(),
-        hoursPerWeek: ledgerNumber(),
-        reason: z.optional(ledgerId()),
-        label: ledgerLabel(),
-      }),
+      z.strictObject({ category: ledgerId(), hoursPerWeek: ledgerNumber(), reason: ledgerId(), label: ledgerLabel() }),
     ),
     waiting: ledgerEntries(
       z.strictObject({
         kind: ledgerId(),
         /** A department of the campaign or a level: never a person. */
-        heldBy: z.union([z.strictObject({ department: trimmedName(80) }), z.strictObject({ level: z.enum(LEVELS) })]),
+        heldBy: z.optional(
+          z.union([z.strictObject({ department: trimmedName(80) }), z.strictObject({ level: z.enum(LEVELS) })]),
+        ),
         days: ledgerNumber(),
         timesPerMonth: ledgerNumber(),
         label: ledgerLabel(),
       }),
     ),
     knowledge: ledgerEntries(
-      z.strictObject({
-        category: ledgerId(),
-        checksPerWeek: ledgerNumber(),
-        sop: z.optional(ledgerId()),
-        label: ledgerLabel(),
-      }),
+      z.strictObject({ category: ledgerId(), checksPerWeek: ledgerNumber(), sop: ledgerId(), label: ledgerLabel() }),
     ),
   });
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
-import { ledgerDesignFor, ledgerIssues, storedLedger } from '../../../shared/ledger';
+import { type LedgerAnswers, ledgerDesignFor, ledgerIssues, storedLedger } from '../../../shared/ledger';
 import { answerIssues } from '../../../shared/response';
 import { openLinkAllowed } from '../../lifecycle/campaign-state';
 import { inviteClaim, usedDay } from '../../lifecycle/invites';
@@ -167,8 +167,9 @@ export async function submitResponse(
     else issues.push(...ledgerIssues(design, body.ledger));
   }
   if (issues.length > 0) throw new ValidationFailed(issues);
-  // Labels lose addresses, phone numbers and URLs before anything is stored (or hashed).
-  const ledger = storedLedger(body.ledger);
+  // Labels lose addresses, phone numbers and URLs before anything is stored (or hashed). The entries passed
+  // ledgerIssues above, so each has the fields its ledger needs.
+  const ledger = storedLedger(body.ledger as LedgerAnswers | undefined);
 
   // The receipt is derived, not stored: a retry gets the same one, and only its hash keys the response.
   const receipt = receiptFor(campaign.receiptKey, body.responseId);
