@@ -4,6 +4,7 @@
 // go straight into the engine's Accumulator.addCoded; toResponse decodes them for callers that want a SurveyResponse.
 
 import { DONT_KNOW, type Instrument, LEVELS, type Level, LIKERT_MAX, LIKERT_MIN } from '../shared/instrument';
+import { isLedgerColumn, type LedgerAnswers, LedgerCells, ledgerColumns } from '../shared/ledger';
 import type { AnswerValue, SurveyResponse } from '../shared/response';
 import { answerCodes, DONT_KNOW_CODE, decodeAnswers, type ItemCodes, UNANSWERED } from '../shared/scoring';
 import type { FieldHandler } from './csv-reader';
@@ -14,9 +15,9 @@ export const DEPARTMENT_COLUMN = 'department';
 export const DURATION_COLUMN = 'duration_s';
 const SEGMENT_COLUMNS = [LEVEL_COLUMN, DEPARTMENT_COLUMN, DURATION_COLUMN] as const;
 
-/** The header `orgos template` prints: segment columns, then every item id in instrument order. */
+/** The header `orgos template` prints: segment columns, every item id in instrument order, then the ledger's. */
 export function templateHeader(instrument: Instrument): string[] {
-  return [...SEGMENT_COLUMNS, ...instrument.items.map((item) => item.id)];
+  return [...SEGMENT_COLUMNS, ...instrument.items.map((item) => item.id), ...ledgerColumns(instrument)];
 }
 
 const LIKERT = 0;
@@ -24,7 +25,9 @@ const CHOICE = 1;
 const LEVEL = 2;
 const DEPARTMENT = 3;
 const DURATION = 4;
-type Kind = typeof LIKERT | typeof CHOICE | typeof LEVEL | typeof DEPARTMENT | typeof DURATION;
+/** A ledger step column (shared/ledger ledger-columns.ts reads them). */
+const LEDGER = 5;
+type Kind = typeof LIKERT | typeof CHOICE | typeof LEVEL | typeof DEPARTMENT | typeof DURATION | typeof LEDGER;
 
 // Module-local copies of imported bindings read per cell (under tsx each read of an import is a call). A likert
 // answer's code is the answer itself, so a digit cell codes as its value.
@@ -49,6 +52,8 @@ export interface CodedRow {
   levelIndex: number;
   department: string | null;
   durationS: number | undefined;
+  /** The ledger step's entries of the row, when it has ledger columns and any of them is filled. */
+  ledger: LedgerAnswers | undefined;
 }
 
 /**
@@ -66,6 +71,8 @@ export class ResponseMapper {
   /** Per choice column, option id → code; null for other columns. */
   readonly #options: (ReadonlyMap<AnswerValue, number> | null)[];
   readonly #row: CodedRow;
+  /** The ledger columns' cells, when the header has any. */
+  readonly #ledger: LedgerCells | null;
   // The row being fed: fields so far, the first bad cell, and its segment values.
   #count = 0;
   #badColumn = -1;
@@ -87,7 +94,9 @@ export class ResponseMapper {
       levelIndex: 0,
       department: null,
       durationS: undefined,
+      ledger: undefined,
     };
+    this.#ledger = kinds.includes(LEDGER) ? new LedgerCells(instrument, names) : null;
   }
 
   /** The column names, in file order. */
@@ -145,11 +154,14 @@ export class ResponseMapper {
           (count > width ? ' (an unquoted comma in a value?)' : ''),
       );
     }
+    const ledger = this.#ledger?.finish();
     if (badColumn >= 0) throw this.#error(row, line, badColumn, this.#badDetail);
     if (levelIndex < 0) {
       throw this.#error(row, line, this.#names.indexOf(LEVEL_COLUMN), `missing level: expected ${LEVELS.join(', ')}`);
     }
+    if (ledger && 'column' in ledger) throw this.#error(row, line, ledger.column, ledger.detail);
     const out = this.#row;
+    out.ledger = ledger?.ledger;
     out.level = LEVEL_NAMES[levelIndex]!;
     out.levelIndex = levelIndex;
     out.department = department;
@@ -172,6 +184,7 @@ export class ResponseMapper {
       department: coded.department,
     };
     if (coded.durationS !== undefined) response.durationS = coded.durationS;
+    if (coded.ledger) response.ledger = coded.ledger;
     return response;
   }
 
@@ -190,6 +203,10 @@ export class ResponseMapper {
   #other(column: number, value: string): void {
     const v = value.length !== 0 && hasOuterSpace(value) ? value.trim() : value;
     const kind = this.#kinds[column];
+    if (kind === LEDGER) {
+      this.#ledger!.cell(column, v);
+      return;
+    }
     if (kind === CHOICE) {
       const options = this.#options[column]!;
       const code = v.length === 0 ? NONE : options.get(v);
@@ -321,10 +338,12 @@ export function responseMapper(instrument: Instrument, header: readonly string[]
     else if (name === DURATION_COLUMN) kind = DURATION;
     else if (item?.type === 'likert') kind = LIKERT;
     else if (item?.type === 'choice') kind = CHOICE;
+    else if (isLedgerColumn(instrument, name)) kind = LEDGER;
     else {
       throw new CsvError(
         at,
         `unknown column: expected ${SEGMENT_COLUMNS.join(', ')} or an item id of ${instrument.id}@${instrument.version}` +
+          (instrument.ledger ? ' or a ledger column' : '') +
           ' (`orgos template` prints them all)',
       );
     }

@@ -3,6 +3,7 @@ import { capacityItem, type Instrument, LAYERS, type Layer, likertSignalsOf, sig
 import { isShown } from '../shared/report';
 import type { Diagnosis, Evidence, ScaleScore } from '../shared/report-model';
 import type { ScoreModel, SegmentRow } from './score-model';
+import { ledgerLines } from './text-ledger';
 
 const DASH = '–';
 const fixed = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? DASH : v.toFixed(digits));
@@ -171,6 +172,8 @@ export function textReport(instrument: Instrument, model: ScoreModel): string {
       out.push(...wrap(r.action, `  ${i + 1}. `, '     '));
     });
   }
+
+  if (report.ledger) out.push(...ledgerLines(report.ledger));
 
   const q = report.quality;
   out.push(

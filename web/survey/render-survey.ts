@@ -16,7 +16,7 @@ import {
 import { labelMinimum, type ResolvedLedgerDesign } from '../../shared/ledger';
 import type { Answers } from '../../shared/response';
 import { esc } from '../html';
-import { LEDGER_FIELD } from './ledger-fields';
+import { LEDGER_FIELD } from '../../shared/ledger/ledger-fields';
 import { fill, type SurveyMessages, surveyMessages, textDirection, withdrawUntilText } from './messages';
 import { ledgerStep } from './render-ledger';
 

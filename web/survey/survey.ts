@@ -2,7 +2,7 @@
 // bar, every answer kept in localStorage as it is given, and a submission that retries with the same responseId until
 // the server confirms. All wording comes from the form's data-* attributes. It imports only ledger-fields.ts, which
 // imports nothing: this is the only script in the survey's 14 KB first view.
-import { formFieldOf, LEDGER_FIELD, ledgerFromFields } from './ledger-fields';
+import { formFieldOf, LEDGER_FIELD, ledgerFromFields } from '../../shared/ledger/ledger-fields';
 
 interface Payload {
   responseId: string;

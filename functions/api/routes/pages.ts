@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { LANGUAGES, type Language } from '../../../shared/instrument';
 import { ledgerDesignFor } from '../../../shared/ledger';
-import { formFieldOf, LEDGER_FIELD, ledgerFromFields } from '../../../web/survey/ledger-fields';
+import { formFieldOf, LEDGER_FIELD, ledgerFromFields } from '../../../shared/ledger/ledger-fields';
 import { surveyMessages } from '../../../web/survey/messages';
 import {
   answersFromForm,

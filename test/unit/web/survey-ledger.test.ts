@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORE_INSTRUMENT } from '../../../shared/instrument';
-import { formFieldOf, ledgerFromFields } from '../../../web/survey/ledger-fields';
+import { formFieldOf, ledgerFromFields } from '../../../shared/ledger/ledger-fields';
 import { renderSurveyPage } from '../../../web/survey/render-survey';
 import { type Harness, seedCampaign, startHarness } from '../../http/harness';
 

@@ -1,6 +1,7 @@
-// The ledger step's form fields ↔ the API's ledger entries, shared by the plain form post (server) and the survey
-// script (browser): `ledger_{time|waiting|knowledge}_{slot}_{field}`, slot 1..3. Imports nothing, so the script stays
-// small; the API checks everything (this only shapes what was typed).
+// The ledger step's fields ↔ the API's ledger entries: `ledger_{time|waiting|knowledge}_{slot}_{field}`, slot 1..3.
+// One vocabulary for the survey form (the plain post and the survey script) and the CSV columns `orgos template`
+// prints. Imports nothing, so the survey script that bundles it stays small; what a field holds is checked by
+// validate.ts (this only shapes what was typed).
 
 export const LEDGER_FIELD = /^ledger_(time|waiting|knowledge)_([1-9])_([a-z_]+)$/;
 
