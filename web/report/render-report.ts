@@ -16,6 +16,7 @@ import type {
 import { classAttr, cls, esc } from '../html';
 import { BASE_CSS } from '../styles/base-css';
 import { CAPACITY_NAMES, DIAGNOSIS_NAMES, LAYER_NAMES, LAYER_QUESTIONS, LEVEL_NAMES, SIGNAL_NAMES } from './labels';
+import { ledgerSection } from './render-ledger';
 import { REPORT_CSS } from './report-css';
 
 /** One row of a segment breakdown: a suppressed row carries no numbers at all. */
@@ -117,11 +118,12 @@ export function renderReportBody(model: ReportModel): string {
   const hasScores = LAYERS.some((l) => typeof model.layers?.[l]?.score === 'number');
   const parts = [
     header(model),
-    toc(),
+    toc(Boolean(model.ledger)),
     summarySection(model),
     layersSection(model, hasScores),
     diagnosesSection(model),
     actionsSection(model.recommendations ?? []),
+    ledgerSection(model.ledger),
     gapSection(model),
     segmentsSection(model, k),
     signalsSection(model),
@@ -167,12 +169,13 @@ function header(model: ReportModel): string {
   )}</h1><p class="meta">${meta.join(' · ')}</p></header>`;
 }
 
-function toc(): string {
+function toc(ledger: boolean): string {
   const links: [string, string][] = [
     ['summary', 'First break'],
     ['layers', 'Layers'],
     ['diagnoses', 'Diagnosis'],
     ['actions', 'Actions'],
+    ...(ledger ? ([['ledgers', 'Ledgers']] as [string, string][]) : []),
     ['gap', 'Leadership gap'],
     ['segments', 'Groups'],
     ['signals', 'Signals'],

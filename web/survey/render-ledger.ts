@@ -4,8 +4,8 @@
 
 import type { ChoiceOption, Instrument, Language } from '../../shared/instrument';
 import { HOLDER_LEVEL_NAMES, type Range, type ResolvedLedgerDesign } from '../../shared/ledger';
-import { esc } from '../html';
 import { ledgerFieldName } from '../../shared/ledger/ledger-fields';
+import { esc } from '../html';
 import { fill, type SurveyMessages } from './messages';
 
 export interface LedgerStepInput {

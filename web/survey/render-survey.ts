@@ -14,9 +14,9 @@ import {
   type Signal,
 } from '../../shared/instrument';
 import { labelMinimum, type ResolvedLedgerDesign } from '../../shared/ledger';
+import { LEDGER_FIELD } from '../../shared/ledger/ledger-fields';
 import type { Answers } from '../../shared/response';
 import { esc } from '../html';
-import { LEDGER_FIELD } from '../../shared/ledger/ledger-fields';
 import { fill, type SurveyMessages, surveyMessages, textDirection, withdrawUntilText } from './messages';
 import { ledgerStep } from './render-ledger';
 
