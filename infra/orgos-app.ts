@@ -19,7 +19,9 @@ export interface OrgosAppOptions {
  * The app with its one stack, named after the stage so dev and prod can live in one account, and cdk-nag's
  * AwsSolutions checks as a validation plugin: any unacknowledged finding fails the synth.
  *
- * Context: `stage` (dev|prod), `senderEmail`, `alarmEmail`, `domainName` + `certificateArn`.
+ * Context: `stage` (dev|prod), `senderEmail`, `alarmEmail`, `domainName` + `certificateArn`, and for sign-in through
+ * an identity provider `oidcIssuer` + `oidcClientId` (optionally `oidcLabel`, `oidcEmailClaim`,
+ * `oidcRequireVerifiedEmail=false`).
  */
 export function createOrgosApp(options: OrgosAppOptions): { app: App; stack: OrgosStack } {
   const app = new App({
@@ -40,6 +42,13 @@ export function createOrgosApp(options: OrgosAppOptions): { app: App; stack: Org
   const customDomain: CustomDomain | undefined =
     domainName && certificateArn ? { domainName, certificateArn } : undefined;
   const alarmEmail = context('alarmEmail');
+  const oidcIssuer = context('oidcIssuer');
+  const oidcClientId = context('oidcClientId');
+  if (Boolean(oidcIssuer) !== Boolean(oidcClientId)) {
+    throw new Error('Single sign-on needs both -c oidcIssuer=https://... and -c oidcClientId=...');
+  }
+  const oidcLabel = context('oidcLabel');
+  const oidcEmailClaim = context('oidcEmailClaim');
 
   const stack = new OrgosStack(app, stage.name === 'prod' ? 'OrgosProd' : 'OrgosDev', {
     description: `orgos (${stage.name}): Org OS readiness survey`,
@@ -51,6 +60,17 @@ export function createOrgosApp(options: OrgosAppOptions): { app: App; stack: Org
     senderEmail: context('senderEmail') ?? DEFAULT_SENDER_EMAIL,
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(customDomain ? { customDomain } : {}),
+    ...(oidcIssuer && oidcClientId
+      ? {
+          singleSignOn: {
+            issuer: oidcIssuer,
+            clientId: oidcClientId,
+            ...(oidcLabel ? { label: oidcLabel } : {}),
+            ...(oidcEmailClaim ? { emailClaim: oidcEmailClaim } : {}),
+            requireVerifiedEmail: context('oidcRequireVerifiedEmail') !== 'false',
+          },
+        }
+      : {}),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -5,6 +5,7 @@ import { AdminSecret } from './constructs/admin-secret';
 import { DataTable, TABLE_KEYS } from './constructs/data-table';
 import { LifecycleScheduler } from './constructs/lifecycle-scheduler';
 import { Operations } from './constructs/operations';
+import { SingleSignOn, type SingleSignOnProps } from './constructs/single-sign-on';
 import { SurveyApi } from './constructs/survey-api';
 import { SurveyFunction } from './constructs/survey-function';
 import { type CustomDomain, Web } from './constructs/web';
@@ -20,6 +21,8 @@ export interface OrgosStackProps extends StackProps {
   readonly senderEmail: string;
   readonly alarmEmail?: string;
   readonly customDomain?: CustomDomain;
+  /** Sign-in through the customer's identity provider (OpenID Connect); absent: e-mail links only. */
+  readonly singleSignOn?: Omit<SingleSignOnProps, 'stage'>;
 }
 
 /** The whole product in one account: table, API, scheduler, web, admin secret, alarms. */
@@ -31,6 +34,7 @@ export class OrgosStack extends Stack {
   readonly scheduler: LifecycleScheduler;
   readonly web: Web;
   readonly operations: Operations;
+  readonly singleSignOn?: SingleSignOn;
 
   constructor(scope: Construct, id: string, props: OrgosStackProps) {
     super(scope, id, props);
@@ -57,6 +61,10 @@ export class OrgosStack extends Stack {
       ...logs,
     });
     this.config.grantRead(this.apiFunction.fn);
+    if (props.singleSignOn) {
+      this.singleSignOn = new SingleSignOn(this, 'SingleSignOn', { stage, ...props.singleSignOn });
+      this.singleSignOn.bind(this.apiFunction.fn);
+    }
 
     this.api = new SurveyApi(this, 'Api', { handler: this.apiFunction.fn, ...logs });
 

@@ -1,4 +1,4 @@
-// Builds the static half of the web: three browser scripts, the stylesheets and the static pages, into one folder that
+// Builds the static half of the web: the browser scripts, the stylesheets and the static pages, into one folder that
 // the local server serves at / and the CDK stack uploads to S3. The survey page itself is server-rendered (/s/*).
 
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +16,9 @@ const SCRIPTS = {
   survey: join(here, 'survey/survey.ts'),
   report: join(here, 'report/report-page.ts'),
   dashboard: join(here, 'dashboard/dashboard.ts'),
+  signin: join(here, 'account/signin-page.ts'),
+  users: join(here, 'account/users-page.ts'),
+  keys: join(here, 'account/keys-page.ts'),
 };
 
 const STYLESHEETS: Record<string, string> = {

@@ -6,6 +6,8 @@ import { type AppEnv, authenticate } from './auth';
 import { limitBody } from './body-limit';
 import type { AppDeps } from './deps';
 import { DomainError, type FieldIssue, PayloadTooLarge, problemType } from './errors';
+import { enforcePolicy } from './policy';
+import { authRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { compareRoutes } from './routes/compare';
 import { orgRoutes } from './routes/orgs';
@@ -13,6 +15,8 @@ import { pageRoutes } from './routes/pages';
 import { responseRoutes } from './routes/responses';
 import { surveyCaches, surveyRoutes } from './routes/surveys';
 import { tokenRoutes } from './routes/tokens';
+import { userRoutes } from './routes/users';
+import { viewerLinkRoutes } from './routes/viewer-links';
 
 export type { AppDeps } from './deps';
 
@@ -97,6 +101,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/v1/tokens/*', auth);
   app.use('/api/v1/campaigns/*', auth);
   app.use('/api/v1/compare/*', auth);
+  app.use('/api/v1/users/*', auth);
+  // Route × role, from the one table (policy.ts), in front of every protected route.
+  enforcePolicy(app);
 
   // One set per app: the JSON and form submissions share them, and a close drops its campaign's copy.
   const caches = surveyCaches(deps);
@@ -104,6 +111,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/tokens', tokenRoutes(deps));
   app.route('/api/v1/campaigns', campaignRoutes(deps, caches.campaigns));
   app.route('/api/v1/compare', compareRoutes(deps));
+  app.route('/api/v1/users', userRoutes(deps));
+  app.route('/api/v1/campaigns', viewerLinkRoutes(deps));
+  app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1/surveys', surveyRoutes(deps, caches));
   app.route('/api/v1/responses', responseRoutes(deps));
   app.route('/', pageRoutes(deps, caches));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OidcSettings } from '../auth/oidc';
 import { SesMailer } from '../mail/ses-mailer';
 import { DynamoStore } from '../store/dynamo-store';
 import type { AppDeps } from './deps';
@@ -31,6 +32,31 @@ export function adminTokenSource(env: Env): string | (() => Promise<string | und
   };
 }
 
+/** A secret from Secrets Manager, raw or JSON with a field; the SDK is imported only when it is first read. */
+function secretReader(arn: string, field: string): () => Promise<string | undefined> {
+  return async () => {
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+    const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+    const raw = out.SecretString?.trim();
+    if (!raw) return undefined;
+    return raw.startsWith('{') ? (JSON.parse(raw) as Record<string, string>)[field] : raw;
+  };
+}
+
+/** Single sign-on settings from the environment (the SingleSignOn construct sets them); none without an issuer. */
+export function oidcSettings(env: Env): OidcSettings | undefined {
+  if (!env.ORGOS_OIDC_ISSUER) return undefined;
+  const arn = env.ORGOS_OIDC_SECRET_ARN;
+  return {
+    issuer: env.ORGOS_OIDC_ISSUER,
+    clientId: required(env, 'ORGOS_OIDC_CLIENT_ID'),
+    clientSecret: arn ? secretReader(arn, 'clientSecret') : required(env, 'ORGOS_OIDC_CLIENT_SECRET'),
+    label: env.ORGOS_OIDC_LABEL ?? 'Sign in with your organisation',
+    ...(env.ORGOS_OIDC_EMAIL_CLAIM ? { emailClaim: env.ORGOS_OIDC_EMAIL_CLAIM } : {}),
+    requireVerifiedEmail: env.ORGOS_OIDC_REQUIRE_VERIFIED_EMAIL !== 'false',
+  };
+}
+
 /**
  * The DynamoDB client, built on the store's first call: importing the SDK costs a cold start over 100 ms, which health,
  * docs and the API description never need. Imported dynamically, as a static import of an external package would be
@@ -50,6 +76,7 @@ export function awsDeps(env: Env, telemetry: LambdaTelemetry): AppDeps {
     config: {
       publicUrl: (env.ORGOS_PUBLIC_URL ?? '').replace(/\/+$/, ''),
       adminToken: adminTokenSource(env),
+      ...(env.ORGOS_OIDC_ISSUER ? { oidc: oidcSettings(env)! } : {}),
     },
     // The stack grants ses:SendEmail for exactly this sender; without one, nothing can be mailed.
     ...(env.ORGOS_SENDER ? { mailer: new SesMailer(env.ORGOS_SENDER) } : {}),

@@ -1,4 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
+import type { FailureThrottle } from '../auth/failure-throttle';
+import type { OidcSettings } from '../auth/oidc';
 import type { Mailer } from '../mail/mailer';
 import type { Store } from '../store/store';
 
@@ -39,6 +41,10 @@ export interface AppConfig {
    * (routes/surveys.ts `CampaignCache`).
    */
   campaignCacheMs?: number;
+  /** A sign-in request answers after at least this long (default 250 ms), mail or none; tests set 0. */
+  signInFloorMs?: number;
+  /** Sign-in through the deployment's identity provider (OpenID Connect); absent: e-mail links only. */
+  oidc?: OidcSettings;
 }
 
 export interface AppDeps {
@@ -53,6 +59,8 @@ export interface AppDeps {
   mailer?: Mailer;
   logger?: AppLogger;
   metrics?: AppMetrics;
+  /** Throttles failed authentication per client (429 with Retry-After); absent: not throttled (tests). */
+  authFailures?: FailureThrottle;
   /** Runs before a survey submission is read: the local server's per-client rate limit. */
   submissionGuard?: MiddlewareHandler;
   /** Serves static files after every route missed (the local server's `dist/web`; CloudFront does it on AWS). */

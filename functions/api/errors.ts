@@ -48,6 +48,14 @@ export class Forbidden extends DomainError {
   readonly title = 'Not allowed for this role';
 }
 
+/** A cookie-authenticated change that another site could have caused (CSRF), or a sign-in from another origin. */
+export class CrossSiteRefused extends DomainError {
+  override name = 'CrossSiteRefused';
+  readonly status = 403;
+  readonly slug = 'cross-site';
+  readonly title = 'Cross-site request refused';
+}
+
 export class NotFound extends DomainError {
   override name = 'NotFound';
   readonly status = 404;
@@ -133,13 +141,19 @@ export const PROBLEM_TYPES: { slug: string; status: number; title: string; when:
     slug: 'unauthenticated',
     status: 401,
     title: 'Authentication required',
-    when: 'no bearer token, or an unknown, expired or revoked one',
+    when: 'no API key or session, or an unknown, expired or revoked one',
   },
   {
     slug: 'forbidden',
     status: 403,
     title: 'Not allowed for this role',
-    when: "the token's role may not use this route",
+    when: 'the role may not use this route (policy.ts), or the key is read-only or for another campaign',
+  },
+  {
+    slug: 'cross-site',
+    status: 403,
+    title: 'Cross-site request refused',
+    when: 'a page session changed something without its X-CSRF-Token header, or from another site or origin',
   },
   {
     slug: 'not-found',
@@ -188,7 +202,7 @@ export const PROBLEM_TYPES: { slug: string; status: number; title: string; when:
     slug: 'rate-limited',
     status: 429,
     title: 'Too many requests',
-    when: 'too many survey submissions from one client (local server)',
+    when: 'too many survey submissions, or failed sign-in attempts, from one client',
   },
   {
     slug: 'internal',

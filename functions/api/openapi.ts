@@ -1,16 +1,21 @@
 import * as z from 'zod/mini';
 import { PROBLEM_TYPES } from './errors';
+import { AUTH_OPERATIONS } from './openapi-auth';
+import { accessText } from './policy';
 import * as R from './response-schemas';
 import * as S from './schemas';
 
 type Schema = z.ZodMiniType;
 
-interface Operation {
+export interface Operation {
   method: 'get' | 'post' | 'put' | 'delete';
   /** Hono path syntax (`:id`); converted to OpenAPI's `{id}`. */
   path: string;
   summary: string;
-  /** Who may call it: roles, "respondent" (no token) or "anyone". */
+  /**
+   * Who may call it: roles, "respondent" (no token) or "anyone". For protected routes the policy table's words
+   * replace what is written here (policy.ts is the one source).
+   */
   access: string;
   params?: Schema;
   query?: Schema;
@@ -247,7 +252,10 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 200, description: 'HTML' },
     errors: [],
   },
+  ...AUTH_OPERATIONS,
 ];
+
+for (const op of OPERATIONS) op.access = accessText(op.method, op.path) ?? op.access;
 
 const jsonSchema = (schema: Schema): Record<string, unknown> => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
@@ -359,7 +367,9 @@ ${op.errors.length ? `<p>Errors: ${op.errors.join(', ')} (application/problem+js
 <title>orgos API</title></head>
 <body><main>
 <h1>orgos API</h1>
-<p>JSON under <code>/api/v1</code>. Authenticate with <code>Authorization: Bearer &lt;token&gt;</code>; respondents need no token.
+<p>JSON under <code>/api/v1</code>. Scripts authenticate with an API key, <code>Authorization: Bearer &lt;key&gt;</code> (made on
+<code>/keys.html</code>); pages use the session cookie of a signed-in person and send its CSRF token in <code>X-CSRF-Token</code> on
+every change. Respondents need nothing. Who may call what is the policy table in <code>functions/api/policy.ts</code>.
 The machine-readable description is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
 <h2>Operations</h2>
 ${ops}

@@ -34,12 +34,16 @@ export const CreateOrgBody = z.lazy(() => z.strictObject({ name: trimmedName(120
 
 export { OrgProfileSchema };
 
-export const roleSchema = () => z.enum(['admin', 'consultant', 'executive']);
+export const roleSchema = () => z.enum(['admin', 'consultant', 'executive', 'viewer']);
+/** An API key: role, organisations, optionally one campaign and read-only (a viewer key is always read-only). */
 export const CreateTokenBody = z.lazy(() =>
   z.strictObject({
     role: roleSchema(),
     orgIds: z.array(idSchema()).check(z.maxLength(200)),
     expiresInDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(365))),
+    label: z.optional(trimmedName(80)),
+    campaignId: z.optional(idSchema()),
+    readOnly: z.optional(z.boolean()),
   }),
 );
 
@@ -199,5 +203,33 @@ export const CompareQuery = z.lazy(() =>
       .check(
         z.regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49}$/, { message: 'a comma-separated list of 1-50 ids' }),
       ),
+  }),
+);
+
+// ---- sign-in, users, report viewer links (functions/api/routes/auth.ts, users.ts, viewer-links.ts) ----
+
+/** Sign-in codes, viewer codes: 32 random bytes base64url. */
+const codeSchema = () => z.string().check(z.regex(/^[A-Za-z0-9_-]{32,128}$/));
+
+export const SignInBody = z.lazy(() => z.strictObject({ email: emailSchema() }));
+export const CodeBody = z.lazy(() => z.strictObject({ code: codeSchema() }));
+
+export const CreateUserBody = z.lazy(() =>
+  z.strictObject({
+    email: emailSchema(),
+    name: z.optional(trimmedName(120)),
+    role: z.enum(['admin', 'consultant', 'executive']),
+    /** The organisations an executive reads (a consultant's portfolio grows as it creates organisations). */
+    orgIds: z.optional(z.array(idSchema()).check(z.maxLength(200))),
+  }),
+);
+export const UserParams = z.lazy(() => z.strictObject({ userId: idSchema() }));
+
+export const ViewerLinkParams = z.lazy(() => z.strictObject({ campaignId: idSchema(), linkId: idSchema() }));
+export const CreateViewerLinkBody = z.lazy(() =>
+  z.strictObject({
+    /** Whom it is for (a name, shown in the list of links). */
+    label: trimmedName(120),
+    expiresInDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(30))),
   }),
 );

@@ -1,5 +1,5 @@
 import { statsOptions } from '../api/stats-options';
-import { sha256Hex, tokenIdOf } from '../api/token-hash';
+import { createReportViewerLink } from '../auth/viewer-links';
 import { reportMail } from '../mail/templates';
 import { campaignStats, instrumentOf, mergeCells } from '../reports/campaign-stats';
 import type { CampaignRecord, DueRecord } from '../store/store';
@@ -14,16 +14,12 @@ import { expireLabels, labelExpiryDue } from './labels';
 
 /** How long the report link mailed to an executive contact works. */
 export const REPORT_LINK_DAYS = 30;
-const DAY_MS = 86_400_000;
 /** A delivery that crashed half-way is taken over by the next run after this long. */
 const DELIVERY_LEASE_MS = 10 * 60_000;
 
-export const reportUrlOf = (deps: LifecycleDeps, campaignId: string, token: string): string =>
-  `${deps.config.publicUrl.replace(/\/+$/, '')}/report.html#campaign=${encodeURIComponent(campaignId)}&token=${encodeURIComponent(token)}`;
-
 /**
- * Sends each executive contact a report link with a fresh executive token of its own (revocable one by one by the
- * consultant who made the campaign), valid for REPORT_LINK_DAYS. Returns how many were sent.
+ * Sends each executive contact a report viewer link of its own (that campaign's report only, read-only, revocable
+ * one by one from the dashboard), valid for REPORT_LINK_DAYS. Returns how many were sent.
  */
 async function deliverReport(deps: LifecycleDeps, campaign: CampaignRecord, now: Date): Promise<number> {
   const contacts = await deps.store.getContacts(campaign.orgId);
@@ -35,18 +31,13 @@ async function deliverReport(deps: LifecycleDeps, campaign: CampaignRecord, now:
     campaignStats(deps.store, campaign, now, statsOptions({ config: deps.config })),
   ]);
   const responses = mergeCells(instrumentOf(campaign), stats.cells).n;
-  const expiresAt = new Date(Math.floor((now.getTime() + REPORT_LINK_DAYS * DAY_MS) / 1000) * 1000).toISOString();
   let sent = 0;
   await runLimited(contacts, 4, async (contact) => {
-    const token = deps.randomToken();
-    await deps.store.putToken({
-      id: tokenIdOf(token),
-      hash: sha256Hex(token),
-      role: 'executive',
-      orgIds: [campaign.orgId],
+    const { url: reportUrl, expiresAt } = await createReportViewerLink(deps, campaign, {
+      label: contact.name,
       createdBy: campaign.createdBy,
-      createdAt: now.toISOString(),
-      expiresAt,
+      now,
+      days: REPORT_LINK_DAYS,
     });
     const lang = contact.language ?? campaign.languages[0] ?? 'en';
     const mail = reportMail({
@@ -54,7 +45,7 @@ async function deliverReport(deps: LifecycleDeps, campaign: CampaignRecord, now:
       orgName: org?.name ?? '',
       campaignName: campaign.name,
       contactName: contact.name,
-      reportUrl: reportUrlOf(deps, campaign.id, token),
+      reportUrl,
       expiresAt,
       responses,
       sender: mailer.sender,

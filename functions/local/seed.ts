@@ -12,21 +12,33 @@ import {
 import { createApp } from '../api/app';
 import type { AppDeps } from '../api/deps';
 import { submitResponse } from '../api/routes/surveys';
+import { sha256Hex, tokenIdOf } from '../api/token-hash';
 
 // The demo a first `npm start` shows: a consultant with three organisations, two survey waves for one of them,
 // simulated responses (shared/simulation, seeded) so every report section has something to show, leadership views
 // and organisation profiles. It goes through the API itself, so the demo data is exactly what real use would store.
 // Results are published only once a campaign closes, so every wave with data is closed (through the API, at its
 // closing time); one more campaign of the first organisation stays open for the printed survey link, and that
-// organisation has an executive contact, who receives the report link when it closes.
+// organisation has an executive contact, who receives the report link when it closes. Two people can sign in: the
+// demo consultant (whose portfolio it all is) and the executive of the first organisation.
 
 const DAY = 86_400_000;
 const DEPARTMENTS = ['Sales', 'Operations', 'Customer service', 'Finance', 'HR', 'IT'];
 
+/** The demo's people: they sign in by e-mail link (the local server prints a fresh one for each at every start). */
+export const DEMO_CONSULTANT = { email: 'alex.morgan@consulting.example', name: 'Alex Morgan' };
+export const DEMO_EXECUTIVE = { email: 'dana.whitfield@northwind.example', name: 'Dana Whitfield' };
+
 export interface DemoLinks {
   adminToken: string;
+  /** An API key of the demo consultant (acts as Alex): for scripts and tests, never printed. */
   consultantToken: string;
+  /** An executive API key for the first organisation: for scripts and tests, never printed. */
   executiveToken: string;
+  consultantUserId: string;
+  executiveUserId: string;
+  /** A report viewer link of the printed report (what the close e-mail would carry). */
+  reportViewerUrl: string;
   orgId: string;
   /** The first organisation's latest closed wave: the printed report link. */
   campaignId: string;
@@ -158,7 +170,7 @@ async function runLimited<T>(items: T[], limit: number, work: (item: T) => Promi
 export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoLinks> {
   const realNow = deps.clock();
   let now = realNow;
-  const app = createApp({ ...deps, clock: () => now, submissionGuard: undefined });
+  const app = createApp({ ...deps, clock: () => now, submissionGuard: undefined, authFailures: undefined });
   const call = async (method: string, path: string, token: string | null, body?: unknown) => {
     const res = await app.request(path, {
       method,
@@ -176,12 +188,21 @@ export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoL
     return (text ? JSON.parse(text) : {}) as Created;
   };
 
-  const consultant = await call('POST', '/api/v1/tokens', adminToken, {
+  const consultantUser = await call('POST', '/api/v1/users', adminToken, { ...DEMO_CONSULTANT, role: 'consultant' });
+  // Alex's own key, straight to the store as the keys route writes it (the route wants Alex signed in): it acts as
+  // Alex, so the organisations it creates are in Alex's portfolio.
+  const consultantToken = deps.randomToken();
+  await deps.store.putToken({
+    id: tokenIdOf(consultantToken),
+    hash: sha256Hex(consultantToken),
     role: 'consultant',
     orgIds: [],
-    expiresInDays: 365,
+    createdBy: consultantUser.id,
+    createdAt: realNow.toISOString(),
+    expiresAt: new Date(realNow.getTime() + 365 * DAY).toISOString(),
+    label: 'demo seed',
+    userId: consultantUser.id,
   });
-  const consultantToken = consultant.token as string;
   const campaignIds: string[] = [];
   let first: { orgId: string; campaignIds: string[]; surveyCampaignId: string; surveyToken: string } | null = null;
 
@@ -257,11 +278,23 @@ export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoL
     role: 'executive',
     orgIds: [first!.orgId],
     expiresInDays: 90,
+    label: 'demo executive key',
   });
+  const executiveUser = await call('POST', '/api/v1/users', consultantToken, {
+    ...DEMO_EXECUTIVE,
+    role: 'executive',
+    orgIds: [first!.orgId],
+  });
+  const viewer = (await call('POST', `/api/v1/campaigns/${first!.campaignIds[1]}/viewer-links`, consultantToken, {
+    label: DEMO_EXECUTIVE.name,
+  })) as unknown as { url: string };
   return {
     adminToken,
     consultantToken,
     executiveToken: executive.token as string,
+    consultantUserId: consultantUser.id,
+    executiveUserId: executiveUser.id,
+    reportViewerUrl: viewer.url,
     orgId: first!.orgId,
     campaignId: first!.campaignIds[1]!,
     previousCampaignId: first!.campaignIds[0]!,

@@ -4,16 +4,20 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../api/app';
 import type { AppDeps, AppLogger } from '../api/deps';
 import { randomToken } from '../api/token-hash';
+import { failureThrottle } from '../auth/failure-throttle';
+import { weakSecretReason } from '../auth/secret-strength';
+import { mintSignInLink } from '../auth/sign-in';
 import { runDue } from '../lifecycle/lifecycle';
 import { OutboxMailer } from '../mail/outbox-mailer';
 import { DynamoStore } from '../store/dynamo-store';
 import { ensureTable, startDynalite } from './dynalite';
 import { submissionRateLimit } from './rate-limit';
-import { type DemoLinks, seedDemo } from './seed';
+import { DEMO_CONSULTANT, DEMO_EXECUTIVE, type DemoLinks, seedDemo } from './seed';
 
 // `npm start`: the whole product on one machine. dynalite runs in this process and keeps its data on disk under
 // ORGOS_DATA_DIR; the API and the built pages share one origin, as CloudFront gives them on AWS.
@@ -23,7 +27,11 @@ export type Env = Record<string, string | undefined>;
 export interface LocalServer {
   url: string;
   adminToken: string;
+  /** Where the admin token came from: never printed when the user supplied it (17.15). */
+  adminTokenSource: 'environment' | string;
   demo: DemoLinks | null;
+  /** Fresh single-use sign-in links for the demo's people, made at this start (15 minutes each). */
+  signIn: { consultant: string | null; executive: string | null };
   /** Where mail goes: one .eml file per message. */
   outbox: string;
   /** Runs the lifecycle job once now (the timer runs it every ORGOS_LIFECYCLE_INTERVAL_MS). */
@@ -37,17 +45,22 @@ const consoleLogger: AppLogger = {
   error: (message, extra) => console.error(JSON.stringify({ level: 'ERROR', message, ...extra })),
 };
 
-/** The admin token: ORGOS_ADMIN_TOKEN, else the one generated on the first run and kept in the data folder. */
-async function adminTokenFor(env: Env, dataDir: string): Promise<string> {
-  if (env.ORGOS_ADMIN_TOKEN) {
-    if (env.ORGOS_ADMIN_TOKEN.length < 16) throw new Error('ORGOS_ADMIN_TOKEN must be at least 16 characters');
-    return env.ORGOS_ADMIN_TOKEN;
+/**
+ * The admin token: ORGOS_ADMIN_TOKEN (refused when guessable, 17.15), else the one generated on the first run and
+ * kept in the data folder, owner-only. Returns where it came from, which is what gets printed.
+ */
+export async function adminTokenFor(env: Env, dataDir: string): Promise<{ token: string; source: string }> {
+  if (env.ORGOS_ADMIN_TOKEN !== undefined) {
+    const weak = weakSecretReason(env.ORGOS_ADMIN_TOKEN);
+    // The reason only, never the value: a token given in the environment is never echoed.
+    if (weak) throw new Error(`ORGOS_ADMIN_TOKEN is refused: ${weak}. Leave it unset to have one generated.`);
+    return { token: env.ORGOS_ADMIN_TOKEN, source: 'environment' };
   }
   const file = join(dataDir, 'admin-token');
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  if (existsSync(file)) return { token: (await readFile(file, 'utf8')).trim(), source: file };
   const token = randomToken();
   await writeFile(file, `${token}\n`, { mode: 0o600 });
-  return token;
+  return { token, source: file };
 }
 
 export async function startLocalServer(env: Env = process.env): Promise<LocalServer> {
@@ -56,7 +69,7 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
   const table = env.ORGOS_TABLE ?? 'orgos';
   const port = Number(env.PORT ?? 8787);
   const host = env.HOST ?? '127.0.0.1';
-  const adminToken = await adminTokenFor(env, dataDir);
+  const { token: adminToken, source: adminTokenSource } = await adminTokenFor(env, dataDir);
 
   const dynamo = await startDynalite({ path: join(dataDir, 'dynamo') });
   await ensureTable(dynamo.client, table);
@@ -75,6 +88,12 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     // No mail server needed: every message lands in the outbox folder as an .eml file.
     mailer: new OutboxMailer(env.ORGOS_SENDER ?? 'orgos@localhost', outbox, clock, consoleLogger),
     logger: consoleLogger,
+    // 17.15: failed authentication from one client is throttled (20 at once, then 10 a minute).
+    authFailures: failureThrottle({
+      burst: 20,
+      perMinute: 10,
+      keyOf: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    }),
     // 0 turns the limit off (benchmarks drive the server from one address).
     ...(perMinute > 0
       ? { submissionGuard: submissionRateLimit({ burst: Math.max(10, perMinute / 2), perMinute }) }
@@ -110,6 +129,17 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     }
   }
 
+  // Sign-in links for the demo's people, fresh at every start (single use, 15 minutes): the way in for a newcomer.
+  // Later sign-ins go through the sign-in page, whose mail lands in the outbox.
+  const signInFor = async (userId: string | undefined) => {
+    const user = userId ? await store.auth.getUser(userId) : null;
+    return user && !user.revokedAt ? mintSignInLink(deps, user, clock()) : null;
+  };
+  const signIn = {
+    consultant: await signInFor(demo?.consultantUserId),
+    executive: await signInFor(demo?.executiveUserId),
+  };
+
   // The lifecycle job (EventBridge runs it on AWS): closes campaigns at `closesAt`, sends scheduled reminders. One run
   // at a time; a run that finds nothing due costs one Query.
   let running: Promise<void> | null = null;
@@ -131,7 +161,9 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
   return {
     url,
     adminToken,
+    adminTokenSource,
     demo,
+    signIn,
     outbox,
     tick,
     close: async () => {
@@ -148,25 +180,37 @@ export function linksText(s: LocalServer): string {
     `orgos is running at ${s.url}`,
     '',
     `  API docs             ${s.url}/api/docs`,
-    `  Admin token          ${s.adminToken}`,
+    // The admin token itself is never printed: whoever started the server can read it where it is.
+    `  Admin API key        ${s.adminTokenSource === 'environment' ? 'from ORGOS_ADMIN_TOKEN (not shown)' : `in ${s.adminTokenSource} (owner-only)`}`,
+    `  Sign in              ${s.url}/signin.html   (the link arrives in the outbox below)`,
   ];
   const d = s.demo;
   if (d) {
-    const auth = `-H 'Authorization: Bearer ${d.consultantToken}'`;
-    const open = `${s.url}/api/v1/campaigns/${d.surveyCampaignId}`;
     lines.push(
       '',
       'Demo (a consultant with three organisations; Northwind Logistics has two closed waves and an open one):',
       `  Survey (open wave)   ${s.url}/s/${d.surveyToken}`,
-      `  Executive report     ${s.url}/report.html#campaign=${d.campaignId}&token=${d.executiveToken}`,
-      `  Consultant dashboard ${s.url}/dashboard.html   (token: ${d.consultantToken})`,
-      `  Report API           curl -H 'Authorization: Bearer ${d.executiveToken}' ${s.url}/api/v1/campaigns/${d.campaignId}/report`,
-      `  Compare API          curl ${auth} '${s.url}/api/v1/compare?campaigns=${d.campaignIds.join(',')}'`,
-      `  Invite (open wave)   curl ${auth} -H 'content-type: application/json' -d '{"emails":["ann@example.com"]}' ${open}/invites`,
-      `  Close (open wave)    curl -X POST ${auth} ${open}/close`,
+      `  Report viewer link   ${d.reportViewerUrl}`,
+      '      (what the close e-mail carries: that one report, read-only, for 30 days)',
+    );
+    if (s.signIn.consultant) {
+      lines.push(
+        `  Consultant sign-in   ${s.signIn.consultant}`,
+        `      (${DEMO_CONSULTANT.name}, ${DEMO_CONSULTANT.email})`,
+      );
+    }
+    if (s.signIn.executive) {
+      lines.push(
+        `  Executive sign-in    ${s.signIn.executive}`,
+        `      (${DEMO_EXECUTIVE.name}, ${DEMO_EXECUTIVE.email})`,
+      );
+    }
+    lines.push(
+      '      Each sign-in link works once, for 15 minutes; a restart prints new ones.',
+      `  Scripts              create an API key on ${s.url}/keys.html, then: curl -H 'Authorization: Bearer <key>' ${s.url}/api/v1/orgs`,
     );
   }
-  lines.push('', `Mail (invitations, reminders, report links) is written to ${s.outbox}`);
+  lines.push('', `Mail (invitations, reminders, report and sign-in links) is written to ${s.outbox}`);
   lines.push('', 'Ctrl-C stops; the data stays in the data folder for the next start.');
   return lines.join('\n');
 }

@@ -12,7 +12,7 @@ export interface RenderedMail {
   html: string;
 }
 
-type Block = { p: string } | { link: string } | { footer: string[]; url?: string };
+export type Block = { p: string } | { link: string } | { footer: string[]; url?: string };
 
 interface SurveyMailInput {
   lang: Language;
@@ -133,7 +133,7 @@ const WORDING: Record<Language, Wording> = {
   },
 };
 
-function render(subject: string, blocks: Block[]): RenderedMail {
+export function render(subject: string, blocks: Block[]): RenderedMail {
   const text: string[] = [];
   const html: string[] = [];
   for (const block of blocks) {

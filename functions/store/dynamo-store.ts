@@ -4,6 +4,8 @@ import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dyn
 import type { LedgerAnswers } from '../../shared/ledger';
 import type { OrgProfile } from '../../shared/profile';
 import type { GroupStats } from '../../shared/scoring';
+import type { AuthStore } from './auth-store';
+import { DynamoAuthStore } from './dynamo-auth-store';
 import { type Key, keys, TTL_ATTRIBUTE } from './keys';
 import type {
   CampaignRecord,
@@ -68,6 +70,7 @@ function strip<T>(item: Item, omit: readonly string[] = []): T {
 
 export class DynamoStore implements Store {
   private loaded?: Promise<{ doc: DynamoDBDocumentClient; sdk: DocumentSdk }>;
+  readonly auth: AuthStore;
 
   /**
    * `client` may be a function that builds it: the Lambda passes one that imports the SDK, so a cold start loads the
@@ -76,7 +79,9 @@ export class DynamoStore implements Store {
   constructor(
     private readonly client: DynamoDBClient | (() => Promise<DynamoDBClient>),
     private readonly table: string,
-  ) {}
+  ) {
+    this.auth = new DynamoAuthStore((command) => this.send(command), table);
+  }
 
   // ---- helpers -------------------------------------------------------------------------------------------------
 
@@ -148,6 +153,7 @@ export class DynamoStore implements Store {
     const { expiresAt, ...rest } = token;
     const ok = await this.putNew({
       ...keys.tokenById(token.id),
+      ...keys.tokensOfCreator(token.createdBy, token.createdAt, token.id),
       entity: 'token',
       v: VERSION,
       ...rest,

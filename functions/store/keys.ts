@@ -20,6 +20,16 @@
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
 // | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
+// | API keys a subject created (the keys page)      | GSI1          | KEYS#{createdBy} / {createdAt}#{id}              |
+// | user by id                                      | table         | USER#{userId} / USER                             |
+// | user by sign-in address (hash of the address)   | table         | USEREMAIL#{sha256(email)} / USEREMAIL            |
+// | all users (the users page)                      | GSI1          | USERS / {createdAt}#{userId}                     |
+// | sign-in code by id (hash prefix), single use    | table         | SIGNIN#{id} / SIGNIN                             |
+// | session by the SHA-256 of its cookie value      | table         | SESSION#{hash} / SESSION                         |
+// | report viewer link by id (hash prefix)          | table         | VIEWLINK#{id} / VIEWLINK                         |
+// | a campaign's report viewer links                | GSI1          | CAMP#{campaignId}#VIEWLINKS / {createdAt}#{id}   |
+// | an organisation's contact changes (audit log)   | table         | ORG#{orgId} / CONTACTSLOG#{at}#{id}              |
+// | an OpenID Connect sign-in in flight             | table         | OIDCSTATE#{hash} / OIDCSTATE                     |
 
 export interface Key {
   PK: string;
@@ -90,6 +100,35 @@ export const keys = {
   dueBefore: (now: string) => ({ PK: 'DUE', skMax: `${now}#\uffff` }),
 
   meta: (name: string): Key => ({ PK: 'META', SK: name }),
+
+  // ---- sign-in, sessions, users, API keys, viewer links (functions/store/dynamo-auth-store.ts) ----
+  /** Written with the token item itself (same put), so the keys page cannot disagree with the keys. */
+  tokensOfCreator: (createdBy: string, createdAt?: string, id?: string) => ({
+    GSI1PK: `KEYS#${createdBy}`,
+    GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,
+  }),
+  userById: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'USER' }),
+  /** The address's hash, not the address: keys end up in logs and metrics, an address must not. */
+  userByEmailHash: (emailHash: string): Key => ({ PK: `USEREMAIL#${emailHash}`, SK: 'USEREMAIL' }),
+  /** Users number in the hundreds per deployment: one partition, written with the user item (same put). */
+  allUsers: (createdAt?: string, userId?: string) => ({
+    GSI1PK: 'USERS',
+    GSI1SK: `${createdAt ?? ''}#${userId ?? ''}`,
+  }),
+  signInCode: (id: string): Key => ({ PK: `SIGNIN#${id}`, SK: 'SIGNIN' }),
+  session: (hash: string): Key => ({ PK: `SESSION#${hash}`, SK: 'SESSION' }),
+  viewerLink: (id: string): Key => ({ PK: `VIEWLINK#${id}`, SK: 'VIEWLINK' }),
+  /** Written with the link item itself (same put). */
+  viewerLinksOfCampaign: (campaignId: string, createdAt?: string, id?: string) => ({
+    GSI1PK: `CAMP#${campaignId}#VIEWLINKS`,
+    GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,
+  }),
+  contactsChange: (orgId: string, at: string, id: string): Key => ({
+    PK: `ORG#${orgId}`,
+    SK: `CONTACTSLOG#${at}#${id}`,
+  }),
+  contactsChanges: (orgId: string) => ({ PK: `ORG#${orgId}`, skPrefix: 'CONTACTSLOG#' }),
+  oidcState: (hash: string): Key => ({ PK: `OIDCSTATE#${hash}`, SK: 'OIDCSTATE' }),
 };
 
 /** The table's key schema, shared with the local server and the tests (infra declares the same in CDK). */

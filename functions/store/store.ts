@@ -3,12 +3,17 @@ import type { CampaignLedgerSettings, LedgerAnswers } from '../../shared/ledger'
 import type { OrgProfile } from '../../shared/profile';
 import type { Answers, SurveyResponse } from '../../shared/response';
 import type { GroupStats } from '../../shared/scoring';
+import type { AuthStore } from './auth-store';
 
 // The storage port: what the API needs from persistence, in domain words. `dynamo-store.ts` is the adapter.
 
-export type Role = 'admin' | 'consultant' | 'executive';
+/** `viewer`: read-only, one campaign's report (the close e-mail's link, or an API key scoped so). */
+export type Role = 'admin' | 'consultant' | 'executive' | 'viewer';
 
-/** A bearer token. Only its SHA-256 hash is stored; `id` is a prefix of that hash, so a lookup is one GetItem. */
+/**
+ * An API key (bearer token). Only its SHA-256 hash is stored; `id` is a prefix of that hash, so a lookup is one
+ * GetItem.
+ */
 export interface TokenRecord {
   id: string;
   /** SHA-256 of the token, hex. */
@@ -20,6 +25,16 @@ export interface TokenRecord {
   createdAt: string;
   expiresAt: string;
   revokedAt?: string;
+  /** What it is for, shown in the keys list. */
+  label?: string;
+  /** Only this campaign (its organisation is then the only one in `orgIds`). */
+  campaignId?: string;
+  /** Refused on every route that changes something. */
+  readOnly?: boolean;
+  /** A person's own key: it acts as that user (same portfolio) and dies when the user is revoked. */
+  userId?: string;
+  /** The UTC day it was last used: coarse on purpose. */
+  lastUsedOn?: string;
 }
 
 export interface OrgRecord {
@@ -158,6 +173,9 @@ export interface SnapshotRecord {
 export type PutResponseResult = { created: true } | { created: false; existing: ResponseRecord };
 
 export interface Store {
+  /** Users, sign-in codes, sessions, API key lists and report viewer links (`auth-store.ts`). */
+  readonly auth: AuthStore;
+
   putToken(token: TokenRecord): Promise<void>;
   /** The token, or null when unknown or expired at `now`. */
   getToken(id: string, now: Date): Promise<TokenRecord | null>;

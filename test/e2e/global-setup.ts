@@ -1,9 +1,18 @@
 import type { TestProject } from 'vitest/node';
-import { seedReportCampaign } from './seed-report';
+import { DEMO_CONSULTANT, DEMO_EXECUTIVE } from '../../functions/local/seed';
+import { seedReportCampaign, viewerLinkFor } from './seed-report';
 import { startE2EServer } from './server';
 
 export interface E2EContext {
   url: string;
+  /** Where the server writes mail: the tests sign in with the link they find there. */
+  outbox: string;
+  consultantEmail: string;
+  executiveEmail: string;
+  /** Report viewer links (what the close e-mail carries) of the small campaign, the demo wave and the open wave. */
+  reportViewerUrl: string;
+  demoReportViewerUrl: string;
+  openReportViewerUrl: string;
   dynamoEndpoint: string;
   table: string;
   adminToken: string;
@@ -37,6 +46,12 @@ export default async function setup(project: TestProject) {
   console.log(`e2e server at ${server.url}, built and seeded in ${Date.now() - started} ms`);
   project.provide('e2e', {
     url: server.url,
+    outbox: server.outbox,
+    consultantEmail: DEMO_CONSULTANT.email,
+    executiveEmail: DEMO_EXECUTIVE.email,
+    reportViewerUrl: await viewerLinkFor(server.url, server.demo, reportCampaignId),
+    demoReportViewerUrl: server.demo.reportViewerUrl,
+    openReportViewerUrl: await viewerLinkFor(server.url, server.demo, server.demo.surveyCampaignId),
     dynamoEndpoint: server.dynamoEndpoint,
     table: server.table,
     adminToken: server.demo.adminToken,

@@ -89,3 +89,11 @@ export async function seedReportCampaign(url: string, demo: DemoLinks): Promise<
   await call(url, 'POST', `/api/v1/campaigns/${campaign.id}/close`, demo.consultantToken);
   return campaign.id as string;
 }
+
+/** A report viewer link of the campaign, as the dashboard's "Report links" makes one. */
+export async function viewerLinkFor(url: string, demo: DemoLinks, campaignId: string): Promise<string> {
+  const link = await call(url, 'POST', `/api/v1/campaigns/${campaignId}/viewer-links`, demo.consultantToken, {
+    label: 'End-to-end tests',
+  });
+  return link.url as string;
+}

@@ -23,6 +23,8 @@ import { buildWeb } from '../../web/build';
 export interface E2EServer {
   url: string;
   demo: DemoLinks;
+  /** The folder the mail goes to: the tests sign in with the links they find there. */
+  outbox: string;
   /** dynalite listens on loopback, so test files reach the same table through their own client. */
   dynamoEndpoint: string;
   table: string;
@@ -83,6 +85,7 @@ export async function startE2EServer(): Promise<E2EServer> {
   return {
     url,
     demo,
+    outbox,
     dynamoEndpoint: dynamo.endpoint,
     table,
     settle: () => {

@@ -116,3 +116,42 @@ export async function expectAccessibleMarkup(
     await context.close();
   }
 }
+
+/**
+ * Signs in as a person would: the address on the sign-in page, then the link from the mail in the outbox. Ends on
+ * the dashboard, with the code gone from the address bar.
+ */
+export async function signInByMail(page: Page, base: string, outbox: string, email: string): Promise<void> {
+  const { readOutbox } = await import('../mail/eml');
+  const before = new Set((await readOutbox(outbox)).map((m) => m.file));
+  await page.goto(`${base}/signin.html`);
+  await page.fill('#email', email);
+  await page.press('#email', 'Enter');
+  await page.waitForSelector('#signin-status:has-text("a sign-in link is on its way")');
+  // Plain loops rather than expect.poll: this also runs in beforeAll hooks.
+  let link = '';
+  for (let i = 0; i < 100 && !link; i++) {
+    const mail = (await readOutbox(outbox)).find((m) => !before.has(m.file) && m.kind === 'sign-in' && m.to === email);
+    link = mail?.text.match(/http:\/\/\S+\/signin\.html#code=[A-Za-z0-9_-]+/)?.[0] ?? '';
+    if (!link) await new Promise((ok) => setTimeout(ok, 100));
+  }
+  if (!link) throw new Error(`no sign-in mail reached ${email}`);
+  await page.goto(link);
+  await page.waitForURL(`${base}/dashboard.html`).catch(async (error: unknown) => {
+    throw new Error(`signing in stopped at ${page.url()}: ${await page.textContent('body')}`, { cause: error });
+  });
+}
+
+/** Every URL a page asked for or showed (requests, navigations, links on it), for the no-key-in-a-URL check. */
+export function watchUrls(page: Page): { urls: string[]; collectLinks(): Promise<void> } {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  page.on('framenavigated', (f) => urls.push(f.url()));
+  return {
+    urls,
+    collectLinks: async () => {
+      urls.push(page.url());
+      urls.push(...(await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href))));
+    },
+  };
+}

@@ -62,7 +62,8 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
     newId: randomUUID,
     randomToken,
     mailer,
-    config: { publicUrl: PUBLIC_URL, adminToken: ADMIN_TOKEN, ...config },
+    // No floor under sign-in answers here: the tests do not time them, and the fuzzer sends many.
+    config: { publicUrl: PUBLIC_URL, adminToken: ADMIN_TOKEN, signInFloorMs: 0, ...config },
   };
   const app = createApp(deps);
   settling.set(app, { clock, settleMs: statsOptions(deps).safetyMs });
@@ -187,4 +188,31 @@ export async function seedCampaign(
   });
   if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
   return { orgId: org.body.id, campaignId: campaign.body.id, surveyToken: campaign.body.surveyToken };
+}
+
+/** The `name=value` pairs of the cookies an answer sets (for the next request's Cookie header). */
+export function cookiesSet(headers: Headers): string {
+  return headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .filter((c) => !c.endsWith('='))
+    .join('; ');
+}
+
+/** The code a mailed link carries in its fragment (`#code=…` or `#view=…`). */
+export const codeIn = (url: string, name: 'code' | 'view'): string =>
+  new URLSearchParams(new URL(url).hash.slice(1)).get(name) ?? '';
+
+/** Opens a report viewer link as its page does: the code for a viewer session cookie. */
+export async function viewerCookie(app: App, url: string): Promise<string> {
+  const res = await call(app, 'POST', '/api/v1/auth/viewer', { body: { code: codeIn(url, 'view') } });
+  if (res.status !== 200) throw new Error(`viewer: ${res.status} ${res.text}`);
+  return cookiesSet(res.headers);
+}
+
+/** Signs in with a mailed sign-in link as its page does: the session cookie and the CSRF token for changes. */
+export async function signInWith(app: App, url: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await call(app, 'POST', '/api/v1/auth/session', { body: { code: codeIn(url, 'code') } });
+  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${res.text}`);
+  return { cookie: cookiesSet(res.headers), csrf: res.body.csrfToken };
 }

@@ -570,6 +570,11 @@ describe('a configured deployment (custom domain, sender, alarm email)', () => {
         alarmEmail: 'ops@acme.test',
         domainName: 'survey.acme.test',
         certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555',
+        oidcIssuer: 'https://login.acme.test/oauth2/default',
+        oidcClientId: 'orgos-acme',
+        oidcLabel: 'Sign in with Acme ID',
+        oidcEmailClaim: 'preferred_username',
+        oidcRequireVerifiedEmail: 'false',
       },
       { bundle: false },
     );
@@ -600,6 +605,39 @@ describe('a configured deployment (custom domain, sender, alarm email)', () => {
       Protocol: 'email',
       Endpoint: 'ops@acme.test',
     });
+  });
+
+  it('gives the API function the OIDC settings and the client secret by ARN only, readable by it alone', () => {
+    const sso = configured.stack.singleSignOn!;
+    const secret = { Ref: logicalId(configured.stack, sso.clientSecret) };
+    const env = resource(configured, configured.stack.apiFunction.fn).Properties.Environment.Variables;
+    expect(env).toMatchObject({
+      ORGOS_OIDC_ISSUER: 'https://login.acme.test/oauth2/default',
+      ORGOS_OIDC_CLIENT_ID: 'orgos-acme',
+      ORGOS_OIDC_SECRET_ARN: secret,
+      ORGOS_OIDC_LABEL: 'Sign in with Acme ID',
+      ORGOS_OIDC_EMAIL_CLAIM: 'preferred_username',
+      ORGOS_OIDC_REQUIRE_VERIFIED_EMAIL: 'false',
+    });
+    // CDK merges the two secrets' grants into one statement.
+    const reads = (role: IConstruct) =>
+      policyStatements(configured, role).filter((st) =>
+        asArray(st.Resource).some((r) => JSON.stringify(r) === JSON.stringify(secret)),
+      );
+    expect(reads(configured.stack.apiFunction.role).map((st) => st.Action)).toEqual([
+      ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+    ]);
+    expect(reads(configured.stack.scheduler.function.role)).toEqual([]);
+    // Kept with a prod stack, like the admin secret; no value of it is in the template.
+    expect(resource(configured, sso.clientSecret).DeletionPolicy).toBe('Retain');
+    expect(JSON.stringify(configured.template.toJSON())).not.toMatch(/"SecretString"/);
+  });
+
+  it('has no single sign-on unless both issuer and client id are given', () => {
+    expect(dev.stack.singleSignOn).toBeUndefined();
+    const env = resource(dev, dev.stack.apiFunction.fn).Properties.Environment.Variables;
+    expect(Object.keys(env).filter((k) => k.startsWith('ORGOS_OIDC_'))).toEqual([]);
+    expect(() => synthStage({ oidcIssuer: 'https://login.acme.test' }, { bundle: false })).toThrow(/oidcClientId/);
   });
 
   it('needs no TLS acknowledgement and leaves no finding', () => {

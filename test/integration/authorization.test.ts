@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessText, POLICY } from '../../functions/api/policy';
 import {
   ADMIN_TOKEN,
   call,
@@ -9,7 +10,9 @@ import {
   startHarness,
 } from '../http/harness';
 
-// Every protected route × every role × an organisation inside and outside the caller's scope.
+// Every protected route × every role × an organisation inside and outside the caller's scope. The expected roles
+// are written out here, independently of the policy table, and checked against it: docs/ARCHITECTURE.md's matrix,
+// policy.ts and this test say the same.
 
 let h: Harness;
 const FOREIGN_NAME = 'Foreign Org Secret Name';
@@ -19,6 +22,7 @@ const ids = {} as {
   consultantId: string;
   otherConsultant: string;
   executive: string;
+  viewer: string;
   ownOrg: string;
   foreignOrg: string;
   ownCampaign: string;
@@ -53,7 +57,13 @@ beforeAll(async () => {
     // Closed, so reports and comparisons carry figures a leak would show.
     await closeCampaign(h.app, c.id);
   }
+  const viewer = await post('/api/v1/tokens', consultant.token, {
+    role: 'viewer',
+    orgIds: [],
+    campaignId: ownCampaign.id,
+  });
   Object.assign(ids, {
+    viewer: viewer.token,
     consultant: consultant.token,
     consultantId: consultant.id,
     otherConsultant: other.token,
@@ -67,9 +77,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 type Scope = 'own' | 'foreign';
-type Role = 'admin' | 'consultant' | 'executive';
+type Role = 'admin' | 'consultant' | 'executive' | 'viewer';
 interface Route {
   name: string;
+  /** The policy row it is (policy.ts). */
+  action: keyof typeof POLICY;
   /** Builds the request; may create what the request acts on (a token to revoke). */
   request: (scope: Scope, role: Role) => Promise<{ method: string; path: string; body?: unknown }>;
   ok: number;
@@ -78,6 +90,7 @@ interface Route {
   roles: Role[];
 }
 
+let made = 0;
 const org = (s: Scope) => (s === 'own' ? ids.ownOrg : ids.foreignOrg);
 const campaign = (s: Scope) => (s === 'own' ? ids.ownCampaign : ids.foreignCampaign);
 /** A new open campaign in the scope's organisation, for routes that change a campaign's state. */
@@ -87,6 +100,7 @@ const openCampaign = async (s: Scope): Promise<string> =>
 const ROUTES: Route[] = [
   {
     name: 'list orgs',
+    action: 'org.list',
     request: async () => ({ method: 'GET', path: '/api/v1/orgs' }),
     ok: 200,
     scoped: false,
@@ -94,6 +108,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'create org',
+    action: 'org.create',
     request: async () => ({ method: 'POST', path: '/api/v1/orgs', body: { name: 'New' } }),
     ok: 201,
     scoped: false,
@@ -101,6 +116,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'get org',
+    action: 'org.read',
     request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}` }),
     ok: 200,
     scoped: true,
@@ -108,6 +124,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'get profile',
+    action: 'profile.read',
     request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/profile` }),
     ok: 200,
     scoped: true,
@@ -115,6 +132,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'put profile',
+    action: 'profile.write',
     request: async (s) => ({ method: 'PUT', path: `/api/v1/orgs/${org(s)}/profile`, body: { seats: 10 } }),
     ok: 200,
     scoped: true,
@@ -122,6 +140,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'create campaign',
+    action: 'campaign.create',
     request: async (s) => ({
       method: 'POST',
       path: `/api/v1/orgs/${org(s)}/campaigns`,
@@ -133,6 +152,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'list campaigns',
+    action: 'campaign.list',
     request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/campaigns` }),
     ok: 200,
     scoped: true,
@@ -140,6 +160,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'create executive token',
+    action: 'key.create',
     request: async (s) => ({ method: 'POST', path: '/api/v1/tokens', body: { role: 'executive', orgIds: [org(s)] } }),
     ok: 201,
     scoped: true,
@@ -147,6 +168,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'revoke token',
+    action: 'key.revoke',
     request: async (s) => {
       // Own: a token this consultant made; foreign: one another consultant made.
       const maker = s === 'own' ? ids.consultant : ids.otherConsultant;
@@ -159,6 +181,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'get campaign',
+    action: 'campaign.read',
     request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}` }),
     ok: 200,
     scoped: true,
@@ -166,6 +189,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'put leadership',
+    action: 'leadership.write',
     request: async (s) => ({
       method: 'PUT',
       path: `/api/v1/campaigns/${campaign(s)}/leadership`,
@@ -177,20 +201,23 @@ const ROUTES: Route[] = [
   },
   {
     name: 'report',
+    action: 'report.read',
     request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}/report` }),
     ok: 200,
     scoped: true,
-    roles: ['admin', 'consultant', 'executive'],
+    roles: ['admin', 'consultant', 'executive', 'viewer'],
   },
   {
     name: 'report csv',
+    action: 'report.read',
     request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}/report?format=csv` }),
     ok: 200,
     scoped: true,
-    roles: ['admin', 'consultant', 'executive'],
+    roles: ['admin', 'consultant', 'executive', 'viewer'],
   },
   {
     name: 'compare',
+    action: 'compare',
     request: async (s) => ({ method: 'GET', path: `/api/v1/compare?campaigns=${campaign(s)}` }),
     ok: 200,
     scoped: true,
@@ -198,6 +225,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'get contacts',
+    action: 'contacts.read',
     request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/contacts` }),
     ok: 200,
     scoped: true,
@@ -205,13 +233,15 @@ const ROUTES: Route[] = [
   },
   {
     name: 'put contacts',
+    action: 'contacts.write',
     request: async (s) => ({ method: 'PUT', path: `/api/v1/orgs/${org(s)}/contacts`, body: { contacts: [] } }),
     ok: 200,
     scoped: true,
-    roles: ['admin', 'consultant', 'executive'],
+    roles: ['admin', 'consultant'],
   },
   {
     name: 'invite links',
+    action: 'invites.create',
     request: async (s) => ({
       method: 'POST',
       path: `/api/v1/campaigns/${await openCampaign(s)}/invites`,
@@ -219,10 +249,11 @@ const ROUTES: Route[] = [
     }),
     ok: 201,
     scoped: true,
-    roles: ['admin', 'consultant', 'executive'],
+    roles: ['admin', 'consultant'],
   },
   {
     name: 'email invites',
+    action: 'invites.create',
     request: async (s) => ({
       method: 'POST',
       path: `/api/v1/campaigns/${await openCampaign(s)}/invites`,
@@ -230,21 +261,108 @@ const ROUTES: Route[] = [
     }),
     ok: 201,
     scoped: true,
-    roles: ['admin', 'consultant', 'executive'],
+    roles: ['admin', 'consultant'],
   },
   {
     name: 'reminders',
+    action: 'reminders.send',
     request: async (s) => ({ method: 'POST', path: `/api/v1/campaigns/${await openCampaign(s)}/reminders` }),
     ok: 200,
     scoped: true,
-    roles: ['admin', 'consultant', 'executive'],
+    roles: ['admin', 'consultant'],
   },
   {
     name: 'close',
+    action: 'campaign.close',
     request: async (s) => ({ method: 'POST', path: `/api/v1/campaigns/${await openCampaign(s)}/close` }),
     ok: 200,
     scoped: true,
-    roles: ['admin', 'consultant', 'executive'],
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'list keys',
+    action: 'key.list',
+    request: async () => ({ method: 'GET', path: '/api/v1/tokens' }),
+    ok: 200,
+    scoped: false,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'list users',
+    action: 'user.list',
+    request: async () => ({ method: 'GET', path: '/api/v1/users' }),
+    ok: 200,
+    scoped: false,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'create user',
+    action: 'user.create',
+    request: async (s) => ({
+      method: 'POST',
+      path: '/api/v1/users',
+      body: { email: `exec-${++made}@matrix.example`, role: 'executive', orgIds: [org(s)] },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'revoke user',
+    action: 'user.revoke',
+    request: async (s) => {
+      // Own: a user this consultant made; foreign: one another consultant made.
+      const maker = s === 'own' ? ids.consultant : ids.otherConsultant;
+      const user = await post('/api/v1/users', maker, {
+        email: `revoke-${++made}@matrix.example`,
+        role: 'executive',
+        orgIds: [org(s)],
+      });
+      return { method: 'DELETE', path: `/api/v1/users/${user.id}` };
+    },
+    ok: 204,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'contacts changes',
+    action: 'contacts.log',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/contacts/changes` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'list viewer links',
+    action: 'viewerLink.list',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}/viewer-links` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'create viewer link',
+    action: 'viewerLink.create',
+    request: async (s) => ({
+      method: 'POST',
+      path: `/api/v1/campaigns/${campaign(s)}/viewer-links`,
+      body: { label: 'Board member' },
+    }),
+    ok: 201,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'revoke viewer link',
+    action: 'viewerLink.revoke',
+    request: async (s) => {
+      const maker = s === 'own' ? ids.consultant : ids.otherConsultant;
+      const link = await post(`/api/v1/campaigns/${campaign(s)}/viewer-links`, maker, { label: 'To revoke' });
+      return { method: 'DELETE', path: `/api/v1/campaigns/${campaign(s)}/viewer-links/${link.id}` };
+    },
+    ok: 204,
+    scoped: true,
+    roles: ['admin', 'consultant'],
   },
 ];
 
@@ -262,10 +380,21 @@ const tokenOf = (role: Role | 'none') =>
       ? ids.consultant
       : role === 'executive'
         ? ids.executive
-        : undefined;
+        : role === 'viewer'
+          ? ids.viewer
+          : undefined;
 
 describe('the authorization matrix', () => {
-  for (const role of ['none', 'admin', 'consultant', 'executive'] as const) {
+  it('is the policy table, row for row', () => {
+    const rows = new Map<string, string[]>();
+    for (const route of ROUTES) rows.set(route.action, [...route.roles].sort());
+    const table = Object.fromEntries(Object.entries(POLICY).map(([action, rule]) => [action, [...rule.roles].sort()]));
+    expect(Object.fromEntries(rows)).toEqual(table);
+    // The API description says the same.
+    for (const rule of Object.values(POLICY)) expect(accessText(rule.method, rule.path)).toContain(rule.roles[0]);
+  });
+
+  for (const role of ['none', 'admin', 'consultant', 'executive', 'viewer'] as const) {
     it(`answers every route as expected for ${role === 'none' ? 'no token' : `the ${role} role`}`, async () => {
       const mismatches: string[] = [];
       for (const route of ROUTES) {

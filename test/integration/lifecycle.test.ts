@@ -7,7 +7,16 @@ import type { AppDeps } from '../../functions/api/deps';
 import { statsOptions } from '../../functions/api/stats-options';
 import { OutboxMailer } from '../../functions/mail/outbox-mailer';
 import { lifecycleHandler } from '../../functions/scheduler/handler';
-import { type Harness, makeAnswers, makeSubmission, PUBLIC_URL, call as request, startHarness } from '../http/harness';
+import {
+  codeIn,
+  type Harness,
+  makeAnswers,
+  makeSubmission,
+  PUBLIC_URL,
+  call as request,
+  startHarness,
+  viewerCookie,
+} from '../http/harness';
 import { linkIn, outboxWatch, readOutbox } from '../mail/eml';
 
 // A campaign from invitation to delivered report, against dynalite, with the mail written to an outbox folder as the
@@ -157,7 +166,7 @@ describe('a campaign from invitation to delivered report', () => {
       responseRate: { rate: 0.625, responded: 5, invited: 8, basis: 'invites' },
     });
 
-    // Close: no more answers, and Dana receives a report link with a fresh executive token.
+    // Close: no more answers, and Dana receives a report viewer link of her own.
     const closed = await call('POST', `/api/v1/campaigns/${campaign.id}/close`);
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', reportLinksSent: 1 });
@@ -168,18 +177,18 @@ describe('a campaign from invitation to delivered report', () => {
     expect(report.headers.To).toBe('"Dana Whitfield" <dana@northwind.example>');
     expect(report.subject).toBe('Autumn wave: the readiness report is ready');
     const reportUrl = linkIn(report.text, `${PUBLIC_URL}/report.html#`);
-    // The very format the report page reads: #campaign=…&token=…
-    const fragment = new URLSearchParams(new URL(reportUrl).hash.slice(1));
-    expect(fragment.get('campaign')).toBe(campaign.id);
-    const token = fragment.get('token')!;
+    // The format the report page reads: #view=<code>, a code it exchanges for a viewer session (no API key).
+    expect(reportUrl).toMatch(/\/report\.html#view=[A-Za-z0-9_-]{43}$/);
+    const cookie = await viewerCookie(app, reportUrl);
+    const headers = { cookie };
     // The link works at once; for the settling window after the close it says when the results appear.
-    const settling = await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token });
+    const settling = await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { headers });
     expect(settling.status).toBe(200);
     expect(settling.body).toMatchObject({ published: false, n: 6, campaign: { status: 'closed' } });
     expect(settling.body.reason).toMatch(/^Results are being finalised and appear at \d\d:\d\d UTC/);
     expect(settling.body).not.toHaveProperty('layers');
     h.clock.advance(statsOptions(h.deps).safetyMs);
-    const published = await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token });
+    const published = await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { headers });
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({
       published: true,
@@ -191,9 +200,14 @@ describe('a campaign from invitation to delivered report', () => {
     expect(typeof published.body.layers.roles.score).toBe('number');
     // Closing again sends nothing more.
     expect((await call('POST', `/api/v1/campaigns/${campaign.id}/close`)).body.reportLinksSent).toBe(0);
-    // The token expires after 30 days.
+    // The link reaches that report only: nothing else of the organisation, and nothing that changes anything.
+    expect((await request(app, 'GET', `/api/v1/orgs/${campaign.orgId}/campaigns`, { headers })).status).toBe(403);
+    expect((await request(app, 'POST', `/api/v1/campaigns/${campaign.id}/close`, { headers })).status).toBe(403);
+    // The link expires after 30 days; exchanging its code again is refused then too.
     h.clock.advance(31 * DAY);
-    expect((await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token })).status).toBe(401);
+    expect((await request(app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { headers })).status).toBe(401);
+    const late = await request(app, 'POST', '/api/v1/auth/viewer', { body: { code: codeIn(reportUrl, 'view') } });
+    expect(late.status).toBe(401);
     h.clock.advance(-31 * DAY - statsOptions(h.deps).safetyMs);
 
     // Nothing stored ties an invitee to an answer: no claims left, days not times, and no address after the close.

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalServer, linksText, startLocalServer } from '../../functions/local/server';
+import { adminTokenFor, type LocalServer, linksText, startLocalServer } from '../../functions/local/server';
 import { makeSubmission } from '../http/harness';
 
 // `npm start`'s server: dynalite on disk, the demo seeded once, links that work, data kept across a restart.
@@ -29,6 +29,21 @@ const get = async (url: string, token?: string) => {
   };
 };
 
+/** Signs in with a printed link as the sign-in page does, and returns the session cookie. */
+async function signIn(url: string, link: string): Promise<string> {
+  const code = new URLSearchParams(new URL(link).hash.slice(1)).get('code');
+  const res = await fetch(`${url}/api/v1/auth/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ code }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
 describe('the local server', () => {
   it('seeds the demo on the first start and prints links that work', async () => {
     server = await startLocalServer(env());
@@ -36,9 +51,14 @@ describe('the local server', () => {
     expect(demo).toBeTruthy();
     const text = linksText(server);
     expect(text).toContain(`/s/${demo.surveyToken}`);
-    expect(text).toContain(`/report.html#campaign=${demo.campaignId}&token=${demo.executiveToken}`);
-    expect(text).toContain('/dashboard.html');
+    expect(text).toContain(demo.reportViewerUrl);
+    expect(text).toContain('/signin.html');
     expect(text).toContain('/api/docs');
+    // No key is printed (17.15): not the admin's, not the demo's API keys. Sign-in links instead, one per person.
+    for (const key of [server.adminToken, demo.consultantToken, demo.executiveToken]) expect(text).not.toContain(key);
+    expect(server.signIn.consultant).toMatch(/\/signin\.html#code=[A-Za-z0-9_-]{43}$/);
+    expect(text).toContain(server.signIn.consultant);
+    expect(text).toContain(server.signIn.executive);
 
     expect((await get(`${server.url}/health`)).status).toBe(200);
     const report = await get(`${server.url}/api/v1/campaigns/${demo.campaignId}/report`, demo.executiveToken);
@@ -66,6 +86,25 @@ describe('the local server', () => {
     // The admin token and the demo links live in files only the owner can read.
     expect((await stat(join(dir, 'admin-token'))).mode & 0o077).toBe(0);
     expect((await stat(join(dir, 'demo-links.json'))).mode & 0o077).toBe(0);
+  });
+
+  it('signs the demo consultant and executive in with the printed links, once each', async () => {
+    const s = server!;
+    const consultant = await signIn(s.url, s.signIn.consultant!);
+    // Over plain http the cookie cannot be Secure, so no __Host- prefix; still HttpOnly and SameSite=Strict.
+    expect(consultant).toMatch(/^orgos_session=/);
+    const orgs = await fetch(`${s.url}/api/v1/orgs`, { headers: { cookie: consultant } });
+    expect(((await orgs.json()) as { orgs: unknown[] }).orgs).toHaveLength(3);
+    const executive = await signIn(s.url, s.signIn.executive!);
+    const mine = await fetch(`${s.url}/api/v1/orgs`, { headers: { cookie: executive } });
+    expect(((await mine.json()) as { orgs: { id: string }[] }).orgs.map((o) => o.id)).toEqual([s.demo!.orgId]);
+    // A printed link works once.
+    const again = await fetch(`${s.url}/api/v1/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: new URLSearchParams(new URL(s.signIn.consultant!).hash.slice(1)).get('code') }),
+    });
+    expect(again.status).toBe(401);
   });
 
   it('writes mail to the outbox folder, and runs the lifecycle job', async () => {
@@ -103,6 +142,51 @@ describe('the local server', () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('throttles failed authentication with 429 and Retry-After', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 22; i++) {
+      const res = await fetch(`${server!.url}/api/v1/orgs`, {
+        headers: { authorization: `Bearer wrong-guess-${String(i).padStart(20, '0')}` },
+      });
+      statuses.push(res.status);
+      retryAfter ??= res.headers.get('retry-after');
+      await res.text();
+    }
+    // 20 failures at once (one was spent above, on the reused sign-in link), then 429 and nothing else.
+    const first = statuses.indexOf(429);
+    expect(first).toBeGreaterThanOrEqual(15);
+    expect(first).toBeLessThanOrEqual(20);
+    expect(statuses.slice(0, first).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(first).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+
+  it('refuses a guessable admin token given in the environment, and never prints one it was given', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'orgos-local-weak-'));
+    try {
+      for (const weak of [
+        'aaaaaaaaaaaaaaaa',
+        'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+        'abcdefghijklmnopqrstuvwxyz0123',
+        'password',
+      ]) {
+        await expect(adminTokenFor({ ORGOS_ADMIN_TOKEN: weak }, other)).rejects.toThrow(/ORGOS_ADMIN_TOKEN is refused/);
+        await expect(adminTokenFor({ ORGOS_ADMIN_TOKEN: weak }, other)).rejects.not.toThrow(weak);
+      }
+      const strong = randomUUID().replaceAll('-', '') + randomUUID().replaceAll('-', '');
+      expect(await adminTokenFor({ ORGOS_ADMIN_TOKEN: strong }, other)).toEqual({
+        token: strong,
+        source: 'environment',
+      });
+      const text = linksText({ ...server!, adminToken: strong, adminTokenSource: 'environment' });
+      expect(text).not.toContain(strong);
+      expect(text).toContain('from ORGOS_ADMIN_TOKEN (not shown)');
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 
   it('keeps the data across a restart and does not seed twice', async () => {

@@ -60,7 +60,7 @@ export function parseEml(file: string, raw: string): ParsedMail {
     });
   return {
     file,
-    kind: /-(invitation|reminder|report)-/.exec(file)?.[1] ?? '',
+    kind: /-(invitation|reminder|report|sign-in)-/.exec(file)?.[1] ?? '',
     headers,
     to: /<([^>]+)>/.exec(headers.To ?? '')?.[1] ?? headers.To ?? '',
     subject: decodeWords(headers.Subject ?? ''),

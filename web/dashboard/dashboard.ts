@@ -1,8 +1,12 @@
-// /dashboard.html: the consultant's portfolio. The token is entered once and kept in sessionStorage (this tab only);
-// every call sends it as a bearer header. All text from the API goes through esc() before it reaches the page.
+// /dashboard.html: the portfolio of the signed-in person. Calls carry the session cookie (the browser sends it; no
+// script can read it) and the session's CSRF token (account/session-client.ts); only the buttons the role may use
+// are shown (the session lists them from the policy table). All text from the API goes through esc() before it
+// reaches the page.
 
+import { ApiError, api, can, getSession, renderAccountBar, type Session } from '../account/session-client';
 import { esc } from '../html';
 import { type CompareModel, compareCsv, renderCompareChart, renderCompareTable } from './render-compare';
+import { showViewerLinks } from './viewer-links-panel';
 
 interface Org {
   id: string;
@@ -27,42 +31,12 @@ interface Contact {
   language?: string;
 }
 
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const TOKEN_KEY = 'orgos:dashboard:token';
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
+let session: Session = { signedIn: false };
 let orgs: Org[] = [];
 let campaigns = new Map<string, Campaign>();
 let lastCompare: CompareModel | null = null;
-
-const token = () => sessionStorage.getItem(TOKEN_KEY);
-
-async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token()}`, accept: 'application/json' };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(path, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const body = (await res.json().catch(() => ({}))) as T & {
-    detail?: string;
-    errors?: { field: string; message: string }[];
-  };
-  if (!res.ok) {
-    const fields = body.errors?.map((e) => `${e.field} ${e.message}`).join('; ');
-    throw new ApiError(res.status, fields || body.detail || `request failed (${res.status})`);
-  }
-  return body;
-}
 
 function say(text: string): void {
   $('msg').textContent = text;
@@ -70,26 +44,32 @@ function say(text: string): void {
 
 function fail(err: unknown, where: string): void {
   if (err instanceof ApiError && err.status === 401) {
-    signOut();
-    $('signin-msg').textContent = 'That token was not accepted (unknown, expired or revoked). Enter a valid one.';
+    showSignIn('Your session has ended. Sign in again.');
     return;
   }
   say(`${where}: ${err instanceof Error ? err.message : String(err)}`);
 }
 
-function signOut(): void {
-  sessionStorage.removeItem(TOKEN_KEY);
+function showSignIn(message = ''): void {
   $('app').hidden = true;
   $('signin').hidden = false;
+  $('signin-msg').textContent = message;
 }
 
 async function start(): Promise<void> {
-  if (!token()) {
-    signOut();
+  session = await getSession().catch((): Session => ({ signedIn: false }));
+  renderAccountBar(session);
+  if (!session.signedIn || session.kind !== 'user') {
+    showSignIn();
     return;
   }
   $('signin').hidden = true;
   $('app').hidden = false;
+  // Only what the role may do: an executive reads reports; a consultant runs campaigns.
+  $('org-panel').hidden = !can(session, 'org.create');
+  $('campaign-panel').hidden = !can(session, 'campaign.create');
+  $('compare-panel').hidden = !can(session, 'compare');
+  $('compare-btn').hidden = !can(session, 'compare');
   await loadPortfolio();
 }
 
@@ -120,33 +100,51 @@ function renderPortfolio(): void {
       const rows = list
         .map((c) => {
           const id = esc(c.id);
-          const report = `/report.html#campaign=${encodeURIComponent(c.id)}&token=${encodeURIComponent(token() ?? '')}`;
+          // The campaign id only: the page reads the report with this browser's session, no key in the address.
+          const report = `/report.html#campaign=${encodeURIComponent(c.id)}`;
           const open = (c.status ?? 'open') === 'open';
-          // Invitations, reminders and closing belong to an open campaign only.
-          const lifecycle = open
+          // Invitations, reminders and closing belong to an open campaign only, and to the roles that run one.
+          const invites = can(session, 'invites.create')
             ? `<label class="sr-only" for="n-${id}">Number of invite links for ${esc(
                 c.name,
-              )}</label><input type="number" id="n-${id}" value="10" min="1" max="500" class="count"><button type="button" class="secondary" data-invite="${id}" aria-describedby="c-${id}">Invite links</button><button type="button" class="secondary" data-email="${id}" aria-describedby="c-${id}">Email invites</button><button type="button" class="secondary" data-remind="${id}" aria-describedby="c-${id}">Remind</button><button type="button" class="secondary" data-close="${id}" aria-describedby="c-${id}">Close</button>`
+              )}</label><input type="number" id="n-${id}" value="10" min="1" max="500" class="count"><button type="button" class="secondary" data-invite="${id}" aria-describedby="c-${id}">Invite links</button><button type="button" class="secondary" data-email="${id}" aria-describedby="c-${id}">Email invites</button>`
             : '';
-          return `<tr><td><label class="check"><input type="checkbox" name="compare" value="${id}"><span class="sr-only">Compare ${esc(
-            c.name,
-          )}</span></label></td><th scope="row" id="c-${id}">${esc(c.name)}</th><td class="status-${esc(
+          const remind = can(session, 'reminders.send')
+            ? `<button type="button" class="secondary" data-remind="${id}" aria-describedby="c-${id}">Remind</button>`
+            : '';
+          const close = can(session, 'campaign.close')
+            ? `<button type="button" class="secondary" data-close="${id}" aria-describedby="c-${id}">Close</button>`
+            : '';
+          const lifecycle = open ? `${invites}${remind}${close}` : '';
+          const viewers = can(session, 'viewerLink.list')
+            ? `<button type="button" class="secondary" data-exec="${id}" aria-describedby="c-${id}">Report links</button>`
+            : '';
+          const pick = can(session, 'compare')
+            ? `<label class="check"><input type="checkbox" name="compare" value="${id}"><span class="sr-only">Compare ${esc(
+                c.name,
+              )}</span></label>`
+            : '';
+          return `<tr><td>${pick}</td><th scope="row" id="c-${id}">${esc(c.name)}</th><td class="status-${esc(
             c.status ?? 'open',
           )}">${esc(c.status ?? 'open')}</td><td>${esc(c.createdAt.slice(0, 10))}</td><td><div class="cell-actions"><a class="button" href="${esc(
             report,
-          )}" target="_blank" rel="noopener" aria-describedby="c-${id}">Report</a><button type="button" class="secondary" data-exec="${id}" aria-describedby="c-${id}">Executive link</button>${lifecycle}</div></td></tr>`;
+          )}" target="_blank" rel="noopener" aria-describedby="c-${id}">Report</a>${viewers}${lifecycle}</div></td></tr>`;
         })
         .join('');
       const table = rows
         ? `<div class="table-wrap" role="region" tabindex="0" aria-label="Campaigns of ${esc(
             org.name,
-          )}"><table class="data"><caption class="sr-only">Campaigns of ${esc(org.name)}</caption><thead><tr><th scope="col">Compare</th><th scope="col">Campaign</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Links</th></tr></thead><tbody>${rows}</tbody></table></div>`
+          )}"><table class="data"><caption class="sr-only">Campaigns of ${esc(org.name)}</caption><thead><tr><th scope="col">${can(session, 'compare') ? 'Compare' : '<span class="sr-only">Select</span>'}</th><th scope="col">Campaign</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Links</th></tr></thead><tbody>${rows}</tbody></table></div>`
         : '<p class="muted">No campaigns yet.</p>';
+      // Contacts decide who receives the report: a consultant's act (17.5).
+      const contacts = can(session, 'contacts.write')
+        ? `<button type="button" class="secondary" data-contacts="${esc(org.id)}" aria-describedby="o-${esc(
+            org.id,
+          )}">Executive contacts</button>`
+        : '';
       return `<section class="org" aria-labelledby="o-${esc(org.id)}"><h3 id="o-${esc(org.id)}">${esc(
         org.name,
-      )}</h3>${table}<button type="button" class="secondary" data-contacts="${esc(org.id)}" aria-describedby="o-${esc(
-        org.id,
-      )}">Executive contacts</button><div class="result" id="r-${esc(org.id)}" role="status"></div></section>`;
+      )}</h3>${table}${contacts}<div class="result" id="r-${esc(org.id)}" role="status"></div></section>`;
     })
     .join('');
   $('portfolio').innerHTML = html || '<p class="muted">No organisations yet: create the first one below.</p>';
@@ -157,21 +155,13 @@ function resultFor(campaignId: string): HTMLElement {
   return $(`r-${c?.orgId ?? ''}`) ?? $('msg');
 }
 
-async function executiveLink(campaignId: string): Promise<void> {
+async function viewerLinks(campaignId: string): Promise<void> {
   const c = campaigns.get(campaignId);
   if (!c) return;
-  const out = resultFor(campaignId);
   try {
-    const created = await api<{ token: string; expiresAt: string }>('/api/v1/tokens', {
-      method: 'POST',
-      body: { role: 'executive', orgIds: [c.orgId] },
-    });
-    const link = `${location.origin}/report.html#campaign=${encodeURIComponent(c.id)}&token=${encodeURIComponent(created.token)}`;
-    out.innerHTML = `<p>Executive report link for <strong>${esc(c.name)}</strong>, valid until ${esc(
-      created.expiresAt.slice(0, 10),
-    )}. It is shown only now: copy it and send it to the executive.</p><code class="linkbox">${esc(link)}</code>`;
+    await showViewerLinks(resultFor(campaignId), c);
   } catch (err) {
-    fail(err, 'Creating the executive link failed');
+    fail(err, 'Loading the report links failed');
   }
 }
 
@@ -346,22 +336,6 @@ function formValue(form: HTMLFormElement, name: string): string {
   return String(new FormData(form).get(name) ?? '').trim();
 }
 
-$('token-form').addEventListener('submit', (e) => {
-  e.preventDefault();
-  const value = formValue(e.target as HTMLFormElement, 'token');
-  if (!value) return;
-  sessionStorage.setItem(TOKEN_KEY, value);
-  $<HTMLInputElement>('token').value = '';
-  $('signin-msg').textContent = '';
-  void start();
-});
-
-$('signout').addEventListener('click', () => {
-  signOut();
-  $('signin-msg').textContent = 'Signed out.';
-  $('token').focus();
-});
-
 $('org-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const form = e.target as HTMLFormElement;
@@ -406,7 +380,7 @@ $('portfolio').addEventListener('click', (e) => {
   const button = (e.target as HTMLElement).closest('button');
   if (!button || button.type === 'submit') return;
   const { exec, invite, email, remind: reminder, close, contacts } = button.dataset;
-  if (exec) void executiveLink(exec);
+  if (exec) void viewerLinks(exec);
   if (invite) void inviteLinks(invite);
   if (email) emailInviteForm(email);
   if (reminder) void remind(reminder);

@@ -1,30 +1,56 @@
-// /report.html: reads the campaign id and the bearer token from the URL fragment (#campaign=…&token=…; a fragment is
-// never sent to a server, so the token stays out of Referer headers and access logs), fetches the report JSON and
-// renders it with the same pure renderer the CLI uses.
+// /report.html: the readiness report of one campaign, fetched with the browser's session cookie (a signed-in person,
+// or a report viewer link's session) and rendered with the same pure renderer the CLI uses. A viewer link opens as
+// /report.html#view=<code>: the page exchanges the code for a viewer session and replaces it in the address bar
+// and history with #campaign=<id>, which names the campaign and opens nothing. No key or session is ever in a URL.
 
+import { getSession, renderAccountBar } from '../account/session-client';
 import { type ReportModel, renderReportBody } from './render-report';
 
 const main = document.getElementById('report') as HTMLElement;
 const status = document.getElementById('report-status') as HTMLElement;
-
-function params(): { campaign: string | null; token: string | null } {
-  const p = new URLSearchParams(location.hash.slice(1));
-  return { campaign: p.get('campaign'), token: p.get('token') };
-}
 
 function say(text: string): void {
   status.textContent = text;
   status.hidden = false;
 }
 
+/** Exchanges a viewer code for a session; returns the campaign it opens, or null (and says why). */
+async function openViewerLink(code: string): Promise<string | null> {
+  history.replaceState(null, '', location.pathname);
+  const res = await fetch('/api/v1/auth/viewer', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ code }),
+  }).catch(() => null);
+  if (!res) {
+    say('The report could not be loaded: no connection. Open the link again in a moment.');
+    return null;
+  }
+  if (!res.ok) {
+    say(
+      res.status === 429
+        ? 'Too many attempts from this connection: wait a few minutes.'
+        : 'This report link has expired or was revoked. Ask for a new one.',
+    );
+    return null;
+  }
+  const { campaignId } = (await res.json()) as { campaignId: string };
+  history.replaceState(null, '', `${location.pathname}#campaign=${encodeURIComponent(campaignId)}`);
+  return campaignId;
+}
+
 async function load(): Promise<void> {
-  const { campaign, token } = params();
-  if (!campaign || !token) {
-    say('This page needs the full report link you were given (it ends with #campaign=…&token=…).');
+  const params = new URLSearchParams(location.hash.slice(1));
+  const code = params.get('view');
+  const campaign = code ? await openViewerLink(code) : params.get('campaign');
+  if (code && !campaign) return;
+  void getSession().then((session) => renderAccountBar(session));
+  if (!campaign) {
+    say('This page needs the report link you were given, or open the report from the dashboard.');
     return;
   }
   const url = `/api/v1/campaigns/${encodeURIComponent(campaign)}/report`;
-  const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
+  const headers = { accept: 'application/json' };
   let res: Response;
   try {
     res = await fetch(url, { headers });
@@ -35,7 +61,7 @@ async function load(): Promise<void> {
   if (!res.ok) {
     say(
       res.status === 401
-        ? 'This report link has expired or was revoked. Ask for a new one.'
+        ? 'This report link has expired or was revoked, or you are not signed in. Ask for a new link, or sign in.'
         : res.status === 404 || res.status === 403
           ? 'No report was found for this link.'
           : `The report could not be loaded (error ${res.status}).`,
@@ -50,7 +76,7 @@ async function load(): Promise<void> {
   status.hidden = true;
   document.getElementById('print')?.addEventListener('click', () => print());
   document.getElementById('csv')?.addEventListener('click', async () => {
-    const csv = await fetch(`${url}?format=csv`, { headers: { authorization: `Bearer ${token}` } });
+    const csv = await fetch(`${url}?format=csv`);
     if (!csv.ok) return say(`The CSV export failed (error ${csv.status}).`);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await csv.blob());

@@ -152,11 +152,36 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
           return [];
         });
         if (issues.length > 0) throw new ValidationFailed(issues);
+        const p = principalOf(c);
+        const at = deps.clock().toISOString();
+        const before = new Set((await store.getContacts(org.id)).map((x) => x.email.toLowerCase()));
+        const after = new Set(contacts.map((x) => x.email.toLowerCase()));
+        // Logged before the change (17.5): a crash between the two leaves a logged change that did not happen,
+        // never a change that is not logged.
+        await store.auth.appendContactsChange({
+          orgId: org.id,
+          id: deps.newId(),
+          at,
+          by: p.subject,
+          byRole: p.role,
+          ...(p.user ? { byEmail: p.user.email } : {}),
+          added: [...after].filter((e) => !before.has(e)),
+          removed: [...before].filter((e) => !after.has(e)),
+          count: contacts.length,
+        });
         // Executives who receive the report link when a campaign closes: the whole list is replaced.
-        await store.putContacts(org.id, contacts, deps.clock().toISOString());
+        await store.putContacts(org.id, contacts, at);
         return c.json({ orgId: org.id, contacts });
       },
     )
+    .get('/:orgId/contacts/changes', validate('param', 'OrgParams'), async (c) => {
+      const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
+      const changes = await store.auth.listContactsChanges(org.id);
+      return c.json({
+        orgId: org.id,
+        changes: changes.map(({ orgId: _org, ...change }) => ({ byEmail: null, ...change })),
+      });
+    })
     .get('/:orgId/campaigns', validate('param', 'OrgParams'), async (c) => {
       const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
       const now = deps.clock();
