@@ -8,7 +8,7 @@ import { engineLedgerDesign, ledgerDesignFor } from './design';
 import { storedLedger } from './label-text';
 import { formFieldOf, LEDGER_FIELD, ledgerFieldName, ledgerFromFields } from './ledger-fields';
 import type { LedgerAnswers, ResolvedLedgerDesign } from './types';
-import { ledgerIssues } from './validate';
+import { ledgerFits, ledgerIssues } from './validate';
 
 const COLUMNS = {
   time: ['category', 'hours', 'reason', 'label'],
@@ -32,14 +32,43 @@ export function isLedgerColumn(instrument: Instrument, name: string): boolean {
   return Number(m[2]) <= instrument.ledger.maxEntries && (COLUMNS[ledger] as readonly string[]).includes(m[3]!);
 }
 
+/** A ledger column compiled from its header name: where its value goes in the row's entries. */
+interface CompiledColumn {
+  column: number;
+  ledger: 'time' | 'waiting' | 'knowledge';
+  slot: number;
+  /** The entry field (hoursPerWeek, heldBy, …). */
+  field: string;
+  kind: 'number' | 'holder' | 'text';
+}
+
+const ENTRY_FIELD: Record<string, string> = {
+  category: 'category',
+  hours: 'hoursPerWeek',
+  reason: 'reason',
+  label: 'label',
+  kind: 'kind',
+  held_by: 'heldBy',
+  days: 'days',
+  times: 'timesPerMonth',
+  checks: 'checksPerWeek',
+  sop: 'sop',
+};
+const NUMBER_FIELDS = new Set(['hoursPerWeek', 'days', 'timesPerMonth', 'checksPerWeek']);
+
 /**
  * The ledger cells of one data row at a time. Without a campaign, a wait may be held by any department name (the
  * department column is free text too) and categories are the instrument's; labels are cleaned as the API cleans them.
+ * The header is compiled once; a row's entries are built straight from its cells and checked with `ledgerFits`, the
+ * detailed check (and the message naming the column) only running for a row that fails it.
  */
 export class LedgerCells {
   readonly #names: readonly string[];
   readonly #design: ResolvedLedgerDesign;
-  #values: Record<string, string> = {};
+  readonly #columns: CompiledColumn[] = [];
+  /** The row's ledger cells by column, '' for empty. */
+  readonly #values: string[];
+  #filled = false;
 
   /** `names`: the header, in file order. */
   constructor(instrument: Instrument, names: readonly string[]) {
@@ -47,12 +76,26 @@ export class LedgerCells {
     const design = ledgerDesignFor(instrument, undefined, null) ?? engineLedgerDesign(instrument);
     if (!design) throw new Error(`instrument ${instrument.version} has no ledger step`);
     this.#design = { ...design, labels: true };
+    names.forEach((name, column) => {
+      const m = LEDGER_FIELD.exec(name);
+      const field = m ? ENTRY_FIELD[m[3]!] : undefined;
+      if (!m || !field) return;
+      const kind = NUMBER_FIELDS.has(field) ? 'number' : field === 'heldBy' ? 'holder' : 'text';
+      this.#columns.push({ column, ledger: m[1] as CompiledColumn['ledger'], slot: Number(m[2]), field, kind });
+    });
+    // Slot order within each ledger, whatever the column order: entries come out as the survey numbers them.
+    this.#columns.sort((a, b) => a.ledger.localeCompare(b.ledger) || a.slot - b.slot);
+    this.#values = names.map(() => '');
   }
 
-  /** A ledger cell of the row being read (trimmed by the caller or not). */
+  /** A ledger cell of the row being read (trimmed here). */
   cell(column: number, value: string): void {
-    const v = value.trim();
-    if (v.length > 0) this.#values[this.#names[column]!] = v;
+    const v =
+      value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)
+        ? value.trim()
+        : value;
+    this.#values[column] = v;
+    if (v.length > 0) this.#filled = true;
   }
 
   /**
@@ -60,13 +103,52 @@ export class LedgerCells {
    * column it is in. Ready for the next row either way.
    */
   finish(): { ledger: LedgerAnswers | undefined } | { column: number; detail: string } {
+    if (!this.#filled) return { ledger: undefined };
+    this.#filled = false;
     const values = this.#values;
-    this.#values = {};
-    const { ledger, slots } = ledgerFromFields(values);
-    if (!ledger) return { ledger: undefined };
-    const issues = ledgerIssues(this.#design, ledger);
-    if (issues.length === 0) return { ledger: storedLedger(ledger as LedgerAnswers) };
-    const issue = issues[0]!;
+    const out: Record<string, Record<string, unknown>[]> = {};
+    let entry: Record<string, unknown> | null = null;
+    let at = '';
+    let labelled = false;
+    for (const c of this.#columns) {
+      const v = values[c.column]!;
+      if (v.length === 0) continue;
+      const key = `${c.ledger}${c.slot}`;
+      if (key !== at) {
+        at = key;
+        entry = {};
+        const list = out[c.ledger];
+        if (list) list.push(entry);
+        else out[c.ledger] = [entry];
+      }
+      if (c.kind === 'number') {
+        const n = Number(v.indexOf(',') >= 0 ? v.replace(',', '.') : v);
+        entry![c.field] = Number.isFinite(n) ? n : v;
+      } else if (c.kind === 'holder') {
+        entry![c.field] = v.startsWith('level:')
+          ? { level: v.slice(6) }
+          : { department: v.startsWith('department:') ? v.slice(11) : v };
+      } else {
+        entry![c.field] = v;
+        if (c.field === 'label') labelled = true;
+      }
+    }
+    if (ledgerFits(this.#design, out)) {
+      const ledger = labelled ? storedLedger(out as LedgerAnswers) : (out as LedgerAnswers);
+      values.fill('');
+      return { ledger };
+    }
+    const result = this.#problem();
+    values.fill('');
+    return result;
+  }
+
+  /** The first problem of a row that does not fit, with its column (the slow path). */
+  #problem(): { column: number; detail: string } {
+    const named: Record<string, string> = {};
+    for (const c of this.#columns) named[this.#names[c.column]!] = this.#values[c.column]!;
+    const { ledger, slots } = ledgerFromFields(named);
+    const issue = ledgerIssues(this.#design, ledger)[0] ?? { field: 'ledger', message: 'does not fit the ledger step' };
     const field = formFieldOf(issue.field, slots);
     const column = field ? this.#names.indexOf(field) : -1;
     if (column >= 0) return { column, detail: issue.message };

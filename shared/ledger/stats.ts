@@ -15,7 +15,7 @@
 import type { Instrument, LedgerDesign } from '../instrument';
 import { compareKeys } from '../privacy/suppress-segments';
 import { holderKey } from './design';
-import type { LedgerAnswers } from './types';
+import type { LedgerAnswers, WaitHolder } from './types';
 import { ticksOf } from './validate';
 
 /** Counts by key; only keys with a count above zero. */
@@ -65,33 +65,58 @@ export class LedgerStatsError extends Error {
 }
 
 /** The key of a set of ids in `sets`: one key per set, whatever order they were named in. */
-export const setKey = (ids: Iterable<string>): string => JSON.stringify([...new Set(ids)].sort(compareKeys));
-
-// ---- the mutable accumulator: a tree of maps, numbers at the leaves
-
-type Node = Map<string, Node | number>;
-interface Op {
-  path: string[];
-  delta: number;
+export function setKey(ids: readonly string[]): string {
+  // One id is the common case (per wait kind, one holder): no set, no sort.
+  if (ids.length === 1) return `[${JSON.stringify(ids[0])}]`;
+  return JSON.stringify([...new Set(ids)].sort(compareKeys));
 }
 
-const SEP = '\u0000';
+// ---- the mutable accumulator: typed maps per ledger, counts at the leaves (folded per response, so kept direct)
 
-function leaf(root: Node, path: readonly string[], create: boolean): { node: Node; key: string } | null {
-  let node = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    let next = node.get(path[i]!);
-    if (next === undefined) {
-      if (!create) return null;
-      next = new Map();
-      node.set(path[i]!, next);
-    }
-    if (typeof next === 'number')
-      throw new LedgerStatsError(`statistics hold a number at ${path.slice(0, i + 1).join('.')}`);
-    node = next;
+type CountMap = Map<string, number>;
+interface TimeCell {
+  hours: CountMap;
+  reasons: CountMap;
+  labels: CountMap;
+}
+interface WaitCell {
+  days: CountMap;
+  times: CountMap;
+  load: number;
+}
+interface WaitKind {
+  sets: CountMap;
+  holders: Map<string, WaitCell>;
+  labels: CountMap;
+}
+interface KnowledgeCell {
+  checks: CountMap;
+  sop: CountMap;
+  labels: CountMap;
+}
+
+function bump(map: CountMap, key: string, delta: number): void {
+  const v = (map.get(key) ?? 0) + delta;
+  if (v === 0) map.delete(key);
+  else map.set(key, v);
+}
+
+const has = (map: CountMap | undefined, key: string, n = 1): boolean => (map?.get(key) ?? 0) >= n;
+
+function cellOf<T>(cells: Map<string, T>, key: string, make: () => T): T {
+  let cell = cells.get(key);
+  if (cell === undefined) {
+    cell = make();
+    cells.set(key, cell);
   }
-  return { node, key: path[path.length - 1]! };
+  return cell;
 }
+const timeCell = (): TimeCell => ({ hours: new Map(), reasons: new Map(), labels: new Map() });
+const waitKind = (): WaitKind => ({ sets: new Map(), holders: new Map(), labels: new Map() });
+const waitCell = (): WaitCell => ({ days: new Map(), times: new Map(), load: 0 });
+const knowledgeCell = (): KnowledgeCell => ({ checks: new Map(), sop: new Map(), labels: new Map() });
+
+const WITHDRAW_UNKNOWN = 'cannot withdraw ledger entries these statistics do not hold';
 
 /**
  * The ledger statistics of one group while responses are folded in and out. Owns its state: toStats hands out fresh
@@ -99,169 +124,205 @@ function leaf(root: Node, path: readonly string[], create: boolean): { node: Nod
  */
 export class LedgerAccumulator {
   readonly #design: LedgerDesign | null;
-  readonly #root: Node = new Map();
+  readonly #timeSets: CountMap = new Map();
+  readonly #time = new Map<string, TimeCell>();
+  readonly #waitSets: CountMap = new Map();
+  readonly #kinds = new Map<string, WaitKind>();
+  readonly #knowledgeSets: CountMap = new Map();
+  readonly #knowledge = new Map<string, KnowledgeCell>();
 
   /** `design` lays out the ticks of folded entries; without one, statistics can only be added (merge). */
   constructor(design: LedgerDesign | null) {
     this.#design = design;
   }
 
-  /** Folds one respondent's entries in (+1) or out (-1). The entries must be valid (ledgerIssues). */
+  /** Folds one respondent's entries in (+1) or out (-1). The entries must be valid (ledgerFits). */
   fold(ledger: LedgerAnswers, sign: 1 | -1): void {
-    const ops = this.#opsOf(ledger, sign);
-    if (sign < 0) this.#check(ops, 'cannot withdraw ledger entries these statistics do not hold');
-    this.#apply(ops);
+    const d = this.#design;
+    if (!d) throw new LedgerStatsError('entries can only be folded into statistics of an instrument with a ledger');
+    if (sign < 0 && !this.#holds(d, ledger)) throw new LedgerStatsError(WITHDRAW_UNKNOWN);
+    const time = ledger.time;
+    if (time && time.length > 0) {
+      bump(this.#timeSets, setKey(time.map((e) => e.category)), sign);
+      for (const e of time) {
+        const cell = cellOf(this.#time, e.category, timeCell);
+        bump(cell.hours, String(ticksOf(e.hoursPerWeek, d.time.hoursPerWeek)), sign);
+        if (e.reason !== undefined) bump(cell.reasons, e.reason, sign);
+        if (e.label !== undefined) bump(cell.labels, e.label, sign);
+        if (cell.hours.size === 0) this.#time.delete(e.category);
+      }
+    }
+    const waiting = ledger.waiting;
+    if (waiting && waiting.length > 0) {
+      bump(this.#waitSets, setKey(waiting.map((e) => e.kind)), sign);
+      for (const [kind, holders] of holdersByKind(waiting)) {
+        bump(cellOf(this.#kinds, kind, waitKind).sets, setKey(holders), sign);
+      }
+      for (const e of waiting) {
+        const kind = cellOf(this.#kinds, e.kind, waitKind);
+        const key = holderKey(e.heldBy);
+        const cell = cellOf(kind.holders, key, waitCell);
+        const days = ticksOf(e.days, d.waiting.days);
+        const times = ticksOf(e.timesPerMonth, d.waiting.timesPerMonth);
+        bump(cell.days, String(days), sign);
+        bump(cell.times, String(times), sign);
+        cell.load += sign * days * times;
+        if (e.label !== undefined) bump(kind.labels, e.label, sign);
+        if (cell.days.size === 0) kind.holders.delete(key);
+      }
+      // Only once every wait is out: a kind's other waits of this respondent still sit in it until then.
+      for (const e of waiting) if (this.#kinds.get(e.kind)?.sets.size === 0) this.#kinds.delete(e.kind);
+    }
+    const knowledge = ledger.knowledge;
+    if (knowledge && knowledge.length > 0) {
+      bump(this.#knowledgeSets, setKey(knowledge.map((e) => e.category)), sign);
+      for (const e of knowledge) {
+        const cell = cellOf(this.#knowledge, e.category, knowledgeCell);
+        bump(cell.checks, String(ticksOf(e.checksPerWeek, d.knowledge.checksPerWeek)), sign);
+        if (e.sop !== undefined) bump(cell.sop, e.sop, sign);
+        if (e.label !== undefined) bump(cell.labels, e.label, sign);
+        if (cell.checks.size === 0) this.#knowledge.delete(e.category);
+      }
+    }
+  }
+
+  /** Whether every count a withdrawal of these entries would lower is there to lower. */
+  #holds(d: LedgerDesign, ledger: LedgerAnswers): boolean {
+    const time = ledger.time ?? [];
+    if (time.length > 0 && !has(this.#timeSets, setKey(time.map((e) => e.category)))) return false;
+    for (const e of time) {
+      const cell = this.#time.get(e.category);
+      if (!cell || !has(cell.hours, String(ticksOf(e.hoursPerWeek, d.time.hoursPerWeek)))) return false;
+      if (e.reason !== undefined && !has(cell.reasons, e.reason)) return false;
+      if (e.label !== undefined && !has(cell.labels, e.label)) return false;
+    }
+    const waiting = ledger.waiting ?? [];
+    if (waiting.length > 0 && !has(this.#waitSets, setKey(waiting.map((e) => e.kind)))) return false;
+    for (const [kind, holders] of holdersByKind(waiting)) {
+      if (!has(this.#kinds.get(kind)?.sets, setKey(holders))) return false;
+    }
+    // Two waits of one kind may carry the same label: count what each label needs.
+    const labels = new Map<string, number>();
+    for (const e of waiting) {
+      const kind = this.#kinds.get(e.kind)!;
+      const cell = kind.holders.get(holderKey(e.heldBy));
+      if (!cell) return false;
+      const days = ticksOf(e.days, d.waiting.days);
+      const times = ticksOf(e.timesPerMonth, d.waiting.timesPerMonth);
+      if (!has(cell.days, String(days)) || !has(cell.times, String(times)) || cell.load < days * times) return false;
+      if (e.label !== undefined) {
+        const key = `${e.kind}\n${e.label}`;
+        labels.set(key, (labels.get(key) ?? 0) + 1);
+        if (!has(kind.labels, e.label, labels.get(key))) return false;
+      }
+    }
+    const knowledge = ledger.knowledge ?? [];
+    if (knowledge.length > 0 && !has(this.#knowledgeSets, setKey(knowledge.map((e) => e.category)))) return false;
+    for (const e of knowledge) {
+      const cell = this.#knowledge.get(e.category);
+      if (!cell || !has(cell.checks, String(ticksOf(e.checksPerWeek, d.knowledge.checksPerWeek)))) return false;
+      if (e.sop !== undefined && !has(cell.sop, e.sop)) return false;
+      if (e.label !== undefined && !has(cell.labels, e.label)) return false;
+    }
+    return true;
   }
 
   /** Adds statistics of a disjoint group. Throws LedgerStatsError on anything but non-negative integer counts. */
   addStats(stats: unknown): void {
-    const ops = statsOps(stats);
-    this.#apply(ops);
+    // Every count is checked before the first is added, so a bad block changes nothing.
+    for (const { path, delta } of statsOps(stats)) this.#add(path, delta);
   }
 
-  #opsOf(ledger: LedgerAnswers, sign: number): Op[] {
-    const d = this.#design;
-    if (!d) throw new LedgerStatsError('entries can only be folded into statistics of an instrument with a ledger');
-    const ops: Op[] = [];
-    const add = (delta: number, ...path: string[]) => ops.push({ path, delta });
-    const time = ledger.time ?? [];
-    if (time.length > 0) add(sign, 'time', 'sets', setKey(time.map((e) => e.category)));
-    for (const e of time) {
-      add(sign, 'time', 'cells', e.category, 'hours', String(ticksOf(e.hoursPerWeek, d.time.hoursPerWeek)));
-      if (e.reason !== undefined) add(sign, 'time', 'cells', e.category, 'reasons', e.reason);
-      if (e.label !== undefined) add(sign, 'time', 'cells', e.category, 'labels', e.label);
-    }
-    const waiting = ledger.waiting ?? [];
-    if (waiting.length > 0) add(sign, 'waiting', 'sets', setKey(waiting.map((e) => e.kind)));
-    const byKind = new Map<string, string[]>();
-    for (const e of waiting) {
-      const holder = holderKey(e.heldBy);
-      byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), holder]);
-      const days = ticksOf(e.days, d.waiting.days);
-      const times = ticksOf(e.timesPerMonth, d.waiting.timesPerMonth);
-      add(sign, 'waiting', 'kinds', e.kind, 'holders', holder, 'days', String(days));
-      add(sign, 'waiting', 'kinds', e.kind, 'holders', holder, 'times', String(times));
-      add(sign * days * times, 'waiting', 'kinds', e.kind, 'holders', holder, 'load', '');
-      if (e.label !== undefined) add(sign, 'waiting', 'kinds', e.kind, 'labels', e.label);
-    }
-    for (const [kind, holders] of byKind) add(sign, 'waiting', 'kinds', kind, 'sets', setKey(holders));
-    const knowledge = ledger.knowledge ?? [];
-    if (knowledge.length > 0) add(sign, 'knowledge', 'sets', setKey(knowledge.map((e) => e.category)));
-    for (const e of knowledge) {
-      add(
-        sign,
-        'knowledge',
-        'cells',
-        e.category,
-        'checks',
-        String(ticksOf(e.checksPerWeek, d.knowledge.checksPerWeek)),
-      );
-      if (e.sop !== undefined) add(sign, 'knowledge', 'cells', e.category, 'sop', e.sop);
-      if (e.label !== undefined) add(sign, 'knowledge', 'cells', e.category, 'labels', e.label);
-    }
-    return ops;
-  }
-
-  /** Throws unless every count stays at zero or above once the ops are applied. */
-  #check(ops: readonly Op[], message: string): void {
-    const totals = new Map<string, { path: string[]; delta: number }>();
-    for (const op of ops) {
-      const key = op.path.join(SEP);
-      const t = totals.get(key);
-      if (t) t.delta += op.delta;
-      else totals.set(key, { path: op.path, delta: op.delta });
-    }
-    for (const { path, delta } of totals.values()) {
-      const at = leaf(this.#root, path, false);
-      const current = at ? at.node.get(at.key) : undefined;
-      if (typeof current === 'object') throw new LedgerStatsError(message);
-      if ((current ?? 0) + delta < 0) throw new LedgerStatsError(message);
-    }
-  }
-
-  #apply(ops: readonly Op[]): void {
-    for (const { path, delta } of ops) {
-      const { node, key } = leaf(this.#root, path, true)!;
-      const current = node.get(key);
-      const next = (typeof current === 'number' ? current : 0) + delta;
-      if (next === 0) node.delete(key);
-      else node.set(key, next);
+  /** One count of a statistics block (a path as statsOps gives it) added to the typed state. */
+  #add(path: readonly string[], delta: number): void {
+    const [ledger, part, key, field, sub, leafField, leafKey] = path;
+    if (ledger === 'time') {
+      if (part === 'sets') bump(this.#timeSets, key!, delta);
+      else bump(cellOf(this.#time, key!, timeCell)[field as 'hours' | 'reasons' | 'labels'], sub!, delta);
+    } else if (ledger === 'knowledge') {
+      if (part === 'sets') bump(this.#knowledgeSets, key!, delta);
+      else bump(cellOf(this.#knowledge, key!, knowledgeCell)[field as 'checks' | 'sop' | 'labels'], sub!, delta);
+    } else if (part === 'sets') {
+      bump(this.#waitSets, key!, delta);
+    } else {
+      const kind = cellOf(this.#kinds, key!, waitKind);
+      if (field !== 'holders') bump(kind[field as 'sets' | 'labels'], sub!, delta);
+      else {
+        const cell = cellOf(kind.holders, sub!, waitCell);
+        if (leafField === 'load') cell.load += delta;
+        else bump(cell[leafField as 'days' | 'times'], leafKey!, delta);
+      }
     }
   }
 
   /** The statistics so far, canonical: keys sorted, no zero counts, no empty cells. */
   toStats(): LedgerStats {
-    const r = this.#root;
-    const cells = <T>(node: Node | undefined, build: (cell: Node) => T | null): Record<string, T> => {
-      const out: Record<string, T> = {};
-      for (const key of sortedKeys(node)) {
-        const built = build(node!.get(key) as Node);
-        if (built !== null) out[key] = built;
-      }
-      return out;
-    };
-    const time = child(r, 'time');
-    const waiting = child(r, 'waiting');
-    const knowledge = child(r, 'knowledge');
     return {
       time: {
-        sets: counts(child(time, 'sets')),
-        cells: cells(child(time, 'cells'), (cell) => {
-          const hours = counts(child(cell, 'hours'));
-          if (isEmpty(hours)) return null;
-          return withLabels({ hours, reasons: counts(child(cell, 'reasons')) }, cell);
-        }),
+        sets: counts(this.#timeSets),
+        cells: cells(this.#time, (c) =>
+          c.hours.size === 0 ? null : withLabels({ hours: counts(c.hours), reasons: counts(c.reasons) }, c.labels),
+        ),
       },
       waiting: {
-        sets: counts(child(waiting, 'sets')),
-        kinds: cells(child(waiting, 'kinds'), (kind) => {
-          const sets = counts(child(kind, 'sets'));
-          if (isEmpty(sets)) return null;
-          const holders = cells(child(kind, 'holders'), (cell) => {
-            const days = counts(child(cell, 'days'));
-            if (isEmpty(days)) return null;
-            const load = child(cell, 'load')?.get('');
-            return { days, times: counts(child(cell, 'times')), load: typeof load === 'number' ? load : 0 };
-          });
-          return withLabels({ sets, holders }, kind);
+        sets: counts(this.#waitSets),
+        kinds: cells(this.#kinds, (k) => {
+          if (k.sets.size === 0) return null;
+          const holders = cells(k.holders, (c) =>
+            c.days.size === 0 ? null : { days: counts(c.days), times: counts(c.times), load: c.load },
+          );
+          return withLabels({ sets: counts(k.sets), holders }, k.labels);
         }),
       },
       knowledge: {
-        sets: counts(child(knowledge, 'sets')),
-        cells: cells(child(knowledge, 'cells'), (cell) => {
-          const checks = counts(child(cell, 'checks'));
-          if (isEmpty(checks)) return null;
-          return withLabels({ checks, sop: counts(child(cell, 'sop')) }, cell);
-        }),
+        sets: counts(this.#knowledgeSets),
+        cells: cells(this.#knowledge, (c) =>
+          c.checks.size === 0 ? null : withLabels({ checks: counts(c.checks), sop: counts(c.sop) }, c.labels),
+        ),
       },
     };
   }
 }
 
-const isEmpty = (c: Counts) => Object.keys(c).length === 0;
-
-function child(node: Node | undefined, key: string): Node | undefined {
-  const v = node?.get(key);
-  return typeof v === 'object' ? v : undefined;
-}
-
-function sortedKeys(node: Node | undefined): string[] {
-  return node ? [...node.keys()].sort(compareKeys) : [];
-}
-
-function counts(node: Node | undefined): Counts {
-  const out: Counts = {};
-  for (const key of sortedKeys(node)) {
-    const v = node!.get(key);
-    if (typeof v === 'number' && v !== 0) out[key] = v;
+/** Per wait kind, the holders named for it (one respondent's waits). */
+function holdersByKind(waiting: readonly { kind: string; heldBy: WaitHolder }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of waiting) {
+    const list = out.get(e.kind);
+    if (list) list.push(holderKey(e.heldBy));
+    else out.set(e.kind, [holderKey(e.heldBy)]);
   }
   return out;
 }
 
-function withLabels<T extends object>(cell: T, node: Node): T & { labels?: Counts } {
-  const labels = counts(child(node, 'labels'));
-  return isEmpty(labels) ? cell : { ...cell, labels };
+function cells<T, R>(map: Map<string, T>, build: (cell: T) => R | null): Record<string, R> {
+  const out: Record<string, R> = {};
+  for (const key of [...map.keys()].sort(compareKeys)) {
+    const built = build(map.get(key)!);
+    if (built !== null) out[key] = built;
+  }
+  return out;
 }
+
+function counts(map: CountMap): Counts {
+  const out: Counts = {};
+  for (const key of [...map.keys()].sort(compareKeys)) {
+    const v = map.get(key)!;
+    if (v !== 0) out[key] = v;
+  }
+  return out;
+}
+
+function withLabels<T extends object>(cell: T, labels: CountMap): T & { labels?: Counts } {
+  return labels.size === 0 ? cell : { ...cell, labels: counts(labels) };
+}
+
+interface Op {
+  path: string[];
+  delta: number;
+}
+
+const isEmpty = (c: Counts) => Object.keys(c).length === 0;
 
 /** Empty statistics, as toStats of an accumulator that holds nothing. */
 export const emptyLedgerStats = (): LedgerStats => ({

@@ -44,7 +44,7 @@ export function ledgerIssues(design: ResolvedLedgerDesign, ledger: unknown): Led
   const issues: LedgerIssue[] = [];
   if (!isRecord(ledger)) return [{ field: 'ledger', message: 'expected an object with time, waiting and knowledge' }];
   for (const key of Object.keys(ledger)) {
-    if (!(key in ENTRY_FIELDS)) issues.push({ field: `ledger.${key}`, message: 'is not a known field' });
+    if (!Object.hasOwn(ENTRY_FIELDS, key)) issues.push({ field: `ledger.${key}`, message: 'is not a known field' });
   }
   for (const name of ['time', 'waiting', 'knowledge'] as const) {
     const entries = ledger[name];
@@ -200,4 +200,119 @@ export function ledgerSettingsIssues(
     });
   }
   return issues;
+}
+
+// ---- the fast check: the same verdict as ledgerIssues, without building a message (the fold's path, per row)
+
+interface Lookup {
+  timeCategories: ReadonlySet<string>;
+  reasons: ReadonlySet<string>;
+  kinds: ReadonlySet<string>;
+  knowledgeCategories: ReadonlySet<string>;
+  sop: ReadonlySet<string>;
+  departments: ReadonlySet<string> | null;
+}
+const lookups = new WeakMap<ResolvedLedgerDesign, Lookup>();
+function lookupOf(d: ResolvedLedgerDesign): Lookup {
+  let l = lookups.get(d);
+  if (!l) {
+    const ids = (options: readonly ChoiceOption[]) => new Set(options.map((o) => o.id));
+    l = {
+      timeCategories: ids(d.time.categories),
+      reasons: ids(d.time.reasons),
+      kinds: ids(d.waiting.kinds),
+      knowledgeCategories: ids(d.knowledge.categories),
+      sop: ids(d.knowledge.sop),
+      departments: d.departments ? new Set(d.departments) : null,
+    };
+    lookups.set(d, l);
+  }
+  return l;
+}
+
+const LEVEL_SET: ReadonlySet<string> = new Set(LEVELS);
+
+function categoryFits(v: unknown, listed: ReadonlySet<string>, open: boolean | undefined): v is string {
+  return typeof v === 'string' && (listed.has(v) || (open === true && CATEGORY_ID.test(v)));
+}
+
+function labelFits(d: ResolvedLedgerDesign, label: unknown): boolean {
+  if (label === undefined) return true;
+  if (!d.labels || typeof label !== 'string') return false;
+  // Characters as ledgerIssues counts them (code points); only long strings need the count.
+  return label.length <= LABEL_INPUT_MAX || [...label].length <= LABEL_INPUT_MAX;
+}
+
+function holderFits(l: Lookup, h: unknown): string | null {
+  if (!isRecord(h)) return null;
+  let keys = 0;
+  for (const _ in h) keys++;
+  if (keys !== 1) return null;
+  if (typeof h.level === 'string') return LEVEL_SET.has(h.level) ? `level:${h.level}` : null;
+  if (typeof h.department === 'string') {
+    const dep = h.department;
+    const ok = l.departments ? l.departments.has(dep) : dep.trim().length > 0 && dep.length <= 80;
+    return ok ? `department:${dep}` : null;
+  }
+  return null;
+}
+
+/**
+ * True exactly when `ledgerIssues(design, ledger)` finds nothing: the check the scoring engine runs on every response
+ * it folds, written as plain loops (ledgerIssues, which names every problem, runs only once this says no).
+ */
+export function ledgerFits(d: ResolvedLedgerDesign, ledger: unknown): boolean {
+  if (!isRecord(ledger)) return false;
+  for (const key in ledger) if (key !== 'time' && key !== 'waiting' && key !== 'knowledge') return false;
+  const l = lookupOf(d);
+  const max = d.maxEntries;
+  const time = ledger.time;
+  if (time !== undefined) {
+    if (!Array.isArray(time) || time.length > max) return false;
+    for (let i = 0; i < time.length; i++) {
+      const e: unknown = time[i];
+      if (!isRecord(e)) return false;
+      for (const k in e) if (k !== 'category' && k !== 'hoursPerWeek' && k !== 'reason' && k !== 'label') return false;
+      if (!categoryFits(e.category, l.timeCategories, d.openCategories)) return false;
+      if (!inRange(e.hoursPerWeek, d.time.hoursPerWeek)) return false;
+      if (e.reason !== undefined && !(typeof e.reason === 'string' && l.reasons.has(e.reason))) return false;
+      for (let j = 0; j < i; j++) if ((time[j] as { category: unknown }).category === e.category) return false;
+      if (!labelFits(d, e.label)) return false;
+    }
+  }
+  const waiting = ledger.waiting;
+  if (waiting !== undefined) {
+    if (!Array.isArray(waiting) || waiting.length > max) return false;
+    const seen: string[] = [];
+    for (let i = 0; i < waiting.length; i++) {
+      const e: unknown = waiting[i];
+      if (!isRecord(e)) return false;
+      for (const k in e) {
+        if (k !== 'kind' && k !== 'heldBy' && k !== 'days' && k !== 'timesPerMonth' && k !== 'label') return false;
+      }
+      if (!(typeof e.kind === 'string' && l.kinds.has(e.kind))) return false;
+      const holder = holderFits(l, e.heldBy);
+      if (holder === null) return false;
+      if (!inRange(e.days, d.waiting.days) || !inRange(e.timesPerMonth, d.waiting.timesPerMonth)) return false;
+      const key = `${e.kind}\n${holder}`;
+      if (seen.includes(key)) return false;
+      seen.push(key);
+      if (!labelFits(d, e.label)) return false;
+    }
+  }
+  const knowledge = ledger.knowledge;
+  if (knowledge !== undefined) {
+    if (!Array.isArray(knowledge) || knowledge.length > max) return false;
+    for (let i = 0; i < knowledge.length; i++) {
+      const e: unknown = knowledge[i];
+      if (!isRecord(e)) return false;
+      for (const k in e) if (k !== 'category' && k !== 'checksPerWeek' && k !== 'sop' && k !== 'label') return false;
+      if (!categoryFits(e.category, l.knowledgeCategories, d.openCategories)) return false;
+      if (!inRange(e.checksPerWeek, d.knowledge.checksPerWeek)) return false;
+      if (e.sop !== undefined && !(typeof e.sop === 'string' && l.sop.has(e.sop))) return false;
+      for (let j = 0; j < i; j++) if ((knowledge[j] as { category: unknown }).category === e.category) return false;
+      if (!labelFits(d, e.label)) return false;
+    }
+  }
+  return true;
 }

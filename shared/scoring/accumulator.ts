@@ -2,7 +2,7 @@ import type { Instrument } from '../instrument';
 import { engineLedgerDesign } from '../ledger/design';
 import { isEmptyLedgerStats, LedgerAccumulator, LedgerStatsError } from '../ledger/stats';
 import type { LedgerAnswers, ResolvedLedgerDesign } from '../ledger/types';
-import { ledgerIssues } from '../ledger/validate';
+import { ledgerFits, ledgerIssues } from '../ledger/validate';
 import { type Answers, answerIssues, type SurveyResponse } from '../response';
 import { answerCodes, DONT_KNOW_CODE, encodeAnswers, type ItemCodes, UNANSWERED } from './answer-codes';
 import { InvalidResponseError, StatsMismatchError } from './errors';
@@ -215,9 +215,8 @@ class StatsAccumulator implements Accumulator {
         { field: 'ledger', message: `instrument ${this.instrument.id}@${this.instrument.version} has no ledger step` },
       ]);
     }
-    const issues = ledgerIssues(design, ledger);
-    if (issues.length > 0) throw new InvalidResponseError(issues);
-    return ledger;
+    if (ledgerFits(design, ledger)) return ledger;
+    throw new InvalidResponseError(ledgerIssues(design, ledger));
   }
 
   /** The response's answers as codes in the reused buffer; throws InvalidResponseError naming each bad field. */

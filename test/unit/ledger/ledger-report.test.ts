@@ -6,6 +6,8 @@ import {
   emptyLedgerStats,
   type LedgerAnswers,
   ledgerDesignFor,
+  ledgerFits,
+  ledgerIssues,
   ledgerReport,
   medianIntervalTicks,
   medianRank,
@@ -202,5 +204,64 @@ describe('labels', () => {
     const long = cleanLabel('x'.repeat(300))!;
     expect([...long]).toHaveLength(80);
     expect(cleanLabel('a\uD800b')).toBe('a\uFFFDb');
+  });
+});
+
+describe('the fast ledger check', () => {
+  it('says yes exactly when the detailed check finds nothing, for valid and broken ledgers alike', () => {
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.constant(''),
+      fc.constant('rework'),
+      fc.constant('approval'),
+      fc.constant('toString'),
+      fc.constant('x'.repeat(201)),
+      fc.double({ min: -5, max: 70 }),
+      fc.integer({ min: -2, max: 61 }),
+      fc.constantFrom(0.25, 30.5, 40.5, 50.5, 51, 60.5, 61),
+      fc.constant({ level: 'boss' }),
+      fc.constant({ department: 'Legal' }),
+      fc.constant({ department: 'Sales', level: 'manager' }),
+      fc.constant([]),
+    );
+    // A field of an entry (or of the ledger itself) replaced by junk, or an entry repeated.
+    const edit = fc.record({
+      ledger: fc.constantFrom('time', 'waiting', 'knowledge'),
+      entry: fc.nat(2),
+      field: fc.oneof(
+        fc.constantFrom('category', 'hoursPerWeek', 'reason', 'label', 'kind', 'heldBy', 'days', 'timesPerMonth'),
+        fc.constantFrom('checksPerWeek', 'sop'),
+        fc.string({ maxLength: 8 }),
+      ),
+      value: junk,
+      top: fc.boolean(),
+    });
+    // One thing wrong at a time, so that a check the fast path forgot shows as a disagreement.
+    const broken = fc
+      .tuple(ledgerArb, fc.oneof(edit, fc.constantFrom('time', 'waiting', 'knowledge')))
+      .map(([ledger, change]) => {
+        const l = JSON.parse(JSON.stringify(ledger)) as Record<string, unknown>;
+        if (typeof change === 'string') {
+          const list = l[change];
+          if (Array.isArray(list) && list.length > 0 && list.length < 3) list.push(list[0]);
+          return l;
+        }
+        const entries = l[change.ledger];
+        if (Array.isArray(entries) && entries.length > 0 && !change.top) {
+          (entries[change.entry % entries.length] as Record<string, unknown>)[change.field] = change.value;
+        } else l[change.top ? change.field || change.ledger : change.ledger] = change.value;
+        return l;
+      });
+    // Labels on (the generated ledgers carry some), and a second design with any category id and labels off.
+    const labelled = { ...design, labels: true };
+    const open = { ...design, openCategories: true, labels: false };
+    fc.assert(
+      fc.property(fc.oneof(ledgerArb, broken), fc.boolean(), (ledger, useOpen) => {
+        const d = useOpen ? open : labelled;
+        expect(ledgerFits(d, ledger)).toBe(ledgerIssues(d, ledger).length === 0);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

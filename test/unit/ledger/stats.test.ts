@@ -109,6 +109,22 @@ describe('ledger statistics in GroupStats', () => {
     expect(merge(old, foldAll([withLedger]))).toEqual(foldAll([makeResponse(), withLedger]));
   });
 
+  it('withdraw a respondent whose waits of one kind have two holders, down to nothing', () => {
+    const s = foldAll([withLedger]);
+    expect(unfold(I, s, withLedger)).toEqual(emptyStats(I));
+    const both = foldAll([withLedger, makeResponse({ ledger: { waiting: [withLedger.ledger!.waiting![1]!] } })]);
+    expect(unfold(I, both, withLedger)).toEqual(
+      foldAll([makeResponse({ ledger: { waiting: [withLedger.ledger!.waiting![1]!] } })]),
+    );
+    // In one accumulator: what is left after the withdrawal carries on exactly.
+    const other = makeResponse({ ledger: { waiting: [withLedger.ledger!.waiting![1]!] } });
+    const accumulator = createAccumulator(I);
+    accumulator.add(withLedger);
+    accumulator.remove(withLedger);
+    accumulator.add(other);
+    expect(accumulator.toStats()).toEqual(foldAll([other]));
+  });
+
   it('refuse to withdraw entries they do not hold, and change nothing then', () => {
     const s = foldAll([makeResponse()]);
     const error = thrown(() => unfold(I, s, { ...makeResponse(), ledger: withLedger.ledger! }));
