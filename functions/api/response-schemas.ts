@@ -41,6 +41,16 @@ export const CampaignSchema = z.object({
   openLink: z.boolean(),
   remindAt: z.array(z.string()),
   reportSentAt: z.nullable(z.string()),
+  /** The ledger step's own category lists and label setting; null: the instrument's defaults, no labels. */
+  ledger: z.optional(
+    z.nullable(
+      z.object({
+        timeCategories: z.optional(z.array(z.object({ id: z.string(), label: z.record(z.string(), z.string()) }))),
+        knowledgeCategories: z.optional(z.array(z.object({ id: z.string(), label: z.record(z.string(), z.string()) }))),
+        labels: z.optional(z.object({ keepDays: z.number() })),
+      }),
+    ),
+  ),
 });
 export const CreatedCampaignSchema = z.extend(CampaignSchema, {
   /** Null when the campaign takes invitations only (`openLink: false`). */
@@ -76,6 +86,8 @@ export const SurveySchema = z.object({
   }),
   language: z.enum(LANGUAGES),
   instrument: z.object({ id: z.string(), version: z.string() }),
+  /** The ledger step as this campaign asks it (its lists, departments as holders, ranges); null without one. */
+  ledger: z.optional(z.nullable(z.object({ maxEntries: z.number(), labels: z.boolean() }))),
 });
 export const ReceiptSchema = z.object({
   receipt: z.string(),
@@ -100,6 +112,13 @@ const SegmentDoc = z.object({
   n: z.optional(z.number()),
   layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
 });
+const LedgerTableDoc = z.object({
+  suppressed: z.boolean(),
+  total: z.nullable(z.number()),
+  rows: z.array(
+    z.object({ id: z.string(), name: z.string(), suppressed: z.boolean(), respondents: z.optional(z.number()) }),
+  ),
+});
 export const ReportSchema = z.object({
   campaign: z.object({
     id: z.string(),
@@ -122,6 +141,20 @@ export const ReportSchema = z.object({
   diagnoses: z.optional(z.array(z.object({ code: z.string(), confidence: z.number() }))),
   firstBreak: z.optional(z.nullable(z.enum(LAYERS))),
   leadershipGap: z.optional(z.nullable(z.record(z.enum(LAYERS), z.number()))),
+  /**
+   * The ledger step's tables (2026.2 on; docs/METHOD.md §8): per ledger its total and rows by cost, hidden rows by name
+   * only; waits also per kind × holder.
+   */
+  ledger: z.optional(
+    z.object({
+      n: z.number(),
+      minGroupSize: z.number(),
+      labelsShownFrom: z.nullable(z.number()),
+      time: LedgerTableDoc,
+      waiting: z.extend(LedgerTableDoc, { cells: z.array(z.object({ kind: z.string(), holderName: z.string() })) }),
+      knowledge: LedgerTableDoc,
+    }),
+  ),
   segments: z.object({ department: z.array(SegmentDoc), level: z.array(SegmentDoc) }),
   responseRate: z.nullable(
     z.object({
