@@ -128,6 +128,8 @@ export class ResponseMapper {
       this.#row.codes[item] = this.#likert(i, text.slice(start, end));
       return;
     }
+    // An empty ledger cell (most of them) says nothing: not even a slice.
+    if (start === end && this.#kinds[i] === LEDGER) return;
     this.#other(i, text.slice(start, end));
   }
 

@@ -37,6 +37,8 @@ interface CompiledColumn {
   column: number;
   ledger: 'time' | 'waiting' | 'knowledge';
   slot: number;
+  /** Ledger and slot as one number: the columns of one entry share it. */
+  group: number;
   /** The entry field (hoursPerWeek, heldBy, …). */
   field: string;
   kind: 'number' | 'holder' | 'text';
@@ -81,7 +83,10 @@ export class LedgerCells {
       const field = m ? ENTRY_FIELD[m[3]!] : undefined;
       if (!m || !field) return;
       const kind = NUMBER_FIELDS.has(field) ? 'number' : field === 'heldBy' ? 'holder' : 'text';
-      this.#columns.push({ column, ledger: m[1] as CompiledColumn['ledger'], slot: Number(m[2]), field, kind });
+      const ledger = m[1] as CompiledColumn['ledger'];
+      const slot = Number(m[2]);
+      const group = ['time', 'waiting', 'knowledge'].indexOf(ledger) * 100 + slot;
+      this.#columns.push({ column, ledger, slot, group, field, kind });
     });
     // Slot order within each ledger, whatever the column order: entries come out as the survey numbers them.
     this.#columns.sort((a, b) => a.ledger.localeCompare(b.ledger) || a.slot - b.slot);
@@ -108,14 +113,13 @@ export class LedgerCells {
     const values = this.#values;
     const out: Record<string, Record<string, unknown>[]> = {};
     let entry: Record<string, unknown> | null = null;
-    let at = '';
+    let at = -1;
     let labelled = false;
     for (const c of this.#columns) {
       const v = values[c.column]!;
       if (v.length === 0) continue;
-      const key = `${c.ledger}${c.slot}`;
-      if (key !== at) {
-        at = key;
+      if (c.group !== at) {
+        at = c.group;
         entry = {};
         const list = out[c.ledger];
         if (list) list.push(entry);

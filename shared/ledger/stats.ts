@@ -67,21 +67,59 @@ export class LedgerStatsError extends Error {
 /** The key of a set of ids in `sets`: one key per set, whatever order they were named in. */
 export function setKey(ids: readonly string[]): string {
   // One id is the common case (per wait kind, one holder): no set, no sort.
-  if (ids.length === 1) return `[${JSON.stringify(ids[0])}]`;
-  return JSON.stringify([...new Set(ids)].sort(compareKeys));
+  if (ids.length === 1) return singleSet(ids[0]!);
+  // The JSON of the sorted distinct ids, built from each id's quoted form (remembered with its one-id set).
+  const sorted = ids.slice().sort(compareKeys);
+  let key = '[';
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    const single = singleSet(sorted[i]!);
+    key += key.length > 1 ? `,${single.slice(1, -1)}` : single.slice(1, -1);
+  }
+  return `${key}]`;
+}
+
+// The key of a one-id set, remembered: a pure function of the id, asked once per response per ledger. Ids are few
+// (categories, kinds, holders), so the memo stays small; it is dropped should it ever grow large.
+const singles = new Map<string, string>();
+function singleSet(id: string): string {
+  let key = singles.get(id);
+  if (key === undefined) {
+    if (singles.size > 10_000) singles.clear();
+    key = `[${JSON.stringify(id)}]`;
+    singles.set(id, key);
+  }
+  return key;
+}
+
+// The fold runs once per response, so these avoid a closure per call (under tsx each closure is also named).
+function categorySet(entries: readonly { category: string }[]): string {
+  if (entries.length === 1) return singleSet(entries[0]!.category);
+  const ids: string[] = [];
+  for (const e of entries) ids.push(e.category);
+  return setKey(ids);
+}
+
+function kindSet(entries: readonly { kind: string }[]): string {
+  if (entries.length === 1) return singleSet(entries[0]!.kind);
+  const ids: string[] = [];
+  for (const e of entries) ids.push(e.kind);
+  return setKey(ids);
 }
 
 // ---- the mutable accumulator: typed maps per ledger, counts at the leaves (folded per response, so kept direct)
 
 type CountMap = Map<string, number>;
+/** Counts by tick: numeric keys, so a fold hashes no string (per response, per entry). */
+type TickMap = Map<number, number>;
 interface TimeCell {
-  hours: CountMap;
+  hours: TickMap;
   reasons: CountMap;
   labels: CountMap;
 }
 interface WaitCell {
-  days: CountMap;
-  times: CountMap;
+  days: TickMap;
+  times: TickMap;
   load: number;
 }
 interface WaitKind {
@@ -90,18 +128,24 @@ interface WaitKind {
   labels: CountMap;
 }
 interface KnowledgeCell {
-  checks: CountMap;
+  checks: TickMap;
   sop: CountMap;
   labels: CountMap;
 }
 
-function bump(map: CountMap, key: string, delta: number): void {
+function bump<K>(map: Map<K, number>, key: K, delta: number): void {
   const v = (map.get(key) ?? 0) + delta;
   if (v === 0) map.delete(key);
   else map.set(key, v);
 }
 
-const has = (map: CountMap | undefined, key: string, n = 1): boolean => (map?.get(key) ?? 0) >= n;
+const has = <K>(map: Map<K, number> | undefined, key: K, n = 1): boolean => (map?.get(key) ?? 0) >= n;
+
+/** A tick key of stored statistics: a non-negative integer written as JavaScript writes it. */
+function tickOf(key: string): number {
+  if (!/^(0|[1-9]\d{0,8})$/.test(key)) throw new LedgerStatsError(`ledger statistics hold a tick "${key}"`);
+  return Number(key);
+}
 
 function cellOf<T>(cells: Map<string, T>, key: string, make: () => T): T {
   let cell = cells.get(key);
@@ -143,10 +187,10 @@ export class LedgerAccumulator {
     if (sign < 0 && !this.#holds(d, ledger)) throw new LedgerStatsError(WITHDRAW_UNKNOWN);
     const time = ledger.time;
     if (time && time.length > 0) {
-      bump(this.#timeSets, setKey(time.map((e) => e.category)), sign);
+      bump(this.#timeSets, categorySet(time), sign);
       for (const e of time) {
         const cell = cellOf(this.#time, e.category, timeCell);
-        bump(cell.hours, String(ticksOf(e.hoursPerWeek, d.time.hoursPerWeek)), sign);
+        bump(cell.hours, ticksOf(e.hoursPerWeek, d.time.hoursPerWeek), sign);
         if (e.reason !== undefined) bump(cell.reasons, e.reason, sign);
         if (e.label !== undefined) bump(cell.labels, e.label, sign);
         if (cell.hours.size === 0) this.#time.delete(e.category);
@@ -154,9 +198,14 @@ export class LedgerAccumulator {
     }
     const waiting = ledger.waiting;
     if (waiting && waiting.length > 0) {
-      bump(this.#waitSets, setKey(waiting.map((e) => e.kind)), sign);
-      for (const [kind, holders] of holdersByKind(waiting)) {
-        bump(cellOf(this.#kinds, kind, waitKind).sets, setKey(holders), sign);
+      bump(this.#waitSets, kindSet(waiting), sign);
+      if (waiting.length === 1) {
+        const e = waiting[0]!;
+        bump(cellOf(this.#kinds, e.kind, waitKind).sets, singleSet(holderKey(e.heldBy)), sign);
+      } else {
+        for (const [kind, holders] of holdersByKind(waiting)) {
+          bump(cellOf(this.#kinds, kind, waitKind).sets, setKey(holders), sign);
+        }
       }
       for (const e of waiting) {
         const kind = cellOf(this.#kinds, e.kind, waitKind);
@@ -164,21 +213,21 @@ export class LedgerAccumulator {
         const cell = cellOf(kind.holders, key, waitCell);
         const days = ticksOf(e.days, d.waiting.days);
         const times = ticksOf(e.timesPerMonth, d.waiting.timesPerMonth);
-        bump(cell.days, String(days), sign);
-        bump(cell.times, String(times), sign);
+        bump(cell.days, days, sign);
+        bump(cell.times, times, sign);
         cell.load += sign * days * times;
         if (e.label !== undefined) bump(kind.labels, e.label, sign);
         if (cell.days.size === 0) kind.holders.delete(key);
       }
       // Only once every wait is out: a kind's other waits of this respondent still sit in it until then.
-      for (const e of waiting) if (this.#kinds.get(e.kind)?.sets.size === 0) this.#kinds.delete(e.kind);
+      if (sign < 0) for (const e of waiting) if (this.#kinds.get(e.kind)?.sets.size === 0) this.#kinds.delete(e.kind);
     }
     const knowledge = ledger.knowledge;
     if (knowledge && knowledge.length > 0) {
-      bump(this.#knowledgeSets, setKey(knowledge.map((e) => e.category)), sign);
+      bump(this.#knowledgeSets, categorySet(knowledge), sign);
       for (const e of knowledge) {
         const cell = cellOf(this.#knowledge, e.category, knowledgeCell);
-        bump(cell.checks, String(ticksOf(e.checksPerWeek, d.knowledge.checksPerWeek)), sign);
+        bump(cell.checks, ticksOf(e.checksPerWeek, d.knowledge.checksPerWeek), sign);
         if (e.sop !== undefined) bump(cell.sop, e.sop, sign);
         if (e.label !== undefined) bump(cell.labels, e.label, sign);
         if (cell.checks.size === 0) this.#knowledge.delete(e.category);
@@ -189,15 +238,15 @@ export class LedgerAccumulator {
   /** Whether every count a withdrawal of these entries would lower is there to lower. */
   #holds(d: LedgerDesign, ledger: LedgerAnswers): boolean {
     const time = ledger.time ?? [];
-    if (time.length > 0 && !has(this.#timeSets, setKey(time.map((e) => e.category)))) return false;
+    if (time.length > 0 && !has(this.#timeSets, categorySet(time))) return false;
     for (const e of time) {
       const cell = this.#time.get(e.category);
-      if (!cell || !has(cell.hours, String(ticksOf(e.hoursPerWeek, d.time.hoursPerWeek)))) return false;
+      if (!cell || !has(cell.hours, ticksOf(e.hoursPerWeek, d.time.hoursPerWeek))) return false;
       if (e.reason !== undefined && !has(cell.reasons, e.reason)) return false;
       if (e.label !== undefined && !has(cell.labels, e.label)) return false;
     }
     const waiting = ledger.waiting ?? [];
-    if (waiting.length > 0 && !has(this.#waitSets, setKey(waiting.map((e) => e.kind)))) return false;
+    if (waiting.length > 0 && !has(this.#waitSets, kindSet(waiting))) return false;
     for (const [kind, holders] of holdersByKind(waiting)) {
       if (!has(this.#kinds.get(kind)?.sets, setKey(holders))) return false;
     }
@@ -209,7 +258,7 @@ export class LedgerAccumulator {
       if (!cell) return false;
       const days = ticksOf(e.days, d.waiting.days);
       const times = ticksOf(e.timesPerMonth, d.waiting.timesPerMonth);
-      if (!has(cell.days, String(days)) || !has(cell.times, String(times)) || cell.load < days * times) return false;
+      if (!has(cell.days, days) || !has(cell.times, times) || cell.load < days * times) return false;
       if (e.label !== undefined) {
         const key = `${e.kind}\n${e.label}`;
         labels.set(key, (labels.get(key) ?? 0) + 1);
@@ -217,10 +266,10 @@ export class LedgerAccumulator {
       }
     }
     const knowledge = ledger.knowledge ?? [];
-    if (knowledge.length > 0 && !has(this.#knowledgeSets, setKey(knowledge.map((e) => e.category)))) return false;
+    if (knowledge.length > 0 && !has(this.#knowledgeSets, categorySet(knowledge))) return false;
     for (const e of knowledge) {
       const cell = this.#knowledge.get(e.category);
-      if (!cell || !has(cell.checks, String(ticksOf(e.checksPerWeek, d.knowledge.checksPerWeek)))) return false;
+      if (!cell || !has(cell.checks, ticksOf(e.checksPerWeek, d.knowledge.checksPerWeek))) return false;
       if (e.sop !== undefined && !has(cell.sop, e.sop)) return false;
       if (e.label !== undefined && !has(cell.labels, e.label)) return false;
     }
@@ -238,10 +287,18 @@ export class LedgerAccumulator {
     const [ledger, part, key, field, sub, leafField, leafKey] = path;
     if (ledger === 'time') {
       if (part === 'sets') bump(this.#timeSets, key!, delta);
-      else bump(cellOf(this.#time, key!, timeCell)[field as 'hours' | 'reasons' | 'labels'], sub!, delta);
+      else {
+        const cell = cellOf(this.#time, key!, timeCell);
+        if (field === 'hours') bump(cell.hours, tickOf(sub!), delta);
+        else bump(cell[field as 'reasons' | 'labels'], sub!, delta);
+      }
     } else if (ledger === 'knowledge') {
       if (part === 'sets') bump(this.#knowledgeSets, key!, delta);
-      else bump(cellOf(this.#knowledge, key!, knowledgeCell)[field as 'checks' | 'sop' | 'labels'], sub!, delta);
+      else {
+        const cell = cellOf(this.#knowledge, key!, knowledgeCell);
+        if (field === 'checks') bump(cell.checks, tickOf(sub!), delta);
+        else bump(cell[field as 'sop' | 'labels'], sub!, delta);
+      }
     } else if (part === 'sets') {
       bump(this.#waitSets, key!, delta);
     } else {
@@ -250,7 +307,7 @@ export class LedgerAccumulator {
       else {
         const cell = cellOf(kind.holders, sub!, waitCell);
         if (leafField === 'load') cell.load += delta;
-        else bump(cell[leafField as 'days' | 'times'], leafKey!, delta);
+        else bump(cell[leafField as 'days' | 'times'], tickOf(leafKey!), delta);
       }
     }
   }
@@ -304,11 +361,14 @@ function cells<T, R>(map: Map<string, T>, build: (cell: T) => R | null): Record<
   return out;
 }
 
-function counts(map: CountMap): Counts {
+function counts(map: CountMap | TickMap): Counts {
   const out: Counts = {};
-  for (const key of [...map.keys()].sort(compareKeys)) {
-    const v = map.get(key)!;
-    if (v !== 0) out[key] = v;
+  // Tick keys come out in numeric order, as JSON objects list integer keys anyway.
+  const keys = [...map.keys()] as (string | number)[];
+  keys.sort((a, b) => (typeof a === 'number' ? (a as number) - (b as number) : compareKeys(a as string, b as string)));
+  for (const key of keys) {
+    const v = (map as Map<string | number, number>).get(key)!;
+    if (v !== 0) out[String(key)] = v;
   }
   return out;
 }
