@@ -1,8 +1,9 @@
-// `npm run bench [-- --only cold-start,cli-scoring] [--quick] [--keep]`: runs the benchmarks, prints one table, writes
-// bench/results.json and, on a full run, the table in docs/BENCHMARKS.md.
+// `npm run bench [-- --only cold-start,cli-scoring] [--quick] [--keep] [--out FILE] [--write-docs]`: runs the
+// benchmarks, prints one table and writes the rows to bench/results.json (untracked; --out elsewhere). Only
+// --write-docs on a full run rewrites the table in docs/BENCHMARKS.md, so a run leaves the work tree as it was.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './lib/context';
 import { describeMachine, machine } from './lib/machine';
@@ -28,6 +29,7 @@ const BENCHES: { id: string; run: (ctx: BenchContext) => Promise<Row[]> }[] = [
 ];
 
 const ROOT = join(import.meta.dirname, '..');
+// Untracked (.gitignore): a run's figures are for the one who ran it; docs/BENCHMARKS.md quotes the ones kept.
 const RESULTS = join(ROOT, 'bench/results.json');
 const DOC = join(ROOT, 'docs/BENCHMARKS.md');
 const BEGIN = '<!-- bench:begin -->';
@@ -38,12 +40,16 @@ const { values } = parseArgs({
     only: { type: 'string', multiple: true },
     quick: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'write-docs': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  console.log(`npm run bench -- [--only ${BENCHES.map((b) => b.id).join(',')}] [--quick] [--keep]`);
+  console.log(
+    `npm run bench -- [--only ${BENCHES.map((b) => b.id).join(',')}] [--quick] [--keep] [--out FILE] [--write-docs]`,
+  );
   process.exit(0);
 }
 
@@ -90,30 +96,44 @@ for (const bench of selected) {
   log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-// A partial run (--only) replaces its own rows and keeps the others from the last run.
+// A partial run (--only) replaces its own rows and keeps the others from the last run written to the same file.
+const resultsFile = values.out ? resolve(values.out) : RESULTS;
 const previous: Row[] =
-  only.length > 0 && existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Row[]) : [];
+  only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Row[]) : [];
 const ran = new Set(selected.map((b) => b.id));
+const fresh = new Set(rows.map((r) => r.id));
+// A row belongs to the benchmark that writes it (scheduler.* come from report-scaling).
 const benchOf = (id: string) => id.split('.')[0]!;
-const order = (id: string) => BENCHES.findIndex((x) => x.id === benchOf(id));
-const merged = [...previous.filter((r) => !ran.has(benchOf(r.id))), ...rows].sort((a, b) => order(a.id) - order(b.id));
-writeFileSync(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
+const order = (id: string) => {
+  const i = BENCHES.findIndex((x) => x.id === benchOf(id));
+  return i === -1 ? BENCHES.findIndex((x) => x.id === 'report-scaling') : i;
+};
+const kept = previous.filter((r) => !ran.has(benchOf(r.id)) && !fresh.has(r.id));
+const merged = [...kept, ...rows].sort((a, b) => order(a.id) - order(b.id));
+writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
 
 const printed = `${table(rows)}\n\n${notes(rows)}`;
 console.log(`\n${printed}\n`);
-const kept = merged.length - rows.length;
 console.log(
-  `total ${((performance.now() - started) / 1000).toFixed(1)} s; wrote ${RESULTS}` +
-    (kept > 0 ? ` (with ${kept} rows kept from the last run of the other benchmarks)` : ''),
+  `total ${((performance.now() - started) / 1000).toFixed(1)} s; wrote ${resultsFile}` +
+    (kept.length > 0 ? ` (with ${kept.length} rows kept from the last run of the other benchmarks)` : ''),
 );
 
-// Only a full, non-quick run is the "latest table" the docs quote.
-if (only.length === 0 && !quick && existsSync(DOC)) {
+// Only when asked for, and never from a quick run. A partial run writes the merged rows (its own and those kept from
+// the last run of the other benchmarks) and says which are whose.
+if (values['write-docs'] && quick) {
+  console.log('--write-docs takes a run without --quick: docs/BENCHMARKS.md left as it was');
+} else if (values['write-docs'] && existsSync(DOC)) {
   const doc = readFileSync(DOC, 'utf8');
   const from = doc.indexOf(BEGIN);
   const to = doc.indexOf(END);
   if (from !== -1 && to > from) {
-    const block = `${BEGIN}\nMeasured on ${describeMachine(m)}.\n\n${printed}\n${END}`;
+    const whose =
+      kept.length > 0
+        ? ` Rows of ${[...ran].join(', ')} from this run; the others (${[...new Set(kept.map((r) => benchOf(r.id)))].join(', ')}) kept from the last run of their benchmark.`
+        : '';
+    const shown = `${table(merged)}\n\n${notes(merged)}`;
+    const block = `${BEGIN}\nMeasured on ${describeMachine(m)}.${whose}\n\n${shown}\n${END}`;
     writeFileSync(DOC, doc.slice(0, from) + block + doc.slice(to + END.length));
     console.log(`updated the table in ${DOC}`);
   }

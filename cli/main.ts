@@ -1,7 +1,7 @@
 // `orgos`: parses the command line, runs one command, and maps errors to exit codes (2 for usage and input, 1 for a
 // bug). Commands return their whole output as a string, so nothing reaches stdout unless the command succeeded.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { InputError, UsageError } from './errors';
+import { ImportError, InputError, UsageError } from './errors';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -22,11 +22,16 @@ Commands:
   template                                print the CSV header for the instrument
   score FILE.csv [options]                score a CSV of responses (FILE - reads standard input)
     --instrument VERSION    the instrument version the answers were collected with (every command; default the newest)
+    --map MAP.json          which column is which item, and recodes (orgos map proposes one)
     --leadership LEAD.csv   score a second CSV as the leadership view (never mixed into the workforce scores)
     --min-group N           minimum group size for breakdowns and diagnoses (default ${DEFAULT_MIN_GROUP}, at least ${MIN_GROUP_FLOOR})
     --exclude-flagged       leave straight-lined and too-fast responses out of the scores
     --json                  print the readiness report as JSON
     --html                  print the readiness report as a self-contained HTML page
+  map FILE.csv [--map MAP.json]           propose a mapping for a CSV from another survey tool (edit, then --map)
+
+  Files may be comma, semicolon or tab separated, in UTF-8, UTF-16 (with BOM) or Windows-1252; columns are matched
+  by item id or item text in any instrument language; what was found is said on stderr.
 
   orgos <command> --help    help for one command
   orgos --version           print the version
@@ -39,6 +44,7 @@ interface CommandSpec {
   run(
     values: Record<string, string | boolean | (string | boolean)[] | undefined>,
     positionals: string[],
+    note: (line: string) => void,
   ): Promise<string>;
 }
 
@@ -66,9 +72,10 @@ const commands: Record<string, CommandSpec> = {
   },
   score: {
     usage:
-      'orgos score FILE.csv [--leadership LEAD.csv] [--min-group N] [--exclude-flagged] [--instrument VERSION] [--json | --html]',
+      'orgos score FILE.csv [--map MAP.json] [--leadership LEAD.csv] [--min-group N] [--exclude-flagged] [--instrument VERSION] [--json | --html]',
     options: {
       instrument: { type: 'string' },
+      map: { type: 'string' },
       leadership: { type: 'string' },
       'min-group': { type: 'string' },
       'exclude-flagged': { type: 'boolean' },
@@ -76,7 +83,7 @@ const commands: Record<string, CommandSpec> = {
       html: { type: 'boolean' },
     },
     positionals: [1, 1],
-    async run(values, positionals) {
+    async run(values, positionals, note) {
       if (values.json && values.html) throw new UsageError('choose one of --json and --html');
       const minGroup = parseMinGroup(values['min-group'] as string | undefined);
       // Loaded on demand: `instrument` and `template` should not pay for the engine, the diagnosis and the renderer.
@@ -88,10 +95,30 @@ const commands: Record<string, CommandSpec> = {
         minGroup,
         excludeFlagged: values['exclude-flagged'] === true,
         format: values.json ? 'json' : values.html ? 'html' : 'text',
+        mapping: await mappingOption(values.map),
+        note,
       });
     },
   },
+  map: {
+    usage: 'orgos map FILE.csv [--map MAP.json] [--instrument VERSION] > map.json',
+    options: { map: { type: 'string' }, instrument: { type: 'string' } },
+    positionals: [1, 1],
+    async run(values, positionals, note) {
+      const { mapCommand } = await import('./commands/map');
+      return mapCommand(
+        { file: positionals[0]!, mapping: await mappingOption(values.map), note },
+        await instrumentOption(values.instrument),
+      );
+    },
+  },
 };
+
+async function mappingOption(value: unknown) {
+  if (typeof value !== 'string') return undefined;
+  const { readMappingFile } = await import('./mapping-file');
+  return readMappingFile(value);
+}
 
 /** `--instrument VERSION`: one of the versions campaigns can be on; the newest when not given. */
 async function instrumentOption(value: unknown) {
@@ -146,7 +173,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const [min, max] = spec.positionals;
     if (positionals.length < min) throw new UsageError('a file is needed');
     if (positionals.length > max) throw new UsageError(`unexpected argument "${positionals[max]}"`);
-    const out = await spec.run(values, positionals);
+    // Notes (what each file was read as) go to stderr once the command has succeeded, before its output.
+    const notes: string[] = [];
+    const out = await spec.run(values, positionals, (line) => notes.push(line));
+    if (notes.length > 0) io.stderr(`${notes.map((n) => `orgos ${name}: ${n}`).join('\n')}\n`);
     io.stdout(out);
     return EXIT_OK;
   } catch (error) {
@@ -156,7 +186,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
       return EXIT_USAGE;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof ImportError) {
       io.stderr(`orgos ${name}: ${error.message}\n`);
       return EXIT_USAGE;
     }

@@ -5,6 +5,7 @@ import { AdminSecret } from './constructs/admin-secret';
 import { DataTable, TABLE_KEYS } from './constructs/data-table';
 import { LifecycleScheduler } from './constructs/lifecycle-scheduler';
 import { Operations } from './constructs/operations';
+import { RespondentFunction } from './constructs/respondent-function';
 import { SingleSignOn, type SingleSignOnProps } from './constructs/single-sign-on';
 import { SurveyApi } from './constructs/survey-api';
 import { SurveyFunction } from './constructs/survey-function';
@@ -30,6 +31,7 @@ export class OrgosStack extends Stack {
   readonly data: DataTable;
   readonly config: AdminSecret;
   readonly apiFunction: SurveyFunction;
+  readonly respondentFunction: SurveyFunction;
   readonly api: SurveyApi;
   readonly scheduler: LifecycleScheduler;
   readonly web: Web;
@@ -44,8 +46,11 @@ export class OrgosStack extends Stack {
     this.data = new DataTable(this, 'Data', { stage });
     this.config = new AdminSecret(this, 'Config', { stage });
 
-    // One function for the whole HTTP surface: one cold start to keep warm instead of one per route, and one
-    // permission set to review (the app needs the same table and the same secret on almost every route anyway).
+    // Two functions for the HTTP surface. The respondent's path (survey page, submission, withdrawal, unsubscribe)
+    // has its own: it is where cold starts meet people who owe us nothing, and its bundle without the admin, report
+    // and lifecycle code is a seventh of the API's (docs/ARCHITECTURE.md has the figures); it also gets a role that
+    // cannot read reports, tokens or addresses. Everything else stays one function: one cold start to keep warm, and
+    // one permission set for routes that need the same table and secret anyway.
     this.apiFunction = new SurveyFunction(this, 'ApiFunction', {
       entry: join(projectRoot, 'functions/api/lambda.ts'),
       projectRoot,
@@ -66,7 +71,22 @@ export class OrgosStack extends Stack {
       this.singleSignOn.bind(this.apiFunction.fn);
     }
 
-    this.api = new SurveyApi(this, 'Api', { handler: this.apiFunction.fn, ...logs });
+    this.respondentFunction = new RespondentFunction(this, 'RespondentFunction', {
+      entry: join(projectRoot, 'functions/api/respondent-lambda.ts'),
+      projectRoot,
+      description: 'orgos respondent path: survey page, submissions, withdrawals',
+      // As much CPU as the API function: a cold start is mostly CPU (loading and compiling the bundle).
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      table: this.data.table,
+      ...logs,
+    }).function;
+
+    this.api = new SurveyApi(this, 'Api', {
+      handler: this.apiFunction.fn,
+      respondentHandler: this.respondentFunction.fn,
+      ...logs,
+    });
 
     this.web = new Web(this, 'Web', {
       stage,
@@ -75,6 +95,7 @@ export class OrgosStack extends Stack {
       ...(props.customDomain ? { customDomain: props.customDomain } : {}),
     });
     this.apiFunction.fn.addEnvironment('ORGOS_PUBLIC_URL', this.web.url);
+    this.respondentFunction.fn.addEnvironment('ORGOS_PUBLIC_URL', this.web.url);
 
     this.scheduler = new LifecycleScheduler(this, 'Lifecycle', {
       entry: join(projectRoot, 'functions/scheduler/lambda.ts'),
@@ -92,6 +113,7 @@ export class OrgosStack extends Stack {
       keyPendingWindow: stage.keyPendingWindow,
     });
     this.operations.watchFunction('ApiFunction', this.apiFunction.fn);
+    this.operations.watchFunction('RespondentFunction', this.respondentFunction.fn);
     this.operations.watchFunction('SchedulerFunction', this.scheduler.function.fn);
     this.operations.watchTable(this.data.table, [TABLE_KEYS.gsi1.indexName]);
     this.operations.watchApi(this.api.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }));

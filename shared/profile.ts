@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LEVELS } from './instrument';
+import { nameProblem, normalizeName } from './names';
 
 const count = () => z.number().check(z.int(), z.gte(0), z.lte(10_000_000));
 const amount = () => z.number().check(z.gte(0), z.lte(1_000_000_000));
@@ -21,7 +22,20 @@ export const OrgProfileSchema = z.lazy(() =>
     headcount: z.optional(
       z.strictObject({
         total: z.optional(count()),
-        byDepartment: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(80)), count())),
+        // Keyed by department names, normalised as the campaign's are (so they match) and never a reserved key.
+        byDepartment: z.optional(
+          z.record(
+            z.string().check(
+              z.overwrite(normalizeName),
+              z.minLength(1),
+              z.maxLength(80),
+              z.refine((name) => nameProblem(name) === null, {
+                message: 'must be well-formed text without control characters, and not a reserved name',
+              }),
+            ),
+            count(),
+          ),
+        ),
         byLevel: z.optional(z.partialRecord(z.enum(LEVELS), count())),
       }),
     ),

@@ -16,6 +16,7 @@ const SCRIPTS = {
   survey: join(here, 'survey/survey.ts'),
   report: join(here, 'report/report-page.ts'),
   dashboard: join(here, 'dashboard/dashboard.ts'),
+  'dashboard-import': join(here, 'dashboard/import-form.ts'),
   signin: join(here, 'account/signin-page.ts'),
   users: join(here, 'account/users-page.ts'),
   keys: join(here, 'account/keys-page.ts'),

@@ -138,6 +138,8 @@ export interface LambdaSubmission {
   env: NodeJS.ProcessEnv;
   /** A valid submission event with a unique response id per call. */
   event: (i: number) => HttpApiEvent;
+  /** The campaign's open survey link token (`/s/{token}` shows its page). */
+  surveyToken: string;
 }
 
 /**
@@ -157,6 +159,7 @@ export async function lambdaSubmission(endpoint: string): Promise<LambdaSubmissi
         ORGOS_PUBLIC_URL: 'https://bench.example',
       },
       event: (i) => httpApiEvent('POST', campaign.submitPath, submissionBody(responses, i)),
+      surveyToken: campaign.surveyToken,
     };
   } finally {
     app.close();
@@ -240,7 +243,12 @@ export interface LocalServer {
  * rate limit off (ORGOS_RATE_LIMIT=0: the bench drives it from one address). bin/start.js itself is not used because
  * it rebuilds the web pages into the repository's dist/web first; pass ORGOS_WEB_DIR to serve a build.
  */
-export async function startLocalServer(tmp: string, env: NodeJS.ProcessEnv = {}): Promise<LocalServer> {
+export async function startLocalServer(
+  tmp: string,
+  env: NodeJS.ProcessEnv = {},
+  /** Node's own flags for the server process (e.g. --cpu-prof). */
+  nodeArgs: string[] = [],
+): Promise<LocalServer> {
   linkNodeModules(tmp);
   const runner = join(tmp, 'local-server.mjs');
   const server = pathToFileURL(join(ROOT, 'functions/local/server.ts')).href;
@@ -251,7 +259,7 @@ export async function startLocalServer(tmp: string, env: NodeJS.ProcessEnv = {})
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = join(tmp, `server-data-${port}`);
-  const started = await startProcess(process.execPath, [runner], {
+  const started = await startProcess(process.execPath, [...nodeArgs, runner], {
     cwd: ROOT,
     env: childEnv({
       ORGOS_DATA_DIR: dataDir,

@@ -26,6 +26,8 @@ export interface AppConfig {
   adminToken?: string | (() => Promise<string | undefined>);
   /** Maximum request body in bytes (default 64 KiB; the leadership view allows 8 times that). */
   bodyLimitBytes?: number;
+  /** Maximum CSV upload (`POST /campaigns/{id}/imports`) in bytes (default 4 MiB). */
+  importLimitBytes?: number;
   /** Responses of one campaign are spread over this many partitions (default 8); fixed per campaign at creation. */
   responseShards?: number;
   /**
@@ -36,11 +38,35 @@ export interface AppConfig {
   /** A report read refreshes the stored snapshot when at least this many stream items fall before the new cursor. */
   snapshotRefreshItems?: number;
   /**
+   * The most arrivals after the stored snapshot a report read folds (default 5,000); with more, it answers 202 "being
+   * prepared" while the scheduler catches up (reports/campaign-stats.ts).
+   */
+  reportTailItems?: number;
+  /** Arrivals one stretch of the scheduler's fold takes at most (default 10,000; reports/fold-job.ts). */
+  foldChunkItems?: number;
+  /**
    * How long a submission may use a copy of its campaign that this app instance read earlier (default 2000 ms; 0: read
    * it every time). A close by another instance shows here within this long; published results do not depend on it
    * (routes/surveys.ts `CampaignCache`).
    */
   campaignCacheMs?: number;
+  /**
+   * A close takes effect this long after it is asked for (default 5000 ms): answers, withdrawals and invitations
+   * already under way are counted, none starts after the ask (lifecycle/answer-window.ts). Longer than campaignCacheMs.
+   */
+  closeGraceMs?: number;
+  /**
+   * Most invitations (mailed or as links) one campaign may make in all. Default: twice the organisation profile's
+   * headcount, or 1,000 without one.
+   */
+  invitationCap?: number;
+  /** Most invitations one campaign may make per clock hour (default 500: one full request). */
+  invitationsPerHour?: number;
+  /**
+   * How long a claim to send one message (an invitation, a contact's report link) holds before another run may take
+   * it over (default 60 s): a run killed half-way leaves its claims, and a retry sends those once they lapse.
+   */
+  mailLeaseMs?: number;
   /** A sign-in request answers after at least this long (default 250 ms), mail or none; tests set 0. */
   signInFloorMs?: number;
   /** Sign-in through the deployment's identity provider (OpenID Connect); absent: e-mail links only. */

@@ -93,6 +93,14 @@ export class CampaignClosed extends DomainError {
   readonly title = 'Campaign closed';
 }
 
+/** The campaign made as many invitations as it may: more would make it a mail relay (or a padding machine). */
+export class InvitationCapReached extends DomainError {
+  override name = 'InvitationCapReached';
+  readonly status = 409;
+  readonly slug = 'invitation-cap';
+  readonly title = 'Invitation cap reached';
+}
+
 export class PayloadTooLarge extends DomainError {
   override name = 'PayloadTooLarge';
   readonly status = 413;
@@ -129,8 +137,29 @@ export class ServiceUnavailable extends DomainError {
   }
 }
 
+/**
+ * The report's snapshot is further behind than a request may fold (reports/campaign-stats.ts): the scheduler is
+ * catching up, and this request stored one more stretch of it. Not a failure: 202 Accepted, ask again after Retry-After.
+ */
+export class ReportPreparing extends DomainError {
+  override name = 'ReportPreparing';
+  readonly status = 202;
+  readonly slug = 'report-preparing';
+  readonly title = 'Report being prepared';
+  constructor(detail: string, retryAfterS = 5) {
+    super(detail);
+    this.headers['Retry-After'] = String(retryAfterS);
+  }
+}
+
 /** Every problem type the API can answer, for the docs page. */
 export const PROBLEM_TYPES: { slug: string; status: number; title: string; when: string }[] = [
+  {
+    slug: 'report-preparing',
+    status: 202,
+    title: 'Report being prepared',
+    when: 'a report, CSV or comparison of a campaign whose responses are still being counted (a large campaign just after it closed); ask again after Retry-After seconds',
+  },
   {
     slug: 'validation',
     status: 400,
@@ -191,6 +220,12 @@ export const PROBLEM_TYPES: { slug: string; status: number; title: string; when:
     title: 'Results are final',
     when: 'a withdrawal after the campaign closed: its results are published and no longer change',
   },
+  {
+    slug: 'invitation-cap',
+    status: 409,
+    title: 'Invitation cap reached',
+    when: "the campaign made as many invitations as it may (twice the profile's headcount, or the deployment's cap)",
+  },
   { slug: 'payload-too-large', status: 413, title: 'Request body too large', when: 'the body exceeds the size limit' },
   {
     slug: 'unsupported-media-type',
@@ -202,7 +237,7 @@ export const PROBLEM_TYPES: { slug: string; status: number; title: string; when:
     slug: 'rate-limited',
     status: 429,
     title: 'Too many requests',
-    when: 'too many survey submissions, or failed sign-in attempts, from one client',
+    when: 'too many survey submissions, or failed sign-in attempts, from one client; invitations past the hourly limit',
   },
   {
     slug: 'internal',

@@ -20,7 +20,11 @@ export interface Operation {
   params?: Schema;
   query?: Schema;
   body?: Schema;
-  ok: { status: number; schema?: Schema; description: string; csv?: boolean };
+  ok: { status: number; schema?: Schema; description: string; csv?: boolean; html?: boolean };
+  /** Other success statuses answered with the same schema (a retried submission's 200). */
+  also?: number[];
+  /** The body is a file upload (text/csv or multipart/form-data), not JSON. */
+  upload?: boolean;
   errors: number[];
 }
 
@@ -33,7 +37,7 @@ export const OPERATIONS: Operation[] = [
     path: '/health',
     summary: 'Liveness check',
     access: 'anyone',
-    ok: { status: 200, description: 'OK' },
+    ok: { status: 200, schema: R.HealthSchema, description: 'OK' },
     errors: [],
   },
   {
@@ -59,7 +63,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'One organisation with its profile',
     access: 'admin, consultant, executive (own)',
     params: S.OrgParams,
-    ok: { status: 200, schema: R.OrgSchema, description: 'Organisation' },
+    ok: { status: 200, schema: R.OrgWithProfileSchema, description: 'Organisation' },
     errors: [400, ...AUTH],
   },
   {
@@ -170,8 +174,21 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/v1/campaigns/:campaignId/imports',
+    summary:
+      'Import answers collected in another survey tool: a CSV (text/csv), or multipart/form-data with an optional "mapping" part (JSON, as `orgos map` proposes) before the "file" part. Each row becomes a response as a survey submission would; a file with any bad row stores nothing; uploading the same file again adds nothing',
+    access: 'admin, consultant (own)',
+    params: S.CampaignParams,
+    upload: true,
+    ok: { status: 201, schema: R.ImportResultSchema, description: 'Imported (200: every row was imported before)' },
+    also: [200],
+    errors: [400, ...AUTH, 410, 413, 415, 503],
+  },
+  {
+    method: 'post',
     path: '/api/v1/campaigns/:campaignId/reminders',
-    summary: 'Remind invitees who have not answered through their invitation (at most once a day each); a count only',
+    summary:
+      'Remind invitees who have not answered through their invitation (at most once a day each, none within a day of the invitation); no count',
     access: 'admin, consultant, executive (own)',
     params: S.CampaignParams,
     ok: { status: 200, schema: R.RemindersResultSchema, description: 'Reminded' },
@@ -224,8 +241,9 @@ export const OPERATIONS: Operation[] = [
     access: 'respondent',
     params: S.SurveyParams,
     body: S.SubmitResponseBody,
-    ok: { status: 201, schema: R.ReceiptSchema, description: 'Counted' },
-    errors: [400, 404, 409, 410, 413, 415, 429],
+    ok: { status: 201, schema: R.ReceiptSchema, description: 'Counted (200: a retry of a response already counted)' },
+    also: [200],
+    errors: [400, 404, 409, 410, 413, 415, 429, 503],
   },
   {
     method: 'delete',
@@ -241,7 +259,7 @@ export const OPERATIONS: Operation[] = [
     path: '/api/openapi.json',
     summary: 'This document',
     access: 'anyone',
-    ok: { status: 200, description: 'OpenAPI 3.1' },
+    ok: { status: 200, schema: R.OpenApiSchema, description: 'OpenAPI 3.1' },
     errors: [],
   },
   {
@@ -249,7 +267,7 @@ export const OPERATIONS: Operation[] = [
     path: '/api/docs',
     summary: 'Readable API documentation',
     access: 'anyone',
-    ok: { status: 200, description: 'HTML' },
+    ok: { status: 200, description: 'HTML', html: true },
     errors: [],
   },
   ...AUTH_OPERATIONS,
@@ -263,6 +281,25 @@ const jsonSchema = (schema: Schema): Record<string, unknown> => {
     unknown
   >;
   return rest;
+};
+
+/** A CSV file as it was exported, or a form carrying it with its mapping. */
+const UPLOAD_BODY = {
+  required: true,
+  content: {
+    'text/csv': { schema: { type: 'string', format: 'binary' } },
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          mapping: { type: 'string', description: 'the mapping file (JSON); must come before the file part' },
+          file: { type: 'string', format: 'binary' },
+        },
+      },
+      encoding: { mapping: { contentType: 'application/json' } },
+    },
+  },
 };
 
 const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -297,10 +334,15 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
                 ...(op.ok.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
               },
             }
-          : {}),
+          : op.ok.html
+            ? { content: { 'text/html': { schema: { type: 'string' } } } }
+            : {}),
       },
     };
-    for (const status of op.errors) {
+    for (const status of op.also ?? []) responses[status] = responses[op.ok.status];
+    // Any route that reads the table can meet a throttled or timed-out store: 503 with Retry-After.
+    const errors = op.access === 'anyone' ? op.errors : [...new Set([...op.errors, 503])].sort((a, b) => a - b);
+    for (const status of errors) {
       responses[status] = {
         description: STATUS_TEXT[status] ?? 'Error',
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -317,6 +359,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
       ...(op.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
         : {}),
+      ...(op.upload ? { requestBody: UPLOAD_BODY } : {}),
       responses,
     };
   }

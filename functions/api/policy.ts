@@ -61,6 +61,7 @@ export const POLICY = {
   'invites.create': { method: 'post', path: '/api/v1/campaigns/:campaignId/invites', roles: RUNS, note: 'own' },
   'reminders.send': { method: 'post', path: '/api/v1/campaigns/:campaignId/reminders', roles: RUNS, note: 'own' },
   'campaign.close': { method: 'post', path: '/api/v1/campaigns/:campaignId/close', roles: RUNS, note: 'own' },
+  'campaign.import': { method: 'post', path: '/api/v1/campaigns/:campaignId/imports', roles: RUNS, note: 'own' },
   'report.read': {
     method: 'get',
     path: '/api/v1/campaigns/:campaignId/report',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LANGUAGES, LAYERS, LIKERT_SIGNALS } from '../../shared/instrument';
+import { LANGUAGES, LAYERS, LEVELS, LIKERT_SIGNALS, SIGNALS } from '../../shared/instrument';
 import { OrgProfileSchema } from '../../shared/profile';
 import { roleSchema } from './schemas';
 
@@ -16,6 +16,11 @@ export const ProblemSchema = z.object({
 
 export const OrgSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
 export const OrgListSchema = z.object({ orgs: z.array(OrgSchema) });
+/** One organisation with its profile (null when none was set). */
+export const OrgWithProfileSchema = z.extend(OrgSchema, { profile: z.nullable(OrgProfileSchema) });
+export const HealthSchema = z.object({ status: z.literal('ok') });
+/** This document: OpenAPI 3.1. */
+export const OpenApiSchema = z.record(z.string(), z.unknown());
 export const ProfileResponseSchema = z.object({ orgId: z.string(), profile: z.nullable(OrgProfileSchema) });
 
 export const CreatedTokenSchema = z.object({
@@ -24,6 +29,10 @@ export const CreatedTokenSchema = z.object({
   role: roleSchema(),
   orgIds: z.array(z.string()),
   expiresAt: z.string(),
+  label: z.nullable(z.string()),
+  /** A key limited to one campaign; null for none. */
+  campaignId: z.nullable(z.string()),
+  readOnly: z.boolean(),
 });
 
 export const CampaignSchema = z.object({
@@ -52,10 +61,17 @@ export const CampaignSchema = z.object({
     ),
   ),
 });
+const ProtectionDoc = z.object({
+  kind: z.enum(['open-link', 'handed-out-links', 'mailed-invitations']),
+  resistsPadding: z.boolean(),
+  statement: z.string(),
+});
 export const CreatedCampaignSchema = z.extend(CampaignSchema, {
   /** Null when the campaign takes invitations only (`openLink: false`). */
   surveyToken: z.nullable(z.string()),
   surveyUrl: z.nullable(z.string()),
+  /** What protects its small groups against answers added to make them show: an open link cannot. */
+  protection: ProtectionDoc,
 });
 export const ClosedCampaignSchema = z.extend(CampaignSchema, {
   /** Report links mailed to the executive contacts by this call (0 when they went out before). */
@@ -67,15 +83,105 @@ export const InvitesResultSchema = z.object({
   emailed: z.optional(z.number()),
   alreadyInvited: z.optional(z.number()),
   failed: z.optional(z.number()),
+  /** Invitations another run is mailing (or was, when it died): a retry after the mail lease sends them. */
+  pending: z.optional(z.number()),
+  /** Addresses left uninvited because the campaign closed, or a limit was reached, while the request ran. */
+  notSent: z.optional(z.number()),
+  /** With `count`: links not made, for the same reasons. */
+  notMade: z.optional(z.number()),
+  /** Why some were left out. */
+  stoppedBy: z.optional(z.enum(['closed', 'hourly-limit', 'cap'])),
   /** With `count`: the single-use links, shown once. */
   links: z.optional(z.array(z.string())),
+  /** With `count`: whoever holds the links can answer with them. */
+  warning: z.optional(z.string()),
 });
-export const RemindersResultSchema = z.object({ campaignId: z.string(), reminded: z.number() });
+/** No count: how many were reminded would tell who answered. */
+export const RemindersResultSchema = z.object({ campaignId: z.string(), detail: z.string() });
 export const ContactsSchema = z.object({
   orgId: z.string(),
   contacts: z.array(z.object({ name: z.string(), email: z.string(), language: z.optional(z.enum(LANGUAGES)) })),
 });
 export const CampaignListSchema = z.object({ campaigns: z.array(CampaignSchema) });
+
+const localized = () => z.record(z.enum(LANGUAGES), z.string());
+const optionDoc = (extra: Record<string, z.ZodMiniType> = {}) =>
+  z.object({ id: z.string(), label: localized(), ...extra });
+const rangeDoc = () => z.object({ min: z.number(), max: z.number(), step: z.number() });
+
+/** The instrument as data: every item with its text in each language, options, the segment questions, the ledgers. */
+function InstrumentDoc() {
+  const base = { id: z.string(), text: localized(), help: z.optional(localized()) };
+  return z.object({
+    id: z.string(),
+    version: z.string(),
+    languages: z.array(z.enum(LANGUAGES)),
+    layers: z.record(z.enum(LAYERS), z.object({ name: localized(), question: localized() })),
+    signals: z.partialRecord(z.enum(SIGNALS), z.object({ name: localized() })),
+    likertLabels: z.object({
+      1: localized(),
+      2: localized(),
+      3: localized(),
+      4: localized(),
+      5: localized(),
+      dk: localized(),
+    }),
+    items: z.array(
+      z.union([
+        z.object({ ...base, type: z.literal('likert'), layer: z.enum(LAYERS), reverse: z.boolean() }),
+        z.object({ ...base, type: z.literal('likert'), signal: z.enum(LIKERT_SIGNALS), reverse: z.boolean() }),
+        z.object({
+          ...base,
+          type: z.literal('choice'),
+          signal: z.enum(['capacity_decision', 'capacity_decided']),
+          options: z.array(optionDoc({ meaning: z.optional(z.string()) })),
+        }),
+      ]),
+    ),
+    segments: z.object({
+      level: z.object({ text: localized(), options: z.array(optionDoc({ id: z.enum(LEVELS) })) }),
+      department: z.object({ text: localized() }),
+    }),
+    ledger: z.optional(
+      z.object({
+        maxEntries: z.number(),
+        time: z.object({
+          prompt: localized(),
+          categories: z.array(optionDoc()),
+          reasons: z.array(optionDoc()),
+          hoursPerWeek: rangeDoc(),
+        }),
+        waiting: z.object({
+          prompt: localized(),
+          kinds: z.array(optionDoc()),
+          days: rangeDoc(),
+          timesPerMonth: rangeDoc(),
+        }),
+        knowledge: z.object({
+          prompt: localized(),
+          categories: z.array(optionDoc()),
+          checksPerWeek: rangeDoc(),
+          sop: z.array(optionDoc()),
+        }),
+      }),
+    ),
+  });
+}
+
+/** The ledger step as one campaign asks it (shared/ledger ResolvedLedgerDesign): the campaign's lists and holders. */
+function ResolvedLedgerDoc() {
+  return z.object({
+    maxEntries: z.number(),
+    time: z.object({ categories: z.array(optionDoc()), reasons: z.array(optionDoc()), hoursPerWeek: rangeDoc() }),
+    waiting: z.object({ kinds: z.array(optionDoc()), days: rangeDoc(), timesPerMonth: rangeDoc() }),
+    knowledge: z.object({ categories: z.array(optionDoc()), checksPerWeek: rangeDoc(), sop: z.array(optionDoc()) }),
+    /** The departments a wait may be held by (besides a level). */
+    departments: z.nullable(z.array(z.string())),
+    /** Whether entries may carry a free-text label. */
+    labels: z.boolean(),
+    openCategories: z.optional(z.boolean()),
+  });
+}
 
 export const SurveySchema = z.object({
   campaign: z.object({
@@ -85,9 +191,10 @@ export const SurveySchema = z.object({
     closesAt: z.nullable(z.string()),
   }),
   language: z.enum(LANGUAGES),
-  instrument: z.object({ id: z.string(), version: z.string() }),
+  /** The campaign's instrument version, whole: the survey page renders from it (shared/instrument/types.ts). */
+  instrument: InstrumentDoc(),
   /** The ledger step as this campaign asks it (its lists, departments as holders, ranges); null without one. */
-  ledger: z.optional(z.nullable(z.object({ maxEntries: z.number(), labels: z.boolean() }))),
+  ledger: z.optional(z.nullable(ResolvedLedgerDoc())),
 });
 export const ReceiptSchema = z.object({
   receipt: z.string(),
@@ -101,60 +208,167 @@ export const LeadershipResponseSchema = z.object({
   updatedAt: z.string(),
 });
 
+/** One scale (a layer or a likert signal) for one group; every figure derived from answers null when withheld. */
 const ScaleScoreDoc = z.object({
   score: z.nullable(z.number()),
   ci95: z.nullable(z.tuple([z.number(), z.number()])),
+  level: z.nullable(z.number()),
+  levelName: z.nullable(z.string()),
   n: z.number(),
+  dontKnowRate: z.number(),
+  agreement: z.nullable(z.number()),
+  alpha: z.nullable(z.number()),
+  sd: z.nullable(z.number()),
+});
+const layersDoc = () => z.record(z.enum(LAYERS), ScaleScoreDoc);
+/** Answers to a choice item, per option id of the campaign's instrument (GET /surveys/{token} lists them). */
+const DistributionDoc = z.object({
+  n: z.number(),
+  counts: z.record(z.string(), z.number()),
+  shares: z.record(z.string(), z.number()),
 });
 const SegmentDoc = z.object({
   name: z.string(),
   suppressed: z.boolean(),
   n: z.optional(z.number()),
-  layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
+  layers: z.optional(layersDoc()),
 });
-const LedgerTableDoc = z.object({
+const GroupDoc = () => z.object({ n: z.number(), layers: layersDoc() });
+/** A median with its distribution-free 95% interval (null below 6 values). */
+const MedianDoc = () =>
+  z.object({ median: z.nullable(z.number()), ci95: z.nullable(z.tuple([z.number(), z.number()])) });
+const countsDoc = () => z.record(z.string(), z.number());
+/** A row hidden by the minimum group size or as a complement: its name only. */
+const HiddenRowDoc = () => z.object({ id: z.string(), name: z.string(), suppressed: z.literal(true) });
+const shownRow = () => ({
+  id: z.string(),
+  name: z.string(),
+  suppressed: z.literal(false),
+  respondents: z.number(),
+  share: z.number(),
+  shareCi95: z.nullable(z.tuple([z.number(), z.number()])),
+  /** Only when labels are on and the row is large enough (labelsShownFrom). */
+  labels: z.optional(z.array(z.object({ text: z.string(), count: z.number() }))),
+});
+const holderDoc = () => z.union([z.object({ department: z.string() }), z.object({ level: z.enum(LEVELS) })]);
+const WaitCellDoc = () =>
+  z.object({
+    kind: z.string(),
+    kindName: z.string(),
+    heldBy: holderDoc(),
+    holderName: z.string(),
+    respondents: z.number(),
+    share: z.number(),
+    shareCi95: z.nullable(z.tuple([z.number(), z.number()])),
+    days: MedianDoc(),
+    timesPerMonth: MedianDoc(),
+    waitingDaysPerMonth: z.number(),
+  });
+const ledgerTableDoc = (row: z.ZodMiniType) => ({
+  /** Fewer than the minimum named anything in this ledger: nothing of it is shown. */
   suppressed: z.boolean(),
+  /** Hours a week, waiting days a month or checks a week over every entry; null when suppressed. */
   total: z.nullable(z.number()),
-  rows: z.array(
-    z.object({ id: z.string(), name: z.string(), suppressed: z.boolean(), respondents: z.optional(z.number()) }),
-  ),
+  /** Shown rows, highest cost first, then hidden ones. */
+  rows: z.array(z.union([row, HiddenRowDoc()])),
 });
+/** The published ledger tables (2026.2 on; docs/METHOD.md §8). */
+const LedgerReportDoc = () =>
+  z.object({
+    n: z.number(),
+    minGroupSize: z.number(),
+    labelsShownFrom: z.nullable(z.number()),
+    time: z.object(
+      ledgerTableDoc(z.object({ ...shownRow(), hoursPerWeek: z.number(), hours: MedianDoc(), reasons: countsDoc() })),
+    ),
+    waiting: z.object({
+      ...ledgerTableDoc(
+        z.object({
+          ...shownRow(),
+          waitingDaysPerMonth: z.number(),
+          days: MedianDoc(),
+          timesPerMonth: MedianDoc(),
+          holders: z.array(WaitCellDoc()),
+        }),
+      ),
+      /** Every kind × holder that may be shown, most waiting days first: the waits to remove. */
+      cells: z.array(WaitCellDoc()),
+    }),
+    knowledge: z.object(
+      ledgerTableDoc(z.object({ ...shownRow(), checksPerWeek: z.number(), checks: MedianDoc(), sop: countsDoc() })),
+    ),
+  });
 export const ReportSchema = z.object({
   campaign: z.object({
     id: z.string(),
     orgId: z.string(),
+    orgName: z.string(),
     name: z.string(),
     status: z.enum(['open', 'closed']),
     closesAt: z.nullable(z.string()),
   }),
-  n: z.number(),
+  instrument: z.optional(z.object({ id: z.string(), version: z.string() })),
+  /** Null while the campaign is open: no answer volume is shown until it closes. */
+  n: z.nullable(z.number()),
   minGroupSize: z.number(),
   suppressed: z.boolean(),
-  /** False while the campaign is open: no workforce figures until it closes, and `reason` says why. */
+  protection: ProtectionDoc,
+  /** Shown groups whose answers came mostly in the last day before the close: maybe padded. */
+  lateBursts: z.optional(
+    z.array(z.object({ breakdown: z.enum(['department', 'level']), group: z.string(), note: z.string() })),
+  ),
+  /** False while the campaign is open (and while its close settles): no workforce figures, and `reason` says why. */
   published: z.boolean(),
   reason: z.optional(z.string()),
-  layers: z.optional(z.record(z.enum(LAYERS), ScaleScoreDoc)),
-  signals: z.optional(z.record(z.string(), ScaleScoreDoc)),
-  /** Shares per option id of the campaign's instrument version (GET /surveys/{token} lists the options). */
-  capacityDecision: z.optional(z.object({ n: z.number(), shares: z.record(z.string(), z.number()) })),
-  capacityDecided: z.optional(z.object({ n: z.number(), shares: z.record(z.string(), z.number()) })),
-  diagnoses: z.optional(z.array(z.object({ code: z.string(), confidence: z.number() }))),
-  firstBreak: z.optional(z.nullable(z.enum(LAYERS))),
-  leadershipGap: z.optional(z.nullable(z.record(z.enum(LAYERS), z.number()))),
-  /**
-   * The ledger step's tables (2026.2 on; docs/METHOD.md §8): per ledger its total and rows by cost, hidden rows by name
-   * only; waits also per kind × holder.
-   */
-  ledger: z.optional(
-    z.object({
-      n: z.number(),
-      minGroupSize: z.number(),
-      labelsShownFrom: z.nullable(z.number()),
-      time: LedgerTableDoc,
-      waiting: z.extend(LedgerTableDoc, { cells: z.array(z.object({ kind: z.string(), holderName: z.string() })) }),
-      knowledge: LedgerTableDoc,
-    }),
+  layers: z.optional(layersDoc()),
+  signals: z.optional(z.partialRecord(z.enum(LIKERT_SIGNALS), ScaleScoreDoc)),
+  capacityDecision: z.optional(DistributionDoc),
+  /** Whether leadership has decided at all (instrument 2026.2 on). */
+  capacityDecided: z.optional(DistributionDoc),
+  quality: z.optional(
+    z.object({ flagged: z.number(), straightLining: z.number(), tooFast: z.number(), excluded: z.boolean() }),
   ),
+  diagnoses: z.optional(
+    z.array(
+      z.object({
+        code: z.enum(['cash_rich_trap', 'cash_poor_trap', 'boss_b_trap', 'replacement_only']),
+        confidence: z.number(),
+        evidence: z.array(
+          z.object({
+            source: z.string(),
+            value: z.number(),
+            threshold: z.number(),
+            comparison: z.enum(['<', '<=', '>', '>=']),
+            met: z.boolean(),
+            note: z.optional(z.string()),
+          }),
+        ),
+        explanation: z.string(),
+      }),
+    ),
+  ),
+  diagnosisNotes: z.optional(z.array(z.string())),
+  firstBreak: z.optional(z.nullable(z.enum(LAYERS))),
+  layerVerdicts: z.optional(z.record(z.enum(LAYERS), z.enum(['weak', 'borderline', 'sound', 'unknown']))),
+  recommendations: z.optional(
+    z.array(
+      z.object({
+        layer: z.nullable(z.enum(LAYERS)),
+        ledger: z.nullable(z.enum(['time', 'waiting', 'knowledge'])),
+        action: z.string(),
+        code: z.optional(z.string()),
+        /** The action in every language, when it was written from the ledger (`action` is its English). */
+        text: z.optional(localized()),
+      }),
+    ),
+  ),
+  leadershipGap: z.optional(z.nullable(z.partialRecord(z.enum(LAYERS), z.number()))),
+  /** The leadership view (knowingly not anonymous), shown beside the workforce view, never merged into it. */
+  leadership: z.nullable(GroupDoc()),
+  /** Per level large enough to show (and not given away by a suppressed one). */
+  byLevel: z.partialRecord(z.enum(LEVELS), GroupDoc()),
+  /** The ledger step's tables (2026.2 on): per ledger its total and rows by cost, hidden rows by name only. */
+  ledger: z.optional(LedgerReportDoc()),
   segments: z.object({ department: z.array(SegmentDoc), level: z.array(SegmentDoc) }),
   responseRate: z.nullable(
     z.object({
@@ -175,9 +389,11 @@ export const CompareSchema = z.object({
     z.object({
       id: z.string(),
       orgId: z.string(),
+      orgName: z.string(),
       name: z.string(),
       createdAt: z.string(),
-      n: z.number(),
+      /** Null while the campaign is open. */
+      n: z.nullable(z.number()),
       status: z.enum(['open', 'closed']),
       /** False while the campaign is open: it is listed, not compared. */
       published: z.boolean(),
@@ -188,4 +404,31 @@ export const CompareSchema = z.object({
       change: z.optional(z.nullable(z.record(z.string(), z.nullable(z.number())))),
     }),
   ),
+});
+
+export const ImportResultSchema = z.object({
+  campaignId: z.string(),
+  /** Data rows in the file, empty ones included. */
+  rows: z.number(),
+  /** Responses written by this upload. */
+  imported: z.number(),
+  /** Rows stored by an earlier upload of the same content. */
+  alreadyImported: z.number(),
+  /** Rows whose every cell was empty, by data row number. */
+  skipped: z.object({ count: z.number(), rows: z.array(z.number()) }),
+  file: z.object({
+    encoding: z.enum(['UTF-8', 'UTF-16 LE', 'UTF-16 BE', 'Windows-1252']),
+    bom: z.boolean(),
+    delimiter: z.enum(['comma', 'semicolon', 'tab']),
+    lineEnds: z.nullable(z.enum(['LF', 'CRLF', 'CR'])),
+    headerRows: z.number(),
+    tool: z.nullable(z.string()),
+  }),
+  columns: z.object({
+    /** Each column read, and as what (an item id, level, department, duration_s). */
+    read: z.array(z.object({ column: z.string(), as: z.string() })),
+    ignored: z.array(z.string()),
+    /** Named, never read. */
+    identifying: z.array(z.string()),
+  }),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { INSTRUMENT_VERSIONS, LANGUAGES, LEVELS } from '../../shared/instrument';
+import { nameKey, normalizeName, RESERVED_NAMES } from '../../shared/names';
 import { OrgProfileSchema } from '../../shared/profile';
 
 // Request schemas (strict: unknown fields are rejected). The same schemas validate at the edge and describe the requests
@@ -17,6 +18,18 @@ const trimmedName = (max: number) =>
     z.refine((s) => s.isWellFormed() && !/\p{Cc}/u.test(s), {
       message: 'must be well-formed text without control characters',
     }),
+  );
+
+/** A department: normalised (shared/names.ts) so that names that look alike are one, and never a reserved key. */
+const departmentName = () =>
+  z.string().check(
+    z.overwrite(normalizeName),
+    z.minLength(1),
+    z.maxLength(80),
+    z.refine((s) => s.isWellFormed() && !/\p{Cc}/u.test(s), {
+      message: 'must be well-formed text without control characters',
+    }),
+    z.refine((s) => !RESERVED_NAMES.has(s), { message: 'is a reserved name' }),
   );
 
 /** Ids of organisations, campaigns and tokens. */
@@ -50,11 +63,11 @@ export const CreateTokenBody = z.lazy(() =>
 export const CreateCampaignBody = z.lazy(() =>
   z.strictObject({
     name: trimmedName(120),
-    departments: z.array(trimmedName(80)).check(
+    departments: z.array(departmentName()).check(
       z.minLength(1),
       z.maxLength(50),
-      z.refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, {
-        message: 'department names must be distinct',
+      z.refine((names) => new Set(names.map(nameKey)).size === names.length, {
+        message: 'department names must be distinct (after case, spacing and invisible characters)',
       }),
     ),
     minGroupSize: z.optional(z.number().check(z.int(), z.gte(3), z.lte(1000))),
@@ -133,9 +146,18 @@ export const UnsubscribeParams = z.lazy(() =>
 
 export const SurveyQuery = z.lazy(() => z.strictObject({ lang: z.optional(z.enum(LANGUAGES)) }));
 
+/** Item ids: a plain key, never one that a JavaScript object would drop (`__proto__`) or an unprintable one. */
+const itemIdSchema = () =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[A-Za-z0-9_.:-]+$/, { message: 'is not an item id' }),
+    z.refine((s) => !RESERVED_NAMES.has(s), { message: 'is not an item id' }),
+  );
+
 const answersSchema = () =>
   z
-    .record(z.string().check(z.minLength(1), z.maxLength(64)), z.union([z.number(), z.string().check(z.maxLength(64))]))
+    .record(itemIdSchema(), z.union([z.number(), z.string().check(z.maxLength(64))]))
     .check(z.refine((a) => Object.keys(a).length > 0, { message: 'at least one answer is required' }));
 
 // The ledger step's entries: types and broad bounds here, every field optional; which fields an entry needs, the
@@ -174,6 +196,7 @@ export const SubmitResponseBody = z.lazy(() =>
     responseId: z.uuid(),
     answers: answersSchema(),
     level: z.enum(LEVELS),
+    // Matched against the campaign's names as sent (routes/surveys.ts), not normalised: a look-alike is refused.
     department: trimmedName(80),
     durationS: z.optional(z.number().check(z.gte(0), z.lte(7 * 24 * 3600))),
     /** The optional ledger step (instrument 2026.2 on); leave it out to skip the step. */
@@ -196,13 +219,16 @@ export const LeadershipBody = z.lazy(() =>
 
 export const ReportQuery = z.lazy(() => z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) }));
 
+/** Campaign ids: comma-separated, or the key repeated (`?campaigns=a&campaigns=b`, as API Gateway passes it on). */
+const campaignIdList = () =>
+  z
+    .string()
+    .check(
+      z.regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49}$/, { message: 'a comma-separated list of 1-50 ids' }),
+    );
 export const CompareQuery = z.lazy(() =>
   z.strictObject({
-    campaigns: z
-      .string()
-      .check(
-        z.regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49}$/, { message: 'a comma-separated list of 1-50 ids' }),
-      ),
+    campaigns: z.union([campaignIdList(), z.array(campaignIdList()).check(z.minLength(1), z.maxLength(50))]),
   }),
 );
 

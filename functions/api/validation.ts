@@ -94,6 +94,34 @@ type Validated<Target extends keyof ValidationTargets, T extends z.ZodMiniType> 
 };
 
 /**
+ * The path to the first own `__proto__` key in a parsed JSON body, or null. JSON.parse keeps such a key, but every
+ * object it is copied into drops it (zod's too), so it would vanish without a word: it is refused instead. Iterative,
+ * since a body may nest thousands deep.
+ */
+export function reservedKeyPath(value: unknown): string[] | null {
+  interface Node {
+    value: object;
+    key: string;
+    parent: Node | null;
+  }
+  const pathOf = (node: Node | null, last: string): string[] => {
+    const path = [last];
+    for (let n = node; n?.parent; n = n.parent) path.push(n.key);
+    return path.reverse();
+  };
+  if (!value || typeof value !== 'object') return null;
+  const stack: Node[] = [{ value, key: '', parent: null }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!Array.isArray(node.value) && Object.hasOwn(node.value, '__proto__')) return pathOf(node, '__proto__');
+    for (const [key, child] of Object.entries(node.value)) {
+      if (child && typeof child === 'object') stack.push({ value: child, key, parent: node });
+    }
+  }
+  return null;
+}
+
+/**
  * `zValidator` on the schema of that name, with the hook that turns a failure into a 400 problem naming each field.
  * By name rather than by value so that the routes do not import the schemas (see `loadSchemas`).
  */
@@ -106,6 +134,12 @@ export function validate<Target extends keyof ValidationTargets, Name extends Sc
     validator ??= zValidator(target, (await loadSchemas())[name] as z.ZodMiniType, (result) => {
       if (!result.success) throw new ValidationFailed(fieldIssues(result.error.issues, ROOTS[target]));
     });
+    if (target === 'json') {
+      // Malformed JSON is the validator's to refuse: here only a body that parsed.
+      const body = await c.req.json().catch(() => undefined);
+      const reserved = reservedKeyPath(body);
+      if (reserved) throw new ValidationFailed([{ field: reserved.join('.'), message: 'is a reserved name' }]);
+    }
     return validator(c, next);
   };
 }

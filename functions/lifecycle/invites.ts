@@ -1,11 +1,13 @@
 import type { Language } from '../../shared/instrument';
 import type { AppDeps } from '../api/deps';
-import { ServiceUnavailable } from '../api/errors';
+import { InvitationCapReached, ServiceUnavailable, TooManyRequests } from '../api/errors';
 import { campaignSecret, sha256Hex, tokenIdOf } from '../api/token-hash';
 import type { MailMessage } from '../mail/mailer';
 import { invitationMail, reminderMail } from '../mail/templates';
+import { headcountOf } from '../reports/build-report';
 import { instrumentOf } from '../reports/campaign-stats';
-import type { CampaignRecord, InviteRecord, OrgRecord } from '../store/store';
+import type { CampaignRecord, InvitationLimits, InviteRecord, OrgRecord } from '../store/store';
+import { acceptsWrites } from './answer-window';
 
 // Invitations: single-use survey links, emailed one per address or handed out as a batch of links. The address is
 // kept on the invite only to send the invitation and its reminders; nothing links an invite to the response its link
@@ -61,29 +63,116 @@ export async function runLimited<T>(items: readonly T[], limit: number, work: (i
   );
 }
 
-async function createInvite(
-  deps: LifecycleDeps,
-  campaign: CampaignRecord,
-  now: Date,
-  email?: string,
-): Promise<{ invite: InviteRecord; token: string }> {
-  // 96 random bits as the id: its hash prefix shape is only a convenient fixed-length format.
-  const id = tokenIdOf(deps.randomToken());
-  const token = inviteSurveyToken(campaign, id);
-  const invite: InviteRecord = {
-    id,
-    campaignId: campaign.id,
-    createdAt: now.toISOString(),
-    ...(email ? { email } : {}),
-  };
-  await deps.store.createInvite(invite, {
+/** Invitations are written and mailed in batches; each batch first reads the campaign, so a close stops the rest. */
+const BATCH = 25;
+/** Default AppConfig.mailLeaseMs. */
+export const MAIL_LEASE_MS = 60_000;
+export const mailLeaseOf = (deps: Pick<LifecycleDeps, 'config'>): number => deps.config.mailLeaseMs ?? MAIL_LEASE_MS;
+
+/**
+ * The address as one person: trimmed, lower case, NFC, and without a `+tag` sub-address (`ann+2@example.com` is
+ * Ann's mailbox), so a campaign cannot invite one mailbox as many people. The mail goes to the address as given.
+ */
+export function personOfAddress(email: string): string {
+  const address = email.trim().normalize('NFC').toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  const local = address.slice(0, at);
+  const plus = local.indexOf('+');
+  return `${plus > 0 ? local.slice(0, plus) : local}${address.slice(at)}`;
+}
+
+/** The keyed hash of an address that locks it to one invite of the campaign; not the address itself. */
+export const addressKeyOf = (campaign: CampaignRecord, email: string): string =>
+  campaignSecret(campaign.receiptKey, 'invite-address', personOfAddress(email));
+
+/** 96 random bits as an invite id: its hash-prefix shape is only a convenient fixed-length format. */
+const newInviteId = (deps: LifecycleDeps): string => tokenIdOf(deps.randomToken());
+
+/** Writes the invite (its link first); false when it was there already. */
+function writeInvite(deps: LifecycleDeps, campaign: CampaignRecord, invite: InviteRecord): Promise<boolean> {
+  const token = inviteSurveyToken(campaign, invite.id);
+  return deps.store.createInvite(invite, {
     id: tokenIdOf(token),
     hash: sha256Hex(token),
     campaignId: campaign.id,
-    inviteId: id,
+    inviteId: invite.id,
     createdAt: invite.createdAt,
   });
-  return { invite, token };
+}
+
+/** The invitation limits of the campaign (AppConfig.invitationCap, invitationsPerHour). */
+export async function invitationLimits(deps: LifecycleDeps, campaign: CampaignRecord): Promise<InvitationLimits> {
+  const perHour = deps.config.invitationsPerHour ?? 500;
+  if (deps.config.invitationCap !== undefined) return { total: deps.config.invitationCap, perHour };
+  const headcount = headcountOf(await deps.store.getProfile(campaign.orgId));
+  return { total: headcount ? 2 * headcount : 1000, perHour };
+}
+
+const hourOf = (now: Date): string => now.toISOString().slice(0, 13);
+
+/**
+ * Reserves `count` invitations in the campaign's quota, or refuses the whole request: 429 with Retry-After at the
+ * next hour when the hourly limit is reached, 409 when the campaign's cap is. Returns what to give back unused.
+ */
+async function reserve(deps: LifecycleDeps, campaign: CampaignRecord, count: number, now: Date) {
+  if (count === 0) return async (_unused: number) => {};
+  const limits = await invitationLimits(deps, campaign);
+  const hour = hourOf(now);
+  const result = await deps.store.reserveInvitations(campaign.id, count, hour, limits);
+  if (!result.granted) {
+    if (result.limit === 'hour') {
+      const nextHour = Date.parse(`${hour}:00:00.000Z`) + 3_600_000;
+      throw new TooManyRequests(
+        `a campaign sends at most ${limits.perHour} invitations an hour; send the rest after the hour`,
+        (nextHour - now.getTime()) / 1000,
+      );
+    }
+    throw new InvitationCapReached(
+      `a campaign makes at most ${limits.total} invitations in all (twice the headcount of the organisation profile, or the deployment's cap)`,
+    );
+  }
+  return (unused: number) => deps.store.refundInvitations(campaign.id, unused, hour);
+}
+
+/** Why a request stopped before the end: the campaign closed, or a limit was reached while it ran. */
+export type StoppedBy = 'closed' | 'hourly-limit' | 'cap';
+
+/**
+ * Runs `work` over `items` in batches. Before each batch it reads the campaign (a close asked for meanwhile stops
+ * what is left: answer-window.ts, nothing starts once a close is asked for) and reserves the batch's invitations in
+ * the quota (`need`), giving back after it what `work` did not use: a run killed half-way uses up one batch's quota
+ * at most. A first batch over a limit refuses the whole request (429 or 409); a later one stops there.
+ */
+async function inBatches<T>(
+  deps: LifecycleDeps,
+  campaign: CampaignRecord,
+  items: readonly T[],
+  limit: number,
+  need: (batch: readonly T[]) => Promise<number>,
+  work: (item: T, now: Date) => Promise<boolean>,
+): Promise<{ left: number; stoppedBy?: StoppedBy }> {
+  for (let i = 0; i < items.length; i += BATCH) {
+    const current = i === 0 ? campaign : await deps.store.getCampaign(campaign.id);
+    const now = deps.clock();
+    const left = items.length - i;
+    if (!current || !acceptsWrites(current, now)) return { left, stoppedBy: 'closed' };
+    const batch = items.slice(i, i + BATCH);
+    const needed = await need(batch);
+    let refund: (unused: number) => Promise<void>;
+    try {
+      refund = await reserve(deps, campaign, needed, now);
+    } catch (error) {
+      if (i === 0) throw error;
+      return { left, stoppedBy: error instanceof TooManyRequests ? 'hourly-limit' : 'cap' };
+    }
+    let used = 0;
+    await runLimited(batch, limit, async (item) => {
+      if (await work(item, now)) used++;
+    });
+    await refund(needed - used);
+  }
+  return { left: 0 };
 }
 
 /** `count` single-use links, shown once (only hashes are stored). */
@@ -91,18 +180,22 @@ export async function createInviteLinks(
   deps: LifecycleDeps,
   campaign: CampaignRecord,
   count: number,
-  now: Date,
-): Promise<string[]> {
+): Promise<{ links: string[]; notMade: number; stoppedBy?: StoppedBy }> {
   const links: string[] = [];
-  await runLimited(
+  const { left, stoppedBy } = await inBatches(
+    deps,
+    campaign,
     Array.from({ length: count }, (_, i) => i),
     16,
-    async () => {
-      const { token } = await createInvite(deps, campaign, now);
-      links.push(surveyUrlOf(deps, token));
+    async (batch) => batch.length,
+    async (_, at) => {
+      const invite = { id: newInviteId(deps), campaignId: campaign.id, createdAt: at.toISOString() };
+      if (!(await writeInvite(deps, campaign, invite))) throw new Error('invite id collision');
+      links.push(surveyUrlOf(deps, inviteSurveyToken(campaign, invite.id)));
+      return true;
     },
   );
-  return links;
+  return { links, notMade: left, ...(stoppedBy ? { stoppedBy } : {}) };
 }
 
 function requireMailer(deps: LifecycleDeps) {
@@ -143,49 +236,100 @@ function surveyMessage(
   };
 }
 
-const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+export interface InvitationResult {
+  /** Invitations mailed by this request. */
+  emailed: number;
+  /** Addresses invited before (by an earlier or a racing request): nothing sent. */
+  alreadyInvited: number;
+  /** Sends that failed: the invite stays unsent, and a retry of the request (or the reminders) mails it. */
+  failed: number;
+  /** Invitations another run is mailing right now (or was, when it died): a retry after the lease mails them. */
+  pending: number;
+  /** Addresses left uninvited because the campaign closed, or a limit was reached, while the request ran. */
+  notSent: number;
+  /** Why some were left uninvited. */
+  stoppedBy?: StoppedBy;
+}
 
-/** One invitation per new address; addresses already invited to this campaign are skipped. */
+/**
+ * One invitation per person: an address takes one invite per campaign, claimed by a conditional put on its keyed
+ * hash (`claimInviteAddress`), so requests that race with the same addresses make one invite each. Each invite is
+ * mailed under a claim (`claimInviteSending`) and marked sent, so a retry of a request that died half-way mails
+ * exactly the invites without a sent marker, and never a second link.
+ */
 export async function sendInvitations(
   deps: LifecycleDeps,
   campaign: CampaignRecord,
   org: OrgRecord,
   emails: readonly string[],
   lang: Language,
-  now: Date,
-): Promise<{ emailed: number; alreadyInvited: number; failed: number }> {
+): Promise<InvitationResult> {
   const mailer = requireMailer(deps);
-  // Eventually consistent, so two requests racing with the same address can both invite it: one extra invitation,
-  // never a wrong one.
-  const known = new Set(
-    (await deps.store.listInvites(campaign.id)).flatMap((i) => (i.email ? [normalizeEmail(i.email)] : [])),
-  );
-  const fresh = [...new Set(emails.map(normalizeEmail))].filter((e) => !known.has(e));
-  const alreadyInvited = new Set(emails.map(normalizeEmail)).size - fresh.length;
-  let emailed = 0;
-  let failed = 0;
-  await runLimited(fresh, 8, async (email) => {
-    const { invite } = await createInvite(deps, campaign, now, email);
+  const byPerson = new Map<string, string>();
+  for (const email of emails)
+    if (!byPerson.has(personOfAddress(email))) byPerson.set(personOfAddress(email), email.trim());
+  const addresses = [...byPerson.values()];
+  const result: InvitationResult = { emailed: 0, alreadyInvited: 0, failed: 0, pending: 0, notSent: 0 };
+  const lease = mailLeaseOf(deps);
+  // Only people not invited yet take from the quota; a racing request may reserve for the same ones, and what it
+  // does not use it gives back.
+  const need = async (batch: readonly string[]) =>
+    batch.length -
+    (
+      await deps.store.invitedAddresses(
+        campaign.id,
+        batch.map((e) => addressKeyOf(campaign, e)),
+      )
+    ).size;
+  const { left, stoppedBy } = await inBatches(deps, campaign, addresses, 8, need, async (email, at) => {
+    const addressKey = addressKeyOf(campaign, email);
+    const candidate = newInviteId(deps);
+    const id = await deps.store.claimInviteAddress(campaign.id, addressKey, candidate, at.toISOString());
+    const created = id === candidate;
+    let invite = await deps.store.getInvite(id);
+    if (!invite) {
+      // Ours, or left by a run that died between the lock and the invite: write it (a racing writer's is the same).
+      const fresh = { id, campaignId: campaign.id, createdAt: at.toISOString(), email, addressKey, mailed: true };
+      await writeInvite(deps, campaign, fresh);
+      invite = (await deps.store.getInvite(id)) ?? fresh;
+    } else if (invite.sentAt || !invite.email) {
+      // Sent before, or unsubscribed since.
+      result.alreadyInvited++;
+      return created;
+    }
+    if (!(await deps.store.claimInviteSending(id, deps.clock(), lease))) {
+      const current = await deps.store.getInvite(id);
+      if (current?.sentAt) result.alreadyInvited++;
+      else result.pending++;
+      return created;
+    }
     try {
-      await mailer.send(surveyMessage(deps, 'invitation', campaign, org, { ...invite, email }, lang));
-      emailed++;
+      await mailer.send(surveyMessage(deps, 'invitation', campaign, org, { ...invite, email: invite.email! }, lang));
+      await deps.store.markInviteSent(id, deps.clock().toISOString());
+      result.emailed++;
     } catch (error) {
-      // The invite stays: its reminders will reach the address later. The log never names it.
-      failed++;
+      // The invite stays unsent: a retry, or the reminders, reach the address later. The log never names it.
+      result.failed++;
       deps.logger?.warn('invitation not sent', { campaignId: campaign.id, error: (error as Error).name });
     }
+    return created;
   });
-  deps.metrics?.addMetric('InvitationSent', 'Count', emailed);
-  return { emailed, alreadyInvited, failed };
+  result.notSent = left;
+  if (stoppedBy) result.stoppedBy = stoppedBy;
+  deps.metrics?.addMetric('InvitationSent', 'Count', result.emailed);
+  return result;
 }
 
 /** Never two reminders to one invitee within this long, however often reminders are asked for. */
 export const REMINDER_GAP_MS = 20 * 3600_000;
+/** No reminder within this long of the invitation itself (a reminder seconds later is mail as a relay). */
+export const FIRST_REMINDER_AFTER_MS = 24 * 3600_000;
 
 /**
  * Reminds every invitee who has an address, has not answered through the invite and has not unsubscribed. The
  * check and the mark are one conditional write per invite (`markReminded`), so an answer that arrives while this
- * runs stops that invitee's reminder. Returns how many were sent: a count, never who.
+ * runs stops that invitee's reminder. Returns how many were sent, for the job's log only: the API says no count,
+ * since how many were reminded tells how many (with one invitee: whether they) answered.
  */
 export async function remindPending(
   deps: LifecycleDeps,
@@ -199,9 +343,10 @@ export async function remindPending(
     (i): i is InviteRecord & { email: string } => !!i.email && !i.usedAt && !i.unsubscribedAt,
   );
   const notSince = new Date(now.getTime() - REMINDER_GAP_MS).toISOString();
+  const invitedBefore = new Date(now.getTime() - FIRST_REMINDER_AFTER_MS).toISOString();
   let sent = 0;
   await runLimited(pending, 4, async (invite) => {
-    if (!(await deps.store.markReminded(invite.id, now.toISOString(), notSince))) return;
+    if (!(await deps.store.markReminded(invite.id, now.toISOString(), notSince, invitedBefore))) return;
     try {
       await deps.mailer!.send(surveyMessage(deps, 'reminder', campaign, org, invite, lang));
       sent++;

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import {
   CreateTableCommand,
@@ -21,12 +22,59 @@ export interface LocalDynamo {
   close(): Promise<void>;
 }
 
+interface StorageError extends Error {
+  code?: string;
+  statusCode?: number;
+  body?: { __type: string; message: string };
+}
+
+let storageFailuresMarked = false;
+let lastStorageWarning = 0;
+
+/**
+ * dynalite rethrows a storage failure (LevelDB's LEVEL_IO_ERROR: the disk is full, a file is too large) from inside
+ * a callback, which ends the whole process: in-flight requests reset, the lifecycle timer gone. Marked as DynamoDB's
+ * InternalServerError on its way up, it is answered as one (a 500 to the SDK, which the app answers as 503 with
+ * Retry-After), and the server stays up; the operator gets one clear line. Nothing acknowledged is lost: LevelDB
+ * refuses the whole write. It keeps refusing writes until restarted, once there is room again.
+ */
+function markStorageFailures(): void {
+  if (storageFailuresMarked) return;
+  storageFailuresMarked = true;
+  const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
+  const { Level } = fromDynalite('level') as { Level: { prototype: Record<string, unknown> } };
+  for (const method of ['put', 'del', 'batch'] as const) {
+    const original = Level.prototype[method] as (...args: unknown[]) => unknown;
+    Level.prototype[method] = function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      if (!(result instanceof Promise)) return result;
+      return result.catch((error: StorageError) => {
+        if (error?.code === 'LEVEL_IO_ERROR' && error.statusCode === undefined) {
+          error.statusCode = 500;
+          error.body = {
+            __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+            message: 'the local database cannot write',
+          };
+          if (Date.now() - lastStorageWarning > 60_000) {
+            lastStorageWarning = Date.now();
+            console.error(
+              `orgos: the local database cannot write (${error.message}); requests answer 503 until there is room on the disk and the server is restarted`,
+            );
+          }
+        }
+        throw error;
+      });
+    };
+  }
+}
+
 /** Starts dynalite in memory, or on disk under `path` (data survives a restart). */
 export async function startDynalite(options: { path?: string } = {}): Promise<LocalDynamo> {
   // @ts-expect-error dynalite ships no types
   const { default: dynalite } = (await import('dynalite')) as {
     default: (options: Record<string, unknown>) => DynaliteServer;
   };
+  markStorageFailures();
   // Tables become ACTIVE at once instead of after dynalite's default half second.
   const server = dynalite({
     createTableMs: 0,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -63,9 +63,37 @@ export async function adminTokenFor(env: Env, dataDir: string): Promise<{ token:
   return { token, source: file };
 }
 
+/**
+ * The data folder holds addresses, hashes and answers: the owner's only. A folder that exists already keeps its mode
+ * on mkdir, and LevelDB makes its files with the process's umask, so both are set here (0700 folders, 0600 files,
+ * umask 077 for whatever comes later). A folder this process cannot make private stops the start.
+ */
+async function makePrivate(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  process.umask(0o077);
+  const walk = async (path: string, isDir: boolean): Promise<void> => {
+    const want = isDir ? 0o700 : 0o600;
+    const mode = (await lstat(path)).mode & 0o777;
+    if ((mode & 0o077) !== 0 || (mode & want) !== want) {
+      try {
+        await chmod(path, want);
+      } catch (error) {
+        throw new Error(
+          `orgos: cannot make ${path} readable by its owner only (${(error as NodeJS.ErrnoException).code}); not starting. Use a data folder of your own (ORGOS_DATA_DIR).`,
+        );
+      }
+    }
+    if (!isDir) return;
+    for (const entry of await readdir(path, { withFileTypes: true })) {
+      if (entry.isDirectory() || entry.isFile()) await walk(join(path, entry.name), entry.isDirectory());
+    }
+  };
+  await walk(dir, true);
+}
+
 export async function startLocalServer(env: Env = process.env): Promise<LocalServer> {
   const dataDir = resolve(env.ORGOS_DATA_DIR ?? '.data');
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await makePrivate(dataDir);
   const table = env.ORGOS_TABLE ?? 'orgos';
   const port = Number(env.PORT ?? 8787);
   const host = env.HOST ?? '127.0.0.1';
@@ -84,7 +112,11 @@ export async function startLocalServer(env: Env = process.env): Promise<LocalSer
     clock,
     newId: randomUUID,
     randomToken,
-    config: { publicUrl: '', adminToken },
+    config: {
+      publicUrl: '',
+      adminToken,
+      ...(env.ORGOS_MAIL_LEASE_MS ? { mailLeaseMs: Number(env.ORGOS_MAIL_LEASE_MS) } : {}),
+    },
     // No mail server needed: every message lands in the outbox folder as an .eml file.
     mailer: new OutboxMailer(env.ORGOS_SENDER ?? 'orgos@localhost', outbox, clock, consoleLogger),
     logger: consoleLogger,
@@ -217,7 +249,14 @@ export function linksText(s: LocalServer): string {
 
 export async function main(env: Env = process.env): Promise<void> {
   const started = Date.now();
-  const server = await startLocalServer(env);
+  const server = await startLocalServer(env).catch((error: unknown) => {
+    // A refusal of ours is one clear line, not a stack.
+    if (error instanceof Error && error.message.startsWith('orgos: ')) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  });
   console.log(`${linksText(server)}\n(ready in ${Date.now() - started} ms)`);
   let stopping = false;
   const stop = async () => {

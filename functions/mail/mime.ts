@@ -8,17 +8,32 @@ const CRLF = '\r\n';
 /** Header values never carry a line break: a name or a subject cannot smuggle in another header. */
 const oneLine = (value: string): string => value.replace(/[\r\n]+/g, ' ').trim();
 
-/** RFC 2047 encoded words for non-ASCII header text, split so that no word exceeds 75 characters. */
-export function encodeHeaderText(value: string): string {
+/** RFC 2047 §2: a line that holds an encoded word is at most 76 characters long. */
+const MAX_LINE = 76;
+/** And an encoded word itself at most 75. */
+const MAX_WORD = 75;
+/** `=?UTF-8?B?` and `?=` around the base64. */
+const WORD_FRAME = 12;
+
+/** The most UTF-8 bytes whose base64 fits in `room` characters of encoded word. */
+const bytesFor = (room: number): number => Math.floor((room - WORD_FRAME) / 4) * 3;
+
+/**
+ * RFC 2047 encoded words for non-ASCII header text, folded so that no line exceeds 76 characters: the first word fits
+ * after `used` characters already on the line (the header name, `Subject: `), every further one on a line of its own
+ * after a space. Words never split a character.
+ */
+export function encodeHeaderText(value: string, used = 0): string {
   const text = oneLine(value);
   if (/^[\x20-\x7e]*$/.test(text)) return text;
   const words: string[] = [];
   let chunk = '';
+  let budget = bytesFor(Math.min(MAX_WORD, MAX_LINE - used));
   for (const ch of text) {
-    // 45 bytes of UTF-8 make 60 characters of base64, inside the 75-character limit with the =?UTF-8?B?…?= frame.
-    if (Buffer.byteLength(chunk + ch, 'utf8') > 45) {
+    if (chunk && Buffer.byteLength(chunk + ch, 'utf8') > budget) {
       words.push(chunk);
       chunk = '';
+      budget = bytesFor(MAX_WORD);
     }
     chunk += ch;
   }
@@ -26,13 +41,16 @@ export function encodeHeaderText(value: string): string {
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join(`${CRLF} `);
 }
 
-/** `"Name" <address>`, or the bare address. */
-export function formatAddress(email: string, name?: string): string {
+/** `"Name" <address>`, or the bare address; an encoded name folds like a subject, the address after it if it fits. */
+export function formatAddress(email: string, name?: string, used = 0): string {
   const address = oneLine(email);
   if (!name) return address;
   const clean = oneLine(name).replace(/["\\]/g, '');
-  const display = /^[\x20-\x7e]*$/.test(clean) ? `"${clean}"` : encodeHeaderText(clean);
-  return `${display} <${address}>`;
+  if (/^[\x20-\x7e]*$/.test(clean)) return `"${clean}" <${address}>`;
+  const display = encodeHeaderText(clean, used);
+  const lastLine = display.split(CRLF).at(-1)!;
+  const lastUsed = display.includes(CRLF) ? lastLine.length : used + lastLine.length;
+  return lastUsed + address.length + 3 <= MAX_LINE ? `${display} <${address}>` : `${display}${CRLF} <${address}>`;
 }
 
 const hex = (b: number) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
@@ -79,8 +97,8 @@ export function rfc5322Date(date: Date): string {
 export function toEml(message: MailMessage, envelope: Envelope): string {
   const headers = [
     `From: ${formatAddress(envelope.from)}`,
-    `To: ${formatAddress(message.to.email, message.to.name)}`,
-    `Subject: ${encodeHeaderText(message.subject)}`,
+    `To: ${formatAddress(message.to.email, message.to.name, 'To: '.length)}`,
+    `Subject: ${encodeHeaderText(message.subject, 'Subject: '.length)}`,
     `Date: ${rfc5322Date(envelope.date)}`,
     `Message-ID: <${oneLine(envelope.messageId)}>`,
     'MIME-Version: 1.0',

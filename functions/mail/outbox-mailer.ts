@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppLogger } from '../api/deps';
 import type { Mailer, MailMessage } from './mailer';
@@ -25,8 +25,11 @@ export class OutboxMailer implements Mailer {
     const domain = this.sender.slice(this.sender.lastIndexOf('@') + 1) || 'localhost';
     const eml = toEml(message, { from: this.sender, date: now, messageId: `${id}@${domain}`, boundary: `orgos-${id}` });
     const file = `${now.toISOString().replace(/[:.]/g, '-')}-${message.kind}-${id}.eml`;
-    // Owner-only: the messages carry personal survey links and report tokens.
-    await writeFile(join(this.dir, file), eml, { mode: 0o600 });
+    // Owner-only: the messages carry personal survey links and report tokens. Written under a temporary name and
+    // renamed, so a process killed mid-write leaves no half message in the outbox.
+    const partial = join(this.dir, `.${file}.partial`);
+    await writeFile(partial, eml, { mode: 0o600 });
+    await rename(partial, join(this.dir, file));
     this.logger?.info('mail written to the outbox', { kind: message.kind, file });
   }
 }

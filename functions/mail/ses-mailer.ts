@@ -21,7 +21,8 @@ export class SesMailer implements Mailer {
     const { client, Command } = await this.sdk;
     const input: SendEmailCommandInput = {
       FromEmailAddress: this.sender,
-      Destination: { ToAddresses: [formatAddress(message.to.email, message.to.name)] },
+      // One line: SES takes the address as a value, not as a folded header.
+      Destination: { ToAddresses: [formatAddress(message.to.email, message.to.name).replace(/\r\n /g, ' ')] },
       Content: {
         Simple: {
           Subject: { Data: message.subject, Charset: 'UTF-8' },

@@ -133,7 +133,10 @@ const WORDING: Record<Language, Wording> = {
   },
 };
 
-export function render(subject: string, blocks: Block[]): RenderedMail {
+/** A long link breaks anywhere rather than widen the message past a 360 px phone screen. */
+const LINK_STYLE = 'overflow-wrap:anywhere;word-break:break-all';
+
+export function render(subject: string, blocks: Block[], lang: Language = 'en'): RenderedMail {
   const text: string[] = [];
   const html: string[] = [];
   for (const block of blocks) {
@@ -143,14 +146,14 @@ export function render(subject: string, blocks: Block[]): RenderedMail {
     } else if ('link' in block) {
       // The address on a line of its own right after its label: mail programs make it clickable.
       text[text.length - 1] = `${text[text.length - 1]}\n${block.link}`;
-      html.push(`<p><a href="${esc(block.link)}">${esc(block.link)}</a></p>`);
+      html.push(`<p><a href="${esc(block.link)}" style="${LINK_STYLE}">${esc(block.link)}</a></p>`);
     } else {
       const lines = [...block.footer, ...(block.url ? [block.url] : [])];
       text.push(`-- \n${lines.join('\n')}`);
       const footer = block.footer.map(esc).join('<br>');
       html.push(
         `<hr><p style="color:#555;font-size:13px">${footer}${
-          block.url ? `<br><a href="${esc(block.url)}">${esc(block.url)}</a>` : ''
+          block.url ? `<br><a href="${esc(block.url)}" style="${LINK_STYLE}">${esc(block.url)}</a>` : ''
         }</p>`,
       );
     }
@@ -158,7 +161,8 @@ export function render(subject: string, blocks: Block[]): RenderedMail {
   return {
     subject,
     text: `${text.join('\n\n')}\n`,
-    html: `<!doctype html><html><head><meta charset="utf-8"><title>${esc(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${html.join('')}</body></html>`,
+    // `lang` picks the right fonts and line breaking for zh and de, and tells screen readers how to speak it.
+    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em;overflow-wrap:break-word">${html.join('')}</body></html>`,
   };
 }
 
@@ -170,26 +174,34 @@ function surveyMail(input: SurveyMailInput, kind: 'invitation' | 'reminder'): Re
     url: input.unsubscribeUrl,
   };
   if (kind === 'invitation') {
-    return render(w.invitationSubject(input.orgName, input.campaignName), [
+    return render(
+      w.invitationSubject(input.orgName, input.campaignName),
+      [
+        { p: w.plainGreeting },
+        { p: w.invitation(input.orgName, input.campaignName, input.minutes) },
+        { p: w.yourLink },
+        { link: input.surveyUrl },
+        { p: w.anonymous },
+        ...closes,
+        footer,
+      ],
+      input.lang,
+    );
+  }
+  return render(
+    w.reminderSubject(input.campaignName),
+    [
       { p: w.plainGreeting },
-      { p: w.invitation(input.orgName, input.campaignName, input.minutes) },
+      { p: w.reminder(input.orgName, input.campaignName, input.minutes) },
+      ...closes,
       { p: w.yourLink },
       { link: input.surveyUrl },
       { p: w.anonymous },
-      ...closes,
+      { p: w.answeredElsewhere },
       footer,
-    ]);
-  }
-  return render(w.reminderSubject(input.campaignName), [
-    { p: w.plainGreeting },
-    { p: w.reminder(input.orgName, input.campaignName, input.minutes) },
-    ...closes,
-    { p: w.yourLink },
-    { link: input.surveyUrl },
-    { p: w.anonymous },
-    { p: w.answeredElsewhere },
-    footer,
-  ]);
+    ],
+    input.lang,
+  );
 }
 
 export const invitationMail = (input: SurveyMailInput): RenderedMail => surveyMail(input, 'invitation');
@@ -197,11 +209,15 @@ export const reminderMail = (input: SurveyMailInput): RenderedMail => surveyMail
 
 export function reportMail(input: ReportMailInput): RenderedMail {
   const w = WORDING[input.lang];
-  return render(w.reportSubject(input.campaignName), [
-    { p: w.greeting(input.contactName) },
-    { p: w.reportReady(input.orgName, input.campaignName, input.responses) },
-    { link: input.reportUrl },
-    { p: w.reportKey(formatDate(input.expiresAt, input.lang)) },
-    { footer: [w.sentBy(input.sender, input.orgName), w.whyContact(input.orgName)] },
-  ]);
+  return render(
+    w.reportSubject(input.campaignName),
+    [
+      { p: w.greeting(input.contactName) },
+      { p: w.reportReady(input.orgName, input.campaignName, input.responses) },
+      { link: input.reportUrl },
+      { p: w.reportKey(formatDate(input.expiresAt, input.lang)) },
+      { footer: [w.sentBy(input.sender, input.orgName), w.whyContact(input.orgName)] },
+    ],
+    input.lang,
+  );
 }

@@ -1,14 +1,27 @@
 import { type Instrument, LAYERS, type Layer, LIKERT_SIGNALS } from '../../shared/instrument';
 import { ledgerDesignFor } from '../../shared/ledger';
-import { type BreakdownPlan, planBreakdowns } from '../../shared/privacy';
+import {
+  type BreakdownPlan,
+  isLateBurst,
+  LATE_BURST_NOTE,
+  type Protection,
+  planBreakdowns,
+  protectionOf,
+} from '../../shared/privacy';
 import type { OrgProfile } from '../../shared/profile';
-import { type CellStats, type SegmentedReport, type SegmentRow, segmentedReport } from '../../shared/report';
+import {
+  type CellStats,
+  NO_DEPARTMENT,
+  type SegmentedReport,
+  type SegmentRow,
+  segmentedReport,
+} from '../../shared/report';
 import type { ScaleScore } from '../../shared/report-model';
 import type { SurveyResponse } from '../../shared/response';
 import { type GroupStats, scoreResponses } from '../../shared/scoring';
-import { isClosed, labelsExpired, publishesAtOf } from '../lifecycle/campaign-state';
+import { isClosed, labelsExpired, openLinkAllowed, publishesAtOf } from '../lifecycle/campaign-state';
 import type { CampaignRecord, LeadershipRecord, OrgRecord } from '../store/store';
-import { parseCellKey } from './campaign-stats';
+import { cellKey, parseCellKey } from './campaign-stats';
 import { LEDGER_CSV_COLUMNS, ledgerCsvRows } from './ledger-csv';
 
 // The API's report: the one segmented report the CLI prints too (shared/report: breakdowns with complementary
@@ -40,9 +53,26 @@ const minuteOf = (iso: string): string =>
 export const finalisingReason = (publishesAt: string): string =>
   `Results are being finalised and appear at ${minuteOf(publishesAt)} UTC, so that every answer sent before the close is in them.`;
 
-/** The report JSON. While the campaign is open: counts and the leadership view only, `published: false`. */
-export type CampaignReport = Omit<SegmentedReport, 'diagnosisNotes'> &
+/** A shown group flagged for a burst of answers just before the close (shared/privacy/padding.ts). */
+export interface LateBurst {
+  breakdown: 'department' | 'level';
+  group: string;
+  note: string;
+}
+
+/**
+ * The report JSON. While the campaign is open: the leadership view only, `published: false`, and no count (a count
+ * watched while answers come in tells when a small group is one away from showing). After the close, counts come
+ * back; results once the settling window has passed.
+ */
+export type CampaignReport = Omit<SegmentedReport, 'diagnosisNotes' | 'n'> &
   Partial<Pick<SegmentedReport, 'diagnosisNotes'>> & {
+    /** Null while the campaign is open. */
+    n: number | null;
+    /** What protects this campaign's small groups against answers added to make them show. */
+    protection: Protection;
+    /** Shown groups whose answers came mostly in a burst just before the close (published reports only). */
+    lateBursts?: LateBurst[];
     campaign: {
       id: string;
       orgId: string;
@@ -69,7 +99,9 @@ export interface ReportInput {
   leadership: LeadershipRecord | null;
   profile: OrgProfile | null;
   /** Invites sent and answered (issue 7); absent or none sent: the rate is on headcount. */
-  invites?: { sent: number; answered: number };
+  invites?: { sent: number; answered: number; handedOut?: number };
+  /** Counted answers per cell key received in the final window before the close (reports/late-answers.ts). */
+  late?: Map<string, number> | null;
   now: Date;
   /** The snapshot cursor's safety window (StatsOptions.safetyMs): results are published this long after the close. */
   settleMs: number;
@@ -84,7 +116,7 @@ export function planOf(campaign: CampaignRecord, cells: Map<string, GroupStats>)
   return planBreakdowns(counts, campaign.minGroupSize, { departments: campaign.departments });
 }
 
-function headcountOf(profile: OrgProfile | null): number | null {
+export function headcountOf(profile: OrgProfile | null): number | null {
   const h = profile?.headcount;
   if (!h) return null;
   if (h.total !== undefined) return h.total;
@@ -133,6 +165,10 @@ export function buildReport(input: ReportInput): CampaignReport {
   const n = cells.reduce((sum, c) => sum + c.stats.n, 0);
   const leadershipAnswers = leadershipResponses(input.leadership);
   const leadership = leadershipAnswers.length > 0 ? scoreResponses(instrument, leadershipAnswers) : null;
+  const protection = protectionOf({
+    openLink: openLinkAllowed(campaign),
+    handedOutLinks: input.invites?.handedOut ?? 0,
+  });
   const head = {
     campaign: {
       id: campaign.id,
@@ -142,7 +178,9 @@ export function buildReport(input: ReportInput): CampaignReport {
       closesAt: campaign.closesAt,
       status: closed ? ('closed' as const) : ('open' as const),
     },
-    responseRate: responseRateOf(n, input.profile, input.invites, campaign.minGroupSize),
+    // None while open: a rate watched over time says when each answer came, and with few invitees who answered.
+    responseRate: closed ? responseRateOf(n, input.profile, input.invites, campaign.minGroupSize) : null,
+    protection,
     generatedAt: now.toISOString(),
   };
 
@@ -150,7 +188,7 @@ export function buildReport(input: ReportInput): CampaignReport {
     const plan = planOf(campaign, input.cells);
     return {
       ...head,
-      n,
+      n: closed ? n : null,
       minGroupSize: plan.minGroupSize,
       suppressed: true,
       published: false,
@@ -173,7 +211,31 @@ export function buildReport(input: ReportInput): CampaignReport {
     departments: campaign.departments,
     ...(design ? { ledgerDesign: { ...design, labels: design.labels && !labelsExpired(campaign, now) } } : {}),
   });
-  return { ...report, ...head, published: true };
+  return { ...report, ...head, published: true, lateBursts: lateBurstsOf(report, cells, input.late ?? null) };
+}
+
+/** The shown departments and levels whose answers came mostly in the final window before the close. */
+function lateBurstsOf(report: SegmentedReport, cells: CellStats[], late: Map<string, number> | null): LateBurst[] {
+  if (!late || late.size === 0) return [];
+  const rows = cells.map((c) => ({
+    department: c.department ?? NO_DEPARTMENT,
+    level: c.level as string,
+    n: c.stats.n,
+    late: late.get(cellKey(c.department, c.level)) ?? 0,
+  }));
+  const all = rows.reduce((a, r) => ({ n: a.n + r.n, late: a.late + r.late }), { n: 0, late: 0 });
+  const bursts: LateBurst[] = [];
+  for (const breakdown of ['department', 'level'] as const) {
+    for (const segment of report.segments[breakdown]) {
+      if (segment.suppressed) continue;
+      const group = rows
+        .filter((r) => r[breakdown] === segment.name)
+        .reduce((a, r) => ({ n: a.n + r.n, late: a.late + r.late }), { n: 0, late: 0 });
+      const rest = { n: all.n - group.n, late: all.late - group.late };
+      if (isLateBurst(group, rest)) bursts.push({ breakdown, group: segment.name, note: LATE_BURST_NOTE });
+    }
+  }
+  return bursts;
 }
 
 // ---- CSV export ---------------------------------------------------------------------------------------------------

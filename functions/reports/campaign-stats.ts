@@ -2,8 +2,9 @@ import { findInstrument, type Instrument, type Level } from '../../shared/instru
 import { ledgerWithoutLabels, withoutLabels } from '../../shared/ledger';
 import type { SurveyResponse } from '../../shared/response';
 import { type Accumulator, createAccumulator, type GroupStats } from '../../shared/scoring';
+import { ReportPreparing } from '../api/errors';
 import { closedAtOf, labelsExpired } from '../lifecycle/campaign-state';
-import type { CampaignRecord, ResponseRecord, Store } from '../store/store';
+import type { CampaignRecord, ResponseRecord, SnapshotRecord, Store } from '../store/store';
 
 // A campaign's statistics are a fold over its response stream. A stored snapshot holds the fold of everything
 // before a cursor; a read folds the tail after it. The cursor trails the clock by a safety window longer than any
@@ -21,6 +22,15 @@ import type { CampaignRecord, ResponseRecord, Store } from '../store/store';
 // The stream is read through GSI1, which AWS updates asynchronously (well under a second): the safety window covers
 // that too, so a snapshot is only ever stored for a stretch of the stream that has settled.
 //
+// The stream is read in bounded stretches (Store.readStreamChunk): the arrivals in [c0, c1) and every withdrawal at
+// or after c0. Those are exactly the responses whose membership can differ between c0 and c1: an arrival in
+// [c0, c1) (still standing, or withdrawn later, which moved it to the withdrawals), or a withdrawal in [c0, c1) of an
+// earlier arrival; a withdrawal after c1 of an arrival before c0 changes nothing. So S(c1) = S(c0) + the same sum over
+// that stretch, and the scheduler (fold-job.ts) brings a snapshot up to date one stretch at a time, each stored with
+// its cursor under the version check: a crash loses at most the stretch in hand, and of two runs folding the same
+// stretch only one stores it. A report read folds at most `maxTailItems` arrivals on the request path: with more
+// after the snapshot it folds and stores one stretch, then answers that the report is being prepared (202).
+//
 // A closed campaign's results are S(end) with end just after its close (campaign-state.ts `closedAtOf`): the
 // responses received at or before the close and not withdrawn by then. A response written later (it read the
 // campaign while still open, or a cached copy of it) is in the stream but outside the results, so published results
@@ -33,7 +43,15 @@ export interface StatsOptions {
   safetyMs: number;
   /** Refresh the stored snapshot when at least this many tail items fall before the new cursor. */
   refreshItems: number;
+  /**
+   * A read folds at most this many arrivals after the snapshot (default DEFAULT_MAX_TAIL_ITEMS); with more, it stores
+   * a snapshot of that stretch and answers ReportPreparing, so no request's work grows with the campaign.
+   */
+  maxTailItems?: number;
 }
+
+/** About a second of folding on the request path (0.1 ms per response on the local engine, bench/report-scaling.ts). */
+export const DEFAULT_MAX_TAIL_ITEMS = 5_000;
 
 /** Segment cell key: department and level. */
 export const cellKey = (department: string | null, level: Level): string => JSON.stringify([department, level]);
@@ -70,7 +88,8 @@ export function reportEnd(campaign: CampaignRecord, now: Date): string {
   return closedAt === null ? INFINITY : cursorAfter(closedAt);
 }
 
-function inSnapshot(r: ResponseRecord, cursor: string | null): boolean {
+/** Whether a fold up to `cursor` holds the response (the report's fold: `reportEnd`). */
+export function inSnapshot(r: ResponseRecord, cursor: string | null): boolean {
   if (cursor === null) return false;
   if (cursor === INFINITY) return !r.withdrawnAt;
   return r.receivedAt < cursor && !(r.withdrawnAt !== undefined && r.withdrawnAt < cursor);
@@ -130,7 +149,62 @@ class Cells {
   }
 }
 
-/** Statistics per segment cell of every counted response of the campaign, equal to a fold from scratch. */
+interface Folded {
+  snapshot: SnapshotRecord | null;
+  stored: boolean;
+}
+
+/**
+ * Stores S(cursor) = S(base) + the stretch `tail` (the arrivals in [base, cursor) and the withdrawals since base) if
+ * nobody stored a newer snapshot meanwhile (version check: the loser's work is simply dropped), then erases the
+ * answers of responses withdrawn before the new cursor, which no stored snapshot can need again.
+ */
+async function storeFold(
+  store: Store,
+  campaign: CampaignRecord,
+  instrument: Instrument,
+  stored: SnapshotRecord | null,
+  base: string | null,
+  tail: readonly ResponseRecord[],
+  cursor: string,
+  now: Date,
+): Promise<Folded> {
+  const cells = new Cells(instrument, stored && base !== null ? stored.cells : undefined, labelsExpired(campaign, now));
+  // Every tail item, not only those before the new cursor: one received before it but withdrawn after it sits with
+  // the withdrawals, yet belongs in the new snapshot.
+  for (const r of tail) cells.apply(r, Number(inSnapshot(r, cursor)) - Number(inSnapshot(r, base)));
+  const snapshot: SnapshotRecord = {
+    campaignId: campaign.id,
+    version: (stored?.version ?? 0) + 1,
+    cursor,
+    cells: Object.fromEntries(cells.toStats()),
+    createdAt: now.toISOString(),
+  };
+  if (!(await store.putSnapshot(snapshot, stored?.version ?? null))) return { snapshot: null, stored: false };
+  const erasable = tail.filter((r) => r.withdrawnAt !== undefined && r.position < cursor && r.answers);
+  await store.eraseWithdrawn(erasable.map((r) => r.key));
+  return { snapshot, stored: true };
+}
+
+/** The stored snapshot a fold may start from: none when it is past the report's end (stored before the cap). */
+async function startingSnapshot(store: Store, campaignId: string, end: string) {
+  const stored = await store.getSnapshot(campaignId);
+  // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back: fold from scratch.
+  const snapshot = stored && stored.cursor <= end ? stored : null;
+  return { stored, snapshot, base: snapshot?.cursor ?? null };
+}
+
+/** Where the snapshot may go now: the trailing cursor, capped at the close. */
+function cursorLimit(end: string, now: Date, safetyMs: number): string {
+  const trailing = new Date(now.getTime() - safetyMs).toISOString();
+  return trailing < end ? trailing : end;
+}
+
+/**
+ * Statistics per segment cell of every counted response of the campaign, equal to a fold from scratch: the stored
+ * snapshot plus the tail after its cursor, at most `maxTailItems` arrivals of it. Throws ReportPreparing when the tail
+ * is longer (after storing a snapshot of its first stretch, so that every such read brings the report closer).
+ */
 export async function campaignStats(
   store: Store,
   campaign: CampaignRecord,
@@ -139,54 +213,96 @@ export async function campaignStats(
 ): Promise<CampaignStats> {
   const instrument = instrumentOf(campaign);
   const end = reportEnd(campaign, now);
+  const limit = options.maxTailItems ?? DEFAULT_MAX_TAIL_ITEMS;
   const dropLabels = labelsExpired(campaign, now);
   for (let attempt = 0; ; attempt++) {
-    const stored = await store.getSnapshot(campaign.id);
-    // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back: fold from scratch.
-    const snapshot = stored && stored.cursor <= end ? stored : null;
-    const base = snapshot?.cursor ?? null;
-    const trailing = new Date(now.getTime() - options.safetyMs).toISOString();
-    // Capped at the close: a closed campaign's snapshot holds what was received by then, never what came after.
-    // biome-ignore lint/complexity/useMathMinMax: ISO strings, which Math.min would turn into NaN
-    const next = trailing < end ? trailing : end;
-    const tail = await store.readResponses(campaign.id, campaign.shards, base);
-    const cells = new Cells(instrument, snapshot?.cells, dropLabels);
-    const refresh = base === null || next > base ? new Cells(instrument, snapshot?.cells, dropLabels) : null;
-    let foldable = 0;
+    const { stored, snapshot, base } = await startingSnapshot(store, campaign.id, end);
+    // At the close already: nothing in the stream after it can change the results (one snapshot read).
+    if (base === end) {
+      return {
+        cells: new Cells(instrument, snapshot?.cells, dropLabels).toStats(),
+        snapshotCursor: base,
+        tailItems: 0,
+        refreshed: false,
+      };
+    }
+    const next = cursorLimit(end, now, options.safetyMs);
     try {
+      const chunk = await store.readStreamChunk(campaign, base, end, limit);
+      if (chunk.to < end) {
+        // Too long for a request: store the stretch that was read (up to the trailing cursor) and say so.
+        // biome-ignore lint/complexity/useMathMinMax: ISO strings
+        const cursor = chunk.to < next ? chunk.to : next;
+        if (base === null || cursor > base) {
+          await storeFold(store, campaign, instrument, stored, base, chunk.items, cursor, now);
+        }
+        throw new ReportPreparing(
+          'the report is being prepared: its responses are still being counted; try again shortly',
+        );
+      }
+      const tail = chunk.items;
+      const cells = new Cells(instrument, snapshot?.cells, dropLabels);
+      let foldable = 0;
       for (const r of tail) {
         cells.apply(r, Number(inSnapshot(r, end)) - Number(inSnapshot(r, base)));
-        if (refresh) {
-          if (r.position < next) foldable++;
-          // Every tail item, not only those before the new cursor: one received before it but withdrawn after it
-          // sits after the cursor in the stream, yet belongs in the new snapshot.
-          refresh.apply(r, Number(inSnapshot(r, next)) - Number(inSnapshot(r, base)));
-        }
+        if (r.position < next) foldable++;
       }
+      let refreshed = false;
+      if ((base === null || next > base) && foldable >= options.refreshItems) {
+        refreshed = (await storeFold(store, campaign, instrument, stored, base, tail, next, now)).stored;
+      }
+      return { cells: cells.toStats(), snapshotCursor: base, tailItems: tail.length, refreshed };
     } catch (error) {
       if (error instanceof SnapshotMoved && attempt < 3) continue;
       throw error;
     }
-    let refreshed = false;
-    if (refresh && foldable >= options.refreshItems) {
-      // Stored only if nobody stored a newer one meanwhile (version check): the loser's work is simply dropped.
-      refreshed = await store.putSnapshot(
-        {
-          campaignId: campaign.id,
-          version: (stored?.version ?? 0) + 1,
-          cursor: next,
-          cells: Object.fromEntries(refresh.toStats()),
-          createdAt: now.toISOString(),
-        },
-        stored?.version ?? null,
-      );
-      if (refreshed) {
-        // Withdrawn before the new cursor: no stored snapshot can need their answers again, so erase them.
-        const erasable = tail.filter((r) => r.withdrawnAt !== undefined && r.position < next && r.answers);
-        await store.eraseWithdrawn(erasable.map((r) => r.key));
-      }
+  }
+}
+
+export interface FoldProgress {
+  /** The stored snapshot's cursor after this step (null: none yet). */
+  cursor: string | null;
+  /** Stream items read (arrivals and withdrawals). */
+  items: number;
+  /** The snapshot is at the furthest cursor allowed now (the trailing cursor, or the close). */
+  caughtUp: boolean;
+  /** This step stored a snapshot (false: already caught up, or another run stored one first). */
+  stored: boolean;
+}
+
+/**
+ * One bounded step of the scheduler's fold: at most `chunkItems` arrivals after the stored snapshot, up to the
+ * trailing cursor (capped at the close), folded and stored. Safe to run twice at once and to be killed at any point.
+ */
+export async function foldStep(
+  store: Store,
+  campaign: CampaignRecord,
+  now: Date,
+  options: StatsOptions & { chunkItems: number },
+): Promise<FoldProgress> {
+  const instrument = instrumentOf(campaign);
+  const end = reportEnd(campaign, now);
+  const target = cursorLimit(end, now, options.safetyMs);
+  for (let attempt = 0; ; attempt++) {
+    const { stored, base } = await startingSnapshot(store, campaign.id, end);
+    if (base !== null && base >= target) return { cursor: base, items: 0, caughtUp: true, stored: false };
+    try {
+      const chunk = await store.readStreamChunk(campaign, base, target, options.chunkItems);
+      // Nothing arrived or was withdrawn since the cursor: no snapshot to write, unless this one reaches the close
+      // (a published read then is one snapshot read).
+      if (chunk.items.length === 0 && chunk.to !== end)
+        return { cursor: base, items: 0, caughtUp: chunk.to >= target, stored: false };
+      const folded = await storeFold(store, campaign, instrument, stored, base, chunk.items, chunk.to, now);
+      return {
+        cursor: folded.stored ? chunk.to : base,
+        items: chunk.items.length,
+        caughtUp: folded.stored && chunk.to >= target,
+        stored: folded.stored,
+      };
+    } catch (error) {
+      if (error instanceof SnapshotMoved && attempt < 3) continue;
+      throw error;
     }
-    return { cells: cells.toStats(), snapshotCursor: base, tailItems: tail.length, refreshed };
   }
 }
 

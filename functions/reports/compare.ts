@@ -16,7 +16,8 @@ export interface ComparedCampaign {
   orgName: string;
   name: string;
   createdAt: string;
-  n: number;
+  /** Null while the campaign is open: a count watched over time tells when a small group is about to show. */
+  n: number | null;
   status: 'open' | 'closed';
   /**
    * False while the campaign is open or its close is younger than the settling window: listed with its count, never
@@ -147,7 +148,7 @@ export async function compareCampaigns(
       orgName: orgNames.get(c.orgId) ?? '',
       name: c.name,
       createdAt: c.createdAt,
-      n: s.n,
+      n: s.closed ? s.n : null,
       status: s.closed ? ('closed' as const) : ('open' as const),
       published: s.published,
       suppressed: s.suppressed,

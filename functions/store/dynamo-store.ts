@@ -6,19 +6,23 @@ import type { OrgProfile } from '../../shared/profile';
 import type { GroupStats } from '../../shared/scoring';
 import type { AuthStore } from './auth-store';
 import { DynamoAuthStore } from './dynamo-auth-store';
-import { type Key, keys, TTL_ATTRIBUTE } from './keys';
+import { type Key, keys, STREAM_LAYOUT, TTL_ATTRIBUTE, WITHDRAWN_PREFIX } from './keys';
 import type {
   CampaignRecord,
   ClaimResult,
   ContactRecord,
   DueRecord,
+  InvitationLimits,
+  InviteCounts,
   InviteRecord,
   LeadershipRecord,
   OrgRecord,
   PutResponseResult,
+  QuotaResult,
   ResponseRecord,
   SnapshotRecord,
   Store,
+  StreamChunk,
   SurveyLinkRecord,
   TokenRecord,
 } from './store';
@@ -48,15 +52,30 @@ const expired = (item: Item, now: Date): boolean =>
 
 /**
  * DynamoDB holds no number of magnitude below 1e-130 (it answers "Number underflow", a 500 for a request the API
- * accepted): such numbers, which the schemas let through as "at least 0", are stored as 0.
+ * accepted): such numbers, which the schemas let through as "at least 0", are stored as 0. Objects go to the
+ * marshaller as Maps: it tells a plain object by its `constructor`, which a key named `constructor` (a department of
+ * that name) hides, and then refuses the item.
  */
 function storable<T>(value: T): T {
   if (typeof value === 'number') return (Math.abs(value) < 1e-130 ? 0 : value) as T;
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
+    return new Map(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
   }
   return value;
+}
+
+/**
+ * One record per response. A withdrawal moves an item forward in its shard while a paginated Query runs: it can be
+ * seen twice, and the withdrawn state is the later one.
+ */
+function latestByKey(records: readonly ResponseRecord[]): ResponseRecord[] {
+  const byKey = new Map<string, ResponseRecord>();
+  for (const r of records) {
+    const seen = byKey.get(r.key);
+    if (!seen || (r.withdrawnAt && !seen.withdrawnAt)) byKey.set(r.key, r);
+  }
+  return [...byKey.values()];
 }
 
 function strip<T>(item: Item, omit: readonly string[] = []): T {
@@ -294,6 +313,8 @@ export class DynamoStore implements Store {
       entity: 'campaign',
       v: VERSION,
       ...campaign,
+      // Its withdrawals go after its arrivals in the stream (keys.withdrawnStream): it may be read in stretches.
+      streamLayout: STREAM_LAYOUT,
     });
     if (!ok) throw new Error('campaign id collision');
   }
@@ -326,6 +347,17 @@ export class DynamoStore implements Store {
     }
   }
 
+  async markClosing(id: string, at: string): Promise<boolean> {
+    return this.updateIf(
+      keys.campaignById(id),
+      'SET closingAt = if_not_exists(closingAt, :at)',
+      'attribute_exists(PK)',
+      {
+        ':at': at,
+      },
+    );
+  }
+
   async closeCampaign(id: string, closedAt: string): Promise<boolean> {
     // closedAt is stored as null while open (a NULL attribute), hence attribute_type rather than a comparison.
     return this.updateIf(
@@ -333,16 +365,6 @@ export class DynamoStore implements Store {
       'SET closedAt = :at',
       'attribute_exists(PK) AND (attribute_not_exists(closedAt) OR attribute_type(closedAt, :null))',
       { ':at': closedAt, ':null': 'NULL' },
-    );
-  }
-
-  async claimReportDelivery(id: string, now: Date, leaseMs: number): Promise<boolean> {
-    return this.updateIf(
-      keys.campaignById(id),
-      'SET reportClaimedAt = :now',
-      'attribute_exists(PK) AND attribute_not_exists(reportSentAt) AND ' +
-        '(attribute_not_exists(reportClaimedAt) OR reportClaimedAt < :stale)',
-      { ':now': now.toISOString(), ':stale': new Date(now.getTime() - leaseMs).toISOString() },
     );
   }
 
@@ -355,6 +377,56 @@ export class DynamoStore implements Store {
         ':at': at,
       },
     );
+  }
+
+  async claimReportContact(
+    campaignId: string,
+    contactKey: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<{ claimed: boolean; previousLink?: string }> {
+    try {
+      const out = await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: keys.reportDelivery(campaignId, contactKey),
+            UpdateExpression: 'SET claimedAt = :now, #entity = :entity, #v = :v',
+            ConditionExpression:
+              'attribute_not_exists(sentAt) AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)',
+            ExpressionAttributeValues: {
+              ':now': now.toISOString(),
+              ':stale': new Date(now.getTime() - leaseMs).toISOString(),
+              ':entity': 'reportDelivery',
+              ':v': VERSION,
+            },
+            ExpressionAttributeNames: { '#entity': 'entity', '#v': 'v' },
+            ReturnValues: 'ALL_OLD',
+          }),
+        ),
+      );
+      const previous = (out.Attributes as Item | undefined)?.linkId as string | undefined;
+      return previous ? { claimed: true, previousLink: previous } : { claimed: true };
+    } catch (error) {
+      if (isConditionFailure(error)) return { claimed: false };
+      throw error;
+    }
+  }
+
+  async recordReportContactLink(campaignId: string, contactKey: string, linkId: string): Promise<void> {
+    await this.updateIf(keys.reportDelivery(campaignId, contactKey), 'SET linkId = :link', 'attribute_exists(PK)', {
+      ':link': linkId,
+    });
+  }
+
+  async markReportContactSent(campaignId: string, contactKey: string, at: string): Promise<void> {
+    await this.updateIf(keys.reportDelivery(campaignId, contactKey), 'SET sentAt = :at', 'attribute_exists(PK)', {
+      ':at': at,
+    });
+  }
+
+  async reportContactSent(campaignId: string, contactKey: string): Promise<boolean> {
+    return (await this.get(keys.reportDelivery(campaignId, contactKey)))?.sentAt !== undefined;
   }
 
   async getCampaign(id: string): Promise<CampaignRecord | null> {
@@ -400,13 +472,17 @@ export class DynamoStore implements Store {
       entity: 'response',
       v: VERSION,
       shard,
-      ...storable(rest),
+      // Field by field: the item's own attributes stay a plain object, the values inside become Maps.
+      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, storable(v)])),
     };
   }
 
   private toResponse(item: Item): ResponseRecord {
     const rest = strip<Omit<ResponseRecord, 'key' | 'position'>>(item);
-    return { ...rest, key: (item.PK as string).slice('RESP#'.length), position: item.GSI1SK as string };
+    const sortKey = item.GSI1SK as string;
+    // The stream position, wherever in the shard the layout keeps it (keys.withdrawnStream).
+    const position = sortKey.startsWith(WITHDRAWN_PREFIX) ? sortKey.slice(WITHDRAWN_PREFIX.length) : sortKey;
+    return { ...rest, key: (item.PK as string).slice('RESP#'.length), position };
   }
 
   async putResponse(response: ResponseRecord): Promise<PutResponseResult> {
@@ -428,10 +504,11 @@ export class DynamoStore implements Store {
           new sdk.UpdateCommand({
             TableName: this.table,
             Key: keys.responseByReceiptHash(key),
-            // Moving the stream position puts the withdrawal after every snapshot cursor that could hold the response.
+            // Moving the stream position puts the withdrawal after every snapshot cursor that could hold the response;
+            // in its shard it moves to the run of withdrawals after the arrivals (keys.withdrawnStream).
             UpdateExpression: 'SET withdrawnAt = :w, GSI1SK = :pos',
             ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(withdrawnAt)',
-            ExpressionAttributeValues: { ':w': withdrawnAt, ':pos': position },
+            ExpressionAttributeValues: { ':w': withdrawnAt, ':pos': `${WITHDRAWN_PREFIX}${position}` },
             ReturnValues: 'ALL_NEW',
           }),
         ),
@@ -504,6 +581,7 @@ export class DynamoStore implements Store {
     const perShard = await Promise.all(
       Array.from({ length: shards }, (_, shard) => {
         const { GSI1PK } = keys.responseStream(campaignId, shard);
+        // From `from` to the end of the shard: the arrivals after it and every withdrawal (filtered below).
         return this.queryAll({
           IndexName: 'GSI1',
           KeyConditionExpression: from === null ? 'GSI1PK = :pk' : 'GSI1PK = :pk AND GSI1SK >= :from',
@@ -511,15 +589,90 @@ export class DynamoStore implements Store {
         });
       }),
     );
-    // A withdrawal moves an item forward in its shard while a paginated Query runs: it can be seen twice, and the
-    // withdrawn state is the later one.
-    const byKey = new Map<string, ResponseRecord>();
-    for (const item of perShard.flat()) {
-      const r = this.toResponse(item);
-      const seen = byKey.get(r.key);
-      if (!seen || (r.withdrawnAt && !seen.withdrawnAt)) byKey.set(r.key, r);
+    return latestByKey(perShard.flat().map((item) => this.toResponse(item))).filter(
+      (r) => from === null || r.position >= from,
+    );
+  }
+
+  async readStreamChunk(
+    campaign: Pick<CampaignRecord, 'id' | 'shards' | 'streamLayout'>,
+    from: string | null,
+    to: string,
+    limit: number,
+  ): Promise<StreamChunk> {
+    // Old layout: withdrawals sit among the arrivals, so one after `to` may belong to this stretch: read to the end.
+    if (campaign.streamLayout !== STREAM_LAYOUT) {
+      const items = await this.readResponses(campaign.id, campaign.shards, from);
+      return { items, to };
     }
-    return [...byKey.values()];
+    // Arrivals end where the withdrawals begin (`~W#` sorts after every time).
+    const upper = to < WITHDRAWN_PREFIX ? to : WITHDRAWN_PREFIX;
+    const perShard = Math.max(1, Math.ceil(limit / campaign.shards));
+    const fromMs = from?.slice(0, 24) ?? '';
+    const shards = await Promise.all(
+      Array.from({ length: campaign.shards }, async (_, shard) => {
+        const { GSI1PK } = keys.responseStream(campaign.id, shard);
+        const arrivals: Item[] = [];
+        let cut: string | null = null;
+        let start: Record<string, unknown> | undefined;
+        do {
+          const out = await this.send((doc, sdk) =>
+            doc.send(
+              new sdk.QueryCommand({
+                TableName: this.table,
+                IndexName: 'GSI1',
+                KeyConditionExpression:
+                  from === null ? 'GSI1PK = :pk AND GSI1SK < :to' : 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+                ExpressionAttributeValues: { ':pk': GSI1PK, ':to': upper, ...(from === null ? {} : { ':from': from }) },
+                ExclusiveStartKey: start,
+                Limit: Math.min(1000, perShard + 1),
+              }),
+            ),
+          );
+          arrivals.push(...((out.Items as Item[] | undefined) ?? []));
+          start = out.LastEvaluatedKey;
+          // Past the limit, stop at the first millisecond after `from` that was reached: every arrival before it
+          // in this shard has been read. (Arrivals of one millisecond are never split.)
+          const lastMs = (arrivals.at(-1)?.GSI1SK as string | undefined)?.slice(0, 24);
+          if (start && arrivals.length >= perShard && lastMs !== undefined && lastMs > fromMs) cut = lastMs;
+        } while (start && cut === null);
+        return { arrivals, cut };
+      }),
+    );
+    const end = shards.reduce((min, s) => (s.cut !== null && s.cut < min ? s.cut : min), to);
+    // Withdrawals last: one that moves while the arrivals are read is then seen at least once (and kept withdrawn).
+    const withdrawals = await Promise.all(
+      Array.from({ length: campaign.shards }, (_, shard) => {
+        const { GSI1PK, GSI1SK } = keys.withdrawnStream(campaign.id, shard, from ?? '');
+        return this.queryAll({
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
+          ExpressionAttributeValues: { ':pk': GSI1PK, ':from': GSI1SK },
+        });
+      }),
+    );
+    const items = [...shards.flatMap((s) => s.arrivals), ...withdrawals.flat()]
+      .map((item) => this.toResponse(item))
+      .filter((r) => r.withdrawnAt !== undefined || r.position < end);
+    return { items: latestByKey(items), to: end };
+  }
+
+  // ---- late answers --------------------------------------------------------------------------------------------
+
+  async getLateAnswers(campaignId: string): Promise<Record<string, number> | null> {
+    const item = await this.get(keys.lateAnswersOfCampaign(campaignId));
+    return item ? (JSON.parse(item.cells as string) as Record<string, number>) : null;
+  }
+
+  async putLateAnswers(campaignId: string, cells: Record<string, number>): Promise<void> {
+    // The cells as JSON text: their keys hold department names, which are no attribute names.
+    await this.putNew({
+      ...keys.lateAnswersOfCampaign(campaignId),
+      entity: 'lateAnswers',
+      v: VERSION,
+      campaignId,
+      cells: JSON.stringify(cells),
+    });
   }
 
   // ---- snapshots -----------------------------------------------------------------------------------------------
@@ -620,16 +773,18 @@ export class DynamoStore implements Store {
 
   // ---- invites ------------------------------------------------------------------------------------------------
 
-  async createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<void> {
-    await this.putSurveyLink(link);
-    const ok = await this.putNew({
+  async createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<boolean> {
+    // The link derives from the invite id: one already there is this very link, left by a run that crashed.
+    await this.putSurveyLink(link).catch((error: unknown) => {
+      if (!(error instanceof Error && error.message === 'survey link id collision')) throw error;
+    });
+    return this.putNew({
       ...keys.inviteById(invite.id),
       ...keys.invitesOfCampaign(invite.campaignId, invite.createdAt, invite.id),
       entity: 'invite',
       v: VERSION,
       ...invite,
     });
-    if (!ok) throw new Error('invite id collision');
   }
 
   async getInvite(id: string): Promise<InviteRecord | null> {
@@ -646,15 +801,19 @@ export class DynamoStore implements Store {
     return items.map((i) => strip<InviteRecord>(i));
   }
 
-  async inviteCounts(campaignId: string): Promise<{ sent: number; answered: number }> {
+  async inviteCounts(campaignId: string): Promise<InviteCounts> {
     const items = await this.queryAll({
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.invitesOfCampaign(campaignId).GSI1PK },
       // Only what the count needs: no addresses travel for a report.
-      ProjectionExpression: 'usedAt',
+      ProjectionExpression: 'usedAt, mailed',
     });
-    return { sent: items.length, answered: items.filter((i) => i.usedAt !== undefined).length };
+    return {
+      sent: items.length,
+      answered: items.filter((i) => i.usedAt !== undefined).length,
+      handedOut: items.filter((i) => i.mailed !== true).length,
+    };
   }
 
   async claimInvite(id: string, claim: string, usedAt: string): Promise<ClaimResult> {
@@ -676,13 +835,13 @@ export class DynamoStore implements Store {
     await this.updateIf(keys.inviteById(id), 'REMOVE claim, usedAt', 'claim = :claim', { ':claim': claim });
   }
 
-  async markReminded(id: string, at: string, notSince: string): Promise<boolean> {
+  async markReminded(id: string, at: string, notSince: string, invitedBefore: string): Promise<boolean> {
     return this.updateIf(
       keys.inviteById(id),
       'SET remindedAt = :at',
       'attribute_exists(email) AND attribute_not_exists(usedAt) AND attribute_not_exists(unsubscribedAt) AND ' +
-        '(attribute_not_exists(remindedAt) OR remindedAt < :since)',
-      { ':at': at, ':since': notSince },
+        'createdAt <= :invitedBefore AND (attribute_not_exists(remindedAt) OR remindedAt < :since)',
+      { ':at': at, ':since': notSince, ':invitedBefore': invitedBefore },
     );
   }
 
@@ -696,7 +855,154 @@ export class DynamoStore implements Store {
   }
 
   async eraseInviteEmail(id: string): Promise<void> {
-    await this.updateIf(keys.inviteById(id), 'REMOVE email', 'attribute_exists(email)', {});
+    let old: Item | undefined;
+    try {
+      const out = await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: keys.inviteById(id),
+            UpdateExpression: 'REMOVE email, addressKey',
+            ConditionExpression: 'attribute_exists(email) OR attribute_exists(addressKey)',
+            ReturnValues: 'ALL_OLD',
+          }),
+        ),
+      );
+      old = out.Attributes as Item | undefined;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return;
+    }
+    // The lock after the address: a crash in between leaves a keyed hash with no address, which the next erasure (the
+    // job's, after the close) does not see; it names nobody without the campaign's key, and expires with the table.
+    if (old?.addressKey) {
+      await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.DeleteCommand({
+            TableName: this.table,
+            Key: keys.inviteOfAddress(old.campaignId as string, old.addressKey as string),
+          }),
+        ),
+      );
+    }
+  }
+
+  async claimInviteAddress(campaignId: string, addressKey: string, inviteId: string, at: string): Promise<string> {
+    const key = keys.inviteOfAddress(campaignId, addressKey);
+    if (await this.putNew({ ...key, entity: 'inviteAddress', v: VERSION, campaignId, inviteId, createdAt: at })) {
+      return inviteId;
+    }
+    const held = await this.get(key);
+    if (!held) throw new Error('address lock vanished after a conflicting put');
+    return held.inviteId as string;
+  }
+
+  async invitedAddresses(campaignId: string, addressKeys: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const unique = [...new Set(addressKeys)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Key[]; ConsistentRead: boolean }> | undefined = {
+        [this.table]: {
+          Keys: unique.slice(i, i + 100).map((k) => keys.inviteOfAddress(campaignId, k)),
+          ConsistentRead: true,
+        },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const out = await this.send((doc, sdk) => doc.send(new sdk.BatchGetCommand({ RequestItems: request })));
+        for (const item of out.Responses?.[this.table] ?? []) {
+          found.add((item.PK as string).slice(`INVITEADDR#${campaignId}#`.length));
+        }
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
+  }
+
+  async claimInviteSending(id: string, now: Date, leaseMs: number): Promise<boolean> {
+    return this.updateIf(
+      keys.inviteById(id),
+      'SET sendingAt = :now',
+      'attribute_exists(email) AND attribute_not_exists(sentAt) AND ' +
+        '(attribute_not_exists(sendingAt) OR sendingAt < :stale)',
+      { ':now': now.toISOString(), ':stale': new Date(now.getTime() - leaseMs).toISOString() },
+    );
+  }
+
+  async markInviteSent(id: string, at: string): Promise<void> {
+    await this.updateIf(keys.inviteById(id), 'SET sentAt = :at REMOVE sendingAt', 'attribute_exists(PK)', {
+      ':at': at,
+    });
+  }
+
+  async reserveInvitations(
+    campaignId: string,
+    count: number,
+    hour: string,
+    limits: InvitationLimits,
+  ): Promise<QuotaResult> {
+    const key = keys.invitationQuota(campaignId);
+    const names = { '#total': 'total', '#hour': 'hour', '#hourCount': 'hourCount' };
+    if (count > limits.perHour) return { granted: false, limit: 'hour' };
+    if (count > limits.total) return { granted: false, limit: 'total' };
+    const values = { ':n': count, ':hour': hour, ':maxTotal': limits.total - count };
+    // Two racing first reservations of an hour can both miss both branches: the loser tries again.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      // The same hour as the last reservation: add to both counts.
+      if (
+        await this.updateIf(
+          key,
+          'ADD #total :n, #hourCount :n',
+          '#hour = :hour AND #hourCount <= :maxHour AND #total <= :maxTotal',
+          { ...values, ':maxHour': limits.perHour - count },
+          names,
+        )
+      ) {
+        return { granted: true };
+      }
+      // A new hour (or the first reservation): the hour's count starts again.
+      if (
+        await this.updateIf(
+          key,
+          'SET #hour = :hour, #hourCount = :n, #entity = :entity, #v = :v ADD #total :n',
+          '(attribute_not_exists(#hour) OR #hour < :hour) AND (attribute_not_exists(#total) OR #total <= :maxTotal)',
+          { ...values, ':entity': 'invitationQuota', ':v': VERSION },
+          { ...names, '#entity': 'entity', '#v': 'v' },
+        )
+      ) {
+        return { granted: true };
+      }
+      const item = await this.get(key);
+      const total = (item?.total as number | undefined) ?? 0;
+      if (total + count > limits.total) return { granted: false, limit: 'total' };
+      const hourCount = item?.hour === hour ? ((item.hourCount as number | undefined) ?? 0) : 0;
+      if (hourCount + count > limits.perHour) return { granted: false, limit: 'hour' };
+    }
+    throw new Error('invitation quota: too much contention');
+  }
+
+  async refundInvitations(campaignId: string, count: number, hour: string): Promise<void> {
+    if (count <= 0) return;
+    const key = keys.invitationQuota(campaignId);
+    const names = { '#total': 'total', '#hour': 'hour', '#hourCount': 'hourCount' };
+    const same = await this.updateIf(
+      key,
+      'ADD #total :neg, #hourCount :neg',
+      '#hour = :hour',
+      {
+        ':neg': -count,
+        ':hour': hour,
+      },
+      names,
+    );
+    if (!same) {
+      await this.updateIf(
+        key,
+        'ADD #total :neg',
+        'attribute_exists(#total)',
+        { ':neg': -count },
+        { '#total': 'total' },
+      );
+    }
   }
 
   // ---- contacts and due work -----------------------------------------------------------------------------------

@@ -13,10 +13,15 @@
 // | survey link by token id (hash prefix)           | table         | LINK#{id} / LINK                                 |
 // | response by receipt hash (idempotency, withdraw) | table        | RESP#{receiptHash} / RESP                        |
 // | a campaign's response stream after a cursor     | GSI1          | CAMP#{campaignId}#RESP#{shard} / {position}      |
+// | ... and its withdrawals after a cursor          | GSI1          | CAMP#{campaignId}#RESP#{shard} / ~W#{position}   |
 // | leadership view of a campaign                   | table         | CAMP#{campaignId} / LEADERSHIP                   |
-// | report snapshot head, and its chunks            | table         | CAMP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
+// | report snapshot head, and its chunks            | table         | SNAP#{campaignId} / SNAPSHOT, SNAPSHOT#{v}#{w}#{i} |
+// | answers per cell in the last day before a close | table         | CAMP#{campaignId} / LATEANSWERS                  |
+// | the report's delivery to one contact            | table         | CAMP#{campaignId} / REPORTTO#{contactKey}        |
 // | invite by id (from its link or unsubscribe link) | table        | INVITE#{inviteId} / INVITE                       |
 // | a campaign's invites                            | GSI1          | CAMP#{campaignId}#INVITES / {createdAt}#{id}     |
+// | the one live invite of an address in a campaign | table         | INVITEADDR#{campaignId}#{addressKey} / INVITEADDR |
+// | a campaign's invitation quota (total, this hour) | table        | CAMP#{campaignId} / INVITEQUOTA                  |
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
 // | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
@@ -30,6 +35,12 @@
 // | a campaign's report viewer links                | GSI1          | CAMP#{campaignId}#VIEWLINKS / {createdAt}#{id}   |
 // | an organisation's contact changes (audit log)   | table         | ORG#{orgId} / CONTACTSLOG#{at}#{id}              |
 // | an OpenID Connect sign-in in flight             | table         | OIDCSTATE#{hash} / OIDCSTATE                     |
+
+/** Sort-key prefix of withdrawals in a response stream shard (`keys.withdrawnStream`); sorts after every ISO time. */
+export const WITHDRAWN_PREFIX = '~W#';
+
+/** The stream layout a campaign created by this version has: withdrawals after the arrivals (`keys.withdrawnStream`). */
+export const STREAM_LAYOUT = 2;
 
 export interface Key {
   PK: string;
@@ -69,18 +80,43 @@ export const keys = {
     GSI1PK: `CAMP#${campaignId}#RESP#${shard}`,
     GSI1SK: position ?? '',
   }),
+  /**
+   * A withdrawn response's place in its shard: after every received one (`~` sorts after any time), ordered by the
+   * withdrawal. So a shard reads as two runs, responses by arrival then withdrawals by time, and a fold can take a
+   * bounded stretch of arrivals plus the (few) withdrawals since its cursor, without reading to the end of the stream
+   * (reports/campaign-stats.ts). Moved by the same update that records the withdrawal. Withdrawals stored before this
+   * layout sit among the arrivals at their time; campaigns that may hold them are read whole (`streamLayout`).
+   */
+  withdrawnStream: (campaignId: string, shard: number, position?: string) => ({
+    GSI1PK: `CAMP#${campaignId}#RESP#${shard}`,
+    GSI1SK: `${WITHDRAWN_PREFIX}${position ?? ''}`,
+  }),
 
   leadershipOfCampaign: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'LEADERSHIP' }),
 
-  snapshotHead: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'SNAPSHOT' }),
+  /**
+   * Not in the campaign's partition: the respondent function may read that one (its role is limited by partition key
+   * prefix, infra/constructs/respondent-function.ts) and must not read reports. Snapshots stored under CAMP# by
+   * earlier versions are caches nothing reads any more; the next fold starts afresh.
+   */
+  snapshotHead: (campaignId: string): Key => ({ PK: `SNAP#${campaignId}`, SK: 'SNAPSHOT' }),
   /** `writer` tells apart two readers that both try to store the same next version; only the head's one counts. */
   snapshotChunk: (campaignId: string, version: number, writer: string, index: number): Key => ({
-    PK: `CAMP#${campaignId}`,
+    PK: `SNAP#${campaignId}`,
     SK: `SNAPSHOT#${String(version).padStart(10, '0')}#${writer}#${String(index).padStart(4, '0')}`,
   }),
   snapshotChunks: (campaignId: string, version: number, writer?: string) => ({
-    PK: `CAMP#${campaignId}`,
+    PK: `SNAP#${campaignId}`,
     skPrefix: `SNAPSHOT#${String(version).padStart(10, '0')}#${writer === undefined ? '' : `${writer}#`}`,
+  }),
+
+  /** Written once, when the campaign's results are published: they never change afterwards, so neither does it. */
+  lateAnswersOfCampaign: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'LATEANSWERS' }),
+
+  /** One marker per contact and campaign: claimed, its link made, sent. A retry mails exactly the unmarked. */
+  reportDelivery: (campaignId: string, contactKey: string): Key => ({
+    PK: `CAMP#${campaignId}`,
+    SK: `REPORTTO#${contactKey}`,
   }),
 
   inviteById: (id: string): Key => ({ PK: `INVITE#${id}`, SK: 'INVITE' }),
@@ -89,6 +125,16 @@ export const keys = {
     GSI1PK: `CAMP#${campaignId}#INVITES`,
     GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,
   }),
+
+  /**
+   * One item per invited address (keyed by a keyed hash of it, never the address): its conditional put is what makes
+   * an address invited once however many requests race. Deleted with the address when the campaign closes.
+   */
+  inviteOfAddress: (campaignId: string, addressKey: string): Key => ({
+    PK: `INVITEADDR#${campaignId}#${addressKey}`,
+    SK: 'INVITEADDR',
+  }),
+  invitationQuota: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'INVITEQUOTA' }),
 
   contactsOfOrg: (orgId: string): Key => ({ PK: `ORG#${orgId}`, SK: 'CONTACTS' }),
 

@@ -56,6 +56,11 @@ export interface CampaignRecord {
    * treat a passed `closesAt` as closed whether or not the job has run yet.
    */
   closedAt: string | null;
+  /**
+   * When a close was asked for (set before `closedAt`): from then on no answer, withdrawal or invitation starts. The
+   * close itself takes effect a grace later (lifecycle/answer-window.ts), so answers already under way are counted.
+   */
+  closingAt?: string;
   languages: (typeof LANGUAGES)[number][];
   instrument: { id: string; version: string };
   createdAt: string;
@@ -68,6 +73,11 @@ export interface CampaignRecord {
   surveyLinkId: string | null;
   /** Whether the open survey link takes answers; false: invitations only. Absent on older campaigns: true. */
   openLink?: boolean;
+  /**
+   * Set by the store when it creates the campaign: the layout of its response stream (keys.ts `STREAM_LAYOUT`).
+   * Absent on campaigns made before withdrawals had their own run in the stream: those are always read whole.
+   */
+  streamLayout?: number;
   /** When reminders go to invitees who have not answered (ISO times, ascending). */
   remindAt?: string[];
   /** Set once the report links went to the organisation's executive contacts. */
@@ -89,6 +99,14 @@ export interface InviteRecord {
   createdAt: string;
   /** Only to send the invitation and reminders: erased on unsubscribe and when the campaign closes. */
   email?: string;
+  /** Keyed hash of the normalised address (its `inviteOfAddress` lock): erased with the address. */
+  addressKey?: string;
+  /** Mailed to an address (not a link handed out as a batch): kept after the address is erased. */
+  mailed?: boolean;
+  /** When the invitation mail went out; absent: a retry of the request (or the job) still sends it. */
+  sentAt?: string;
+  /** A sender's claim while it mails the invitation; a claim older than the lease is taken over. */
+  sendingAt?: string;
   /**
    * The UTC day the link answered, not the time: a time could be lined up with a response's `receivedAt` by anyone
    * who reads the table.
@@ -111,15 +129,37 @@ export interface ContactRecord {
   language?: (typeof LANGUAGES)[number];
 }
 
-/** Work the lifecycle job does at a time: close a campaign (and deliver its report), or send its reminders. */
+/**
+ * Work the lifecycle job does at a time: close a campaign (and deliver its report), send its reminders, or fold its
+ * new responses into the report snapshot (reports/fold-job.ts).
+ */
 export interface DueRecord {
   dueAt: string;
   campaignId: string;
-  /** `expire_labels`: the ledger's free-text labels are past their keeping time and are erased. */
-  kind: 'close' | 'remind' | 'expire_labels';
+  /**
+   * `erase`: erase the addresses again once every write that raced the close has landed and shows in the index;
+   * `fold`: bring the report snapshot up to date (reports/fold-job.ts); `expire_labels`: the ledger's free-text labels
+   * are past their keeping time and are erased.
+   */
+  kind: 'close' | 'remind' | 'erase' | 'fold' | 'expire_labels';
 }
 
 export type ClaimResult = 'claimed' | 'used' | 'missing';
+
+export interface InviteCounts {
+  sent: number;
+  answered: number;
+  handedOut: number;
+}
+
+/** The invitation limits of a campaign: in all, and per clock hour. */
+export interface InvitationLimits {
+  total: number;
+  perHour: number;
+}
+
+/** A reservation of invitations: granted, or which limit refused it. */
+export type QuotaResult = { granted: true } | { granted: false; limit: 'total' | 'hour' };
 
 /** A survey link token resolves to its campaign; invites (issue 7) add their id. */
 export interface SurveyLinkRecord {
@@ -170,6 +210,12 @@ export interface SnapshotRecord {
   createdAt: string;
 }
 
+export interface StreamChunk {
+  items: ResponseRecord[];
+  /** The end of the stretch actually read: `to`, or lower when more than `limit` arrivals lay before it. */
+  to: string;
+}
+
 export type PutResponseResult = { created: true } | { created: false; existing: ResponseRecord };
 
 export interface Store {
@@ -199,14 +245,27 @@ export interface Store {
    * leaves at most a link or a due item pointing at nothing (the lifecycle job drops such items).
    */
   createCampaign(campaign: CampaignRecord, link: SurveyLinkRecord | null, due?: readonly DueRecord[]): Promise<void>;
+  /** Records that a close was asked for (`closingAt`, kept if set); false when the campaign does not exist. */
+  markClosing(id: string, at: string): Promise<boolean>;
   /** Sets `closedAt` unless it is set; false when the campaign was already closed (or does not exist). */
   closeCampaign(id: string, closedAt: string): Promise<boolean>;
-  /**
-   * Takes the right to deliver the report: true unless it was delivered, or another run took it less than `leaseMs`
-   * ago (a run that crashed mid-way is taken over after the lease).
-   */
-  claimReportDelivery(id: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** Every contact has the report: the campaign says so. */
   markReportSent(id: string, at: string): Promise<void>;
+  /**
+   * Takes the right to mail the report to one contact (by a hash of the address): refused when it went out, or
+   * another run claimed it less than `leaseMs` ago. `previousLink` is the link a run that died after making it left
+   * (it may have been mailed): revoke it before sending another, so a contact never holds two working links.
+   */
+  claimReportContact(
+    campaignId: string,
+    contactKey: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<{ claimed: boolean; previousLink?: string }>;
+  /** The link made for the contact (its token id), recorded before it is mailed. */
+  recordReportContactLink(campaignId: string, contactKey: string, linkId: string): Promise<void>;
+  markReportContactSent(campaignId: string, contactKey: string, at: string): Promise<void>;
+  reportContactSent(campaignId: string, contactKey: string): Promise<boolean>;
   getCampaign(id: string): Promise<CampaignRecord | null>;
   listCampaigns(orgId: string): Promise<CampaignRecord[]>;
   putSurveyLink(link: SurveyLinkRecord): Promise<void>;
@@ -228,18 +287,42 @@ export interface Store {
   markLabelsErased(campaignId: string, at: string): Promise<void>;
   /** Every response of the campaign whose position is at or after `from` (all when null), over all shards. */
   readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]>;
+  /**
+   * A bounded stretch of the stream for a fold: the responses received at positions in [from, to), and every
+   * withdrawal at or after `from` (whatever its response's arrival). About `limit` arrivals at most: when there are
+   * more, `to` comes back lower, at a millisecond boundary (a cursor: every arrival before it is in `items`). The
+   * withdrawals are not bounded (each is one respondent's own). A campaign without `streamLayout` is read to the
+   * end, as its old withdrawals sit among the arrivals.
+   */
+  readStreamChunk(
+    campaign: Pick<CampaignRecord, 'id' | 'shards' | 'streamLayout'>,
+    from: string | null,
+    to: string,
+    limit: number,
+  ): Promise<StreamChunk>;
+
+  /** Counted answers per segment cell received in the final window before the close (reports/late-answers.ts). */
+  getLateAnswers(campaignId: string): Promise<Record<string, number> | null>;
+  /** Stores them once (a second write is dropped: the results, and so the counts, never change once published). */
+  putLateAnswers(campaignId: string, cells: Record<string, number>): Promise<void>;
 
   getSnapshot(campaignId: string): Promise<SnapshotRecord | null>;
   /** Stores the snapshot if the stored version is still `expectedVersion` (null: none yet); false when it lost. */
   putSnapshot(snapshot: SnapshotRecord, expectedVersion: number | null): Promise<boolean>;
 
-  /** Writes the invite's survey link first, then the invite (a crash leaves at most a link that resolves to nothing). */
-  createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<void>;
+  /**
+   * Writes the invite's survey link first, then the invite (a crash leaves at most a link that resolves to nothing).
+   * False when the invite was there already (a retry after a crash, or a racing request: the link is the same).
+   */
+  createInvite(invite: InviteRecord, link: SurveyLinkRecord): Promise<boolean>;
   getInvite(id: string): Promise<InviteRecord | null>;
   /** Every invite of the campaign (for reminders and duplicate addresses); eventually consistent. */
   listInvites(campaignId: string): Promise<InviteRecord[]>;
-  /** Invites sent and invites whose link answered: the response rate's numerator and denominator. */
-  inviteCounts(campaignId: string): Promise<{ sent: number; answered: number }>;
+  /**
+   * Invites made and invites whose link answered (the response rate's denominator and numerator), and how many of
+   * them were links handed out as a batch rather than mailed (invites from before that was recorded count as such).
+   */
+  inviteCounts(campaignId: string): Promise<InviteCounts>;
   /** Marks the invite used under `claim`; 'used' when it was used already under another claim (or finished). */
   claimInvite(id: string, claim: string, usedAt: string): Promise<ClaimResult>;
   /** The response was written: drop the claim, keep `usedAt`. */
@@ -247,15 +330,32 @@ export interface Store {
   /** The response could not be written (a conflict): the invite is unused again. */
   releaseInviteClaim(id: string, claim: string): Promise<void>;
   /**
-   * Marks a reminder sent if the invite still has an address, is unused, not unsubscribed and was not reminded after
-   * `notSince`; false otherwise. Checked and written in one conditional update, so an answer that lands before the
-   * reminder stops it.
+   * Marks a reminder sent if the invite still has an address, is unused, not unsubscribed, was made before
+   * `invitedBefore` and was not reminded after `notSince`; false otherwise. Checked and written in one conditional
+   * update, so an answer that lands before the reminder stops it.
    */
-  markReminded(id: string, at: string, notSince: string): Promise<boolean>;
+  markReminded(id: string, at: string, notSince: string, invitedBefore: string): Promise<boolean>;
   /** Drops the address: no more reminders. False when the invite does not exist. */
   unsubscribeInvite(id: string, at: string): Promise<boolean>;
-  /** Drops the address once it is no longer needed (the campaign closed). */
+  /** Drops the address and its lock once they are no longer needed (the campaign closed). */
   eraseInviteEmail(id: string): Promise<void>;
+  /**
+   * Makes `inviteId` the campaign's invite for the address (conditional put on `addressKey`): the id that holds the
+   * address, ours when it was free.
+   */
+  claimInviteAddress(campaignId: string, addressKey: string, inviteId: string, at: string): Promise<string>;
+  /** Which of the addresses (by `addressKey`) the campaign has invited; a read, so only an estimate under races. */
+  invitedAddresses(campaignId: string, addressKeys: readonly string[]): Promise<Set<string>>;
+  /** Takes the right to mail the invitation: false when it was sent, or another sender claimed it within `leaseMs`. */
+  claimInviteSending(id: string, now: Date, leaseMs: number): Promise<boolean>;
+  markInviteSent(id: string, at: string): Promise<void>;
+  /**
+   * Reserves `count` invitations in the campaign's quota for the hour `hour` (one conditional update): refused when
+   * either limit would be passed. The quota is a throttle, not a figure: a crash after reserving only uses it up.
+   */
+  reserveInvitations(campaignId: string, count: number, hour: string, limits: InvitationLimits): Promise<QuotaResult>;
+  /** Gives back what a reservation did not use. */
+  refundInvitations(campaignId: string, count: number, hour: string): Promise<void>;
 
   putContacts(orgId: string, contacts: readonly ContactRecord[], at: string): Promise<void>;
   getContacts(orgId: string): Promise<ContactRecord[]>;

@@ -1,6 +1,12 @@
 import { Fn, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination, type ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -30,15 +36,32 @@ const ACCESS_LOG_FIELDS = {
   error: '$context.error.message',
 };
 
+/**
+ * The respondent's path (functions/api/respondent-app.ts `RESPONDENT_PATHS`) and the health check: API Gateway sends
+ * these to the respondent function, everything else (`$default`) to the API function.
+ */
+export const RESPONDENT_ROUTES = [
+  '/api/v1/surveys/{proxy+}',
+  '/api/v1/responses/{proxy+}',
+  '/s/{proxy+}',
+  '/u/{proxy+}',
+  '/health',
+] as const;
+
 export interface SurveyApiProps {
-  /** The one function behind every route. */
+  /** The function behind every route but the respondent's. */
   readonly handler: IFunction;
+  /** The function behind RESPONDENT_ROUTES. */
+  readonly respondentHandler: IFunction;
   readonly throttle?: ThrottleSettings;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
 }
 
-/** The HTTP API in front of the app: one catch-all route to one function, throttled, with access logs. */
+/**
+ * The HTTP API in front of the app: the respondent routes to the respondent function, a catch-all to the API
+ * function, throttled, with access logs.
+ */
 export class SurveyApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
@@ -49,13 +72,17 @@ export class SurveyApi extends Construct {
   constructor(scope: Construct, id: string, props: SurveyApiProps) {
     super(scope, id);
 
-    // One route, `$default`: the Hono app does the routing, so API Gateway never needs to know the paths.
+    // `$default` to the API function, whose Hono app routes the rest; only the respondent's prefixes are named here.
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'orgos API (reached through CloudFront)',
       defaultIntegration: new HttpLambdaIntegration('App', props.handler),
       // The default stage is created below, where throttling and access logs can be set.
       createDefaultStage: false,
     });
+    const respondent = new HttpLambdaIntegration('Respondent', props.respondentHandler);
+    for (const path of RESPONDENT_ROUTES) {
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: respondent });
+    }
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,

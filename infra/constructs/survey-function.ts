@@ -1,17 +1,12 @@
-import { join } from 'node:path';
-import { type Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { relative } from 'node:path';
+import { AssetHashType, DockerImage, type Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import {
-  LAMBDA_ESM_REQUIRE_BANNER,
-  LAMBDA_EXTERNAL_MODULES,
-  LAMBDA_MAIN_FIELDS,
-  LAMBDA_NODE_OPTIONS,
-} from '../lambda-bundle-options';
+import { buildSync } from 'esbuild';
+import { LAMBDA_ENTRY_FILE, LAMBDA_NODE_OPTIONS, lambdaBuildOptions } from '../lambda-bundle-options';
 import { acknowledge, wildcardResourceId } from '../nag';
 
 /** The newest Node runtime aws-cdk-lib 2.276 knows; cdk-nag's AwsSolutions-L1 asks for exactly that. */
@@ -27,6 +22,11 @@ export interface SurveyFunctionProps {
   readonly timeout: Duration;
   /** The only data the function may touch: read/write items of this table and its indexes, nothing else. */
   readonly table: ITableV2;
+  /**
+   * Narrower table access than read/write on items: the grant is left to the caller (the respondent function's
+   * per-prefix statements, respondent-function.ts). Default false: grantReadWriteData.
+   */
+  readonly customTableAccess?: boolean;
   /** Address the function may send from (ses:SendEmail limited to this identity and From address). */
   readonly sender?: string;
   readonly environment?: Record<string, string>;
@@ -35,12 +35,37 @@ export interface SurveyFunctionProps {
 }
 
 /**
- * One Lambda function the way this project deploys them all: arm64, newest Node runtime, minified ESM with
- * source maps, bundled by the local esbuild (no Docker), its own log group with a retention, its own role that
- * can write only to that log group, and table access no wider than read/write on items.
+ * The function's code: the local esbuild (no Docker) with the options the bench measures with
+ * (infra/lambda-bundle-options.ts), split into chunks beside index.mjs. CDK's NodejsFunction cannot split, since it
+ * passes esbuild an `--outfile`; this is the same local bundling it does, with an `outdir`. The asset is hashed by its
+ * output, as NodejsFunction's is, so an unchanged bundle is not uploaded again.
+ */
+export function bundledCode(entry: string, projectRoot: string): Code {
+  const rel = relative(projectRoot, entry);
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: local bundling always succeeds or throws, and synth must not need Docker.
+      image: DockerImage.fromRegistry('dummy'),
+      // Part of the asset cache key: two functions bundled from one project root must not share a bundle.
+      command: ['esbuild', rel],
+      local: {
+        tryBundle(outputDir: string): boolean {
+          buildSync(lambdaBuildOptions(entry, outputDir, projectRoot));
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/**
+ * One Lambda function the way this project deploys them all: arm64, newest Node runtime, minified ESM split into
+ * chunks with source maps (`bundledCode`), its own log group with a retention, its own role that can write only to
+ * that log group, and table access no wider than read/write on items.
  */
 export class SurveyFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -60,11 +85,9 @@ export class SurveyFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
-      projectRoot: props.projectRoot,
-      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry, props.projectRoot),
+      handler: `${LAMBDA_ENTRY_FILE.replace(/\.mjs$/, '')}.handler`,
       description: props.description,
       runtime: FUNCTION_RUNTIME,
       // Graviton: 20% cheaper per GB-second than x86 at list price; nothing here needs x86.
@@ -81,28 +104,9 @@ export class SurveyFunction extends Construct {
         ...(props.sender ? { ORGOS_SENDER: props.sender } : {}),
         ...props.environment,
       },
-      bundling: {
-        // Never Docker: the local esbuild from package.json bundles, so synth works offline on any machine.
-        forceDockerBundling: false,
-        // ESM: the project is ESM end to end, and ESM lets esbuild drop unused exports of hono and zod/mini.
-        format: OutputFormat.ESM,
-        mainFields: LAMBDA_MAIN_FIELDS,
-        banner: LAMBDA_ESM_REQUIRE_BANNER,
-        // Minified: less code to read from disk and parse on a cold start (PLATFORM.md: ~46 KiB with zod/mini).
-        minify: true,
-        // Source maps for readable stack traces; without the sources embedded, so the map stays small.
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: LAMBDA_EXTERNAL_MODULES,
-      },
     });
 
-    props.table.grantReadWriteData(this.fn);
-    acknowledge(this.role, {
-      [wildcardResourceId(this, `${props.table.tableArn}/index/*`)]:
-        'grantReadWriteData covers the table and its indexes (index/*); the table has one index, GSI1. The ' +
-        'actions are item reads and writes only, no table management.',
-    });
+    if (!props.customTableAccess) this.grantItemReadWrite(props.table);
 
     if (props.sender) {
       const stack = Stack.of(this);
@@ -120,5 +124,14 @@ export class SurveyFunction extends Construct {
         }),
       );
     }
+  }
+
+  private grantItemReadWrite(table: ITableV2): void {
+    table.grantReadWriteData(this.fn);
+    acknowledge(this.role, {
+      [wildcardResourceId(this, `${table.tableArn}/index/*`)]:
+        'grantReadWriteData covers the table and its indexes (index/*); the table has one index, GSI1. The ' +
+        'actions are item reads and writes only, no table management.',
+    });
   }
 }

@@ -4,7 +4,7 @@
 // calls: `ledgerColumn` for each header name, then per row `cell` for each ledger cell and `finish`.
 
 import type { Instrument } from '../instrument';
-import { engineLedgerDesign, ledgerDesignFor } from './design';
+import { ledgerDesignFor } from './design';
 import { storedLedger } from './label-text';
 import { formFieldOf, LEDGER_FIELD, ledgerFieldName, ledgerFromFields } from './ledger-fields';
 import type { LedgerAnswers, ResolvedLedgerDesign } from './types';
@@ -72,12 +72,15 @@ export class LedgerCells {
   readonly #values: string[];
   #filled = false;
 
-  /** `names`: the header, in file order. */
-  constructor(instrument: Instrument, names: readonly string[]) {
+  /**
+   * `names`: the header, in file order, a ledger column by its template name (any other name is not read). `design`:
+   * what the entries are checked against; without it, the instrument's lists, any department, labels allowed.
+   */
+  constructor(instrument: Instrument, names: readonly string[], design?: ResolvedLedgerDesign) {
     this.#names = names;
-    const design = ledgerDesignFor(instrument, undefined, null) ?? engineLedgerDesign(instrument);
-    if (!design) throw new Error(`instrument ${instrument.version} has no ledger step`);
-    this.#design = { ...design, labels: true };
+    const own = design ?? ledgerDesignFor(instrument, undefined, null);
+    if (!own) throw new Error(`instrument ${instrument.version} has no ledger step`);
+    this.#design = design ?? { ...own, labels: true };
     names.forEach((name, column) => {
       const m = LEDGER_FIELD.exec(name);
       const field = m ? ENTRY_FIELD[m[3]!] : undefined;

@@ -33,6 +33,22 @@ export { type ExportRow, exportRows } from './export-rows';
 export { type Coefficient, findIsolation, type Isolation, type PublishedTable } from './isolating-combination';
 export { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR, normalizeMinGroupSize } from './min-group-size';
 export { suppressOverlapping } from './overlapping-suppression';
+export {
+  type AnswerChannels,
+  BURST_MIN_RUN_WINDOWS,
+  BURST_WINDOW_HOURS,
+  burstRuleApplies,
+  burstWindowStart,
+  type GroupArrivals,
+  HANDED_OUT_LINKS_WARNING,
+  hourBucket,
+  isLateBurst,
+  LATE_BURST_NOTE,
+  OPEN_LINK_WARNING,
+  type Protection,
+  type ProtectionKind,
+  protectionOf,
+} from './padding';
 export { type SegmentCount, suppressSegments } from './suppress-segments';
 export { suppressTable, type TableSuppression, type TableSuppressionOptions } from './table-suppression';
 export { type ComparableSegments, comparableSegments } from './wave-comparison';

@@ -143,8 +143,9 @@ describe('a store that throttles and times out one call in five', () => {
           { token: ADMIN_TOKEN },
           seen,
         );
+        // Read through the faults (it stores snapshots); it shows no count while open, the close's report checks it.
         expect(report.status).toBe(200);
-        expect(report.body.n).toBe((wave + 1) * 12);
+        expect(report.body.n).toBeNull();
       }
     }
     expect(receipts.size).toBe(240);

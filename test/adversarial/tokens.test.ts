@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURRENT_INSTRUMENT } from '../../shared/instrument';
 import { ADMIN_TOKEN, call, type Harness, makeAnswers, makeSubmission, startHarness } from '../http/harness';
 import {
   answerViolations,
@@ -88,6 +89,10 @@ function requestFor(op: (typeof PROTECTED_OPERATIONS)[number]): RawRequest {
   };
   const key = `${op.method} ${op.path}`;
   const query = op.path === '/api/v1/compare' ? `?campaigns=${w.a.campaignId}` : '';
+  if (key === 'post /api/v1/campaigns/:campaignId/imports') {
+    const csv = `level,department,${CURRENT_INSTRUMENT.items[0]!.id}\nmanager,Sales,4\n`;
+    return { method: 'POST', path, headers: [['content-type', 'text/csv']], body: csv };
+  }
   const body = bodies[key];
   return {
     method: op.method.toUpperCase(),

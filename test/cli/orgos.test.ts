@@ -55,7 +55,11 @@ describe('orgos (spawned)', () => {
     writeFileSync(leadership, simulationCsv(CURRENT_INSTRUMENT, population.leadership));
 
     const r = orgos('score', workforce, '--leadership', leadership, '--json');
-    expect(r.stderr).toBe('');
+    const width = CURRENT_INSTRUMENT.items.length + 3;
+    expect(r.stderr).toBe(
+      `orgos score: ${workforce}: UTF-8, comma-separated, LF line ends; 400 rows scored; ${width} of ${width} columns read\n` +
+        `orgos score: ${leadership}: UTF-8, comma-separated, LF line ends; 4 rows scored; ${width} of ${width} columns read\n`,
+    );
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as ReadinessReport;
     const direct = scoreResponses(CURRENT_INSTRUMENT, population.workforce);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../functions/api/openapi';
+import { respondentParts } from '../../functions/api/respondent-app';
 import { ADMIN_TOKEN, call, type Harness, startHarness } from './harness';
 
 let h: Harness;
@@ -47,7 +48,9 @@ describe('edges of the API', () => {
         Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
       ),
     );
-    const routes = h.app.routes
+    // The respondent routes are mounted as parts loaded on first use (respondent-app.ts): list theirs too.
+    const parts = respondentParts(h.deps);
+    const routes = [...h.app.routes, ...(await parts.json()).routes, ...(await parts.pages()).routes]
       .filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api') || r.path === '/health'))
       .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`);
     expect(new Set(routes)).toEqual(documented);

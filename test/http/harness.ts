@@ -4,12 +4,14 @@ import { createApp } from '../../functions/api/app';
 import type { AppConfig, AppDeps } from '../../functions/api/deps';
 import { statsOptions } from '../../functions/api/stats-options';
 import { randomToken } from '../../functions/api/token-hash';
+import { closeGraceOf } from '../../functions/lifecycle/answer-window';
 import { ensureTable, type LocalDynamo, startDynalite } from '../../functions/local/dynalite';
 import type { Mailer, MailMessage } from '../../functions/mail/mailer';
 import { DynamoStore } from '../../functions/store/dynamo-store';
 import { CURRENT_INSTRUMENT, isLikert } from '../../shared/instrument';
 import type { Answers } from '../../shared/response';
 import { choiceAnswer } from '../factories';
+import { OpenApiConformance } from '../support/openapi-conformance';
 
 // In-process API tests: the real app over the real AWS SDK against dynalite in memory, one table per test file.
 
@@ -35,8 +37,13 @@ export interface Harness {
 
 type App = Pick<ReturnType<typeof createApp>, 'request'>;
 
-/** The clock and settling window behind each harness app, so `closeCampaign` can let a close settle. */
+/**
+ * The clock and settling window behind each harness app, so `closeCampaign` can let a close settle: a close takes
+ * effect its grace after the ask (lifecycle/answer-window.ts), and publishes the safety window after that.
+ */
 const settling = new WeakMap<App, { clock: Harness['clock']; settleMs: number }>();
+const settleOf = (config: Partial<AppConfig>) =>
+  statsOptions({ config: { publicUrl: PUBLIC_URL, ...config } }).safetyMs + closeGraceOf(config);
 
 export async function startHarness(config: Partial<AppConfig> = {}): Promise<Harness> {
   const dynamo = await startDynalite();
@@ -66,7 +73,7 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
     config: { publicUrl: PUBLIC_URL, adminToken: ADMIN_TOKEN, signInFloorMs: 0, ...config },
   };
   const app = createApp(deps);
-  settling.set(app, { clock, settleMs: statsOptions(deps).safetyMs });
+  settling.set(app, { clock, settleMs: settleOf(deps.config) });
   return {
     dynamo,
     table,
@@ -89,13 +96,18 @@ export async function startHarness(config: Partial<AppConfig> = {}): Promise<Har
     },
     withDeps: ({ config: c, ...rest }) => {
       const other = createApp({ ...deps, ...rest, config: { ...deps.config, ...c } });
-      settling.set(other, { clock, settleMs: statsOptions({ config: { ...deps.config, ...c } }).safetyMs });
+      settling.set(other, { clock, settleMs: settleOf({ ...deps.config, ...c }) });
       return other;
     },
   };
 }
 
-/** JSON request helper: returns status, headers and the parsed body (text when not JSON). */
+let conformance: OpenApiConformance | undefined;
+
+/**
+ * JSON request helper: returns status, headers and the parsed body (text when not JSON). Throws when the response
+ * is not as /api/openapi.json documents it.
+ */
 export async function call(
   app: App,
   method: string,
@@ -116,6 +128,10 @@ export async function call(
   const text = await res.text();
   let parsed: unknown = text;
   if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+  // Every response of every flow is held to /api/openapi.json (test/support/openapi-conformance.ts).
+  conformance ??= new OpenApiConformance();
+  const problems = conformance.problems(method, path, res.status, res.headers.get('content-type'), parsed);
+  if (problems.length > 0) throw new Error(`the response is not as documented:\n${problems.join('\n')}`);
   return { status: res.status, headers: res.headers, body: parsed, text };
 }
 

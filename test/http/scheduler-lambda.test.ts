@@ -70,8 +70,8 @@ describe('the scheduler Lambda', () => {
     );
     const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      expect(await handler(scheduledEvent, context)).toEqual({ closed: 1, reminded: 0, failed: 0 });
-      expect(await handler(scheduledEvent, context)).toEqual({ closed: 0, reminded: 0, failed: 0 });
+      expect(await handler(scheduledEvent, context)).toMatchObject({ closed: 1, reminded: 0, failed: 0 });
+      expect(await handler(scheduledEvent, context)).toMatchObject({ closed: 0, reminded: 0, failed: 0 });
     } finally {
       log.mockRestore();
     }

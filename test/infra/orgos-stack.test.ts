@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { type CfnElement, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESPONDENT_PATHS } from '../../functions/api/respondent-app';
+import { RESPONDENT_ROUTES } from '../../infra/constructs/survey-api';
 import type { OrgosStack } from '../../infra/orgos-stack';
 import { formatFindings, type SynthesizedStage, synthStage } from './synth-stage';
 
@@ -137,7 +139,8 @@ describe('functions', () => {
   it('run on arm64 and nodejs24.x with the sizes chosen for each', () => {
     const api = resource(dev, dev.stack.apiFunction.fn);
     const scheduler = resource(dev, dev.stack.scheduler.function.fn);
-    for (const fn of [api, scheduler]) {
+    const respondent = resource(dev, dev.stack.respondentFunction.fn);
+    for (const fn of [api, scheduler, respondent]) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
         Runtime: 'nodejs24.x',
@@ -145,6 +148,7 @@ describe('functions', () => {
       });
     }
     expect(api.Properties).toMatchObject({ MemorySize: 512, Timeout: 10 });
+    expect(respondent.Properties).toMatchObject({ MemorySize: 512, Timeout: 10 });
     expect(scheduler.Properties).toMatchObject({ MemorySize: 256, Timeout: 300 });
   });
 
@@ -162,6 +166,13 @@ describe('functions', () => {
       ORGOS_TABLE: table,
       ORGOS_SENDER: 'orgos@example.com',
       ORGOS_ADMIN_SECRET_ARN: { Ref: logicalId(dev.stack, dev.stack.config.secret) },
+      ORGOS_PUBLIC_URL: publicUrl,
+    });
+    // The respondent function sends no mail and takes no bearer token: neither sender nor secret.
+    const respondent = resource(dev, dev.stack.respondentFunction.fn).Properties.Environment.Variables;
+    expect(respondent).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      ORGOS_TABLE: table,
       ORGOS_PUBLIC_URL: publicUrl,
     });
     const scheduler = resource(dev, dev.stack.scheduler.function.fn).Properties.Environment.Variables;
@@ -182,25 +193,90 @@ describe('functions', () => {
     expect(json.includes('resolve:secretsmanager'), 'a dynamic secret reference').toBe(false);
   });
 
-  it('ship as minified ESM with a source map, the AWS SDK left to the runtime', () => {
-    for (const fn of [dev.stack.apiFunction.fn, dev.stack.scheduler.function.fn]) {
+  it('ship as minified ESM split into chunks, each with a source map, the AWS SDK left to the runtime', () => {
+    for (const fn of [dev.stack.apiFunction.fn, dev.stack.scheduler.function.fn, dev.stack.respondentFunction.fn]) {
       const dir = join(dev.outdir, bundleDir(dev, fn));
-      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
-      expect(code.startsWith("import { createRequire as __orgosCreateRequire } from 'node:module';")).toBe(true);
-      expect(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/.test(code), 'source map comment').toBe(true);
-      // Minified: a handful of lines (template literals keep their line breaks), not one per statement.
-      expect(code.split('\n').length).toBeLessThanOrEqual(5 + code.length / 1000);
-      // The SDK stays out: a bundled SDK would carry its user agent string, aws-sdk-js.
-      expect(code.includes('aws-sdk-js'), 'AWS SDK bundled').toBe(false);
-      const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sourcesContent?: unknown };
-      expect(map.sourcesContent).toBeUndefined();
+      const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile())
+        .map((f) => relative(dir, join(f.parentPath, f.name)))
+        .sort();
+      const scripts = files.filter((f) => f.endsWith('.mjs'));
+      expect(scripts).toContain('index.mjs');
+      expect(files.sort()).toEqual([...scripts, ...scripts.map((f) => `${f}.map`)].sort());
+      let lines = 0;
+      let chars = 0;
+      for (const file of scripts) {
+        const code = readFileSync(join(dir, file), 'utf8');
+        lines += code.split('\n').length;
+        chars += code.length;
+        expect(code.startsWith("import { createRequire as __orgosCreateRequire } from 'node:module';"), file).toBe(
+          true,
+        );
+        expect(/\/\/# sourceMappingURL=\S+\.mjs\.map\s*$/.test(code), `${file}: source map comment`).toBe(true);
+        // The SDK stays out: a bundled SDK would carry its user agent string, aws-sdk-js.
+        expect(code.includes('aws-sdk-js'), `${file}: AWS SDK bundled`).toBe(false);
+        const map = JSON.parse(readFileSync(join(dir, `${file}.map`), 'utf8')) as { sourcesContent?: unknown };
+        expect(map.sourcesContent).toBeUndefined();
+      }
+      // Minified: a handful of lines per file (template literals keep their line breaks), not one per statement.
+      expect(lines).toBeLessThanOrEqual(5 * scripts.length + chars / 1000);
     }
+  });
+
+  it('leave the admin, report, OpenAPI and lifecycle code out of the respondent function', () => {
+    const code = (fn: IConstruct) => {
+      const dir = join(dev.outdir, bundleDir(dev, fn));
+      return readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile() && f.name.endsWith('.mjs'))
+        .map((f) => readFileSync(join(f.parentPath, f.name), 'utf8'))
+        .join('\n');
+    };
+    const api = code(dev.stack.apiFunction.fn);
+    const respondent = code(dev.stack.respondentFunction.fn);
+    // Strings that only those routes carry: each is in the API function, so its absence here means something.
+    for (const marker of [
+      'orgos-report-',
+      'openapi',
+      'Results are published when the campaign closes',
+      'no more invitations',
+    ]) {
+      expect(api.includes(marker), `API function carries ${marker}`).toBe(true);
+      expect(respondent.includes(marker), `respondent function carries ${marker}`).toBe(false);
+    }
+    expect(respondent.includes('/s/withdraw')).toBe(true);
   });
 });
 
 describe('permissions', () => {
-  it('give each function item reads and writes on the table and its indexes, nothing wider', () => {
+  it('give the respondent function only the item actions of its path, on the prefixes it uses, no index', () => {
+    const tableArn = { 'Fn::GetAtt': [logicalId(dev.stack, dev.stack.data.table), 'Arn'] };
+    const dynamo = policyStatements(dev, dev.stack.respondentFunction.role).filter((st) =>
+      asArray<string>(st.Action).some((a) => a.startsWith('dynamodb:')),
+    );
+    const granted = Object.fromEntries(
+      dynamo.map((st) => {
+        expect(st.Effect).toBe('Allow');
+        expect(st.Resource).toEqual(tableArn);
+        return [st.Action, st.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']];
+      }),
+    );
+    expect(granted).toEqual({
+      'dynamodb:GetItem': ['LINK#*', 'CAMP#*', 'INVITE#*', 'RESP#*'],
+      'dynamodb:PutItem': ['RESP#*'],
+      'dynamodb:UpdateItem': ['INVITE#*', 'RESP#*'],
+    });
+    // Nothing it may read holds a token, a report snapshot, a session or an address list.
+    const readable = granted['dynamodb:GetItem'] as string[];
+    for (const prefix of ['TOKEN#', 'SNAP#', 'SESSION#', 'USER#', 'ORG#', 'DUE', 'SUBJECT#']) {
+      expect(
+        readable.some((p) => prefix.startsWith(p.replace('*', ''))),
+        prefix,
+      ).toBe(false);
+    }
+    expect(JSON.stringify(policyStatements(dev, dev.stack.respondentFunction.role))).not.toMatch(/secretsmanager|ses:/);
+  });
+
+  it('give the API and scheduler functions item reads and writes on the table and its indexes, nothing wider', () => {
     const tableArn = { 'Fn::GetAtt': [logicalId(dev.stack, dev.stack.data.table), 'Arn'] };
     for (const fn of [dev.stack.apiFunction, dev.stack.scheduler.function]) {
       const dynamo = policyStatements(dev, fn.role).filter((st) =>
@@ -274,7 +350,7 @@ describe('permissions', () => {
   });
 
   it('use no AWS managed policy on our functions: each role writes only to its own log group', () => {
-    for (const fn of [dev.stack.apiFunction, dev.stack.scheduler.function]) {
+    for (const fn of [dev.stack.apiFunction, dev.stack.scheduler.function, dev.stack.respondentFunction]) {
       expect(resource(dev, fn.role).Properties.ManagedPolicyArns).toBeUndefined();
       const logs = policyStatements(dev, fn.role).filter((st) =>
         asArray<string>(st.Action).some((a) => a.startsWith('logs:')),
@@ -291,14 +367,31 @@ describe('permissions', () => {
 });
 
 describe('HTTP API', () => {
-  it('sends every route to the API function', () => {
-    const route = only(dev, 'AWS::ApiGatewayV2::Route');
-    expect(route.Properties.RouteKey).toBe('$default');
-    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      PayloadFormatVersion: '2.0',
-      IntegrationUri: { 'Fn::GetAtt': [logicalId(dev.stack, dev.stack.apiFunction.fn), 'Arn'] },
+  it("sends the respondent's path and /health to the respondent function, every other route to the API function", () => {
+    const integrations = resources(dev, 'AWS::ApiGatewayV2::Integration');
+    const target = (route: Resource) => {
+      const id = (route.Properties.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1] as { Ref: string };
+      const integration = integrations[id.Ref]!;
+      expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      return integration.Properties.IntegrationUri;
+    };
+    const byKey = Object.fromEntries(
+      Object.values(resources(dev, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, target(r)]),
+    );
+    const fn = (f: IConstruct) => ({ 'Fn::GetAtt': [logicalId(dev.stack, f), 'Arn'] });
+    expect(byKey).toEqual({
+      $default: fn(dev.stack.apiFunction.fn),
+      'ANY /api/v1/surveys/{proxy+}': fn(dev.stack.respondentFunction.fn),
+      'ANY /api/v1/responses/{proxy+}': fn(dev.stack.respondentFunction.fn),
+      'ANY /s/{proxy+}': fn(dev.stack.respondentFunction.fn),
+      'ANY /u/{proxy+}': fn(dev.stack.respondentFunction.fn),
+      'ANY /health': fn(dev.stack.respondentFunction.fn),
     });
+  });
+
+  it('names exactly the paths the respondent app answers (functions/api/respondent-app.ts)', () => {
+    const app = [...RESPONDENT_PATHS.api, ...RESPONDENT_PATHS.pages].map((p) => `${p}/{proxy+}`);
+    expect([...RESPONDENT_ROUTES].sort()).toEqual([...app, '/health'].sort());
   });
 
   it('throttles the default stage and writes access logs without IP, user agent or path', () => {
@@ -467,6 +560,8 @@ describe('operations', () => {
         `AWS/Lambda Errors ${fn(dev.stack.apiFunction.fn)}`,
         `AWS/Lambda Throttles ${fn(dev.stack.apiFunction.fn)}`,
         `AWS/Lambda Errors ${fn(dev.stack.scheduler.function.fn)}`,
+        `AWS/Lambda Errors ${fn(dev.stack.respondentFunction.fn)}`,
+        `AWS/Lambda Throttles ${fn(dev.stack.respondentFunction.fn)}`,
         `AWS/Lambda Throttles ${fn(dev.stack.scheduler.function.fn)}`,
         `AWS/ApiGateway 5xx ${api}`,
         [

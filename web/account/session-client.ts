@@ -50,7 +50,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     detail?: string;
     errors?: { field: string; message: string }[];
   };
-  if (!res.ok) {
+  // 202: a report or comparison whose responses are still being counted; its detail says to try again shortly.
+  if (!res.ok || res.status === 202) {
     const fields = body.errors?.map((e) => `${e.field} ${e.message}`).join('; ');
     throw new ApiError(res.status, fields || body.detail || `request failed (${res.status})`);
   }

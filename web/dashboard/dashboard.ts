@@ -171,15 +171,15 @@ async function inviteLinks(campaignId: string): Promise<void> {
   const out = resultFor(campaignId);
   const count = Math.max(1, Math.min(500, Number($<HTMLInputElement>(`n-${campaignId}`).value) || 10));
   try {
-    const { links } = await api<{ links: string[] }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`, {
-      method: 'POST',
-      body: { count },
-    });
+    const { links, warning } = await api<{ links: string[]; warning?: string }>(
+      `/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`,
+      { method: 'POST', body: { count } },
+    );
     out.innerHTML = `<p>${links.length} single-use invite links for <strong>${esc(
       c.name,
     )}</strong> (each takes one answer and is never linked to it; shown only now):</p><textarea readonly rows="6" aria-label="Invite links for ${esc(
       c.name,
-    )}">${esc(links.join('\n'))}</textarea>`;
+    )}">${esc(links.join('\n'))}</textarea>${warning ? `<p class="help">${esc(warning)}</p>` : ''}`;
   } catch (err) {
     fail(err, 'Creating invite links failed');
   }
@@ -206,13 +206,18 @@ async function sendEmailInvites(campaignId: string, form: HTMLFormElement): Prom
     .filter(Boolean);
   if (emails.length === 0) return;
   try {
-    const r = await api<{ emailed: number; alreadyInvited: number; failed: number }>(
-      `/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`,
-      { method: 'POST', body: { emails } },
-    );
+    const r = await api<{
+      emailed: number;
+      alreadyInvited: number;
+      failed: number;
+      pending?: number;
+      notSent?: number;
+    }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/invites`, { method: 'POST', body: { emails } });
     form.outerHTML = `<p>${r.emailed} invitations sent for <strong>${esc(c.name)}</strong>${
       r.alreadyInvited ? `; ${r.alreadyInvited} addresses had been invited before` : ''
-    }${r.failed ? `; ${r.failed} could not be sent and will be retried with the reminders` : ''}.</p>`;
+    }${r.failed ? `; ${r.failed} could not be sent: send the same list again to retry them` : ''}${
+      r.pending ? `; ${r.pending} are still being sent by an earlier request` : ''
+    }${r.notSent ? `; ${r.notSent} were not invited because the campaign closed` : ''}.</p>`;
   } catch (err) {
     fail(err, 'Sending invitations failed');
   }
@@ -222,12 +227,10 @@ async function remind(campaignId: string): Promise<void> {
   const c = campaigns.get(campaignId);
   if (!c) return;
   try {
-    const r = await api<{ reminded: number }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/reminders`, {
+    const r = await api<{ detail: string }>(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/reminders`, {
       method: 'POST',
     });
-    resultFor(campaignId).innerHTML = `<p>${r.reminded} reminders sent for <strong>${esc(
-      c.name,
-    )}</strong> (only to invitees whose link has not answered, at most one a day each).</p>`;
+    resultFor(campaignId).innerHTML = `<p><strong>${esc(c.name)}</strong>: ${esc(r.detail)}</p>`;
   } catch (err) {
     fail(err, 'Sending reminders failed');
   }
@@ -361,16 +364,21 @@ $('campaign-form').addEventListener('submit', async (e) => {
   const k = Number(formValue(form, 'minGroupSize'));
   if (k) body.minGroupSize = k;
   try {
-    const created = await api<Campaign>(`/api/v1/orgs/${encodeURIComponent(formValue(form, 'orgId'))}/campaigns`, {
-      method: 'POST',
-      body,
-    });
+    const created = await api<Campaign & { protection?: { resistsPadding?: boolean; statement?: string } }>(
+      `/api/v1/orgs/${encodeURIComponent(formValue(form, 'orgId'))}/campaigns`,
+      { method: 'POST', body },
+    );
     form.reset();
     await loadPortfolio();
+    // An open link cannot protect small groups against answers added to make them show: said where it is made.
+    const warning =
+      created.protection && !created.protection.resistsPadding
+        ? `<p class="help">${esc(created.protection.statement ?? '')}</p>`
+        : '';
     $('campaign-out').innerHTML =
       `<p>Campaign <strong>${esc(created.name)}</strong> created. Its open survey link (share it with employees):</p><code class="linkbox">${esc(
         created.surveyUrl ?? '',
-      )}</code>`;
+      )}</code>${warning}`;
   } catch (err) {
     fail(err, 'Creating the campaign failed');
   }

@@ -55,6 +55,10 @@ export interface ReportModel extends Partial<Omit<ReadinessReport, 'layers' | 's
   reason?: string;
   /** Leadership's own layer scores, when the API sends them beside the gap. */
   leadership?: { n?: number; layers?: Partial<Record<Layer, ScaleScore>> } | null;
+  /** What protects the campaign's small groups against answers added to make them show. */
+  protection?: { kind?: string; resistsPadding?: boolean; statement?: string } | null;
+  /** Shown groups whose answers came mostly in a burst just before the close. */
+  lateBursts?: { breakdown?: string; group?: string; note?: string }[];
 }
 
 const VERDICT_TEXT: Record<LayerVerdict, string> = {
@@ -119,6 +123,7 @@ export function renderReportBody(model: ReportModel): string {
   const parts = [
     header(model),
     toc(Boolean(model.ledger)),
+    protectionSection(model),
     summarySection(model),
     layersSection(model, hasScores),
     diagnosesSection(model),
@@ -151,7 +156,25 @@ function unpublishedBody(model: ReportModel): string {
     : '';
   return `${header(model)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Results are not published yet</h2><p class="lead">${esc(
     model.reason ?? 'Results are published when the campaign closes.',
-  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${leadership}`;
+  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${protectionSection(model)}${leadership}`;
+}
+
+/** What protects small groups in this campaign (an open link cannot), and any group flagged for a late burst. */
+function protectionSection(model: ReportModel): string {
+  const statement = model.protection?.statement;
+  const bursts = (model.lateBursts ?? []).filter((b) => b.group);
+  if (!statement && bursts.length === 0) return '';
+  const list = bursts.length
+    ? `<ul class="flags">${bursts
+        .map(
+          (b) =>
+            `<li><strong>${esc(b.breakdown === 'level' ? (LEVEL_NAMES[b.group!] ?? b.group!) : b.group!)}</strong>: ${esc(b.note ?? '')}</li>`,
+        )
+        .join('')}</ul>`
+    : '';
+  return `<section id="protection" aria-labelledby="protection-h"><h2 id="protection-h">How far small groups are protected</h2>${
+    statement ? `<p${model.protection?.resistsPadding === false ? ' class="warn"' : ''}>${esc(statement)}</p>` : ''
+  }${list}</section>`;
 }
 
 function header(model: ReportModel): string {
@@ -171,6 +194,7 @@ function header(model: ReportModel): string {
 
 function toc(ledger: boolean): string {
   const links: [string, string][] = [
+    ['protection', 'Protection'],
     ['summary', 'First break'],
     ['layers', 'Layers'],
     ['diagnoses', 'Diagnosis'],

@@ -12,6 +12,7 @@ export const REPORT_CSS = `
 .report section { margin: 2rem 0; }
 .report h2 { padding-bottom: .25rem; border-bottom: 1px solid #d1d5db; }
 .lead { font-size: 1.0625rem; }
+#protection .warn { padding: .5rem .75rem; border-left: 4px solid #b45309; background: #fffbeb; }
 .cascade { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; padding: 0; list-style: none; counter-reset: c; }
 .cascade li {
   position: relative; flex: 1 1 9rem; padding: .5rem .75rem; border: 1px solid #6b7280; border-radius: .375rem; background: #fff;

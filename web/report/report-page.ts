@@ -58,6 +58,13 @@ async function load(): Promise<void> {
     say('The report could not be loaded: no connection. Try again in a moment.');
     return;
   }
+  if (res.status === 202) {
+    // A large campaign just after its close: its responses are still being counted. Ask again when told to.
+    const wait = Math.min(60, Math.max(1, Number(res.headers.get('retry-after')) || 5));
+    say('The report is being prepared: its responses are still being counted. This page tries again by itself.');
+    setTimeout(() => void load(), wait * 1000);
+    return;
+  }
   if (!res.ok) {
     say(
       res.status === 401
@@ -77,6 +84,7 @@ async function load(): Promise<void> {
   document.getElementById('print')?.addEventListener('click', () => print());
   document.getElementById('csv')?.addEventListener('click', async () => {
     const csv = await fetch(`${url}?format=csv`);
+    if (csv.status === 202) return say('The CSV is being prepared. Try again in a moment.');
     if (!csv.ok) return say(`The CSV export failed (error ${csv.status}).`);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await csv.blob());

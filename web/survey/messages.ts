@@ -29,6 +29,9 @@ export interface SurveyMessages {
   withdrawUntilDate: string;
   withdrawFinal: string;
   withdraw: string;
+  /** Asked before a withdrawal from the survey page, where the receipt on a shared device may be someone else's. */
+  withdrawConfirm: string;
+  withdrawConfirmButton: string;
   withdrawn: string;
   withdrawTitle: string;
   withdrawIntro: string;
@@ -96,6 +99,9 @@ const en: SurveyMessages = {
   withdrawUntilDate: 'You can withdraw them until the campaign closes on {date}.',
   withdrawFinal: 'The campaign has closed and its results are final, so answers can no longer be withdrawn.',
   withdraw: 'Withdraw my answers',
+  withdrawConfirm:
+    'Withdraw the answers of this receipt? They will no longer count, and this cannot be undone. Choose the button again to confirm.',
+  withdrawConfirmButton: 'Yes, withdraw them',
   withdrawn: 'Your answers were withdrawn and will no longer count.',
   withdrawTitle: 'Withdraw your answers',
   withdrawIntro: 'Enter the receipt code you were shown after answering.',
@@ -162,6 +168,8 @@ const zh: SurveyMessages = {
   withdrawUntilDate: '在调查结束（{date}）之前都可以撤回。',
   withdrawFinal: '调查已结束，结果已经确定，回答不能再撤回。',
   withdraw: '撤回我的回答',
+  withdrawConfirm: '确定撤回这张回执对应的回答吗？撤回后不再计入结果，且无法恢复。请再次点击按钮确认。',
+  withdrawConfirmButton: '确定撤回',
   withdrawn: '你的回答已撤回，不再计入结果。',
   withdrawTitle: '撤回你的回答',
   withdrawIntro: '请输入回答后显示给你的回执码。',
@@ -231,6 +239,9 @@ const de: SurveyMessages = {
   withdrawFinal:
     'Die Umfrage ist beendet und ihre Ergebnisse stehen fest; Antworten können nicht mehr zurückgezogen werden.',
   withdraw: 'Antworten zurückziehen',
+  withdrawConfirm:
+    'Die Antworten zu diesem Beleg zurückziehen? Sie zählen dann nicht mehr, und das lässt sich nicht rückgängig machen. Wählen Sie die Schaltfläche noch einmal, um es zu bestätigen.',
+  withdrawConfirmButton: 'Ja, zurückziehen',
   withdrawn: 'Ihre Antworten wurden zurückgezogen und zählen nicht mehr.',
   withdrawTitle: 'Antworten zurückziehen',
   withdrawIntro: 'Geben Sie den Belegcode ein, der Ihnen nach dem Antworten gezeigt wurde.',

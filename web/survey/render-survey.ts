@@ -233,6 +233,8 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     withdrawn: m.withdrawn,
     used: m.inviteUsed,
     final: m.withdrawFinal,
+    wask: m.withdrawConfirm,
+    wsure: m.withdrawConfirmButton,
   };
   const dataAttrs = Object.entries(data)
     .map(([key, value]) => ` data-${key}="${esc(value)}"`)
@@ -248,7 +250,7 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     errors.length ? '' : ' hidden'
   }>${errorList}</div><div class="progress" id="progress" hidden><label for="bar" id="bar-label">${esc(
     fill(m.stepOf, { n: 1, total }),
-  )}</label><progress id="bar" max="${total}" value="1"></progress></div><form id="q" class="survey" method="post" action="${esc(
+  )}</label><progress id="bar" max="${total}" value="1"></progress></div><form id="q" class="survey" method="post" autocomplete="off" action="${esc(
     path,
   )}"${dataAttrs}><input type="hidden" name="lang" value="${lang}">${
     input.responseId ? `<input type="hidden" name="responseId" value="${esc(input.responseId)}">` : ''
@@ -301,7 +303,7 @@ function segmentQuestions(input: SurveyPageInput, m: SurveyMessages, k: number):
         errors,
         'department',
       )}<select id="department" name="department" required${describedBy(errors, 'department')}><option value=""></option>${campaign.departments
-        .map((d) => `<option${department === d ? ' selected' : ''}>${esc(d)}</option>`)
+        .map((d) => `<option value="${esc(d)}"${department === d ? ' selected' : ''}>${esc(d)}</option>`)
         .join('')}</select></div>`;
     }
   }

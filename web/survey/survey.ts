@@ -2,6 +2,10 @@
 // bar, every answer kept in localStorage as it is given, and a submission that retries with the same responseId until
 // the server confirms. All wording comes from the form's data-* attributes. It imports only ledger-fields.ts, which
 // imports nothing: this is the only script in the survey's 14 KB first view.
+//
+// Devices are shared (a kiosk, a family laptop): what one person left must not serve the next. Answers are cleared
+// from storage and from the form once the server has them, an unsent draft lapses after a while untouched, the
+// stored receipt after a short while, and withdrawing asks for a second click.
 import { formFieldOf, LEDGER_FIELD, ledgerFromFields } from '../../shared/ledger/ledger-fields';
 
 interface Payload {
@@ -23,7 +27,14 @@ interface Saved {
   /** Frozen at the first send attempt so every retry carries exactly the same content. */
   pending?: Payload;
   receipt?: string;
+  /** When this was last saved: a draft untouched for DRAFT_MS, or a receipt older than RECEIPT_MS, is dropped. */
+  savedAt?: number;
 }
+
+/** An unsent draft is resumed for this long after its last change (a respondent may stop and come back). */
+const DRAFT_MS = 12 * 3600_000;
+/** The receipt stays on the device this long; after it the next person finds a fresh survey. */
+const RECEIPT_MS = 30 * 60_000;
 
 interface Problem {
   field: string;
@@ -64,13 +75,21 @@ function enhance(form: HTMLFormElement): void {
 
   function load(): Saved | null {
     try {
-      return JSON.parse(localStorage.getItem(key) ?? 'null') as Saved | null;
+      const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as Saved | null;
+      const age = Date.now() - (saved?.savedAt ?? 0);
+      // A sent but unconfirmed answer is kept whatever its age: it still has to reach the server.
+      if (saved && !saved.pending && age > (saved.receipt ? RECEIPT_MS : DRAFT_MS)) {
+        localStorage.removeItem(key);
+        return null;
+      }
+      return saved;
     } catch {
       return null;
     }
   }
   function save(): void {
     try {
+      s.savedAt = Date.now();
       localStorage.setItem(key, JSON.stringify(s));
     } catch {
       // Storage full or blocked: the survey still works, it just cannot resume.
@@ -205,8 +224,10 @@ function enhance(form: HTMLFormElement): void {
         res = null;
       }
       if (res?.ok && body.receipt) {
+        // Sent: nothing of the answers stays, in storage or in the form (which a reload or Back could bring back).
         s = { id: s.id, answers: {}, step: 0, startedAt: 0, receipt: body.receipt };
         save();
+        form.reset();
         return showDone(body.receipt);
       }
       if (res && res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
@@ -257,7 +278,15 @@ function enhance(form: HTMLFormElement): void {
     done.querySelector('h2')!.focus();
     const button = byId<HTMLButtonElement>('withdraw');
     const wstatus = byId('wstatus');
+    const label = button.textContent;
     button.onclick = async () => {
+      // Two clicks: the first asks (on a shared device the receipt may be someone else's), the second withdraws.
+      if (!button.dataset.armed) {
+        button.dataset.armed = '1';
+        button.textContent = d.wsure!;
+        wstatus.textContent = d.wask!;
+        return;
+      }
       button.disabled = true;
       try {
         const res = await fetch(`/api/v1/responses/${encodeURIComponent(receipt)}`, { method: 'DELETE' });
@@ -272,6 +301,8 @@ function enhance(form: HTMLFormElement): void {
       }
       wstatus.textContent = d.failed!;
       button.disabled = false;
+      button.textContent = label;
+      delete button.dataset.armed;
     };
   }
 }

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { HANDED_OUT_LINKS_WARNING } from '../../../shared/privacy';
 import { answerIssues } from '../../../shared/response';
-import { isClosed } from '../../lifecycle/campaign-state';
+import { acceptsWrites } from '../../lifecycle/answer-window';
 import { createInviteLinks, remindPending, sendInvitations } from '../../lifecycle/invites';
 import { closeCampaign } from '../../lifecycle/lifecycle';
 import { buildReport, reportCsv } from '../../reports/build-report';
 import { campaignStats, instrumentOf } from '../../reports/campaign-stats';
+import { lateAnswers } from '../../reports/late-answers';
 import { type AppEnv, principalOf, visibleCampaign } from '../auth';
 import type { AppDeps } from '../deps';
 import { CampaignClosed, NotFound, ValidationFailed } from '../errors';
@@ -12,6 +14,9 @@ import { statsOptions } from '../stats-options';
 import { requireJson, validate } from '../validation';
 import { campaignView } from '../views';
 import type { CampaignCache } from './surveys';
+
+export const REMINDERS_SENT =
+  'Reminders went to every invitee with an address who has not answered or unsubscribed, was invited over a day ago and was not reminded in the last 20 hours. How many is not said: it would tell who answered.';
 
 export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Hono<AppEnv> {
   const { store } = deps;
@@ -60,7 +65,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
       async (c) => {
         const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
         const now = deps.clock();
-        if (isClosed(campaign, now)) throw new CampaignClosed('the campaign is closed: no more invitations');
+        if (!acceptsWrites(campaign, now)) throw new CampaignClosed('the campaign is closed: no more invitations');
         const body = c.req.valid('json');
         if ((body.count === undefined) === (body.emails === undefined) || (body.count && body.language)) {
           throw new ValidationFailed([
@@ -72,8 +77,8 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         }
         if (body.count !== undefined) {
           // Shown once: only the hashes of the links are stored.
-          const links = await createInviteLinks(deps, campaign, body.count, now);
-          return c.json({ campaignId: campaign.id, links }, 201);
+          const made = await createInviteLinks(deps, campaign, body.count);
+          return c.json({ campaignId: campaign.id, ...made, warning: HANDED_OUT_LINKS_WARNING }, 201);
         }
         const emails = body.emails ?? [];
         const lang = body.language ?? campaign.languages[0] ?? 'en';
@@ -82,7 +87,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         }
         const org = await store.getOrg(campaign.orgId);
         if (!org) throw new NotFound(`no campaign ${campaign.id}`);
-        const result = await sendInvitations(deps, campaign, org, emails, lang, now);
+        const result = await sendInvitations(deps, campaign, org, emails, lang);
         // Counts only: which address was invited before, or answered, is never said.
         return c.json({ campaignId: campaign.id, ...result }, 201);
       },
@@ -90,10 +95,12 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
     .post('/:campaignId/reminders', validate('param', 'CampaignParams'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
-      if (isClosed(campaign, now)) throw new CampaignClosed('the campaign is closed: no more reminders');
+      if (!acceptsWrites(campaign, now)) throw new CampaignClosed('the campaign is closed: no more reminders');
       const org = await store.getOrg(campaign.orgId);
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
-      return c.json({ campaignId: campaign.id, reminded: await remindPending(deps, campaign, org, now) });
+      await remindPending(deps, campaign, org, now);
+      // No count: how many were reminded says how many invitees (with one: whether that one) answered.
+      return c.json({ campaignId: campaign.id, detail: REMINDERS_SENT });
     })
     .post('/:campaignId/close', validate('param', 'CampaignParams'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
@@ -113,12 +120,13 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
     .get('/:campaignId/report', validate('param', 'CampaignParams'), validate('query', 'ReportQuery'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
-      const [org, stats, leadership, profile, invites] = await Promise.all([
+      const [org, stats, leadership, profile, invites, late] = await Promise.all([
         store.getOrg(campaign.orgId),
         campaignStats(store, campaign, now, statsOptions(deps)),
         store.getLeadership(campaign.id),
         store.getProfile(campaign.orgId),
         store.inviteCounts(campaign.id),
+        lateAnswers(store, campaign, now, statsOptions(deps).safetyMs),
       ]);
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
       const input = {
@@ -129,6 +137,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         leadership,
         profile,
         invites,
+        late,
         now,
         settleMs: statsOptions(deps).safetyMs,
       };

@@ -3,7 +3,10 @@ import { compareCampaigns } from '../../reports/compare';
 import type { CampaignRecord } from '../../store/store';
 import { type AppEnv, portfolioOrgIds, principalOf, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
-import { NotFound } from '../errors';
+import { NotFound, ValidationFailed } from '../errors';
+
+const MAX_COMPARED = 50;
+
 import { statsOptions } from '../stats-options';
 import { validate } from '../validation';
 
@@ -15,7 +18,11 @@ export function compareRoutes(deps: AppDeps): Hono<AppEnv> {
     validate('query', 'CompareQuery'),
     async (c) => {
       const p = principalOf(c);
-      const ids = [...new Set(c.req.valid('query').campaigns.split(','))];
+      const given = c.req.valid('query').campaigns;
+      const ids = [...new Set((Array.isArray(given) ? given : [given]).flatMap((list) => list.split(',')))];
+      if (ids.length > MAX_COMPARED) {
+        throw new ValidationFailed([{ field: 'campaigns', message: `at most ${MAX_COMPARED} campaigns` }]);
+      }
       const orgIds = await portfolioOrgIds(deps, p);
       const [orgs, perOrg] = await Promise.all([
         store.getOrgs(orgIds),

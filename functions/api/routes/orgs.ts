@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { CURRENT_INSTRUMENT, findInstrument } from '../../../shared/instrument';
 import { ledgerSettingsIssues } from '../../../shared/ledger';
-import { normalizeMinGroupSize } from '../../../shared/privacy';
+import { normalizeMinGroupSize, protectionOf } from '../../../shared/privacy';
+import { FOLD_EVERY_MS } from '../../reports/fold-job';
 import type { DueRecord } from '../../store/store';
 import { type AppEnv, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
 import type { AppDeps } from '../deps';
@@ -100,6 +101,8 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
         const due: DueRecord[] = [
           ...(closesAt ? [{ dueAt: closesAt, campaignId, kind: 'close' as const }] : []),
           ...remindAt.map((t) => ({ dueAt: t, campaignId, kind: 'remind' as const })),
+          // The scheduler keeps the report snapshot current from here on (reports/fold-job.ts).
+          { dueAt: new Date(now.getTime() + FOLD_EVERY_MS).toISOString(), campaignId, kind: 'fold' as const },
         ];
         const campaign = {
           id: campaignId,
@@ -127,6 +130,8 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
             // Shown once: only the hash is stored.
             surveyToken,
             surveyUrl: surveyToken ? `${deps.config.publicUrl}/s/${surveyToken}` : null,
+            // Said at once: an open link lets anyone add answers, so small groups cannot be protected against padding.
+            protection: protectionOf({ openLink, handedOutLinks: 0 }),
           },
           201,
         );

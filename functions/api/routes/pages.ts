@@ -191,7 +191,8 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     const lang = pickLanguage(campaign.languages, field('lang'), undefined);
     const m = surveyMessages(lang);
     const instrument = instrumentOf(campaign);
-    const fields: Record<string, string | undefined> = {};
+    // No prototype: the field names are the client's (a field named `constructor` or `__proto__` is just a name).
+    const fields: Record<string, string | undefined> = Object.create(null);
     for (const [name, value] of Object.entries(form)) if (typeof value === 'string') fields[name] = value;
     const values = answersFromForm(instrument, fields);
     // The ledger step's fields, shown again as typed if the form comes back, and as entries for the API.

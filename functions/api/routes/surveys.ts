@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { type LedgerAnswers, ledgerDesignFor, ledgerIssues, storedLedger } from '../../../shared/ledger';
+import { normalizeName } from '../../../shared/names';
 import { answerIssues } from '../../../shared/response';
+import { acceptsWrites, insideClose, type ObservedCampaign, writeWindow } from '../../lifecycle/answer-window';
 import { openLinkAllowed } from '../../lifecycle/campaign-state';
 import { inviteClaim, usedDay } from '../../lifecycle/invites';
 import { instrumentOf } from '../../reports/campaign-stats';
@@ -11,10 +13,8 @@ import { CampaignClosed, Conflict, InviteUsed, NotFound, ValidationFailed } from
 import type { SubmitResponseBody } from '../schemas';
 import { canonicalHash, hashesEqual, receiptFor, sha256Hex, tokenIdOf } from '../token-hash';
 import { requireJson, validate } from '../validation';
-import { isClosed } from '../views';
 
-export interface ResolvedSurvey {
-  campaign: CampaignRecord;
+export interface ResolvedSurvey extends ObservedCampaign {
   link: SurveyLinkRecord;
 }
 
@@ -40,15 +40,14 @@ export const CAMPAIGN_CACHE_MS = 2000;
 
 /**
  * A campaign as a submission needs it (status, closing time, open link, instrument, departments, receipt key), kept
- * for at most `ttlMs` per app instance: one read less per submission. Correctness does not rest on it: a closed
- * campaign's results hold only responses received at or before its close (lifecycle/campaign-state.ts
- * `closedAtOf`), so an answer a stale copy lets through after a close is stored but never changes published results;
- * the same race exists without a cache (read campaign, close, put). The close route drops the copy, so an instance
- * sees its own closes at once; a close elsewhere (another Lambda instance) shows within `ttlMs`. Invites are never
- * cached here.
+ * for at most `ttlMs` per app instance: one read less per submission. Correctness does not rest on it: a close
+ * takes effect a grace after it is asked for, and a submission dates itself only within that grace of when its copy
+ * was read (lifecycle/answer-window.ts), so an answer taken on a copy from before a close is inside the close; the
+ * same race exists without a cache (read campaign, close, put). The close route drops the copy, so an instance sees
+ * its own closes at once; a close elsewhere (another Lambda instance) shows within `ttlMs`. Invites are never cached.
  */
 export class CampaignCache {
-  private readonly entries = new Map<string, { campaign: CampaignRecord; readAt: number }>();
+  private readonly entries = new Map<string, { observed: ObservedCampaign; readAt: number }>();
   /** Bumped by `drop`: a read that started before a drop does not put its (possibly older) copy back. */
   private generation = 0;
   constructor(
@@ -56,19 +55,27 @@ export class CampaignCache {
     private readonly max = 500,
   ) {}
 
-  async get(id: string, read: (id: string) => Promise<CampaignRecord | null>): Promise<CampaignRecord | null> {
+  /** The campaign and when (by `clock`) it was read: a write may use the copy only that long (answer-window.ts). */
+  async get(
+    id: string,
+    read: (id: string) => Promise<CampaignRecord | null>,
+    clock: () => Date,
+  ): Promise<ObservedCampaign | null> {
     // Elapsed real time, not the app's clock: how old the copy is, whatever time the domain clock says it is.
     const startedAt = performance.now();
     const hit = this.entries.get(id);
-    if (hit && startedAt - hit.readAt < this.ttlMs) return hit.campaign;
+    if (hit && startedAt - hit.readAt < this.ttlMs) return hit.observed;
     const generation = this.generation;
+    const observedAt = clock();
     const campaign = await read(id);
-    if (campaign && this.ttlMs > 0 && generation === this.generation) {
+    if (!campaign) return null;
+    const observed = { campaign, observedAt };
+    if (this.ttlMs > 0 && generation === this.generation) {
       this.entries.delete(id);
       if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(id, { campaign, readAt: startedAt });
+      this.entries.set(id, { observed, readAt: startedAt });
     }
-    return campaign;
+    return observed;
   }
 
   /** The campaign changed (it was closed): the next submission reads it from the store. */
@@ -110,15 +117,23 @@ export async function resolveSurvey(
   }
   if (!link || !hashesEqual(link.hash, sha256Hex(surveyToken))) throw new NotFound('no such survey');
   if (link.expiresAt && link.expiresAt <= now.toISOString()) throw new NotFound('no such survey');
-  const campaign = caches.campaigns
-    ? await caches.campaigns.get(link.campaignId, (campaignId) => deps.store.getCampaign(campaignId))
-    : await deps.store.getCampaign(link.campaignId);
-  if (!campaign) throw new NotFound('no such survey');
+  const observed = caches.campaigns
+    ? await caches.campaigns.get(link.campaignId, (campaignId) => deps.store.getCampaign(campaignId), deps.clock)
+    : await observe(deps, link.campaignId);
+  if (!observed) throw new NotFound('no such survey');
+  const { campaign } = observed;
   if (!link.inviteId && !openLinkAllowed(campaign)) {
     throw new NotFound('this survey takes answers through personal invitations only');
   }
-  if (!options.allowClosed && isClosed(campaign, now)) throw new CampaignClosed('this survey is closed');
-  return { campaign, link };
+  if (!options.allowClosed && !acceptsWrites(campaign, now)) throw new CampaignClosed('this survey is closed');
+  return { ...observed, link };
+}
+
+/** The campaign read from the store, with the clock before the read. */
+export async function observe(deps: Pick<AppDeps, 'store' | 'clock'>, campaignId: string) {
+  const observedAt = deps.clock();
+  const campaign = await deps.store.getCampaign(campaignId);
+  return campaign ? { campaign, observedAt } : null;
 }
 
 /** For showing the survey: an invite whose link already answered says so at once (409) instead of after the form. */
@@ -153,23 +168,40 @@ export async function submitResponse(
     field: `answers.${i.field}`,
     message: i.message,
   }));
-  if (!campaign.departments.includes(body.department)) {
+  // The campaign's own spelling. Names are normalised when a campaign is made (shared/names.ts); one made before may
+  // hold a name with two spaces that a client sends in its normal form, with one. Look-alikes are refused.
+  const department =
+    campaign.departments.find((d) => d === body.department) ??
+    campaign.departments.find((d) => normalizeName(d) === body.department);
+  if (department === undefined) {
     issues.push({
       field: 'department',
       message: `expected one of the campaign's ${campaign.departments.length} departments`,
     });
   }
-  if (body.ledger !== undefined) {
+  // A wait's holder in the campaign's own spelling too, as the department above.
+  const submittedLedger = body.ledger && {
+    ...body.ledger,
+    ...(body.ledger.waiting && {
+      waiting: body.ledger.waiting.map((e) => {
+        const held = e.heldBy && 'department' in e.heldBy ? e.heldBy.department : undefined;
+        if (held === undefined || campaign.departments.includes(held)) return e;
+        const own = campaign.departments.find((d) => normalizeName(d) === held);
+        return own === undefined ? e : { ...e, heldBy: { department: own } };
+      }),
+    }),
+  };
+  if (submittedLedger !== undefined) {
     // Against the campaign's own lists and departments: an unknown category, a fourth entry or a holder outside the
     // campaign is refused here, before anything is stored.
     const design = ledgerDesignFor(instrument, campaign.ledger, campaign.departments);
     if (!design) issues.push({ field: 'ledger', message: `instrument ${instrument.version} has no ledger step` });
-    else issues.push(...ledgerIssues(design, body.ledger));
+    else issues.push(...ledgerIssues(design, submittedLedger));
   }
   if (issues.length > 0) throw new ValidationFailed(issues);
   // Labels lose addresses, phone numbers and URLs before anything is stored (or hashed). The entries passed
   // ledgerIssues above, so each has the fields its ledger needs.
-  const ledger = storedLedger(body.ledger as LedgerAnswers | undefined);
+  const ledger = storedLedger(submittedLedger as LedgerAnswers | undefined);
 
   // The receipt is derived, not stored: a retry gets the same one, and only its hash keys the response.
   const receipt = receiptFor(campaign.receiptKey, body.responseId);
@@ -177,18 +209,23 @@ export async function submitResponse(
   const content = {
     answers: body.answers,
     level: body.level,
-    department: body.department,
+    department,
     ...(body.durationS === undefined ? {} : { durationS: body.durationS }),
     ...(ledger ? { ledger } : {}),
   };
   const contentHash = canonicalHash(content);
+  // Only a response the results hold gets its receipt again: one stored after the close (by code before the close
+  // grace) is left out, so its retry is told the survey closed.
   const retryOfCounted = async () => {
     const existing = await deps.store.getResponse(key);
-    return existing && !existing.withdrawnAt && existing.contentHash === contentHash
+    return existing &&
+      !existing.withdrawnAt &&
+      existing.contentHash === contentHash &&
+      insideClose(campaign, existing.receivedAt)
       ? { created: false, receipt, receivedAt: existing.receivedAt }
       : null;
   };
-  if (isClosed(campaign, now)) {
+  if (!acceptsWrites(campaign, now)) {
     // Closed: nothing new is counted, but a retry of a response counted before the close answers as the first did.
     const retry = await retryOfCounted();
     if (retry) return retry;
@@ -273,14 +310,14 @@ export function surveyRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(
       requireJson,
       validate('json', 'SubmitResponseBody'),
       async (c) => {
-        const { campaign, link } = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), caches, {
+        const resolved = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), caches, {
           allowClosed: true,
         });
         const body = c.req.valid('json');
-        // Dated after the campaign was read, not when the request arrived: an answer let through by a copy of the
-        // campaign from before a close that has landed since is dated after that close, so it stays out of the
-        // published results (campaign-state.ts `closedAtOf`).
-        const result = await submitResponse(deps, campaign, body, deps.clock(), link);
+        // Dated within the close grace of reading the campaign (answer-window.ts): an answer taken on a copy that
+        // showed the campaign open is always inside its close, so the receipt below is never for an answer left out.
+        const { campaign, now } = await writeWindow(deps, resolved, () => deps.store.getCampaign(resolved.campaign.id));
+        const result = await submitResponse(deps, campaign, body, now, resolved.link);
         return c.json(
           {
             receipt: result.receipt,

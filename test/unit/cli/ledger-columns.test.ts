@@ -37,7 +37,7 @@ function readBack(text: string): SurveyResponse[] {
   let mapper: ReturnType<typeof responseMapper> | null = null;
   const parser = new CsvParser((fields, line) => {
     if (!mapper) mapper = responseMapper(I, fields, line);
-    else out.push(mapper.toResponse(fields, parser.records - 1, line));
+    else out.push(mapper.toResponse(fields, parser.records - 1, line)!);
   });
   parser.push(text);
   parser.end();

@@ -47,6 +47,22 @@ describe('MIME', () => {
     expect(parsed.text).toBe('Hi');
     expect(parsed.html).toBe('<p>Hi</p>');
   });
+
+  it('folds encoded subjects and names so that no header line passes 76 characters, the header name included', () => {
+    const subject = 'Nordwind Logistik: eine kurze Umfrage dazu, wie wir mit KI arbeiten — Geschäftsführung';
+    const name = '魏'.repeat(40);
+    const eml = toEml(
+      { kind: 'invitation', to: { email: 'wei@example.com', name }, subject, text: 'x', html: 'x', headers: {} },
+      { from: 'orgos@example.com', date: new Date('2026-03-02T09:00:00Z'), messageId: 'y@example.com', boundary: 'b2' },
+    );
+    const head = eml.split('\r\n\r\n')[0]!.split('\r\n');
+    for (const line of head.filter((l) => l.includes('=?UTF-8?B?'))) expect(line.length, line).toBeLessThanOrEqual(76);
+    const subjectLines = head.slice(head.findIndex((l) => l.startsWith('Subject: ')));
+    expect(subjectLines[0]!.length).toBeGreaterThan(70);
+    const parsed = parseEml('x-invitation-1.eml', eml);
+    expect(parsed.subject).toBe(subject);
+    expect(parsed.to).toBe('wei@example.com');
+  });
 });
 
 describe('mail templates', () => {
@@ -59,6 +75,25 @@ describe('mail templates', () => {
     minutes: 9,
     sender: 'orgos@orgos.test',
   };
+
+  it('says its language on the HTML and lets long links wrap on a narrow screen', () => {
+    for (const lang of LANGUAGES) {
+      const report = reportMail({
+        lang,
+        orgName: 'Northwind',
+        campaignName: 'Autumn wave',
+        contactName: 'Dana',
+        reportUrl: `https://orgos.test/report.html#campaign=c1&token=${'t'.repeat(43)}`,
+        expiresAt: '2026-04-01T09:00:00.000Z',
+        responses: 42,
+        sender: 'orgos@orgos.test',
+      });
+      for (const mail of [invitationMail({ ...survey, lang }), report]) {
+        expect(mail.html).toContain(`<html lang="${lang}">`);
+        for (const a of mail.html.match(/<a [^>]+>/g) ?? []) expect(a).toContain('overflow-wrap:anywhere');
+      }
+    }
+  });
 
   it('words invitations and reminders in every survey language, with the link, the sender and an unsubscribe line', () => {
     for (const lang of LANGUAGES) {
