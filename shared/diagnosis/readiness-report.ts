@@ -1,4 +1,7 @@
 import { CASCADE, type Instrument, LAYERS, type Layer, type Level } from '../instrument';
+import { ledgerIncisions } from '../ledger/incisions';
+import type { LedgerReport } from '../ledger/ledger-report';
+import type { LedgerName, ResolvedLedgerDesign } from '../ledger/types';
 import type { OrgProfile } from '../profile';
 import type {
   Diagnosis,
@@ -48,6 +51,27 @@ export interface DiagnosisInput {
   ledgerIncisions?: readonly Recommendation[];
   /** The diagnosis minimum (THRESHOLDS.diagnosisMinN unless given: the simulation that chooses it runs with others). */
   diagnosisMinN?: number;
+  /** The published ledger tables and the design they were asked with: recommendations then name its top entries. */
+  ledger?: { report: LedgerReport; design: ResolvedLedgerDesign };
+}
+
+/** Waits first: the essay's costliest and most often the boss's; then time sinks, then locked-up knowledge. */
+const LEDGER_ORDER: readonly LedgerName[] = ['waiting', 'time', 'knowledge'];
+
+/**
+ * The ledgers' incisions as recommendations: given already worded, or the top published row of each ledger (at most
+ * one per ledger: the report holds three actions in all, the traps' first).
+ */
+function ledgerIncisionsOf(input: DiagnosisInput): readonly Recommendation[] | undefined {
+  if (input.ledgerIncisions) return input.ledgerIncisions;
+  if (!input.ledger) return undefined;
+  const incisions = ledgerIncisions(input.ledger.report, input.ledger.design);
+  return LEDGER_ORDER.flatMap((ledger) => {
+    const top = incisions[ledger][0];
+    return top
+      ? [{ layer: null, ledger, action: top.text.en, actions: top.text, text: top.text, topic: `ledger_${ledger}` }]
+      : [];
+  });
 }
 
 /** Managers minus frontline per layer (both published and at the minimum), with simultaneous intervals. */
@@ -239,7 +263,7 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
       diagnoses: asserted.map((a) => ({ code: a.diagnosis.code, facts: a.facts })),
       weak,
       together,
-      ...(input.ledgerIncisions ? { ledger: input.ledgerIncisions } : {}),
+      ...(ledgerIncisionsOf(input) ? { ledger: ledgerIncisionsOf(input) } : {}),
     }),
     leadershipGap: gap,
     layerVerdicts: verdicts,

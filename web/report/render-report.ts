@@ -37,6 +37,7 @@ import {
   LIKELIHOOD_WORDS,
   SIGNAL_NAMES,
 } from './labels';
+import { ledgerSection } from './render-ledger';
 import { REPORT_CSS } from './report-css';
 
 /** One row of a segment breakdown: a suppressed row carries no numbers at all. */
@@ -149,7 +150,7 @@ export function renderReportBody(model: ReportModel): string {
   const hasScores = LAYERS.some((l) => typeof model.layers?.[l]?.score === 'number');
   const parts = [
     header(model),
-    toc(Boolean(model.account)),
+    toc(Boolean(model.account), Boolean(model.ledger)),
     leadFindings(model),
     protectionSection(model),
     summarySection(model),
@@ -157,6 +158,7 @@ export function renderReportBody(model: ReportModel): string {
     layersSection(model, hasScores),
     diagnosesSection(model),
     actionsSection(model.recommendations ?? []),
+    ledgerSection(model.ledger),
     gapSection(model),
     segmentsSection(model, k),
     signalsSection(model),
@@ -224,7 +226,7 @@ function header(model: ReportModel): string {
   )}</h1><p class="meta">${meta.join(' · ')}</p></header>`;
 }
 
-function toc(account: boolean): string {
+function toc(account: boolean, ledger: boolean): string {
   const links: [string, string][] = [
     ['protection', 'Protection'],
     ['summary', 'First break'],
@@ -232,6 +234,7 @@ function toc(account: boolean): string {
     ['layers', 'Layers'],
     ['diagnoses', 'Diagnosis'],
     ['actions', 'Actions'],
+    ...(ledger ? ([['ledgers', 'Ledgers']] as [string, string][]) : []),
     ['gap', 'Leadership gap'],
     ['segments', 'Groups'],
     ['signals', 'Signals'],

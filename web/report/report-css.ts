@@ -43,6 +43,9 @@ svg.chart { display: block; width: 100%; height: auto; max-width: 44rem; font: 1
 .legend .s0 { background: #1d4ed8; } .legend .s1 { background: #b45309; } .legend .s2 { background: #047857; }
 .legend .s3 { background: #7c3aed; } .legend .s4 { background: #be185d; } .legend .s5 { background: #4b5563; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
+details.labels { margin: .5rem 0 1rem; }
+details.labels summary { cursor: pointer; font-weight: 600; color: #1d4ed8; }
+details.labels h4 { margin: .75rem 0 .25rem; font-size: .9375rem; }
 .data { width: 100%; margin: .75rem 0; font-size: .9375rem; border-collapse: collapse; }
 .data caption { text-align: start; font-weight: 600; padding: .25rem 0; }
 .data th, .data td { padding: .375rem .5rem; text-align: start; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
@@ -53,7 +56,7 @@ svg.chart { display: block; width: 100%; height: auto; max-width: 44rem; font: 1
 .heat .h1 { background: #eff6ff; } .heat .h2 { background: #bfdbfe; } .heat .h3 { background: #60a5fa; }
 .heat .h4 { background: #2563eb; color: #fff; } .heat .h5 { background: #1e3a8a; color: #fff; }
 .heat .na { color: #4b5563; }
-.heat .sup {
+.heat .sup, .data td.sup {
   color: #374151; font-size: .8125rem; font-style: italic;
   background: repeating-linear-gradient(135deg, #f9fafb 0 6px, #e5e7eb 6px 8px);
 }
