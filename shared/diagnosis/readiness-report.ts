@@ -1,7 +1,7 @@
 import { CASCADE, type Instrument, LAYERS, type Layer, type Level } from '../instrument';
-import { ledgerIncisions } from '../ledger/incisions';
+import { ledgerIncisions, withLedgerIncisions } from '../ledger/incisions';
 import type { LedgerReport } from '../ledger/ledger-report';
-import type { LedgerName, ResolvedLedgerDesign } from '../ledger/types';
+import type { ResolvedLedgerDesign } from '../ledger/types';
 import type { OrgProfile } from '../profile';
 import type {
   Diagnosis,
@@ -18,7 +18,7 @@ import { disjointDifference } from './differences';
 import { carelessFinding, invisibleFinding, polarisedFindings } from './findings';
 import { firstBreak, indistinguishable, layerVerdicts, leadershipGap, weakLayers } from './layers';
 import { diagnosisBasis, diagnosisMinimum } from './minimum';
-import { recommendations } from './recommendations';
+import { MAX_RECOMMENDATIONS, recommendations } from './recommendations';
 import {
   borderlineNote,
   explain,
@@ -53,25 +53,6 @@ export interface DiagnosisInput {
   diagnosisMinN?: number;
   /** The published ledger tables and the design they were asked with: recommendations then name its top entries. */
   ledger?: { report: LedgerReport; design: ResolvedLedgerDesign };
-}
-
-/** Waits first: the essay's costliest and most often the boss's; then time sinks, then locked-up knowledge. */
-const LEDGER_ORDER: readonly LedgerName[] = ['waiting', 'time', 'knowledge'];
-
-/**
- * The ledgers' incisions as recommendations: given already worded, or the top published row of each ledger (at most
- * one per ledger: the report holds three actions in all, the traps' first).
- */
-function ledgerIncisionsOf(input: DiagnosisInput): readonly Recommendation[] | undefined {
-  if (input.ledgerIncisions) return input.ledgerIncisions;
-  if (!input.ledger) return undefined;
-  const incisions = ledgerIncisions(input.ledger.report, input.ledger.design);
-  return LEDGER_ORDER.flatMap((ledger) => {
-    const top = incisions[ledger][0];
-    return top
-      ? [{ layer: null, ledger, action: top.text.en, actions: top.text, text: top.text, topic: `ledger_${ledger}` }]
-      : [];
-  });
 }
 
 /** Managers minus frontline per layer (both published and at the minimum), with simultaneous intervals. */
@@ -174,7 +155,12 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
       minGroupSize,
       diagnoses: [],
       firstBreak: null,
-      recommendations: [],
+      // No diagnosis, but what the respondents put in their ledgers stands on its own (each row at the minimum).
+      recommendations: withLedgerIncisions(
+        [],
+        input.ledger ? ledgerIncisions(input.ledger.report, input.ledger.design) : null,
+        MAX_RECOMMENDATIONS,
+      ),
       leadershipGap: gap,
       layerVerdicts: { ...NO_VERDICTS },
       diagnosisNotes: [],
@@ -257,14 +243,20 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
     minGroupSize,
     diagnoses,
     firstBreak: firstBreak(verdicts, together),
-    recommendations: recommendations({
-      instrument,
-      workforce,
-      diagnoses: asserted.map((a) => ({ code: a.diagnosis.code, facts: a.facts })),
-      weak,
-      together,
-      ...(ledgerIncisionsOf(input) ? { ledger: ledgerIncisionsOf(input) } : {}),
-    }),
+    // An action about a ledger ("start the waiting ledger") names that ledger's costliest published row instead
+    // (docs/METHOD.md §9.5).
+    recommendations: withLedgerIncisions(
+      recommendations({
+        instrument,
+        workforce,
+        diagnoses: asserted.map((a) => ({ code: a.diagnosis.code, facts: a.facts })),
+        weak,
+        together,
+        ...(input.ledgerIncisions ? { ledger: input.ledgerIncisions } : {}),
+      }),
+      input.ledger ? ledgerIncisions(input.ledger.report, input.ledger.design) : null,
+      MAX_RECOMMENDATIONS,
+    ),
     leadershipGap: gap,
     layerVerdicts: verdicts,
     diagnosisNotes: notes.map((n) => n.text.en),

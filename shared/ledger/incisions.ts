@@ -205,16 +205,35 @@ export function ledgerIncisions(
 export function withLedgerIncisions(
   recommendations: readonly Recommendation[],
   incisions: Record<LedgerName, LedgerIncision[]> | null,
+  /** With room for more actions (a withheld diagnosis gives none), each ledger's top unused entry fills it. */
+  fillTo = 0,
 ): Recommendation[] {
   if (!incisions) return [...recommendations];
   const next: Record<LedgerName, number> = { time: 0, waiting: 0, knowledge: 0 };
-  return recommendations.map((r) => {
+  const out = recommendations.map((r) => {
     if (!r.ledger) return r;
     const incision = incisions[r.ledger][next[r.ledger]];
     if (!incision) return r;
     next[r.ledger]++;
-    return { ...r, action: incision.text.en, text: incision.text };
+    return { ...r, action: incision.text.en, actions: incision.text, text: incision.text, source: 'ledger' as const };
   });
+  // Waits first (most often the boss's), then time sinks, then knowledge: what the respondents said, not a diagnosis.
+  for (const ledger of ['waiting', 'time', 'knowledge'] as const) {
+    if (out.length >= fillTo) break;
+    const incision = incisions[ledger][next[ledger]];
+    if (!incision || out.some((r) => r.ledger === ledger)) continue;
+    next[ledger]++;
+    out.push({
+      layer: null,
+      ledger,
+      action: incision.text.en,
+      actions: incision.text,
+      text: incision.text,
+      topic: `${ledger}_ledger_entry`,
+      source: 'ledger',
+    });
+  }
+  return out;
 }
 
 /** Figures from the published ledger a diagnosis may weigh; null where the ledger (or the part) is hidden. */
