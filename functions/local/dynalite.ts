@@ -68,6 +68,64 @@ function markStorageFailures(): void {
   }
 }
 
+interface DynaliteItemStore {
+  db: { batch(operations: readonly LevelOperation[], callback: (error?: Error) => void): void };
+}
+type LevelOperation = { type: 'put'; key: string; value: unknown } | { type: 'del'; key: string };
+interface DynaliteTable {
+  TableName: string;
+  LocalSecondaryIndexes?: unknown[];
+  GlobalSecondaryIndexes?: unknown[];
+}
+interface IndexActions {
+  puts: { index: string; key: string; item: unknown }[];
+  deletes: { index: string; key: string }[];
+}
+interface DynaliteDb {
+  updateIndexes(
+    store: DynaliteItemStore,
+    table: DynaliteTable,
+    existingItem: unknown,
+    item: unknown,
+    callback: (error?: Error) => void,
+  ): void;
+  getIndexActions(indexes: unknown[], existingItem: unknown, item: unknown, table: DynaliteTable): IndexActions;
+  createKey(item: unknown, table: DynaliteTable): string;
+}
+
+let itemWritesAtomic = false;
+
+/**
+ * DynamoDB writes an item and its index entries as one. dynalite writes the index entries first and then the item, as
+ * separate LevelDB writes: a process killed between them (or a write refused by a full disk) leaves an index entry
+ * whose item never landed, and a response sent again then has a second entry, elsewhere in the stream. A fold of the
+ * whole stream reads both in one Query and keeps one per key, but the scheduler's fold reads the stream in stretches
+ * (campaign-stats.ts) and counted such a response twice when the two entries fell in different stretches. Here the
+ * index entries and the item go in one LevelDB batch, which LevelDB applies whole or not at all, after a kill too
+ * (one record of its write-ahead log). dynalite then writes the item once more itself, the same value under the same
+ * per-item lock: harmless. The key prefixes are dynalite 4's (db/index.js `getItemDb`, `getIndexDb`); the version
+ * is pinned, and test/integration/local-engine.test.ts fails if a write is no longer whole.
+ */
+function makeItemWritesAtomic(): void {
+  if (itemWritesAtomic) return;
+  itemWritesAtomic = true;
+  const db = createRequire(createRequire(import.meta.url).resolve('dynalite'))('./db') as DynaliteDb;
+  db.updateIndexes = (store, table, existingItem, item, callback) => {
+    if (!existingItem && !item) return callback();
+    const operations: LevelOperation[] = [];
+    for (const type of ['Local', 'Global'] as const) {
+      const indexes = table[`${type}SecondaryIndexes`] ?? [];
+      const prefix = (index: string) => `index-${type.toLowerCase()}~${table.TableName}~${index}~`;
+      const actions = db.getIndexActions(indexes, existingItem, item, table);
+      for (const d of actions.deletes) operations.push({ type: 'del', key: prefix(d.index) + d.key });
+      for (const p of actions.puts) operations.push({ type: 'put', key: prefix(p.index) + p.key, value: p.item });
+    }
+    const key = `item-${table.TableName}~${db.createKey(item ?? existingItem, table)}`;
+    operations.push(item ? { type: 'put', key, value: item } : { type: 'del', key });
+    store.db.batch(operations, callback);
+  };
+}
+
 /** Starts dynalite in memory, or on disk under `path` (data survives a restart). */
 export async function startDynalite(options: { path?: string } = {}): Promise<LocalDynamo> {
   // @ts-expect-error dynalite ships no types
@@ -75,6 +133,7 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
     default: (options: Record<string, unknown>) => DynaliteServer;
   };
   markStorageFailures();
+  makeItemWritesAtomic();
   // Tables become ACTIVE at once instead of after dynalite's default half second.
   const server = dynalite({
     createTableMs: 0,

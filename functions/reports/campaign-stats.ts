@@ -23,7 +23,10 @@ import type { CampaignRecord, ResponseRecord, SnapshotRecord, Store } from '../s
 // (counted iff not withdrawn). Fold and unfold are exact inverses over integer sums, so report = fold from scratch.
 // Withdrawals are therefore events in the same stream, not counters. Once a stored snapshot's cursor has passed a
 // withdrawal, no later read needs that response's answers, so they are erased; a reader still holding an older
-// snapshot that meets an erased response starts over from the newer one.
+// snapshot that meets an erased response starts over from the newer one. The erase cannot share a write with the
+// snapshot (no multi-item transactions), so the snapshot records it as owed (`eraseFrom`: the withdrawals in
+// [previous cursor, cursor)) until it is done, and every fold first finishes what the stored snapshot owes: an
+// erase that fails, or a run killed before it, is done by the next fold or read, never skipped.
 // The stream is read through GSI1, which AWS updates asynchronously (well under a second): the safety window covers
 // that too, so a snapshot is only ever stored for a stretch of the stream that has settled.
 //
@@ -155,7 +158,9 @@ interface Folded {
 /**
  * Stores S(cursor) = S(base) + the stretch `tail` (the arrivals in [base, cursor) and the withdrawals since base) if
  * nobody stored a newer snapshot meanwhile (version check: the loser's work is simply dropped), then erases the
- * answers of responses withdrawn before the new cursor, which no stored snapshot can need again.
+ * answers of responses withdrawn before the new cursor, which no stored snapshot can need again. The snapshot records
+ * that erase as owed (`eraseFrom`) until it is done: if it fails or the run stops first, the next fold does it
+ * (`finishErase`) before it builds on the snapshot, so withdrawn answers never outlive it.
  */
 async function storeFold(
   store: Store,
@@ -171,22 +176,41 @@ async function storeFold(
   // Every tail item, not only those before the new cursor: one received before it but withdrawn after it sits with
   // the withdrawals, yet belongs in the new snapshot.
   for (const r of tail) cells.apply(r, Number(inSnapshot(r, cursor)) - Number(inSnapshot(r, base)));
+  // The tail holds every withdrawal at or after base: these are the withdrawals in [base, cursor).
+  const erasable = tail.filter((r) => r.withdrawnAt !== undefined && r.position < cursor && r.answers);
   const snapshot: SnapshotRecord = {
     campaignId: campaign.id,
     version: (stored?.version ?? 0) + 1,
     cursor,
     cells: Object.fromEntries(cells.toStats()),
     createdAt: now.toISOString(),
+    ...(erasable.length > 0 ? { eraseFrom: base } : {}),
   };
   if (!(await store.putSnapshot(snapshot, stored?.version ?? null))) return { snapshot: null, stored: false };
-  const erasable = tail.filter((r) => r.withdrawnAt !== undefined && r.position < cursor && r.answers);
-  await store.eraseWithdrawn(erasable.map((r) => r.key));
+  if (erasable.length > 0) {
+    await store.eraseWithdrawn(erasable.map((r) => r.key));
+    await store.clearSnapshotErase(campaign.id, snapshot.version);
+  }
   return { snapshot, stored: true };
 }
 
-/** The stored snapshot a fold may start from: none when it is past the report's end (stored before the cap). */
-async function startingSnapshot(store: Store, instrument: Instrument, campaignId: string, end: string) {
-  const stored = await store.getSnapshot(campaignId);
+/**
+ * The erase a stored snapshot's fold still owes: the withdrawals in [eraseFrom, cursor) that hold answers, read from
+ * the stream again. Idempotent, so two folds may both do it.
+ */
+async function finishErase(store: Store, campaign: CampaignRecord, snapshot: SnapshotRecord): Promise<void> {
+  if (snapshot.eraseFrom === undefined) return;
+  await store.eraseWithdrawn(await store.withdrawnHoldingAnswers(campaign, snapshot.eraseFrom, snapshot.cursor));
+  await store.clearSnapshotErase(campaign.id, snapshot.version);
+}
+
+/**
+ * The stored snapshot a fold may start from: none when it is past the report's end (stored before the cap). Its owed
+ * erase is done first: every snapshot is stored by a fold that started here, so at most the stored one owes one.
+ */
+async function startingSnapshot(store: Store, instrument: Instrument, campaign: CampaignRecord, end: string) {
+  const stored = await store.getSnapshot(campaign.id);
+  if (stored) await finishErase(store, campaign, stored);
   // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back, and one stored before
   // the statistics gained fields no longer fits them: fold from scratch (the next stored fold then replaces it).
   const snapshot = stored && stored.cursor <= end && fits(instrument, stored.cells) ? stored : null;
@@ -214,7 +238,7 @@ export async function campaignStats(
   const end = reportEnd(campaign, now);
   const limit = options.maxTailItems ?? DEFAULT_MAX_TAIL_ITEMS;
   for (let attempt = 0; ; attempt++) {
-    const { stored, snapshot, base } = await startingSnapshot(store, instrument, campaign.id, end);
+    const { stored, snapshot, base } = await startingSnapshot(store, instrument, campaign, end);
     // At the close already: nothing in the stream after it can change the results (one snapshot read).
     if (base === end) {
       return {
@@ -282,7 +306,7 @@ export async function foldStep(
   const end = reportEnd(campaign, now);
   const target = cursorLimit(end, now, options.safetyMs);
   for (let attempt = 0; ; attempt++) {
-    const { stored, base } = await startingSnapshot(store, instrument, campaign.id, end);
+    const { stored, base } = await startingSnapshot(store, instrument, campaign, end);
     if (base !== null && base >= target) return { cursor: base, items: 0, caughtUp: true, stored: false };
     try {
       const chunk = await store.readStreamChunk(campaign, base, target, options.chunkItems);

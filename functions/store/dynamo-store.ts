@@ -542,6 +542,41 @@ export class DynamoStore implements Store {
     );
   }
 
+  async withdrawnHoldingAnswers(
+    campaign: Pick<CampaignRecord, 'id' | 'shards' | 'streamLayout'>,
+    from: string | null,
+    to: string,
+  ): Promise<string[]> {
+    // The run of withdrawals in [from, to); in the old layout also the arrivals after `from`, among which its old
+    // withdrawals sit.
+    const lower = campaign.streamLayout === STREAM_LAYOUT ? `${WITHDRAWN_PREFIX}${from ?? ''}` : (from ?? '');
+    const perShard = await Promise.all(
+      Array.from({ length: campaign.shards }, (_, shard) =>
+        this.queryAll({
+          IndexName: 'GSI1',
+          KeyConditionExpression:
+            lower === '' ? 'GSI1PK = :pk AND GSI1SK < :to' : 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+          FilterExpression: 'attribute_exists(withdrawnAt) AND attribute_exists(answers)',
+          ProjectionExpression: 'PK, GSI1SK',
+          ExpressionAttributeValues: {
+            ':pk': keys.responseStream(campaign.id, shard).GSI1PK,
+            ':to': `${WITHDRAWN_PREFIX}${to}`,
+            ...(lower === '' ? {} : { ':from': lower }),
+          },
+        }),
+      ),
+    );
+    return [
+      ...new Set(
+        perShard
+          .flat()
+          .map((item) => this.toResponse(item))
+          .filter((r) => (from === null || r.position >= from) && r.position < to)
+          .map((r) => r.key),
+      ),
+    ];
+  }
+
   async readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]> {
     const perShard = await Promise.all(
       Array.from({ length: shards }, (_, shard) => {
@@ -661,6 +696,8 @@ export class DynamoStore implements Store {
         version,
         cursor: head.cursor as string,
         createdAt: head.createdAt as string,
+        // Absent: nothing owed; null: everything before the cursor (a DynamoDB NULL).
+        ...(head.eraseFrom === undefined ? {} : { eraseFrom: head.eraseFrom as string | null }),
         cells: JSON.parse((await zlib()).gunzipSync(body).toString('utf8')) as Record<string, GroupStats>,
       };
     }
@@ -705,6 +742,7 @@ export class DynamoStore implements Store {
               createdAt: snapshot.createdAt,
               chunks: count,
               writer,
+              ...(snapshot.eraseFrom === undefined ? {} : { eraseFrom: snapshot.eraseFrom }),
             },
             ConditionExpression: expectedVersion === null ? 'attribute_not_exists(PK)' : 'version = :expected',
             ExpressionAttributeValues: expectedVersion === null ? undefined : { ':expected': expectedVersion },
@@ -718,6 +756,24 @@ export class DynamoStore implements Store {
     }
     if (expectedVersion !== null) await this.deleteSnapshotChunks(campaignId, expectedVersion);
     return true;
+  }
+
+  async clearSnapshotErase(campaignId: string, version: number): Promise<void> {
+    try {
+      await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: keys.snapshotHead(campaignId),
+            UpdateExpression: 'REMOVE eraseFrom',
+            ConditionExpression: 'version = :version',
+            ExpressionAttributeValues: { ':version': version },
+          }),
+        ),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   private async deleteSnapshotChunks(campaignId: string, version: number, writer?: string): Promise<void> {

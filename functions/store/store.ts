@@ -201,6 +201,12 @@ export interface SnapshotRecord {
   cursor: string;
   cells: Record<string, GroupStats>;
   createdAt: string;
+  /**
+   * The erase its fold still owes: the withdrawals at stream positions in [eraseFrom, cursor) (null: before cursor)
+   * may still hold answers. Stored with the snapshot and cleared once they are erased, so a fold that stops in
+   * between leaves the work to the next (campaign-stats.ts `finishErase`).
+   */
+  eraseFrom?: string | null;
 }
 
 export interface StreamChunk {
@@ -272,6 +278,12 @@ export interface Store extends AccountStore {
   withdrawResponse(key: string, withdrawnAt: string, position: string): Promise<ResponseRecord | null>;
   /** Erases answers, segment, duration and content hash of withdrawn responses. */
   eraseWithdrawn(keys: readonly string[]): Promise<void>;
+  /** Keys of the withdrawn responses at stream positions in [from, to) (null: before `to`) that still hold answers. */
+  withdrawnHoldingAnswers(
+    campaign: Pick<CampaignRecord, 'id' | 'shards' | 'streamLayout'>,
+    from: string | null,
+    to: string,
+  ): Promise<string[]>;
   /** Every response of the campaign whose position is at or after `from` (all when null), over all shards. */
   readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]>;
   /**
@@ -296,6 +308,8 @@ export interface Store extends AccountStore {
   getSnapshot(campaignId: string): Promise<SnapshotRecord | null>;
   /** Stores the snapshot if the stored version is still `expectedVersion` (null: none yet); false when it lost. */
   putSnapshot(snapshot: SnapshotRecord, expectedVersion: number | null): Promise<boolean>;
+  /** Clears the stored snapshot's `eraseFrom` if it is still version `version` (a newer one has its own). */
+  clearSnapshotErase(campaignId: string, version: number): Promise<void>;
 
   /**
    * Writes the invite's survey link first, then the invite (a crash leaves at most a link that resolves to nothing).

@@ -294,4 +294,71 @@ describe('report = fold from scratch', () => {
     for (const r of reads) expect(r.body).toEqual(JSON.parse(JSON.stringify(fresh)));
     expect((await h.store.getSnapshot(campaignId))?.version).toBeGreaterThanOrEqual(1);
   });
+
+  it('erases withdrawn answers behind a stored snapshot even when the erase fails once: the next fold or read does it', async () => {
+    const { campaignId, surveyToken } = await seedCampaign(h.app, { departments: DEPARTMENTS, minGroupSize: 3 });
+    const c = await campaign(campaignId);
+    const receipts: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, {
+        body: makeSubmission({ department: DEPARTMENTS[i % 3]! }),
+      });
+      receipts.push(res.body.receipt);
+    }
+    for (const receipt of receipts.slice(0, 2)) {
+      expect((await call(h.app, 'DELETE', `/api/v1/responses/${receipt}`)).status).toBe(204);
+    }
+    h.clock.advance(2 * SAFETY);
+    const holdingAnswers = async () =>
+      (await h.scanAll()).filter(
+        (i) => i.entity === 'response' && i.campaignId === campaignId && i.withdrawnAt && 'answers' in i,
+      ).length;
+
+    // The snapshot is stored, then its erase fails (throttled): the error reaches the scheduler, which tries again.
+    let failures = 0;
+    const failingErase = new Proxy(h.store, {
+      get(target, prop, receiver) {
+        if (prop === 'eraseWithdrawn' && failures === 0) {
+          return async () => {
+            failures++;
+            throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+              name: 'ThrottlingException',
+            });
+          };
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as Store;
+    const options = { safetyMs: SAFETY, refreshItems: 5, chunkItems: 100 };
+    await expect(foldStep(failingErase, c, h.clock.now, options)).rejects.toThrow('Rate of requests');
+    expect(failures).toBe(1);
+    const owing = (await h.store.getSnapshot(campaignId))!;
+    expect(owing.eraseFrom).toBeNull();
+    expect(await holdingAnswers()).toBe(2);
+    // The stream still finds them, in either layout.
+    for (const layout of [c.streamLayout, undefined]) {
+      expect(await h.store.withdrawnHoldingAnswers({ ...c, streamLayout: layout }, null, owing.cursor)).toHaveLength(2);
+    }
+
+    // A report read finds the snapshot caught up and owing: it erases first, and answers as a fold from scratch.
+    const { cached, fresh } = await bothReports(c);
+    expect(cached).toEqual(fresh);
+    expect(cached.n).toBe(6);
+    expect(await holdingAnswers()).toBe(0);
+    const settled = (await h.store.getSnapshot(campaignId))!;
+    expect(settled.version).toBe(owing.version);
+    expect(settled.eraseFrom).toBeUndefined();
+
+    // The same when the next step is the scheduler's: a second withdrawal, erased by a fold that fails once.
+    expect((await call(h.app, 'DELETE', `/api/v1/responses/${receipts[2]}`)).status).toBe(204);
+    h.clock.advance(2 * SAFETY);
+    failures = 0;
+    await expect(foldStep(failingErase, c, h.clock.now, options)).rejects.toThrow('Rate of requests');
+    expect((await h.store.getSnapshot(campaignId))!.eraseFrom).toBe(settled.cursor);
+    expect(await holdingAnswers()).toBe(1);
+    expect((await foldStep(h.store, c, h.clock.now, options)).caughtUp).toBe(true);
+    expect(await holdingAnswers()).toBe(0);
+    expect((await h.store.getSnapshot(campaignId))!.eraseFrom).toBeUndefined();
+  });
 });
