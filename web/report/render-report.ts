@@ -297,6 +297,10 @@ function toc(account: boolean, trend: boolean): string {
     .join('')}</ul></nav>`;
 }
 
+/** Most answers on every layer are "don't know" and no layer has a score: nobody can see these practices. */
+const invisibleLayers = (model: ReportModel): boolean =>
+  LAYERS.every((l) => (model.layers?.[l]?.dontKnowRate ?? 0) >= 0.5 && model.layers?.[l]?.score == null);
+
 /** A diagnosis's confidence in words and number, never 100% (docs/METHOD.md §6.5). */
 function confidenceWords(d: Diagnosis): string {
   const shown = Math.min(99, Math.round(d.confidence * 100));
@@ -332,7 +336,9 @@ function mondaySection(model: ReportModel): string {
         ? t.withheldSentence
         : together.length > 1
           ? t.severalSentence(together.map(layerName).join(L.lang === 'zh' ? '、' : ', '))
-          : t.noBreakSentence;
+          : invisibleLayers(model)
+            ? t.invisibleSentence
+            : t.noBreakSentence;
   const top = [...(model.diagnoses ?? [])].sort((a, b) => b.confidence - a.confidence)[0];
   const pattern =
     tooFew || model.diagnosisWithheld
@@ -389,9 +395,7 @@ function summarySection(model: ReportModel): string {
     }</span></li>`;
   }).join('');
   const together = model.weakTogether ?? [];
-  const invisible = LAYERS.every(
-    (l) => (model.layers?.[l]?.dontKnowRate ?? 0) >= 0.5 && model.layers?.[l]?.score == null,
-  );
+  const invisible = invisibleLayers(model);
   const lead = first
     ? `<p class="lead">${L.t.breakLead(esc(layerName(first)), esc(layerQuestion(first)))}</p>`
     : L.lang !== 'en'

@@ -18,6 +18,7 @@ export interface ReportText {
   mondayHeading: string;
   breakSentence: (layer: string) => string;
   noBreakSentence: string;
+  invisibleSentence: string;
   severalSentence: (layers: string) => string;
   tooFewSentence: string;
   withheldSentence: string;
@@ -131,6 +132,7 @@ const en: ReportText = {
   mondayHeading: 'What to do on Monday',
   breakSentence: (layer) => `${layer} is where the chain breaks first.`,
   noBreakSentence: 'No layer is clearly weak, so no first break is named.',
+  invisibleSentence: 'Nobody could say whether these practices exist, so no layer can be judged.',
   severalSentence: (layers) => `Several layers are weak together (${layers}); none is named the first break.`,
   tooFewSentence: 'Not enough responses yet to say where the chain breaks.',
   withheldSentence: 'The diagnosis is withheld: see “Read this first” below.',
@@ -258,6 +260,7 @@ const zh: ReportText = {
   mondayHeading: '周一该做什么',
   breakSentence: (layer) => `链条最先断在「${layer}」。`,
   noBreakSentence: '没有哪一层明显薄弱，因此不指定最先断裂处。',
+  invisibleSentence: '没有人能说出这些实践是否存在，因此无法评判任何层面。',
   severalSentence: (layers) => `多个层面同时薄弱（${layers}），无法指定哪一层最先断裂。`,
   tooFewSentence: '回答还不够，尚不能判断链条断在哪里。',
   withheldSentence: '暂不作诊断：见下方「请先读这里」。',
@@ -383,6 +386,7 @@ const de: ReportText = {
   mondayHeading: 'Was am Montag zu tun ist',
   breakSentence: (layer) => `Die Kette reißt zuerst bei „${layer}“.`,
   noBreakSentence: 'Keine Ebene ist eindeutig schwach, daher wird kein erster Bruch benannt.',
+  invisibleSentence: 'Niemand konnte sagen, ob es diese Praktiken gibt, daher lässt sich keine Ebene beurteilen.',
   severalSentence: (layers) => `Mehrere Ebenen sind zugleich schwach (${layers}); keine wird als erster Bruch benannt.`,
   tooFewSentence: 'Noch zu wenige Antworten, um zu sagen, wo die Kette reißt.',
   withheldSentence: 'Die Diagnose wird zurückgehalten: siehe „Zuerst lesen“ unten.',
