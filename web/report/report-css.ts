@@ -113,7 +113,10 @@ svg.chart { display: block; width: 100%; height: auto; max-width: 44rem; font: 1
   .cascade { margin: .5rem 0; }
   .cascade li { padding: .25rem .5rem; }
   figure { margin: .5rem 0; }
-  svg.chart { max-width: 15cm; }
+  /* The bars' names stand above them, so the charts are taller than wide: narrower in print keeps the report short. */
+  svg.chart { max-width: 11cm; }
+  .screen-one .verdict { font-size: 10.5pt; }
+  .trend .change { font-size: 7pt; }
   .data { margin: .375rem 0; font-size: 8.5pt; }
   .data th, .data td { padding: .125rem .375rem; }
   .data caption { padding: 0; }
