@@ -128,7 +128,14 @@ const AccountSectionSchema = z.object({
   entries: z.object({
     total: z.number(),
     moved: z.number(),
-    items: z.array(z.object({ id: z.string(), title: z.string() })),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        /** The index of this wave's recommendation the entry was taken from, if any. */
+        recommendation: z.optional(z.nullable(z.number())),
+      }),
+    ),
   }),
   communication: z.nullable(z.object({ finding: z.string() })),
   summary: z.object({ asOf: z.string() }),

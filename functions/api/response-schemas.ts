@@ -516,6 +516,26 @@ export const CompareSchema = z.object({
   ),
 });
 
+/** GET /campaigns/{id}/waves: the organisation's published waves up to this one, oldest first. */
+export const WavesSchema = z.object({
+  campaignId: z.string(),
+  generatedAt: z.string(),
+  waves: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      createdAt: z.string(),
+      n: z.nullable(z.number()),
+      /** Below the wave's minimum group size: no scores and no change. */
+      suppressed: z.boolean(),
+      scores: z.optional(z.partialRecord(z.enum(LAYERS), z.nullable(z.number()))),
+      /** Change from the previous published wave per layer, with its simultaneous interval. */
+      change: z.optional(z.nullable(z.partialRecord(z.enum(LAYERS), DifferenceDoc))),
+      previousId: z.nullable(z.string()),
+    }),
+  ),
+});
+
 export const ImportResultSchema = z.object({
   campaignId: z.string(),
   /** Data rows in the file, empty ones included. */
