@@ -29,8 +29,8 @@ import { classAttr, cls, esc } from '../html';
 import { type AccountSectionModel, renderAccountSection } from '../operating-account/render-account-section';
 import { BASE_CSS } from '../styles/base-css';
 import { CAPACITY_NAMES, LAYER_NAMES, LEVEL_NAMES, SIGNAL_NAMES } from './labels';
-import { trendSection, type WaveTrendModel } from './render-trend';
 import { ledgerSection } from './render-ledger';
+import { trendSection, type WaveTrendModel } from './render-trend';
 import { REPORT_CSS } from './report-css';
 import { REPORT_TEXT, type ReportText } from './report-messages';
 

@@ -40,6 +40,7 @@ export interface ReportText {
     | 'actions'
     | 'gap'
     | 'trend'
+    | 'ledgers'
     | 'segments'
     | 'signals'
     | 'items'
@@ -410,6 +411,7 @@ const de: ReportText = {
     actions: 'Maßnahmen',
     gap: 'Führungslücke',
     trend: 'Verlauf',
+    ledgers: 'Die drei Listen',
     segments: 'Gruppen',
     signals: 'Signale',
     items: 'Nach Frage',
