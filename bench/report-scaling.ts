@@ -331,6 +331,7 @@ async function loadCampaign(app: BenchApp, batcher: BatchingLoader, n: number): 
         level: r.level,
         department: r.department,
         ...(r.durationS === undefined ? {} : { durationS: r.durationS }),
+        ...(r.ledger ? { ledger: r.ledger } : {}),
       };
       batcher.add({
         key,

@@ -83,7 +83,7 @@ export async function foldCsv(
         cell = { level: row.level, department: row.department, acc: createAccumulator(instrument, options) };
         byDepartment.set(row.department, cell);
       }
-      cell.acc.addCoded(row.codes, row.durationS);
+      cell.acc.addCoded(row.codes, row.durationS, row.ledger);
     },
     { mapping: options.mapping },
   );

@@ -3,6 +3,7 @@ import { capacityItem, type Instrument, LAYERS, type Layer, likertSignalsOf, sig
 import { isShown } from '../shared/report';
 import type { Diagnosis, Evidence, ScaleScore } from '../shared/report-model';
 import type { ScoreModel, SegmentRow } from './score-model';
+import { ledgerLines } from './text-ledger';
 
 const DASH = '–';
 const fixed = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? DASH : v.toFixed(digits));
@@ -190,6 +191,8 @@ export function textReport(instrument: Instrument, model: ScoreModel): string {
       out.push(...wrap(r.action + (r.because ? ` (Because ${r.because.en}.)` : ''), `  ${i + 1}. `, '     '));
     });
   }
+
+  if (report.ledger) out.push(...ledgerLines(report.ledger));
 
   const q = report.quality;
   out.push(

@@ -1,4 +1,5 @@
 import type { Layer, Level, LikertSignal, Localized } from './instrument';
+import type { LedgerReport } from './ledger/ledger-report';
 
 /** Maturity levels 1..5; names and cut-offs are in docs/METHOD.md. */
 export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
@@ -162,6 +163,8 @@ export interface Recommendation {
   because?: Localized;
   /** Where the action comes from: a diagnosis, a weak layer, or the ledgers respondents kept (issue 10). */
   source?: 'diagnosis' | 'layer' | 'ledger';
+  /** The action in every language, when it was written from the ledger (`action` is its English). */
+  text?: Localized;
 }
 
 /** A difference between two published groups with its simultaneous interval (docs/METHOD.md §5.7). */
@@ -217,4 +220,6 @@ export interface ReadinessReport extends GroupReport {
   weakTogether?: Layer[];
   /** Managers minus frontline (both published), whether or not a leadership view exists. */
   levelGap?: LevelGap | null;
+  /** The published ledger tables (instruments with a ledger step; shared/ledger). */
+  ledger?: LedgerReport;
 }

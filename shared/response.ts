@@ -1,4 +1,5 @@
 import { DONT_KNOW, type Instrument, LEVELS, type Level, LIKERT_MAX, LIKERT_MIN } from './instrument';
+import type { LedgerAnswers } from './ledger/types';
 
 /** A likert answer 1..5, "dk" for don't know, or a choice option id. Unanswered items are simply absent. */
 export type AnswerValue = number | string;
@@ -12,6 +13,8 @@ export interface SurveyResponse {
   department: string | null;
   /** Seconds from first view to submission, when known; used only to flag impossibly fast completion. */
   durationS?: number;
+  /** The optional ledger step's entries (instruments with a ledger only); absent when skipped. */
+  ledger?: LedgerAnswers;
 }
 
 export interface AnswerIssue {

@@ -9,9 +9,11 @@ import {
   isLikert,
   type Layer,
   LEVELS,
+  type LedgerRange,
   type Level,
   type LikertSignal,
 } from '../shared/instrument';
+import type { LedgerAnswers, WaitHolder } from '../shared/ledger';
 import type { Answers, SurveyResponse } from '../shared/response';
 import { mulberry32 } from '../shared/simulation/prng';
 
@@ -174,3 +176,66 @@ export const responseArb: fc.Arbitrary<SurveyResponse> = fc
     if (durationS !== null) response.durationS = durationS;
     return response;
   });
+
+// ---- ledger entries (instrument 2026.2 on)
+
+const LEDGER = CURRENT_INSTRUMENT.ledger!;
+/** Departments a generated wait may be held by: the campaign departments tests use. */
+export const LEDGER_DEPARTMENTS = ['Operations', 'Sales'] as const;
+const grid = (r: LedgerRange) =>
+  fc.integer({ min: 0, max: Math.round((r.max - r.min) / r.step) }).map((t) => r.min + t * r.step);
+const ids = (options: readonly { id: string }[]) => fc.constantFrom(...options.map((o) => o.id));
+const labelArb = fc.constantFrom('month-end close', 'supplier onboarding', 'refunds over 500', 'the Q3 deck');
+const holderArb: fc.Arbitrary<WaitHolder> = fc.oneof(
+  fc.constantFrom(...LEDGER_DEPARTMENTS).map((department) => ({ department })),
+  fc.constantFrom(...LEVELS).map((level) => ({ level })),
+);
+
+/** Arbitrary valid ledgers of CURRENT_INSTRUMENT: up to 3 entries each, one per category (kind and holder). */
+export const ledgerArb: fc.Arbitrary<LedgerAnswers> = fc.record(
+  {
+    time: fc.uniqueArray(
+      fc.record(
+        {
+          category: ids(LEDGER.time.categories),
+          hoursPerWeek: grid(LEDGER.time.hoursPerWeek),
+          reason: ids(LEDGER.time.reasons),
+          label: labelArb,
+        },
+        { requiredKeys: ['category', 'hoursPerWeek'] },
+      ),
+      { selector: (e) => e.category, maxLength: LEDGER.maxEntries },
+    ),
+    waiting: fc.uniqueArray(
+      fc.record(
+        {
+          kind: ids(LEDGER.waiting.kinds),
+          heldBy: holderArb,
+          days: grid(LEDGER.waiting.days),
+          timesPerMonth: grid(LEDGER.waiting.timesPerMonth),
+          label: labelArb,
+        },
+        { requiredKeys: ['kind', 'heldBy', 'days', 'timesPerMonth'] },
+      ),
+      { selector: (e) => `${e.kind}|${JSON.stringify(e.heldBy)}`, maxLength: LEDGER.maxEntries },
+    ),
+    knowledge: fc.uniqueArray(
+      fc.record(
+        {
+          category: ids(LEDGER.knowledge.categories),
+          checksPerWeek: grid(LEDGER.knowledge.checksPerWeek),
+          sop: ids(LEDGER.knowledge.sop),
+          label: labelArb,
+        },
+        { requiredKeys: ['category', 'checksPerWeek'] },
+      ),
+      { selector: (e) => e.category, maxLength: LEDGER.maxEntries },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/** responseArb with a ledger now and then (departments from LEDGER_DEPARTMENTS, like responseArb's). */
+export const ledgerResponseArb: fc.Arbitrary<SurveyResponse> = fc
+  .tuple(responseArb, fc.option(ledgerArb, { freq: 4, nil: undefined }))
+  .map(([response, ledger]) => (ledger ? { ...response, ledger } : response));

@@ -70,13 +70,15 @@ export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
 /** Simulated respondents (shared/simulation, seeded) to cycle through; each submission gets a fresh responseId. */
 export async function simulatedResponses(n: number, seed = 7): Promise<SurveyResponse[]> {
   const { CURRENT_INSTRUMENT } = await import('../../shared/instrument');
-  const { simulatePopulation } = await import('../../shared/simulation');
-  return simulatePopulation(CURRENT_INSTRUMENT, 'middling', {
+  const { simulatePopulation, withLedgers } = await import('../../shared/simulation');
+  const { workforce } = simulatePopulation(CURRENT_INSTRUMENT, 'middling', {
     n,
     seed,
     leadershipN: 0,
     noise: { departments: DEPARTMENTS },
-  }).workforce;
+  });
+  // With the ledger step's entries (2026.2 on), so the figures include folding and reporting them.
+  return CURRENT_INSTRUMENT.ledger ? withLedgers(CURRENT_INSTRUMENT.ledger, workforce, seed) : workforce;
 }
 
 /** A valid submission body (`SubmitResponseBody`) for the i-th simulated respondent. */
@@ -88,6 +90,7 @@ export function submissionBody(responses: readonly SurveyResponse[], i: number):
     level: r.level,
     department: r.department ?? DEPARTMENTS[0],
     ...(r.durationS === undefined ? {} : { durationS: r.durationS }),
+    ...(r.ledger ? { ledger: r.ledger } : {}),
   });
 }
 
@@ -212,12 +215,15 @@ export async function writeSimulatedCsv(file: string, n: number): Promise<void> 
  */
 async function* simulatedCsvChunks(n: number): AsyncGenerator<string> {
   const { CURRENT_INSTRUMENT } = await import('../../shared/instrument');
-  const { simulatePopulation, simulationCsv } = await import('../../shared/simulation');
+  const { simulatePopulation, simulationCsv, withLedgers } = await import('../../shared/simulation');
   const batch = 50_000;
+  const ledger = CURRENT_INSTRUMENT.ledger;
   for (let done = 0, seed = 1; done < n; done += batch, seed++) {
     const size = Math.min(batch, n - done);
     const { workforce } = simulatePopulation(CURRENT_INSTRUMENT, 'middling', { n: size, seed, leadershipN: 0 });
-    const csv = simulationCsv(CURRENT_INSTRUMENT, workforce);
+    // The ledger columns too (instruments with a ledger step), filled as respondents would.
+    const rows = ledger ? withLedgers(ledger, workforce, seed) : workforce;
+    const csv = simulationCsv(CURRENT_INSTRUMENT, rows, { ledger: Boolean(ledger) });
     yield done === 0 ? csv : csv.slice(csv.indexOf('\n') + 1);
   }
 }

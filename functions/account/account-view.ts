@@ -185,6 +185,8 @@ export interface AccountSection {
       due: Entry['due'];
       /** For an entry made from a cell of an earlier wave: the same cell in this wave (confirmed, or suggested). */
       reconciliation: (ReconciliationView & { confirmed?: Entry['status'] }) | null;
+      /** The index of this wave's recommendation the entry was taken from (accepted or dismissed), else null. */
+      recommendation: number | null;
     }[];
   };
   /** What leadership recorded beside what the workforce of this wave says was decided. */
@@ -227,6 +229,8 @@ export async function accountSection(
       current: e.current,
       due: e.due,
       reconciliation,
+      // The index of this wave's recommendation the entry was taken from: the report shows its owner and due date.
+      recommendation: e.source.kind === 'recommendation' && e.source.campaignId === campaign.id ? e.source.index : null,
     };
   });
   const decided = decisions(records);

@@ -267,6 +267,8 @@ const AccountSectionSchema = z.object({
         reconciliation: z.nullable(
           z.extend(reconciliation, { at: z.optional(z.string()), confirmed: z.optional(z.enum(ENTRY_STATUSES)) }),
         ),
+        /** The index of this wave's recommendation the entry was taken from (accepted or dismissed), else null. */
+        recommendation: z.nullable(z.number()),
       }),
     ),
   }),

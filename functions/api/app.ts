@@ -14,6 +14,7 @@ import { surveyCaches } from './routes/surveys';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { viewerLinkRoutes } from './routes/viewer-links';
+import { waveRoutes } from './routes/waves';
 
 export type { AppDeps } from './deps';
 
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/compare', compareRoutes(deps));
   app.route('/api/v1/users', userRoutes(deps));
   app.route('/api/v1/campaigns', viewerLinkRoutes(deps));
+  app.route('/api/v1/campaigns', waveRoutes(deps));
   app.route('/api/v1/auth', authRoutes(deps));
   // The respondent's path, the same piece the respondent Lambda runs alone (respondent-app.ts).
   mountRespondentRoutes(app, deps, caches);

@@ -220,6 +220,16 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/campaigns/:campaignId/waves',
+    summary:
+      "The organisation's published waves up to this campaign, oldest first: whole-workforce layer scores and the change from the wave before with its uncertainty; a wave below its minimum group size shows only its count",
+    access: 'admin, consultant, executive, viewer (own)',
+    params: S.CampaignParams,
+    ok: { status: 200, schema: R.WavesSchema, description: 'Waves' },
+    errors: [202, 400, ...AUTH],
+  },
+  {
+    method: 'get',
     path: '/api/v1/compare',
     summary: 'Campaigns side by side with portfolio percentiles and change between waves',
     access: 'admin, consultant',

@@ -68,6 +68,13 @@ export const POLICY = {
     roles: READS_REPORT,
     note: 'own; viewer: its one campaign',
   },
+  // The organisation's published waves up to this one (whole-workforce totals), for the trend in the report.
+  'report.waves': {
+    method: 'get',
+    path: '/api/v1/campaigns/:campaignId/waves',
+    roles: READS_REPORT,
+    note: 'own; viewer: the waves up to its one campaign',
+  },
   'viewerLink.list': {
     method: 'get',
     path: '/api/v1/campaigns/:campaignId/viewer-links',

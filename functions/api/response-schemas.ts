@@ -50,6 +50,16 @@ export const CampaignSchema = z.object({
   openLink: z.boolean(),
   remindAt: z.array(z.string()),
   reportSentAt: z.nullable(z.string()),
+  /** The ledger step's own category lists and label setting; null: the instrument's defaults, no labels. */
+  ledger: z.optional(
+    z.nullable(
+      z.object({
+        timeCategories: z.optional(z.array(z.object({ id: z.string(), label: z.record(z.string(), z.string()) }))),
+        knowledgeCategories: z.optional(z.array(z.object({ id: z.string(), label: z.record(z.string(), z.string()) }))),
+        labels: z.optional(z.object({ keepDays: z.number() })),
+      }),
+    ),
+  ),
 });
 const ProtectionDoc = z.object({
   kind: z.enum(['open-link', 'handed-out-links', 'mailed-invitations']),
@@ -160,6 +170,21 @@ function InstrumentDoc() {
   });
 }
 
+/** The ledger step as one campaign asks it (shared/ledger ResolvedLedgerDesign): the campaign's lists and holders. */
+function ResolvedLedgerDoc() {
+  return z.object({
+    maxEntries: z.number(),
+    time: z.object({ categories: z.array(optionDoc()), reasons: z.array(optionDoc()), hoursPerWeek: rangeDoc() }),
+    waiting: z.object({ kinds: z.array(optionDoc()), days: rangeDoc(), timesPerMonth: rangeDoc() }),
+    knowledge: z.object({ categories: z.array(optionDoc()), checksPerWeek: rangeDoc(), sop: z.array(optionDoc()) }),
+    /** The departments a wait may be held by (besides a level). */
+    departments: z.nullable(z.array(z.string())),
+    /** Whether entries may carry a free-text label. */
+    labels: z.boolean(),
+    openCategories: z.optional(z.boolean()),
+  });
+}
+
 export const SurveySchema = z.object({
   campaign: z.object({
     name: z.string(),
@@ -170,6 +195,8 @@ export const SurveySchema = z.object({
   language: z.enum(LANGUAGES),
   /** The campaign's instrument version, whole: the survey page renders from it (shared/instrument/types.ts). */
   instrument: InstrumentDoc(),
+  /** The ledger step as this campaign asks it (its lists, departments as holders, ranges); null without one. */
+  ledger: z.optional(z.nullable(ResolvedLedgerDoc())),
 });
 export const ReceiptSchema = z.object({
   receipt: z.string(),
@@ -252,6 +279,70 @@ const SegmentDoc = z.object({
   differences: z.optional(z.partialRecord(z.enum(LAYERS), DifferenceDoc)),
 });
 const GroupDoc = () => z.object({ n: z.number(), layers: layersDoc() });
+/** A median with its distribution-free 95% interval (null below 6 values). */
+const MedianDoc = () =>
+  z.object({ median: z.nullable(z.number()), ci95: z.nullable(z.tuple([z.number(), z.number()])) });
+const countsDoc = () => z.record(z.string(), z.number());
+/** A row hidden by the minimum group size or as a complement: its name only. */
+const HiddenRowDoc = () => z.object({ id: z.string(), name: z.string(), suppressed: z.literal(true) });
+const shownRow = () => ({
+  id: z.string(),
+  name: z.string(),
+  suppressed: z.literal(false),
+  respondents: z.number(),
+  share: z.number(),
+  shareCi95: z.nullable(z.tuple([z.number(), z.number()])),
+  /** Only when labels are on and the row is large enough (labelsShownFrom). */
+  labels: z.optional(z.array(z.object({ text: z.string(), count: z.number() }))),
+});
+const holderDoc = () => z.union([z.object({ department: z.string() }), z.object({ level: z.enum(LEVELS) })]);
+const WaitCellDoc = () =>
+  z.object({
+    kind: z.string(),
+    kindName: z.string(),
+    heldBy: holderDoc(),
+    holderName: z.string(),
+    respondents: z.number(),
+    share: z.number(),
+    shareCi95: z.nullable(z.tuple([z.number(), z.number()])),
+    days: MedianDoc(),
+    timesPerMonth: MedianDoc(),
+    waitingDaysPerMonth: z.number(),
+  });
+const ledgerTableDoc = (row: z.ZodMiniType) => ({
+  /** Fewer than the minimum named anything in this ledger: nothing of it is shown. */
+  suppressed: z.boolean(),
+  /** Hours a week, waiting days a month or checks a week over every entry; null when suppressed. */
+  total: z.nullable(z.number()),
+  /** Shown rows, highest cost first, then hidden ones. */
+  rows: z.array(z.union([row, HiddenRowDoc()])),
+});
+/** The published ledger tables (2026.2 on; docs/METHOD.md §8). */
+const LedgerReportDoc = () =>
+  z.object({
+    n: z.number(),
+    minGroupSize: z.number(),
+    labelsShownFrom: z.nullable(z.number()),
+    time: z.object(
+      ledgerTableDoc(z.object({ ...shownRow(), hoursPerWeek: z.number(), hours: MedianDoc(), reasons: countsDoc() })),
+    ),
+    waiting: z.object({
+      ...ledgerTableDoc(
+        z.object({
+          ...shownRow(),
+          waitingDaysPerMonth: z.number(),
+          days: MedianDoc(),
+          timesPerMonth: MedianDoc(),
+          holders: z.array(WaitCellDoc()),
+        }),
+      ),
+      /** Every kind × holder that may be shown, most waiting days first: the waits to remove. */
+      cells: z.array(WaitCellDoc()),
+    }),
+    knowledge: z.object(
+      ledgerTableDoc(z.object({ ...shownRow(), checksPerWeek: z.number(), checks: MedianDoc(), sop: countsDoc() })),
+    ),
+  });
 export const ReportSchema = z.object({
   campaign: z.object({
     id: z.string(),
@@ -367,6 +458,8 @@ export const ReportSchema = z.object({
         actions: z.optional(LocalizedDoc),
         because: z.optional(LocalizedDoc),
         source: z.optional(z.enum(['diagnosis', 'layer', 'ledger'])),
+        /** The action in every language, when it was written from the ledger (`action` is its English). */
+        text: z.optional(localized()),
       }),
     ),
   ),
@@ -375,6 +468,8 @@ export const ReportSchema = z.object({
   leadership: z.nullable(GroupDoc()),
   /** Per level large enough to show (and not given away by a suppressed one). */
   byLevel: z.partialRecord(z.enum(LEVELS), GroupDoc()),
+  /** The ledger step's tables (2026.2 on): per ledger its total and rows by cost, hidden rows by name only. */
+  ledger: z.optional(LedgerReportDoc()),
   segments: z.object({ department: z.array(SegmentDoc), level: z.array(SegmentDoc) }),
   responseRate: z.nullable(
     z.object({
@@ -417,6 +512,26 @@ export const CompareSchema = z.object({
           ),
         ),
       ),
+    }),
+  ),
+});
+
+/** GET /campaigns/{id}/waves: the organisation's published waves up to this one, oldest first. */
+export const WavesSchema = z.object({
+  campaignId: z.string(),
+  generatedAt: z.string(),
+  waves: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      createdAt: z.string(),
+      n: z.nullable(z.number()),
+      /** Below the wave's minimum group size: no scores and no change. */
+      suppressed: z.boolean(),
+      scores: z.optional(z.partialRecord(z.enum(LAYERS), z.nullable(z.number()))),
+      /** Change from the previous published wave per layer, with its simultaneous interval. */
+      change: z.optional(z.nullable(z.partialRecord(z.enum(LAYERS), DifferenceDoc))),
+      previousId: z.nullable(z.string()),
     }),
   ),
 });

@@ -38,7 +38,15 @@ function messageOf(issue: Issue): string {
   }
 }
 
-const joinPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+/**
+ * `a.b.0.c`; under `ledger` an index is written `[i]` (`ledger.waiting[1].days`), as the ledger's own checks name
+ * fields (shared/ledger validate.ts), so a field reads the same whichever check found it.
+ */
+const joinPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((out, part, i) => {
+    if (typeof part === 'number' && path[0] === 'ledger') return `${out}[${part}]`;
+    return i === 0 ? String(part) : `${out}.${String(part)}`;
+  }, '');
 
 /** zod issues as `{ field, message }`, one per offending field (unknown fields each named). */
 export function fieldIssues(issues: readonly Issue[], root: string): FieldIssue[] {

@@ -20,6 +20,8 @@ export const campaignView = (c: CampaignRecord, now: Date) => ({
   openLink: openLinkAllowed(c),
   remindAt: c.remindAt ?? [],
   reportSentAt: c.reportSentAt ?? null,
+  /** The ledger step's own lists and label setting; null: the instrument's defaults, no labels. */
+  ledger: c.ledger ?? null,
 });
 
 export const orgView = (o: OrgRecord) => ({ id: o.id, name: o.name, createdAt: o.createdAt });

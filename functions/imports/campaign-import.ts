@@ -18,6 +18,7 @@ import {
   ResponseReader,
   targetName,
 } from '../../shared/import';
+import { type LedgerAnswers, ledgerDesignFor, ledgerIssues } from '../../shared/ledger';
 import type { SurveyResponse } from '../../shared/response';
 import { answerIssues } from '../../shared/response';
 import type { AppDeps } from '../api/deps';
@@ -110,6 +111,9 @@ class UploadReader {
     const instrument = instrumentOf(campaign);
     // Department names as the campaign has them; a file's "sales " or "SALES" is the campaign's "Sales".
     this.#departments = new Map(campaign.departments.map((d) => [normaliseText(d), d]));
+    // Ledger columns read against the campaign's own lists and label setting; who holds a wait is matched to its
+    // departments below, as the department column is.
+    const ledgerDesign = ledgerDesignFor(instrument, campaign.ledger, null) ?? undefined;
     this.reader = new ResponseReader(
       instrument,
       (coded, row) => {
@@ -120,6 +124,7 @@ class UploadReader {
       },
       {
         mapping,
+        ...(ledgerDesign ? { ledgerDesign } : {}),
         onSkip: (row) => this.skipped.push(row),
         onReject: (error, row) => this.#reject(`rows[${row}]`, error.message),
       },
@@ -155,12 +160,36 @@ class UploadReader {
     if (response.durationS !== undefined && response.durationS > MAX_DURATION_S) {
       problems.push({ field: `${at}.durationS`, message: `at most ${MAX_DURATION_S} seconds` });
     }
+    const ledger = response.ledger && this.#ledger(at, response.ledger, problems);
     if (problems.length > 0) {
       this.rejectedRows++;
       for (const p of problems) if (this.issues.length < MAX_LISTED) this.issues.push(p);
       return;
     }
-    this.ready.push({ row, response: { ...response, department: department! } });
+    this.ready.push({ row, response: { ...response, department: department!, ...(ledger ? { ledger } : {}) } });
+  }
+
+  /** The row's ledger with each wait's holder in the campaign's spelling, checked as a submission's is. */
+  #ledger(at: string, ledger: LedgerAnswers, problems: FieldIssue[]): LedgerAnswers {
+    const waiting = ledger.waiting?.map((entry, i) => {
+      if (!('department' in entry.heldBy)) return entry;
+      const department = this.#departments.get(normaliseText(entry.heldBy.department));
+      if (department === undefined) {
+        problems.push({
+          field: `${at}.ledger.waiting[${i}].heldBy`,
+          message: `"${entry.heldBy.department}" is not one of the campaign's departments (${this.campaign.departments.join(', ')}) nor a level (level:manager)`,
+        });
+        return entry;
+      }
+      return { ...entry, heldBy: { department } };
+    });
+    const own: LedgerAnswers = waiting ? { ...ledger, waiting } : ledger;
+    const design = ledgerDesignFor(instrumentOf(this.campaign), this.campaign.ledger, this.campaign.departments);
+    if (design && problems.every((p) => !p.field.startsWith(`${at}.ledger`))) {
+      for (const issue of ledgerIssues(design, own))
+        problems.push({ field: `${at}.${issue.field}`, message: issue.message });
+    }
+    return own;
   }
 }
 
@@ -286,6 +315,7 @@ export async function importIntoCampaign(
       level: response.level,
       department: response.department!,
       ...(response.durationS === undefined ? {} : { durationS: response.durationS }),
+      ...(response.ledger ? { ledger: response.ledger } : {}),
     };
     const hash = canonicalHash(content);
     const occurrence = occurrences.get(hash) ?? 0;

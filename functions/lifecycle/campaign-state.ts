@@ -35,3 +35,24 @@ export function isPublished(c: CampaignRecord, now: Date, settleMs: number): boo
 
 /** Campaigns made before invitations existed have no flag: their open link works. */
 export const openLinkAllowed = (c: CampaignRecord): boolean => c.openLink !== false;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * When the ledger's free-text labels expire: `keepDays` after the close (closedAtOf). Null while the campaign is open
+ * or when it takes no labels. From then on no report shows a label, and the lifecycle job erases them from every
+ * response and snapshot (lifecycle/labels.ts); a campaign's other data does not expire.
+ */
+export function labelsExpireAtOf(c: CampaignRecord, now: Date): string | null {
+  const keepDays = c.ledger?.labels?.keepDays;
+  const closedAt = closedAtOf(c, now);
+  if (keepDays === undefined || closedAt === null) return null;
+  return new Date(Date.parse(closedAt) + keepDays * DAY_MS).toISOString();
+}
+
+/** Labels are past their keeping time (or were erased already): nothing may show or keep them. */
+export function labelsExpired(c: CampaignRecord, now: Date): boolean {
+  if (c.labelsErasedAt) return true;
+  const at = labelsExpireAtOf(c, now);
+  return at !== null && at <= now.toISOString();
+}

@@ -9,6 +9,7 @@ import type { CampaignRecord, DueRecord } from '../store/store';
 import { closeGraceOf } from './answer-window';
 import { isClosed, publishesAtOf } from './campaign-state';
 import { type LifecycleDeps, mailLeaseOf, remindPending, runLimited } from './invites';
+import { expireLabels, labelExpiryDue } from './labels';
 
 // A campaign's life on a clock: it closes (by hand or at `closesAt`), its report goes to the organisation's executive
 // contacts, reminders go out at their times. The same functions serve the API routes, the scheduler Lambda
@@ -141,6 +142,9 @@ export async function closeCampaign(deps: LifecycleDeps, campaign: CampaignRecor
     const settled = Date.parse(current.closedAt) + statsOptions({ config: deps.config }).safetyMs;
     await deps.store.putDue({ dueAt: new Date(settled).toISOString(), campaignId: current.id, kind: 'erase' });
   }
+  // The ledger's labels expire a set time after the close: the job erases them then.
+  const expiry = labelExpiryDue(current, now);
+  if (expiry) await deps.store.putDue(expiry);
   return { campaign: current, reportLinksSent, deliveryPending };
 }
 
@@ -201,6 +205,10 @@ async function runOne(
   const campaign = await deps.store.getCampaign(item.campaignId);
   // A campaign whose creation crashed after its due items were written: nothing to do.
   if (!campaign) return 'done';
+  if (item.kind === 'expire_labels') {
+    await expireLabels(deps.store, campaign, now);
+    return 'done';
+  }
   if (item.kind === 'fold') {
     if (budget.exhausted) return 'keep';
     const fold = await foldCampaign(deps, campaign, now, budget);

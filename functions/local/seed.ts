@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { CURRENT_INSTRUMENT } from '../../shared/instrument';
 import type { OrgProfile } from '../../shared/profile';
 import type { SurveyResponse } from '../../shared/response';
-import { type ProfileName, simulatePopulation } from '../../shared/simulation';
+import {
+  type LedgerProfile,
+  type ProfileName,
+  simulatePopulation,
+  TYPICAL_LEDGER,
+  withLedgers,
+} from '../../shared/simulation';
 import { createApp } from '../api/app';
 import type { AppDeps } from '../api/deps';
 import { submitResponse } from '../api/routes/surveys';
@@ -54,7 +60,31 @@ interface DemoCampaign {
   daysAgo: number;
   /** Days the wave runs; a wave whose end has passed is closed. */
   runsDays: number;
+  /** What respondents put in the ledger step (shared/simulation ledger.ts); the typical mix by default. */
+  ledger?: LedgerProfile;
 }
+
+/**
+ * Northwind's story in the ledger: in spring, approvals held by Finance are the longest wait by far (the boss also
+ * holds many decisions); by autumn Finance's approvals take a day or two, and what is left waits on IT and materials.
+ */
+const SPRING_LEDGER: LedgerProfile = {
+  ...TYPICAL_LEDGER,
+  participation: 0.8,
+  waiting: [
+    { kind: 'approval', heldBy: { department: 'Finance' }, weight: 8, days: [4, 1.5], timesPerMonth: [5, 2] },
+    { kind: 'boss_decision', heldBy: { level: 'executive' }, weight: 3, days: [5, 2], timesPerMonth: [2, 1] },
+    ...TYPICAL_LEDGER.waiting.filter((w) => w.kind !== 'approval' && w.kind !== 'boss_decision'),
+  ],
+};
+const AUTUMN_LEDGER: LedgerProfile = {
+  ...TYPICAL_LEDGER,
+  participation: 0.8,
+  waiting: [
+    { kind: 'approval', heldBy: { department: 'Finance' }, weight: 3, days: [1.5, 0.7], timesPerMonth: [3, 1.5] },
+    ...TYPICAL_LEDGER.waiting.filter((w) => w.kind !== 'approval'),
+  ],
+};
 
 interface DemoOrg {
   name: string;
@@ -80,8 +110,24 @@ const ORGS: DemoOrg[] = [
     campaigns: [
       // The story the demo tells: in spring leadership thought it already got it (Boss B); by autumn the customer
       // desk was automated on cost alone (Klarna's stage one), so the printed report has a trap and a first break.
-      { name: 'Spring wave', profile: 'boss_b', responses: 140, seed: 11, daysAgo: 120, runsDays: 21 },
-      { name: 'Autumn wave', profile: 'replacement_only', responses: 160, seed: 12, daysAgo: 20, runsDays: 14 },
+      {
+        name: 'Spring wave',
+        profile: 'boss_b',
+        responses: 140,
+        seed: 11,
+        daysAgo: 120,
+        runsDays: 21,
+        ledger: SPRING_LEDGER,
+      },
+      {
+        name: 'Autumn wave',
+        profile: 'replacement_only',
+        responses: 160,
+        seed: 12,
+        daysAgo: 20,
+        runsDays: 14,
+        ledger: AUTUMN_LEDGER,
+      },
       // Open: the printed survey link. A few answers already, so its report shows the count and why no figures yet.
       { name: 'Winter pulse', profile: 'middling', responses: 12, seed: 13, daysAgo: 1, runsDays: 21 },
     ],
@@ -186,9 +232,11 @@ export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoL
         leadershipN: 3,
         noise: { departments: DEPARTMENTS },
       });
+      // The ledger step, from its own seeded stream: the answers above are the same with or without it.
+      const workforce = withLedgers(CURRENT_INSTRUMENT.ledger!, population.workforce, wave.seed, wave.ledger);
       // Responses arrive over the first days of the wave (never in the future).
       const spread = Math.min(3 * DAY, wave.daysAgo * DAY - DAY / 24);
-      const submissions = population.workforce.map((r: SurveyResponse, i) => ({
+      const submissions = workforce.map((r: SurveyResponse, i) => ({
         r,
         at: start + (i * spread) / wave.responses,
       }));
@@ -204,6 +252,7 @@ export async function seedDemo(deps: AppDeps, adminToken: string): Promise<DemoL
             level: r.level,
             department: r.department ?? DEPARTMENTS[0]!,
             ...(r.durationS === undefined ? {} : { durationS: r.durationS }),
+            ...(r.ledger ? { ledger: r.ledger } : {}),
           },
           new Date(at),
         );

@@ -1,4 +1,5 @@
 import { type Instrument, LAYERS, type Layer, LIKERT_SIGNALS } from '../../shared/instrument';
+import { ledgerDesignFor } from '../../shared/ledger';
 import {
   type BreakdownPlan,
   isLateBurst,
@@ -18,9 +19,10 @@ import {
 import type { ScaleScore } from '../../shared/report-model';
 import type { SurveyResponse } from '../../shared/response';
 import { type GroupStats, scoreResponses } from '../../shared/scoring';
-import { isClosed, openLinkAllowed, publishesAtOf } from '../lifecycle/campaign-state';
+import { isClosed, labelsExpired, openLinkAllowed, publishesAtOf } from '../lifecycle/campaign-state';
 import type { CampaignRecord, LeadershipRecord, OrgRecord } from '../store/store';
 import { cellKey, parseCellKey } from './campaign-stats';
+import { LEDGER_CSV_COLUMNS, ledgerCsvRows } from './ledger-csv';
 
 // The API's report: the one segmented report the CLI prints too (shared/report: breakdowns with complementary
 // suppression, per-layer masks, scales withheld below k, the diagnosis on what remains), plus the campaign, the
@@ -198,6 +200,8 @@ export function buildReport(input: ReportInput): CampaignReport {
     };
   }
 
+  // The ledger as this campaign asked it; labels are shown only until they expire (campaign-state.ts).
+  const design = ledgerDesignFor(instrument, campaign.ledger, campaign.departments);
   const report = segmentedReport({
     instrument,
     cells,
@@ -205,6 +209,7 @@ export function buildReport(input: ReportInput): CampaignReport {
     profile: input.profile,
     minGroupSize: campaign.minGroupSize,
     departments: campaign.departments,
+    ...(design ? { ledgerDesign: { ...design, labels: design.labels && !labelsExpired(campaign, now) } } : {}),
   });
   return { ...report, ...head, published: true, lateBursts: lateBurstsOf(report, cells, input.late ?? null) };
 }
@@ -321,5 +326,19 @@ export function reportCsv(input: ReportInput): string {
       }
     }
   }
-  return `${[CSV_HEADER.join(','), ...rows.map(csvLine)].join('\r\n')}\r\n`;
+  if (!input.instrument.ledger) return `${[CSV_HEADER.join(','), ...rows.map(csvLine)].join('\r\n')}\r\n`;
+  // Instruments with a ledger step: its columns after the layers', and its rows after the groups' (ledger-csv.ts).
+  const blanks = ','.repeat(LEDGER_CSV_COLUMNS.length);
+  const ledgerLines = (report.published && !report.suppressed && report.ledger ? ledgerCsvRows(report.ledger) : []).map(
+    (row) =>
+      `${csvLine({ breakdown: row.breakdown, group: row.group, n: row.n, suppressed: row.suppressed })},${row.values
+        .map((v) => csvCell(v))
+        .join(',')}`,
+  );
+  const lines = [
+    [...CSV_HEADER, ...LEDGER_CSV_COLUMNS].join(','),
+    ...rows.map((r) => csvLine(r) + blanks),
+    ...ledgerLines,
+  ];
+  return `${lines.join('\r\n')}\r\n`;
 }

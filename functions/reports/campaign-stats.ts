@@ -1,4 +1,5 @@
 import { findInstrument, type Instrument, type Level } from '../../shared/instrument';
+import { ledgerWithoutLabels, withoutLabels } from '../../shared/ledger';
 import type { SurveyResponse } from '../../shared/response';
 import {
   type Accumulator,
@@ -8,7 +9,7 @@ import {
   StatsMismatchError,
 } from '../../shared/scoring';
 import { ReportPreparing } from '../api/errors';
-import { closedAtOf } from '../lifecycle/campaign-state';
+import { closedAtOf, labelsExpired } from '../lifecycle/campaign-state';
 import type { CampaignRecord, ResponseRecord, SnapshotRecord, Store } from '../store/store';
 
 // A campaign's statistics are a fold over its response stream. A stored snapshot holds the fold of everything
@@ -103,15 +104,20 @@ export function inSnapshot(r: ResponseRecord, cursor: string | null): boolean {
   return r.receivedAt < cursor && !(r.withdrawnAt !== undefined && r.withdrawnAt < cursor);
 }
 
-const asResponse = (r: ResponseRecord): SurveyResponse | null =>
+const asResponse = (r: ResponseRecord, dropLabels: boolean): SurveyResponse | null =>
   r.answers && r.level
     ? {
         answers: r.answers,
         level: r.level,
         department: r.department ?? null,
         ...(r.durationS === undefined ? {} : { durationS: r.durationS }),
+        ...(r.ledger ? { ledger: dropLabels ? ledgerWithoutLabels(r.ledger) : r.ledger } : {}),
       }
     : null;
+
+/** Statistics without the ledger's labels, once they expired: a snapshot stored before keeps none in what it adds. */
+const unlabelled = (stats: GroupStats): GroupStats =>
+  stats.ledger ? { ...stats, ledger: withoutLabels(stats.ledger) } : stats;
 
 /** Thrown when a tail item needed for the fold was already erased: a newer snapshot exists, read again. */
 class SnapshotMoved extends Error {}
@@ -122,8 +128,10 @@ class Cells {
   constructor(
     private readonly instrument: Instrument,
     from: Record<string, GroupStats> = {},
+    /** The campaign's labels expired: folded in from nowhere, neither from responses nor from a snapshot. */
+    private readonly dropLabels = false,
   ) {
-    for (const [key, stats] of Object.entries(from)) this.cell(key).addStats(stats);
+    for (const [key, stats] of Object.entries(from)) this.cell(key).addStats(dropLabels ? unlabelled(stats) : stats);
   }
 
   private cell(key: string): Accumulator {
@@ -138,7 +146,7 @@ class Cells {
   /** +1 folds the response in, -1 withdraws it (throws if these statistics never held it), 0 does nothing. */
   apply(r: ResponseRecord, effect: number): void {
     if (effect === 0) return;
-    const response = asResponse(r);
+    const response = asResponse(r, this.dropLabels);
     if (!response) throw new SnapshotMoved();
     const cell = this.cell(cellKey(response.department, response.level));
     if (effect > 0) cell.add(response);
@@ -172,7 +180,7 @@ async function storeFold(
   cursor: string,
   now: Date,
 ): Promise<Folded> {
-  const cells = new Cells(instrument, stored && base !== null ? stored.cells : undefined);
+  const cells = new Cells(instrument, stored && base !== null ? stored.cells : undefined, labelsExpired(campaign, now));
   // Every tail item, not only those before the new cursor: one received before it but withdrawn after it sits with
   // the withdrawals, yet belongs in the new snapshot.
   for (const r of tail) cells.apply(r, Number(inSnapshot(r, cursor)) - Number(inSnapshot(r, base)));
@@ -237,12 +245,13 @@ export async function campaignStats(
   const instrument = instrumentOf(campaign);
   const end = reportEnd(campaign, now);
   const limit = options.maxTailItems ?? DEFAULT_MAX_TAIL_ITEMS;
+  const dropLabels = labelsExpired(campaign, now);
   for (let attempt = 0; ; attempt++) {
     const { stored, snapshot, base } = await startingSnapshot(store, instrument, campaign, end);
     // At the close already: nothing in the stream after it can change the results (one snapshot read).
     if (base === end) {
       return {
-        cells: new Cells(instrument, snapshot?.cells).toStats(),
+        cells: new Cells(instrument, snapshot?.cells, dropLabels).toStats(),
         snapshotCursor: base,
         tailItems: 0,
         refreshed: false,
@@ -263,7 +272,7 @@ export async function campaignStats(
         );
       }
       const tail = chunk.items;
-      const cells = new Cells(instrument, snapshot?.cells);
+      const cells = new Cells(instrument, snapshot?.cells, dropLabels);
       let foldable = 0;
       for (const r of tail) {
         cells.apply(r, Number(inSnapshot(r, end)) - Number(inSnapshot(r, base)));
@@ -346,7 +355,11 @@ function fits(instrument: Instrument, cells: Record<string, GroupStats>): boolea
  */
 export async function freshStats(store: Store, campaign: CampaignRecord, now?: Date): Promise<Map<string, GroupStats>> {
   const end = now ? reportEnd(campaign, now) : campaign.closedAt === null ? INFINITY : cursorAfter(campaign.closedAt);
-  const cells = new Cells(instrumentOf(campaign));
+  const cells = new Cells(
+    instrumentOf(campaign),
+    {},
+    now ? labelsExpired(campaign, now) : Boolean(campaign.labelsErasedAt),
+  );
   for (const r of await store.readResponses(campaign.id, campaign.shards, null)) {
     if (inSnapshot(r, end)) cells.apply(r, 1);
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind, ChangeRecord } from '../../shared/account';
+import type { LedgerAnswers } from '../../shared/ledger';
 import type { OrgProfile } from '../../shared/profile';
 import type { GroupStats } from '../../shared/scoring';
 import type { AccountItemRecord, AccountStore } from './account-store';
@@ -530,7 +531,7 @@ export class DynamoStore implements Store {
             new sdk.UpdateCommand({
               TableName: this.table,
               Key: keys.responseByReceiptHash(key),
-              UpdateExpression: 'REMOVE answers, #level, department, durationS, contentHash',
+              UpdateExpression: 'REMOVE answers, #level, department, durationS, contentHash, ledger',
               ConditionExpression: 'attribute_exists(withdrawnAt)',
               ExpressionAttributeNames: { '#level': 'level' },
             }),
@@ -575,6 +576,43 @@ export class DynamoStore implements Store {
           .map((r) => r.key),
       ),
     ];
+  }
+
+  async eraseLedgerLabels(responses: readonly { key: string; ledger: LedgerAnswers }[]): Promise<void> {
+    await Promise.all(
+      responses.map(({ key, ledger }) =>
+        this.send((doc, sdk) =>
+          doc.send(
+            new sdk.UpdateCommand({
+              TableName: this.table,
+              Key: keys.responseByReceiptHash(key),
+              UpdateExpression: 'SET ledger = :ledger',
+              // A withdrawal's erasure got there first: nothing to put back.
+              ConditionExpression: 'attribute_exists(answers)',
+              ExpressionAttributeValues: { ':ledger': storable(ledger) },
+            }),
+          ),
+        ).catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        }),
+      ),
+    );
+  }
+
+  async markLabelsErased(campaignId: string, at: string): Promise<void> {
+    await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.UpdateCommand({
+          TableName: this.table,
+          Key: keys.campaignById(campaignId),
+          UpdateExpression: 'SET labelsErasedAt = :at',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
+    ).catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
   }
 
   async readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]> {

@@ -1,4 +1,5 @@
 import type { LANGUAGES, Level } from '../../shared/instrument';
+import type { CampaignLedgerSettings, LedgerAnswers } from '../../shared/ledger';
 import type { OrgProfile } from '../../shared/profile';
 import type { Answers, SurveyResponse } from '../../shared/response';
 import type { GroupStats } from '../../shared/scoring';
@@ -82,6 +83,10 @@ export interface CampaignRecord {
   remindAt?: string[];
   /** Set once the report links went to the organisation's executive contacts. */
   reportSentAt?: string;
+  /** The ledger step's own category lists and label setting (instrument 2026.2 on); absent: the defaults, no labels. */
+  ledger?: CampaignLedgerSettings;
+  /** Set once the ledger's free-text labels were erased from every response and snapshot (labels expire). */
+  labelsErasedAt?: string;
 }
 
 /**
@@ -134,9 +139,10 @@ export interface DueRecord {
   campaignId: string;
   /**
    * `erase`: erase the addresses again once every write that raced the close has landed and shows in the index;
-   * `fold`: bring the report snapshot up to date (reports/fold-job.ts).
+   * `fold`: bring the report snapshot up to date (reports/fold-job.ts); `expire_labels`: the ledger's free-text labels
+   * are past their keeping time and are erased.
    */
-  kind: 'close' | 'remind' | 'erase' | 'fold';
+  kind: 'close' | 'remind' | 'erase' | 'fold' | 'expire_labels';
 }
 
 export type ClaimResult = 'claimed' | 'used' | 'missing';
@@ -185,6 +191,8 @@ export interface ResponseRecord {
   level?: Level;
   department?: string | null;
   durationS?: number;
+  /** The ledger step's entries, labels already cleaned; erased with the answers. */
+  ledger?: LedgerAnswers;
 }
 
 export interface LeadershipRecord {
@@ -276,7 +284,7 @@ export interface Store extends AccountStore {
   getResponse(key: string): Promise<ResponseRecord | null>;
   /** Marks the response withdrawn and moves it to `position` in the stream; null when absent or already withdrawn. */
   withdrawResponse(key: string, withdrawnAt: string, position: string): Promise<ResponseRecord | null>;
-  /** Erases answers, segment, duration and content hash of withdrawn responses. */
+  /** Erases answers, segment, duration, ledger and content hash of withdrawn responses. */
   eraseWithdrawn(keys: readonly string[]): Promise<void>;
   /** Keys of the withdrawn responses at stream positions in [from, to) (null: before `to`) that still hold answers. */
   withdrawnHoldingAnswers(
@@ -284,6 +292,13 @@ export interface Store extends AccountStore {
     from: string | null,
     to: string,
   ): Promise<string[]>;
+  /**
+   * Replaces each response's ledger with the same entries without labels, unless its answers were erased meanwhile
+   * (a withdrawal): labels expire before the rest (lifecycle `expireLabels`).
+   */
+  eraseLedgerLabels(responses: readonly { key: string; ledger: LedgerAnswers }[]): Promise<void>;
+  /** Records that a campaign's labels are erased. */
+  markLabelsErased(campaignId: string, at: string): Promise<void>;
   /** Every response of the campaign whose position is at or after `from` (all when null), over all shards. */
   readResponses(campaignId: string, shards: number, from: string | null): Promise<ResponseRecord[]>;
   /**

@@ -1,4 +1,7 @@
 import { CASCADE, type Instrument, LAYERS, type Layer, type Level } from '../instrument';
+import { ledgerIncisions, withLedgerIncisions } from '../ledger/incisions';
+import type { LedgerReport } from '../ledger/ledger-report';
+import type { ResolvedLedgerDesign } from '../ledger/types';
 import type { OrgProfile } from '../profile';
 import type {
   Diagnosis,
@@ -15,7 +18,7 @@ import { disjointDifference } from './differences';
 import { carelessFinding, invisibleFinding, polarisedFindings } from './findings';
 import { firstBreak, indistinguishable, layerVerdicts, leadershipGap, weakLayers } from './layers';
 import { diagnosisBasis, diagnosisMinimum } from './minimum';
-import { recommendations } from './recommendations';
+import { MAX_RECOMMENDATIONS, recommendations } from './recommendations';
 import {
   borderlineNote,
   explain,
@@ -48,6 +51,8 @@ export interface DiagnosisInput {
   ledgerIncisions?: readonly Recommendation[];
   /** The diagnosis minimum (THRESHOLDS.diagnosisMinN unless given: the simulation that chooses it runs with others). */
   diagnosisMinN?: number;
+  /** The published ledger tables and the design they were asked with: recommendations then name its top entries. */
+  ledger?: { report: LedgerReport; design: ResolvedLedgerDesign };
 }
 
 /** Managers minus frontline per layer (both published and at the minimum), with simultaneous intervals. */
@@ -150,7 +155,12 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
       minGroupSize,
       diagnoses: [],
       firstBreak: null,
-      recommendations: [],
+      // No diagnosis, but what the respondents put in their ledgers stands on its own (each row at the minimum).
+      recommendations: withLedgerIncisions(
+        [],
+        input.ledger ? ledgerIncisions(input.ledger.report, input.ledger.design) : null,
+        MAX_RECOMMENDATIONS,
+      ),
       leadershipGap: gap,
       layerVerdicts: { ...NO_VERDICTS },
       diagnosisNotes: [],
@@ -233,14 +243,20 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
     minGroupSize,
     diagnoses,
     firstBreak: firstBreak(verdicts, together),
-    recommendations: recommendations({
-      instrument,
-      workforce,
-      diagnoses: asserted.map((a) => ({ code: a.diagnosis.code, facts: a.facts })),
-      weak,
-      together,
-      ...(input.ledgerIncisions ? { ledger: input.ledgerIncisions } : {}),
-    }),
+    // An action about a ledger ("start the waiting ledger") names that ledger's costliest published row instead
+    // (docs/METHOD.md §9.5).
+    recommendations: withLedgerIncisions(
+      recommendations({
+        instrument,
+        workforce,
+        diagnoses: asserted.map((a) => ({ code: a.diagnosis.code, facts: a.facts })),
+        weak,
+        together,
+        ...(input.ledgerIncisions ? { ledger: input.ledgerIncisions } : {}),
+      }),
+      input.ledger ? ledgerIncisions(input.ledger.report, input.ledger.design) : null,
+      MAX_RECOMMENDATIONS,
+    ),
     leadershipGap: gap,
     layerVerdicts: verdicts,
     diagnosisNotes: notes.map((n) => n.text.en),

@@ -3,6 +3,7 @@
 // everything else is ignored and said so. Identifying columns (e-mail, name, IP address, respondent id) are never
 // read: their cells are skipped unseen, and no mapping may point one at anything.
 import { type Instrument, type Item, LEVELS } from '../instrument';
+import { ledgerColumns } from '../ledger/ledger-columns';
 import { CsvError } from './errors';
 import type { ImportMapping, RecodeValue } from './mapping';
 import { normaliseText, similarity } from './normalise';
@@ -12,16 +13,18 @@ export const DEPARTMENT_COLUMN = 'department';
 export const DURATION_COLUMN = 'duration_s';
 export const SEGMENT_COLUMNS = [LEVEL_COLUMN, DEPARTMENT_COLUMN, DURATION_COLUMN] as const;
 
-/** The header `orgos template` prints: segment columns, then every item id in instrument order. */
+/** The header `orgos template` prints: segment columns, every item id in instrument order, then the ledger's. */
 export function templateHeader(instrument: Instrument): string[] {
-  return [...SEGMENT_COLUMNS, ...instrument.items.map((item) => item.id)];
+  return [...SEGMENT_COLUMNS, ...instrument.items.map((item) => item.id), ...ledgerColumns(instrument)];
 }
 
 export type ColumnTarget =
   | { kind: 'item'; item: Item; index: number }
   | { kind: 'level' }
   | { kind: 'department' }
-  | { kind: 'duration' };
+  | { kind: 'duration' }
+  /** A ledger step column (`ledger_time_1_category`, …: shared/ledger ledger-columns.ts), by its template name. */
+  | { kind: 'ledger'; name: string };
 
 /** How a column was matched: `text` names the language of the item text it equals. */
 export type MatchedBy = { by: 'id' } | { by: 'text'; language: string } | { by: 'map' } | { by: 'alias' };
@@ -64,11 +67,13 @@ export interface ColumnPlan {
 export const targetName = (t: ColumnTarget): string =>
   t.kind === 'item'
     ? t.item.id
-    : t.kind === 'level'
-      ? LEVEL_COLUMN
-      : t.kind === 'department'
-        ? DEPARTMENT_COLUMN
-        : DURATION_COLUMN;
+    : t.kind === 'ledger'
+      ? t.name
+      : t.kind === 'level'
+        ? LEVEL_COLUMN
+        : t.kind === 'department'
+          ? DEPARTMENT_COLUMN
+          : DURATION_COLUMN;
 
 /**
  * Header names (normalised) of columns that identify a person. Exact names, and below any name holding one of the
@@ -215,6 +220,8 @@ function targetIndex(instrument: Instrument): TargetIndex {
     byId.set(item.id.toLowerCase(), target);
     for (const lang of instrument.languages) addText(item.text[lang], target, lang);
   });
+  // Ledger columns by their template name only: they have no question text of their own.
+  for (const name of ledgerColumns(instrument)) byId.set(name, { kind: 'ledger', name });
   for (const lang of instrument.languages) {
     addText(instrument.segments.level.text[lang], { kind: 'level' }, lang);
     addText(instrument.segments.department.text[lang], { kind: 'department' }, lang);
@@ -224,7 +231,7 @@ function targetIndex(instrument: Instrument): TargetIndex {
   return index;
 }
 
-/** The target a mapping file names (item id, level, department, duration_s), or null. */
+/** The target a mapping file names (item id, level, department, duration_s, a ledger column), or null. */
 export function targetByName(instrument: Instrument, name: string): ColumnTarget | null {
   return targetIndex(instrument).byId.get(name.trim().toLowerCase()) ?? null;
 }
@@ -288,7 +295,7 @@ export function planColumns(
         throw new CsvError(
           at(i),
           `the mapping points it at "${to}", which is not an item id of ${instrument.id}@${instrument.version}` +
-            ` nor ${SEGMENT_COLUMNS.join(', ')} (orgos template lists them)`,
+            ` nor ${SEGMENT_COLUMNS.join(', ')}${instrument.ledger ? ' nor a ledger column' : ''} (orgos template lists them)`,
         );
       }
       return { ...column, target, matched: { by: 'map' } };
@@ -372,6 +379,7 @@ export function nearestTarget(
     consider(item.id, item.id);
     for (const lang of instrument.languages) consider(item.id, item.text[lang]);
   }
+  for (const name of ledgerColumns(instrument)) consider(name, name);
   for (const lang of instrument.languages) {
     consider(LEVEL_COLUMN, instrument.segments.level.text[lang]);
     consider(DEPARTMENT_COLUMN, instrument.segments.department.text[lang]);

@@ -5,6 +5,8 @@
 // engine's Accumulator.addCoded; toResponse decodes them for callers that want a SurveyResponse.
 
 import { DONT_KNOW, type Instrument, LEVELS, type Level, LIKERT_MAX, LIKERT_MIN } from '../instrument';
+import { LedgerCells } from '../ledger/ledger-columns';
+import type { LedgerAnswers, ResolvedLedgerDesign } from '../ledger/types';
 import type { SurveyResponse } from '../response';
 import { answerCodes, DONT_KNOW_CODE, decodeAnswers, type ItemCodes, UNANSWERED } from '../scoring';
 import { type AnswerValues, answerValues, wholeNumber } from './answer-values';
@@ -22,6 +24,8 @@ const DURATION = 4;
 /** A likert column with recodes: every cell goes through the slow path, since a recode may redefine a digit. */
 const LIKERT_RECODED = 5;
 const IGNORED = 6;
+/** A ledger step column (shared/ledger ledger-columns.ts reads a row's ledger cells into entries). */
+const LEDGER = 7;
 type Kind =
   | typeof LIKERT
   | typeof CHOICE
@@ -29,7 +33,8 @@ type Kind =
   | typeof DEPARTMENT
   | typeof DURATION
   | typeof LIKERT_RECODED
-  | typeof IGNORED;
+  | typeof IGNORED
+  | typeof LEDGER;
 
 // Module-local copies of imported bindings read per cell (under tsx each read of an import is a call). A likert
 // answer's code is the answer itself, so a digit cell codes as its value.
@@ -56,6 +61,8 @@ export interface CodedRow {
   levelIndex: number;
   department: string | null;
   durationS: number | undefined;
+  /** The ledger step's entries of the row, when it has ledger columns and any of them is filled. */
+  ledger: LedgerAnswers | undefined;
 }
 
 /**
@@ -77,6 +84,8 @@ export class ResponseMapper {
   readonly #options: (ReadonlyMap<string, number> | null)[];
   readonly #recodes: (ReadonlyMap<string, RecodeValue> | null)[];
   readonly #row: CodedRow;
+  /** The ledger columns' cells, when the file has any. */
+  readonly #ledger: LedgerCells | null;
   // The row being fed: fields so far, the first bad cell, its segment values, whether an ignored cell held anything.
   #count = 0;
   #badColumn = -1;
@@ -86,7 +95,8 @@ export class ResponseMapper {
   #durationS: number | undefined;
   #otherText = false;
 
-  constructor(plan: ColumnPlan) {
+  /** `ledgerDesign`: what ledger entries are checked against (LedgerCells; default: the instrument's lists). */
+  constructor(plan: ColumnPlan, ledgerDesign?: ResolvedLedgerDesign) {
     const { instrument, columns } = plan;
     this.plan = plan;
     this.width = columns.length;
@@ -96,6 +106,7 @@ export class ResponseMapper {
     const kinds = columns.map((c): Kind => {
       const t = c.target;
       if (t === null) return IGNORED;
+      if (t.kind === 'ledger') return LEDGER;
       if (t.kind === 'level') return LEVEL;
       if (t.kind === 'department') return DEPARTMENT;
       if (t.kind === 'duration') return DURATION;
@@ -114,7 +125,16 @@ export class ResponseMapper {
       levelIndex: 0,
       department: null,
       durationS: undefined,
+      ledger: undefined,
     };
+    // The ledger reader knows its columns by their template names, whatever the file calls them.
+    this.#ledger = kinds.includes(LEDGER)
+      ? new LedgerCells(
+          instrument,
+          columns.map((c) => (c.target?.kind === 'ledger' ? c.target.name : '')),
+          ledgerDesign,
+        )
+      : null;
   }
 
   /** The column names (the first header row), in file order. */
@@ -155,6 +175,8 @@ export class ResponseMapper {
       if (end > start) this.#otherText = true;
       return;
     }
+    // An empty ledger cell (most of them) says nothing: not even a slice.
+    if (start === end && kind === LEDGER) return;
     this.#other(i, text.slice(start, end));
   }
 
@@ -176,8 +198,11 @@ export class ResponseMapper {
     this.#department = null;
     this.#durationS = undefined;
     this.#otherText = false;
+    // Read (and so cleared for the next row) whatever becomes of this one.
+    const ledger = this.#ledger?.finish();
+    const anyText = otherText || (ledger !== undefined && !('ledger' in ledger && ledger.ledger === undefined));
     // Without a level, the row may be one of Excel's empty ones: nothing in any cell (rare, so checked only here).
-    if (levelIndex < 0 && badColumn < 0 && department === null && durationS === undefined && !otherText) {
+    if (levelIndex < 0 && badColumn < 0 && department === null && durationS === undefined && !anyText) {
       if (this.#noAnswers(count)) return null;
     }
     const width = this.width;
@@ -193,7 +218,9 @@ export class ResponseMapper {
       const column = this.#kinds.indexOf(LEVEL);
       throw this.#error(row, line, column, `missing level: expected ${LEVELS.join(', ')}`);
     }
+    if (ledger && 'column' in ledger) throw this.#error(row, line, ledger.column, ledger.detail);
     const out = this.#row;
+    out.ledger = ledger?.ledger;
     out.level = LEVEL_NAMES[levelIndex]!;
     out.levelIndex = levelIndex;
     out.department = department;
@@ -207,7 +234,8 @@ export class ResponseMapper {
    */
   check(column: number, value: string): string | null {
     const kind = this.#kinds[column];
-    if (kind === undefined || kind === IGNORED) return null;
+    // Ledger cells are checked as a row's entries together, not one by one.
+    if (kind === undefined || kind === IGNORED || kind === LEDGER) return null;
     const saved = [this.#badColumn, this.#badDetail, this.#levelIndex, this.#department, this.#durationS] as const;
     this.#badColumn = -1;
     if (kind === LIKERT) this.#likert(column, value);
@@ -235,6 +263,7 @@ export class ResponseMapper {
     this.#department = null;
     this.#durationS = undefined;
     this.#otherText = false;
+    this.#ledger?.finish();
     this.#row.codes.fill(NONE);
   }
 
@@ -258,6 +287,7 @@ export class ResponseMapper {
       department: coded.department,
     };
     if (coded.durationS !== undefined) response.durationS = coded.durationS;
+    if (coded.ledger) response.ledger = coded.ledger;
     return response;
   }
 
@@ -302,11 +332,16 @@ export class ResponseMapper {
     }
     const recoded = this.#recodes[column]?.get(v.toLowerCase());
     if (recoded !== undefined) {
-      if (recoded !== null && typeof recoded !== 'string') {
+      if (recoded !== null && typeof recoded !== 'string' && kind !== LEDGER) {
         this.#bad(column, `the mapping recodes "${v}" to ${recoded}: expected an option id or null`);
         return;
       }
-      v = recoded;
+      // A ledger column's number (hours, days) may be recoded to a number.
+      v = recoded === null ? null : String(recoded);
+    }
+    if (kind === LEDGER) {
+      if (v !== null && v.length > 0) this.#ledger!.cell(column, v);
+      return;
     }
     if (kind === CHOICE) {
       const options = this.#options[column]!;
@@ -345,6 +380,8 @@ export class ResponseMapper {
 }
 
 export interface ReaderOptions extends Omit<PlanOptions, 'line'> {
+  /** What the ledger columns' entries are checked against (a campaign's lists and label setting; see LedgerCells). */
+  ledgerDesign?: ResolvedLedgerDesign;
   /** An empty row (every cell empty) was passed over. */
   onSkip?: (rowNumber: number, line: number) => void;
   /**
@@ -433,7 +470,7 @@ export class ResponseReader implements FieldHandler {
       held.slice(0, headerRows).map((r) => r.fields),
       { ...this.#options, line: held[0]!.line },
     );
-    const mapper = new ResponseMapper(plan);
+    const mapper = new ResponseMapper(plan, this.#options.ledgerDesign);
     this.#mapper = mapper;
     for (const { fields, line } of held.slice(headerRows)) {
       for (const field of fields) mapper.cell(field, 0, field.length);

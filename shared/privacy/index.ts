@@ -32,6 +32,7 @@ export {
 export { type ExportRow, exportRows } from './export-rows';
 export { type Coefficient, findIsolation, type Isolation, type PublishedTable } from './isolating-combination';
 export { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR, normalizeMinGroupSize } from './min-group-size';
+export { suppressOverlapping } from './overlapping-suppression';
 export {
   type AnswerChannels,
   BURST_MIN_RUN_WINDOWS,

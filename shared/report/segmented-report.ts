@@ -2,6 +2,7 @@
 // shown (shared/privacy), which scales within them, and the diagnosis on what remains.
 import { partDifference, readinessReport } from '../diagnosis';
 import { type Instrument, LAYERS, type Layer, LEVELS, type Level } from '../instrument';
+import { emptyLedgerStats, ledgerDesignFor, ledgerReport, type ResolvedLedgerDesign } from '../ledger';
 import { type BreakdownPlan, type FigureMask, maskFigure, planBreakdowns, visibleLevels } from '../privacy';
 import type { OrgProfile } from '../profile';
 import type {
@@ -43,6 +44,11 @@ export interface SegmentedReportInput {
   minGroupSize: number;
   /** The campaign's department list, so departments without respondents are listed too. */
   departments?: readonly string[];
+  /**
+   * The ledger step as the campaign asked it (its category lists and label setting); by default the instrument's, with
+   * `departments` as the holders of waits.
+   */
+  ledgerDesign?: ResolvedLedgerDesign;
 }
 
 /** The readiness report (its derived parts absent when the whole workforce is below the minimum) and breakdowns. */
@@ -150,7 +156,8 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     input.departments ? { departments: input.departments } : {},
   );
   const k = plan.minGroupSize;
-  const total = report(instrument, mergeAll(instrument, cells, excludeFlagged));
+  const totalStats = mergeAll(instrument, cells, excludeFlagged);
+  const total = report(instrument, totalStats);
   const leadership = input.leadership ? { n: input.leadership.n, layers: input.leadership.layers } : null;
 
   if (plan.total.suppressed || total.n < k) {
@@ -225,6 +232,11 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
   const byDepartment: Record<string, GroupReport> = {};
   for (const [key, r] of departments.reports) byDepartment[key ?? NO_DEPARTMENT] = r;
   const workforce = withholdSmallScales(total, k);
+  // The ledger is published for the whole workforce only, never per department or level (shared/ledger).
+  const design = input.ledgerDesign ?? ledgerDesignFor(instrument, undefined, input.departments ?? null);
+  const ledger = design
+    ? ledgerReport({ design, stats: totalStats.ledger ?? emptyLedgerStats(), n: total.n, minGroupSize: k })
+    : null;
   const readiness = readinessReport({
     instrument,
     workforce,
@@ -233,11 +245,13 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     byDepartment,
     profile: input.profile,
     minGroupSize: k,
+    ...(ledger && design ? { ledger: { report: ledger, design } } : {}),
   });
   const weighted = <K extends string | null>(by: 'department' | 'level', published: Map<K, GroupReport>) =>
     weighting({ instrument, by, plan, cells, published, total: workforce, profile: input.profile });
   return {
     ...readiness,
+    ...(ledger ? { ledger } : {}),
     suppressed: false,
     leadership,
     byLevel: Object.fromEntries(

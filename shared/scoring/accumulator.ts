@@ -1,4 +1,8 @@
 import type { Instrument } from '../instrument';
+import { engineLedgerDesign } from '../ledger/design';
+import { isEmptyLedgerStats, LedgerAccumulator, LedgerStatsError } from '../ledger/stats';
+import type { LedgerAnswers, ResolvedLedgerDesign } from '../ledger/types';
+import { ledgerFits, ledgerIssues } from '../ledger/validate';
 import { type Answers, answerIssues, type SurveyResponse } from '../response';
 import { answerCodes, DONT_KNOW_CODE, encodeAnswers, type ItemCodes, UNANSWERED } from './answer-codes';
 import { InvalidResponseError, StatsMismatchError } from './errors';
@@ -46,11 +50,11 @@ export interface Accumulator {
   add(response: SurveyResponse): void;
   /**
    * Folds in one response given as answer codes (answer-codes.ts: byte i codes item i of the instrument, as
-   * `answerCodes(instrument)` describes) and its duration: the same as `add` of the response the codes stand for,
-   * without building it. The codes are only read, so one buffer can be reused row after row. Throws
-   * InvalidResponseError if there is not one code per item or a code is no answer to its item.
+   * `answerCodes(instrument)` describes), its duration and its ledger entries: the same as `add` of the response the
+   * codes stand for, without building it. The codes are only read, so one buffer can be reused row after row. Throws
+   * InvalidResponseError if there is not one code per item, a code is no answer to its item, or the ledger does not fit.
    */
-  addCoded(codes: Uint8Array, durationS?: number): void;
+  addCoded(codes: Uint8Array, durationS?: number, ledger?: LedgerAnswers): void;
   /**
    * Withdraws a response added earlier (here or in statistics added with addStats); exactly undoes add. Throws
    * StatsMismatchError if the statistics cannot hold the response, InvalidResponseError if it does not fit.
@@ -75,7 +79,9 @@ export function accumulatorFrom(instrument: Instrument, stats: GroupStats): Accu
   const plan = planOf(instrument);
   const buffer = new Float64Array(plan.length);
   const excludeFlagged = readStats(plan, stats, buffer);
-  return new StatsAccumulator(plan, excludeFlagged, buffer);
+  const accumulator = new StatsAccumulator(plan, excludeFlagged, buffer);
+  accumulator.addLedgerStats(stats);
+  return accumulator;
 }
 
 /**
@@ -108,6 +114,9 @@ class StatsAccumulator implements Accumulator {
   readonly #pattern: Int32Array;
   /** Scratch for addPattern: per item of the scale, the scored value of its answer, 0 for none. */
   readonly #values: Int32Array;
+  /** The ledger step's statistics (shared/ledger/stats.ts), for instruments with one; sparse, so kept apart. */
+  readonly #ledger: LedgerAccumulator | null;
+  readonly #ledgerDesign: ResolvedLedgerDesign | null;
 
   constructor(plan: ScoringPlan, excludeFlagged: boolean, stats = new Float64Array(plan.length)) {
     this.instrument = plan.instrument;
@@ -118,24 +127,31 @@ class StatsAccumulator implements Accumulator {
     this.#codes = new Uint8Array(plan.ids.length);
     this.#pattern = new Int32Array(plan.scales.length);
     this.#values = new Int32Array(Math.max(0, ...plan.scales.map((l) => l.size)));
+    const ledger = plan.instrument.ledger;
+    this.#ledger = ledger ? new LedgerAccumulator(ledger) : null;
+    this.#ledgerDesign = engineLedgerDesign(plan.instrument);
   }
 
   add(response: SurveyResponse): void {
-    this.#fold(this.#encode(response.answers), response.durationS, 1);
+    const codes = this.#encode(response.answers);
+    const ledger = this.#checkLedger(response.ledger);
+    if (this.#fold(codes, response.durationS, 1) && ledger) this.#ledger!.fold(ledger, 1);
   }
 
-  addCoded(codes: Uint8Array, durationS?: number): void {
+  addCoded(codes: Uint8Array, durationS?: number, ledger?: LedgerAnswers): void {
     if (codes.length !== this.#codes.length) {
       throw new InvalidResponseError([
         { field: 'answers', message: `expected ${this.#codes.length} answer codes, one per item, got ${codes.length}` },
       ]);
     }
-    this.#fold(codes, durationS, 1);
+    const entries = this.#checkLedger(ledger);
+    if (this.#fold(codes, durationS, 1) && entries) this.#ledger!.fold(entries, 1);
   }
 
   remove(response: SurveyResponse): void {
     const codes = this.#encode(response.answers);
-    this.#fold(codes, response.durationS, -1);
+    const ledger = this.#checkLedger(response.ledger);
+    const counted = this.#fold(codes, response.durationS, -1);
     // Every statistic is a count or a sum of positive values: a negative one proves the response was never added.
     const stats = this.#stats;
     for (let i = 0; i < stats.length; i++) {
@@ -143,6 +159,14 @@ class StatsAccumulator implements Accumulator {
         this.#fold(codes, response.durationS, 1);
         throw new StatsMismatchError('cannot withdraw a response these statistics do not hold');
       }
+    }
+    if (!counted || !ledger) return;
+    try {
+      this.#ledger!.fold(ledger, -1);
+    } catch (error) {
+      this.#fold(codes, response.durationS, 1);
+      if (error instanceof LedgerStatsError) throw new StatsMismatchError(error.message);
+      throw error;
     }
   }
 
@@ -154,13 +178,49 @@ class StatsAccumulator implements Accumulator {
         `statistics with excludeFlagged=${excludeFlagged} cannot join statistics with excludeFlagged=${this.excludeFlagged}`,
       );
     }
+    // Read before anything changes: a ledger block of another shape leaves these statistics as they were.
+    const ledger = this.#ledger ? new LedgerAccumulator(null) : null;
+    if (ledger && stats.ledger !== undefined) this.#readLedger(ledger, stats.ledger);
     const own = this.#stats;
     for (let i = 0; i < own.length; i++) own[i]! += incoming[i]!;
+    if (ledger) this.#ledger!.addStats(ledger.toStats());
+  }
+
+  /** The ledger block of statistics read by accumulatorFrom (their other parts are already in the buffer). */
+  addLedgerStats(stats: GroupStats): void {
+    if (this.#ledger && stats.ledger !== undefined) this.#readLedger(this.#ledger, stats.ledger);
+  }
+
+  #readLedger(into: LedgerAccumulator, ledger: unknown): void {
+    try {
+      into.addStats(ledger);
+    } catch (error) {
+      if (error instanceof LedgerStatsError) throw new StatsMismatchError(error.message);
+      throw error;
+    }
   }
 
   toStats(): GroupStats {
     this.#spillAll();
-    return toStats(this.#plan, this.#stats, this.excludeFlagged);
+    const stats = toStats(this.#plan, this.#stats, this.excludeFlagged);
+    if (this.#ledger) {
+      const ledger = this.#ledger.toStats();
+      if (!isEmptyLedgerStats(ledger)) stats.ledger = ledger;
+    }
+    return stats;
+  }
+
+  /** The response's ledger entries once they fit the instrument's ledger step; null when there are none. */
+  #checkLedger(ledger: LedgerAnswers | undefined): LedgerAnswers | null {
+    if (ledger === undefined) return null;
+    const design = this.#ledgerDesign;
+    if (!design) {
+      throw new InvalidResponseError([
+        { field: 'ledger', message: `instrument ${this.instrument.id}@${this.instrument.version} has no ledger step` },
+      ]);
+    }
+    if (ledgerFits(design, ledger)) return ledger;
+    throw new InvalidResponseError(ledgerIssues(design, ledger));
   }
 
   /** The response's answers as codes in the reused buffer; throws InvalidResponseError naming each bad field. */
@@ -172,9 +232,10 @@ class StatsAccumulator implements Accumulator {
   /**
    * Adds (sign 1) or removes (sign -1) one response given as codes, behind add, addCoded and remove: the quality
    * flags, n and capacity go straight into the statistics; each scale's pattern is counted when adding, and worked out
-   * at once (addPattern) when removing, after every count is spilled, so a negative statistic shows at once.
+   * at once (addPattern) when removing, after every count is spilled, so a negative statistic shows at once. Returns
+   * whether the response counts in the scores (false: flagged and left out), which its ledger entries follow.
    */
-  #fold(codes: Uint8Array, durationS: number | undefined, sign: 1 | -1): void {
+  #fold(codes: Uint8Array, durationS: number | undefined, sign: 1 | -1): boolean {
     const plan = this.#plan;
     const stats = this.#stats;
     const kinds = plan.kinds;
@@ -226,7 +287,7 @@ class StatsAccumulator implements Accumulator {
     if (flagged) stats[plan.quality]! += sign;
     if (straightLining) stats[plan.quality + 1]! += sign;
     if (tooFast) stats[plan.quality + 2]! += sign;
-    if (flagged && this.excludeFlagged) return;
+    if (flagged && this.excludeFlagged) return false;
 
     stats[plan.n]! += sign;
     if (capacity !== 0) stats[plan.capacity + capacity - 1]! += sign;
@@ -239,7 +300,7 @@ class StatsAccumulator implements Accumulator {
         const l = scales[s]!;
         this.#addPattern(l, pattern[s]! - l.patterns, -1);
       }
-      return;
+      return true;
     }
     let counts = this.#counts;
     if (counts === null) {
@@ -256,6 +317,7 @@ class StatsAccumulator implements Accumulator {
         counts[at] = 0;
       } else counts[at] = count + 1;
     }
+    return true;
   }
 
   /** Moves every pattern count into the statistics, leaving the counts zero. */

@@ -1,4 +1,5 @@
 import type { Instrument, Layer, LikertSignal } from '../instrument';
+import { emptyLedgerStats, isEmptyLedgerStats, type LedgerStats, mergeLedgerStats } from '../ledger/stats';
 import type { SurveyResponse } from '../response';
 import { type Accumulator, accumulatorFrom, createAccumulator } from './accumulator';
 import { InstrumentMismatchError, StatsMismatchError } from './errors';
@@ -57,6 +58,12 @@ export interface GroupStats {
   quality: { flagged: number; straightLining: number; tooFast: number };
   /** Answers to "has leadership decided" per option id: only for instruments with that item (2026.2 on). */
   decided?: Record<string, number>;
+  /**
+   * The ledger step's entries (shared/ledger/stats.ts): only for instruments with a ledger step, and only once an
+   * entry was folded in (absent means none, so statistics of responses without entries keep their earlier shape).
+   * Sparse, merged by its own function.
+   */
+  ledger?: LedgerStats;
 }
 
 export interface ScoringOptions {
@@ -123,7 +130,7 @@ export function unfold(
 }
 
 /**
- * Adds two statistics field by field. Every number in GroupStats is additive and every string or boolean identifies
+ * Adds two statistics field by field (the ledger block apart: it is sparse). Every number in GroupStats is additive and every string or boolean identifies
  * what the numbers mean, so one walk keeps merge in step with the type and refuses statistics of another shape.
  */
 function add(a: unknown, b: unknown, path: string): unknown {
@@ -155,5 +162,12 @@ export function merge(a: GroupStats, b: GroupStats): GroupStats {
   if (a.excludeFlagged !== b.excludeFlagged) {
     throw new StatsMismatchError('cannot merge statistics with different excludeFlagged settings');
   }
-  return add(a, b, 'stats') as GroupStats;
+  const { ledger: la, ...restA } = a;
+  const { ledger: lb, ...restB } = b;
+  const merged = add(restA, restB, 'stats') as GroupStats;
+  if (la || lb) {
+    const ledger = mergeLedgerStats(la ?? emptyLedgerStats(), lb ?? emptyLedgerStats());
+    if (!isEmptyLedgerStats(ledger)) merged.ledger = ledger;
+  }
+  return merged;
 }

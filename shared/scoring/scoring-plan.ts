@@ -341,6 +341,7 @@ const SUM_KEYS = ['n', 'sum', 'sumSq'] as const;
 const COMPLETE_KEYS = ['n', 'sum', 'cross'] as const;
 const TOP_KEYS = ['instrument', 'excludeFlagged', 'n', 'layers', 'signals', 'capacity', 'quality'] as const;
 const TOP_KEYS_DECIDED = [...TOP_KEYS, 'decided'] as const;
+const LEDGER_KEY = 'ledger';
 const QUALITY_KEYS = ['flagged', 'straightLining', 'tooFast'] as const;
 
 function readScale(v: unknown, into: Float64Array, l: ScaleLayout, path: string): void {
@@ -388,7 +389,10 @@ function readRows(
  */
 export function readStats(plan: ScoringPlan, stats: GroupStats, into: Float64Array): boolean {
   const { instrument } = plan;
-  const s = record(stats, plan.decidedOptions ? TOP_KEYS_DECIDED : TOP_KEYS, 'stats') as unknown as GroupStats;
+  const top: readonly string[] = plan.decidedOptions ? TOP_KEYS_DECIDED : TOP_KEYS;
+  // The ledger block is read by the accumulator's own ledger part; statistics stored before it existed lack it.
+  const withLedger = instrument.ledger !== undefined && isRecord(stats) && LEDGER_KEY in stats;
+  const s = record(stats, withLedger ? [...top, LEDGER_KEY] : top, 'stats') as unknown as GroupStats;
   if (s.instrument?.id !== instrument.id || s.instrument.version !== instrument.version) {
     throw new InstrumentMismatchError(
       `statistics are for ${s.instrument?.id}@${s.instrument?.version}, not ${instrument.id}@${instrument.version}`,

@@ -9,10 +9,19 @@ import {
   LIKERT_SIGNALS,
   layerItems,
 } from '../../shared/instrument';
+import type { LedgerAnswers } from '../../shared/ledger';
+import { suppressSegments } from '../../shared/privacy';
 import type { Answers, SurveyResponse } from '../../shared/response';
 import { scoreResponses } from '../../shared/scoring';
 import { choiceAnswer } from '../factories';
 import { ADMIN_TOKEN, call, closeCampaign, type Harness, startHarness } from '../http/harness';
+import {
+  derivableSmallLedgerGroups,
+  type Leaf,
+  leavesOf,
+  type PublishedRow,
+  publishedLedgerRows,
+} from './ledger-attacks';
 import { buildWorld, seededRandom, type World } from './support';
 
 // Anonymity attacks on small campaigns with known answers, one group below the minimum group size in each. The
@@ -224,6 +233,8 @@ async function harvest(campaigns: Campaign[]): Promise<View> {
     const jsonGroups = publishedGroups(c.id, json.body);
     for (const row of rows) {
       const [breakdown, group, n, suppressed] = row;
+      // The ledger's rows are attacked on their own (ledger-attacks.ts, below).
+      if (breakdown!.startsWith('ledger')) continue;
       const match = jsonGroups.find((g) => g.breakdown === breakdown && (g.key ?? 'all') === group);
       if (suppressed === 'true' || !match) {
         expect(match, `${c.label}: CSV shows ${breakdown} ${group}`).toBeUndefined();
@@ -609,7 +620,15 @@ describe('attacks over time', () => {
     for (const r of [before, after]) {
       expect(r.json).toMatchObject({ published: false, suppressed: true, byLevel: {} });
       expect(r.json.segments).toEqual({ department: [], level: [] });
-      for (const key of ['layers', 'signals', 'diagnoses', 'capacityDecision', 'firstBreak', 'leadershipGap']) {
+      for (const key of [
+        'layers',
+        'signals',
+        'diagnoses',
+        'capacityDecision',
+        'firstBreak',
+        'leadershipGap',
+        'ledger',
+      ]) {
         expect(r.json).not.toHaveProperty(key);
       }
       expect(r.compare).toMatchObject({ published: false, suppressed: true });
@@ -666,5 +685,195 @@ describe('attacks over time', () => {
     );
     expect(bodies[1]).toEqual(bodies[0]);
     expect(bodies[2]).toEqual(bodies[0]);
+  });
+});
+
+// ---- the ledger tables -------------------------------------------------------------------------------------------
+
+describe('attacks on the ledger tables', () => {
+  interface LedgerWave {
+    id: string;
+    label: string;
+    k: number;
+    ledgers: LedgerAnswers[];
+    leaves: Leaf[];
+  }
+
+  async function ledgerWave(label: string, ledgers: LedgerAnswers[], orgId = w.a.orgId): Promise<LedgerWave> {
+    const departments = ['Sales', 'Operations', 'Finance', 'Legal', 'IT'];
+    const made = await call(h.app, 'POST', `/api/v1/orgs/${orgId}/campaigns`, {
+      token: w.consultantA.token,
+      body: { name: label, departments },
+    });
+    expect(made.status).toBe(201);
+    for (const [i, ledger] of ledgers.entries()) {
+      const res = await call(h.app, 'POST', `/api/v1/surveys/${made.body.surveyToken}/responses`, {
+        body: {
+          responseId: crypto.randomUUID(),
+          answers: answers(false, false),
+          level: 'frontline',
+          department: departments[i % 2]!,
+          durationS: 600,
+          ledger,
+        },
+      });
+      expect(res.status, res.text).toBe(201);
+    }
+    await closeCampaign(h.app, made.body.id);
+    return { id: made.body.id, label, k: made.body.minGroupSize, ledgers, leaves: leavesOf(made.body.id, ledgers) };
+  }
+
+  /** The ledger rows of the reports, after checking that the CSV carries the same totals and nothing hidden. */
+  async function harvestLedger(waves: LedgerWave[]): Promise<{ rows: PublishedRow[]; numbers: number[] }> {
+    const rows: PublishedRow[] = [];
+    const numbers: number[] = [];
+    for (const wave of waves) {
+      const json = await report(wave.id);
+      expect(json.body.published).toBe(true);
+      rows.push(...publishedLedgerRows(wave.id, json.body, wave.leaves));
+      numbersIn(json.body.ledger, numbers);
+      numbersIn(json.body.recommendations, numbers);
+      const csv = (await report(wave.id, '?format=csv')).text
+        .trim()
+        .split('\r\n')
+        .map((l) => l.split(','));
+      const header = csv[0]!;
+      const total = header.indexOf('ledger_total');
+      const csvTotals = csv
+        .slice(1)
+        .filter((r) => r[0]!.startsWith('ledger') && r[3] === 'false' && r[2] !== '0')
+        .map((r) => Number(r[total]));
+      const jsonTotals = publishedLedgerRows(wave.id, json.body, wave.leaves).map((r) => Math.round(r.total * 10) / 10);
+      expect(csvTotals.sort()).toEqual(jsonTotals.sort());
+      for (const r of csv.slice(1).filter((r) => r[0]!.startsWith('ledger') && r[3] === 'true')) {
+        expect(
+          r.slice(2).every((v) => v === '' || v === 'true'),
+          `${wave.label}: hidden ledger row ${r[1]}`,
+        ).toBe(true);
+      }
+    }
+    return { rows, numbers };
+  }
+
+  const time = (category: string, hoursPerWeek: number) => ({ category, hoursPerWeek });
+  const wait = (kind: string, department: string, days: number, timesPerMonth: number) => ({
+    kind,
+    heldBy: { department },
+    days,
+    timesPerMonth,
+  });
+
+  it('cannot recover a small time sink beside a large one (10 + 2), nor its hours', async () => {
+    const ledgers: LedgerAnswers[] = [
+      ...Array.from({ length: 10 }, (_, i) => ({ time: [time('searching', 3 + (i % 3))] })),
+      { time: [time('rework', 37.5)] },
+      { time: [time('rework', 37.5)] },
+    ];
+    const wave = await ledgerWave('ledger 10+2', ledgers);
+    const view = await harvestLedger([wave]);
+    // Rework (2) is hidden, and searching with it: the total minus searching would be the two.
+    expect(view.rows.map((r) => r.name)).toEqual(['time total']);
+    expect(derivableSmallLedgerGroups(wave.leaves, view.rows, wave.k)).toEqual([]);
+    for (const secret of [75, 37.5]) expect(view.numbers).not.toContain(secret);
+
+    // The attack finds the leak where it exists: with searching shown beside the total, rework is the difference.
+    const searching: PublishedRow = {
+      wave: wave.id,
+      ledger: 'time',
+      name: 'time searching',
+      leaves: ['searching'],
+      total: 40,
+    };
+    expect(derivableSmallLedgerGroups(wave.leaves, [...view.rows, searching], wave.k)).toEqual([
+      `time of 2: ${wave.id}:rework`,
+    ]);
+  });
+
+  it('counts the people behind hidden categories, not their entries, when one person names several', async () => {
+    // Three of ten also name rework, two of those three also name checking: the hidden entries number 5 (= k), but
+    // they are three people's.
+    const ledgers: LedgerAnswers[] = Array.from({ length: 10 }, (_, i) => ({
+      time: [time('searching', 4), ...(i < 3 ? [time('rework', 12)] : []), ...(i < 2 ? [time('checking', 9)] : [])],
+    }));
+    const wave = await ledgerWave('ledger overlap', ledgers);
+    const view = await harvestLedger([wave]);
+    expect(view.rows.map((r) => r.name)).toEqual(['time total']);
+    expect(derivableSmallLedgerGroups(wave.leaves, view.rows, wave.k)).toEqual([]);
+    // The layer rule, which adds counts, would have shown searching: its difference from the total is three people.
+    const bySum = suppressSegments(
+      [
+        { key: 'searching', n: 10 },
+        { key: 'rework', n: 3 },
+        { key: 'checking', n: 2 },
+      ],
+      wave.k,
+    );
+    expect(bySum.has('searching')).toBe(false);
+    const searching: PublishedRow = {
+      wave: wave.id,
+      ledger: 'time',
+      name: 'time searching',
+      leaves: ['searching'],
+      total: 40,
+    };
+    expect(derivableSmallLedgerGroups(wave.leaves, [...view.rows, searching], wave.k)).toEqual([
+      `time of 3: ${wave.id}:rework + ${wave.id}:checking`,
+    ]);
+  });
+
+  it('cannot recover a small holder of a wait through its kind, the other holders or the total', async () => {
+    const ledgers: LedgerAnswers[] = [
+      ...Array.from({ length: 8 }, (_, i) => ({ waiting: [wait('approval', 'Finance', 2 + (i % 2), 4)] })),
+      { waiting: [wait('approval', 'Legal', 20, 3)] },
+      { waiting: [wait('approval', 'Legal', 20, 3)] },
+      ...Array.from({ length: 6 }, () => ({ waiting: [wait('materials', 'IT', 1, 10)] })),
+    ];
+    const wave = await ledgerWave('ledger holders', ledgers);
+    const view = await harvestLedger([wave]);
+    // Approvals (10) and materials (6) are shown; within approvals, Legal (2) is hidden and Finance as its complement.
+    expect(view.rows.map((r) => r.name).sort()).toEqual([
+      'waiting approval',
+      'waiting materials',
+      'waiting materials|department:IT',
+      'waiting total',
+    ]);
+    expect(derivableSmallLedgerGroups(wave.leaves, view.rows, wave.k)).toEqual([]);
+    // Legal's two people wait 20 days, 3 times a month: 120 waiting days; none of it is published on its own.
+    for (const secret of [120, 20]) expect(view.numbers).not.toContain(secret);
+  });
+
+  it('cannot recover a small group of one wave from the other wave', async () => {
+    const org = await call(h.app, 'POST', '/api/v1/orgs', {
+      token: w.consultantA.token,
+      body: { name: 'Ledger waves' },
+    });
+    const first = await ledgerWave(
+      'ledger wave 1',
+      [
+        ...Array.from({ length: 8 }, () => ({ waiting: [wait('approval', 'Finance', 3, 4)] })),
+        { waiting: [wait('approval', 'Legal', 15, 2)] },
+        { waiting: [wait('approval', 'Legal', 15, 2)] },
+      ],
+      org.body.id,
+    );
+    h.clock.advance(1000);
+    const second = await ledgerWave(
+      'ledger wave 2',
+      [
+        ...Array.from({ length: 8 }, () => ({ waiting: [wait('approval', 'Finance', 2, 4)] })),
+        ...Array.from({ length: 6 }, () => ({ waiting: [wait('approval', 'Legal', 4, 2)] })),
+      ],
+      org.body.id,
+    );
+    const view = await harvestLedger([first, second]);
+    // Wave 2 shows Legal; wave 1 does not: the two waves together still isolate nobody in wave 1.
+    expect(view.rows.filter((r) => r.wave === second.id).map((r) => r.name)).toContain(
+      'waiting approval|department:Legal',
+    );
+    expect(view.rows.filter((r) => r.wave === first.id).map((r) => r.name)).not.toContain(
+      'waiting approval|department:Legal',
+    );
+    expect(derivableSmallLedgerGroups([...first.leaves, ...second.leaves], view.rows, first.k)).toEqual([]);
+    for (const secret of [60, 15]) expect(view.numbers).not.toContain(secret);
   });
 });

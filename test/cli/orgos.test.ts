@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CURRENT_INSTRUMENT, type Instrument, LAYERS } from '../../shared/instrument';
+import { ledgerColumns } from '../../shared/ledger';
 import type { ReadinessReport } from '../../shared/report-model';
 import { scoreResponses } from '../../shared/scoring';
 import { simulatePopulation, simulationCsv } from '../../shared/simulation';
@@ -41,7 +42,7 @@ describe('orgos (spawned)', () => {
     const r = orgos('template');
     expect(r).toEqual({
       code: 0,
-      stdout: `level,department,duration_s,${CURRENT_INSTRUMENT.items.map((i) => i.id).join(',')}\n`,
+      stdout: `level,department,duration_s,${[...CURRENT_INSTRUMENT.items.map((i) => i.id), ...ledgerColumns(CURRENT_INSTRUMENT)].join(',')}\n`,
       stderr: '',
     });
   });

@@ -43,6 +43,13 @@ async function visibleStep(page: Page): Promise<{ id: string; fieldsets: string[
   });
 }
 
+/** Tabs to a select and picks its `index`-th option (1 = the first after the empty one) with the arrow keys. */
+async function chooseByKeyboard(page: Page, selector: string, index: number): Promise<void> {
+  await tabTo(page, selector);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  expect(await page.$eval(selector, (el) => (el as HTMLSelectElement).selectedIndex)).toBe(index);
+}
+
 /** The stored response behind a receipt. */
 async function responseOf(receipt: string) {
   const r = await db.store.getResponse(sha256Hex(receipt));
@@ -73,6 +80,26 @@ describe('survey with JavaScript', () => {
       steps++;
       expect(await page.textContent('#bar-label')).toMatch(new RegExp(`^Step ${steps} of \\d+$`));
       for (const fieldset of step.fieldsets) {
+        if (fieldset.startsWith('f-ledger_')) {
+          // The ledger step, by keyboard: one time sink and one wait, knowledge skipped (every part is optional).
+          if (fieldset === 'f-ledger_time') {
+            await chooseByKeyboard(page, '#f-ledger_time_1_category', 5);
+            await tabTo(page, '#f-ledger_time_1_hours');
+            await page.keyboard.type('6.5');
+            await chooseByKeyboard(page, '#f-ledger_time_1_reason', 1);
+          }
+          if (fieldset === 'f-ledger_waiting') {
+            await chooseByKeyboard(page, '#f-ledger_waiting_1_kind', 1);
+            await chooseByKeyboard(page, '#f-ledger_waiting_1_held_by', 4);
+            await tabTo(page, '#f-ledger_waiting_1_days');
+            await page.keyboard.type('3');
+            await tabTo(page, '#f-ledger_waiting_1_times');
+            await page.keyboard.type('4');
+            await screenshot(page, 'survey-js-ledger-step', false);
+            await expectAccessible(page, 'survey, ledger step');
+          }
+          continue;
+        }
         await tabTo(page, `#${fieldset} input`);
         if (position === 0) {
           // Focus is visible: the focused option's label draws an outline.
@@ -106,7 +133,8 @@ describe('survey with JavaScript', () => {
       await page.keyboard.press('Enter');
       break;
     }
-    expect(steps).toBe(9);
+    // Five layers, three signal steps, the ledger step, and the questions about the respondent.
+    expect(steps).toBe(10);
 
     await page.waitForSelector('#done:not([hidden])');
     const receipt = (await page.textContent('#receipt'))!.trim();
@@ -122,6 +150,11 @@ describe('survey with JavaScript', () => {
     expect(stored.answers).toEqual(
       Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, /^[1-5]$/.test(v) ? Number(v) : v])),
     );
+    // The fifth kind of work, the first reason, the first kind of wait held by the fourth department.
+    expect(stored.ledger).toEqual({
+      time: [{ category: 'rework', hoursPerWeek: 6.5, reason: 'only_me' }],
+      waiting: [{ kind: 'approval', heldBy: { department: 'Finance' }, days: 3, timesPerMonth: 4 }],
+    });
 
     // Withdrawing asks first (on a shared device the receipt may be someone else's), then withdraws.
     await tabTo(page, '#withdraw');
@@ -234,7 +267,7 @@ describe('survey without JavaScript', () => {
     await page.goto(surveyUrl);
     // Every step is on the page at once, with no progress bar or step buttons.
     expect(await page.isVisible('#s1')).toBe(true);
-    expect(await page.isVisible('#s9')).toBe(true);
+    expect(await page.isVisible('#s10')).toBe(true);
     expect(await page.isVisible('#progress')).toBe(false);
     expect(await page.isVisible('#next')).toBe(false);
     await screenshot(page, 'survey-nojs-form', false);
@@ -255,7 +288,24 @@ describe('survey without JavaScript', () => {
     await screenshot(page, 'survey-nojs-error', false);
     await expectAccessibleMarkup(browser, surveyUrl, await page.content(), 'survey without JavaScript, with an error');
 
+    // The ledger step without JavaScript: a wait in entry 1, a second one behind the disclosure, hours out of range.
+    await page.selectOption('#f-ledger_waiting_1_kind', 'boss_decision');
+    await page.selectOption('#f-ledger_waiting_1_held_by', 'level:executive');
+    await page.fill('#f-ledger_waiting_1_days', '5');
+    await page.fill('#f-ledger_waiting_1_times', '2');
+    await page.click('#f-ledger_time details.more summary');
+    await page.selectOption('#f-ledger_time_2_category', 'searching');
+    await page.fill('#f-ledger_time_2_hours', '45');
+    // The browser's own range check would stop the post; remove it to see the server's answer.
+    await page.$eval('#f-ledger_time_2_hours', (el) => el.removeAttribute('max'));
     await page.check('#f-level input[value="frontline"]');
+    await Promise.all([page.waitForNavigation(), page.click('#send')]);
+    expect(await page.textContent('#errors')).toContain('expected a number from 0 to 40 in steps of 0.5');
+    expect(await page.getAttribute('#f-ledger_time_2_hours', 'aria-invalid')).toBe('true');
+    expect(await page.inputValue('#f-ledger_waiting_1_days')).toBe('5');
+    await screenshot(page, 'survey-nojs-ledger-error', false);
+    await expectAccessibleMarkup(browser, surveyUrl, await page.content(), 'survey without JavaScript, ledger error');
+    await page.fill('#f-ledger_time_2_hours', '4.5');
     await Promise.all([page.waitForNavigation(), page.click('#send')]);
     const receipt = (await page.textContent('code.receipt'))!.trim();
     expect(await page.textContent('h1')).toContain('Thank you');
@@ -266,6 +316,10 @@ describe('survey without JavaScript', () => {
       answers: { roles_split: 2, kn_ask_senior: 'dk', sig_capacity_for: 'fewer_people' },
       level: 'frontline',
       department: 'Operations',
+      ledger: {
+        time: [{ category: 'searching', hoursPerWeek: 4.5 }],
+        waiting: [{ kind: 'boss_decision', heldBy: { level: 'executive' }, days: 5, timesPerMonth: 2 }],
+      },
     });
 
     await Promise.all([page.waitForNavigation(), page.click('form.withdraw button')]);

@@ -222,6 +222,14 @@ const ROUTES: Route[] = [
     roles: ['admin', 'consultant', 'executive', 'viewer'],
   },
   {
+    name: 'waves',
+    action: 'report.waves',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}/waves` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive', 'viewer'],
+  },
+  {
     name: 'compare',
     action: 'compare',
     request: async (s) => ({ method: 'GET', path: `/api/v1/compare?campaigns=${campaign(s)}` }),

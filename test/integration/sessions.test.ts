@@ -225,6 +225,8 @@ describe('report viewer links', () => {
     expect(csv.status).toBe(200);
     const account = await call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/account`, { headers: { cookie } });
     expect(account.status).toBe(200);
+    const waves = await call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/waves`, { headers: { cookie } });
+    expect(waves.status).toBe(200);
     expect((await call(h.app, 'GET', `/api/v1/orgs/${orgId}/account`, { headers: { cookie } })).status).toBe(403);
     const session = await call(h.app, 'GET', '/api/v1/auth/session', { headers: { cookie } });
     // The report, and the operating account beside it (the wave's section of the report page).
@@ -232,7 +234,7 @@ describe('report viewer links', () => {
       signedIn: true,
       kind: 'viewer',
       campaignId,
-      actions: ['report.read', 'account.wave'],
+      actions: ['report.read', 'report.waves', 'account.wave'],
     });
     for (const path of ['/api/v1/orgs', `/api/v1/orgs/${orgId}`, `/api/v1/campaigns/${campaignId}`]) {
       expect((await call(h.app, 'GET', path, { headers: { cookie } })).status, path).toBe(403);

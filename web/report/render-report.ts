@@ -3,11 +3,13 @@
 // default-src 'self'); charts are plain SVG with a table twin. Every optional part may be missing: old stored reports,
 // a campaign with too few responses, no leadership view, no segments.
 
-import { findInstrument } from '../../shared/instrument';
+import { CURRENT_INSTRUMENT, findInstrument, type Instrument } from '../../shared/instrument';
 import {
   CASCADE,
   isLikert,
+  LANGUAGES,
   LAYERS,
+  type Language,
   type Layer,
   LIKERT_SIGNALS,
   type LikertSignal,
@@ -18,7 +20,6 @@ import type {
   Diagnosis,
   DifferenceEstimate,
   Finding,
-  LayerVerdict,
   QualitySummary,
   ReadinessReport,
   Recommendation,
@@ -27,17 +28,11 @@ import type {
 import { classAttr, cls, esc } from '../html';
 import { type AccountSectionModel, renderAccountSection } from '../operating-account/render-account-section';
 import { BASE_CSS } from '../styles/base-css';
-import {
-  CAPACITY_NAMES,
-  DIAGNOSIS_NAMES,
-  FINDING_NAMES,
-  LAYER_NAMES,
-  LAYER_QUESTIONS,
-  LEVEL_NAMES,
-  LIKELIHOOD_WORDS,
-  SIGNAL_NAMES,
-} from './labels';
+import { CAPACITY_NAMES, LAYER_NAMES, LEVEL_NAMES, SIGNAL_NAMES } from './labels';
+import { ledgerSection } from './render-ledger';
+import { trendSection, type WaveTrendModel } from './render-trend';
 import { REPORT_CSS } from './report-css';
+import { REPORT_TEXT, type ReportText } from './report-messages';
 
 /** One row of a segment breakdown: a suppressed row carries no numbers at all. */
 export interface SegmentRow {
@@ -86,14 +81,34 @@ export interface ReportModel extends Partial<Omit<ReadinessReport, 'layers' | 's
   account?: AccountSectionModel | null;
   /** Where the account is managed (the page adds it; a printed or standalone report has none). */
   accountLink?: string;
+  /** The organisation's published waves up to this one (GET /campaigns/{id}/waves), read beside the report by the page. */
+  waves?: WaveTrendModel | null;
 }
 
-const VERDICT_TEXT: Record<LayerVerdict, string> = {
-  weak: 'weak',
-  borderline: 'borderline',
-  sound: 'holding',
-  unknown: 'too few answers',
-};
+/**
+ * The language the report is being rendered in, with its names. Set for the length of one synchronous render (the
+ * renderer stays a pure function of its arguments) so every section reads it without passing it down each call.
+ */
+interface RenderContext {
+  lang: Language;
+  t: ReportText;
+  instrument: Instrument;
+}
+let L: RenderContext = { lang: 'en', t: REPORT_TEXT.en, instrument: CURRENT_INSTRUMENT };
+
+/** A layer's name in the report's language (the instrument's own translation). */
+export const layerName = (layer: Layer): string => L.instrument.layers[layer]?.name[L.lang] ?? LAYER_NAMES[layer];
+const layerLabel = (layer: string): string | undefined =>
+  layer in LAYER_NAMES ? layerName(layer as Layer) : undefined;
+const layerQuestion = (layer: Layer): string => L.instrument.layers[layer]?.question[L.lang] ?? '';
+function signalLabel(signal: string): string {
+  const own = (L.instrument.signals as Partial<Record<string, { name: Record<Language, string> }>>)[signal];
+  return own?.name[L.lang] ?? SIGNAL_NAMES[signal as LikertSignal] ?? signal;
+}
+function levelName(level: string): string {
+  const option = L.instrument.segments.level.options.find((o) => o.id === level);
+  return L.lang === 'en' ? (LEVEL_NAMES[level] ?? level) : (option?.label[L.lang] ?? level);
+}
 
 const round = (v: number) => Math.round(v);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -125,17 +140,28 @@ function formatDate(iso: string | undefined): string | null {
 export interface RenderReportOptions {
   /** 'embedded' puts the CSS in a <style> element (a standalone file); 'linked' references /assets (the site). */
   stylesheet?: 'embedded' | 'linked';
+  /** The report's language (default English); any language the survey has. */
+  lang?: Language;
 }
+
+export interface RenderBodyOptions {
+  lang?: Language;
+  /** Links to the same report in each language (the page's switch); none in a printed or standalone file. */
+  languageLinks?: boolean;
+}
+
+export const REPORT_LANGUAGES: readonly Language[] = LANGUAGES;
 
 /** A complete HTML document; the CLI writes it as a standalone file. */
 export function renderReportDocument(model: ReportModel, options: RenderReportOptions = {}): string {
   const stylesheet = options.stylesheet ?? 'embedded';
-  const title = `${model.campaign?.name ?? 'Campaign'} – Org OS readiness report`;
+  const lang = options.lang ?? 'en';
+  const title = `${model.campaign?.name ?? 'Campaign'} – ${REPORT_TEXT[lang].eyebrow}`;
   const css =
     stylesheet === 'embedded'
       ? `<style>${BASE_CSS}${REPORT_CSS}</style>`
       : '<link rel="icon" href="/assets/favicon.svg"><link rel="stylesheet" href="/assets/orgos.css"><link rel="stylesheet" href="/assets/report.css">';
-  return `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(
+  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-Hans' : lang}" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(
     title,
   )}</title>${css}</head><body><a class="skip" href="#report">Skip to the report</a><main id="report" class="report">${renderReportBody(
     model,
@@ -143,21 +169,40 @@ export function renderReportDocument(model: ReportModel, options: RenderReportOp
 }
 
 /** The report's content, without the document around it (the page puts it into its <main>). */
-export function renderReportBody(model: ReportModel): string {
-  if (model.published === false) return unpublishedBody(model);
+export function renderReportBody(model: ReportModel, options: RenderBodyOptions = {}): string {
+  const lang = options.lang ?? 'en';
+  const instrument =
+    (model.instrument ? findInstrument(model.instrument.id, model.instrument.version) : undefined) ??
+    CURRENT_INSTRUMENT;
+  const outer = L;
+  L = { lang, t: REPORT_TEXT[lang], instrument };
+  try {
+    return body(model, options.languageLinks ?? false);
+  } finally {
+    L = outer;
+  }
+}
+
+function body(model: ReportModel, languageLinks: boolean): string {
+  if (model.published === false) return unpublishedBody(model, languageLinks);
   const k = model.minGroupSize ?? 5;
   const hasScores = LAYERS.some((l) => typeof model.layers?.[l]?.score === 'number');
+  // Screen one answers "what do I do on Monday": the diagnosis in one sentence, the first break, at most three
+  // actions with their owner and due date. Everything after it is the evidence.
   const parts = [
-    header(model),
-    toc(Boolean(model.account)),
+    header(model, languageLinks),
+    mondaySection(model),
     leadFindings(model),
+    toc(Boolean(model.account), Boolean(model.waves), Boolean(model.ledger)),
     protectionSection(model),
     summarySection(model),
     renderAccountSection(model.account, model.accountLink),
     layersSection(model, hasScores),
     diagnosesSection(model),
-    actionsSection(model.recommendations ?? []),
+    actionsSection(model),
+    ledgerSection(model.ledger),
     gapSection(model),
+    model.waves ? trendSection(model.waves, model.minGroupSize ?? 5, { t: L.t, layerName }) : '',
     segmentsSection(model, k),
     signalsSection(model),
     itemsSection(model),
@@ -170,12 +215,12 @@ export function renderReportBody(model: ReportModel): string {
  * An open campaign, or a closed one whose results are being finalised: the count, the response rate, why there are no
  * figures yet (for the latter, when they appear), and the leadership's own view.
  */
-function unpublishedBody(model: ReportModel): string {
+function unpublishedBody(model: ReportModel, languageLinks: boolean): string {
   const closes = formatDate(model.campaign?.closesAt ?? undefined);
   const lead = model.leadership?.layers;
   const leadRows = lead
     ? LAYERS.map(
-        (layer) => `<tr><th scope="row">${LAYER_NAMES[layer]}</th><td class="num">${num(lead[layer]?.score)}</td></tr>`,
+        (layer) => `<tr><th scope="row">${layerName(layer)}</th><td class="num">${num(lead[layer]?.score)}</td></tr>`,
       ).join('')
     : '';
   const leadership = leadRows
@@ -183,7 +228,7 @@ function unpublishedBody(model: ReportModel): string {
         model.leadership?.n ?? 0
       } ${model.leadership?.n === 1 ? 'person' : 'people'}, not anonymous). The comparison with the workforce comes with the results.</p><div class="table-wrap" role="region" tabindex="0" aria-label="Leadership scores"><table class="data"><caption>Leadership layer scores, 0–100</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Leadership</th></tr></thead><tbody>${leadRows}</tbody></table></div></section>`
     : '';
-  return `${header(model)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Results are not published yet</h2><p class="lead">${esc(
+  return `${header(model, languageLinks)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Results are not published yet</h2><p class="lead">${esc(
     model.reason ?? 'Results are published when the campaign closes.',
   )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${protectionSection(model)}${renderAccountSection(
     model.account,
@@ -200,7 +245,7 @@ function protectionSection(model: ReportModel): string {
     ? `<ul class="flags">${bursts
         .map(
           (b) =>
-            `<li><strong>${esc(b.breakdown === 'level' ? (LEVEL_NAMES[b.group!] ?? b.group!) : b.group!)}</strong>: ${esc(b.note ?? '')}</li>`,
+            `<li><strong>${esc(b.breakdown === 'level' ? levelName(b.group!) : b.group!)}</strong>: ${esc(b.note ?? '')}</li>`,
         )
         .join('')}</ul>`
     : '';
@@ -209,48 +254,128 @@ function protectionSection(model: ReportModel): string {
   }${list}</section>`;
 }
 
-function header(model: ReportModel): string {
+function header(model: ReportModel, languageLinks: boolean): string {
+  const { t } = L;
   const org = model.campaign?.orgName ?? model.org?.name;
   const meta: string[] = [];
   if (org) meta.push(esc(org));
-  if (typeof model.n === 'number') meta.push(`${model.n} ${model.n === 1 ? 'response' : 'responses'}`);
+  if (typeof model.n === 'number') meta.push(t.responses(model.n));
   const rate = rateText(model.responseRate);
-  if (rate) meta.push(`response rate ${esc(rate)}`);
+  if (rate) meta.push(`${t.responseRate} ${esc(rate)}`);
   const when = formatDate(model.generatedAt);
-  if (when) meta.push(`generated ${esc(when)} UTC`);
-  if (model.instrument) meta.push(`instrument ${esc(model.instrument.id)} ${esc(model.instrument.version)}`);
-  return `<header class="report-head"><p class="eyebrow">Org OS readiness report</p><h1>${esc(
-    model.campaign?.name ?? 'Readiness report',
+  if (when) meta.push(esc(t.generated(when)));
+  if (model.instrument) meta.push(`${t.instrument} ${esc(model.instrument.id)} ${esc(model.instrument.version)}`);
+  const switcher = languageLinks
+    ? `<nav class="lang-switch" aria-label="${esc(t.languageSwitch)}"><ul>${REPORT_LANGUAGES.map(
+        (lang) =>
+          `<li><button type="button" class="secondary" data-lang="${lang}" lang="${lang === 'zh' ? 'zh-Hans' : lang}" aria-pressed="${lang === L.lang}">${esc(
+            REPORT_TEXT[lang].languageName,
+          )}</button></li>`,
+      ).join('')}</ul></nav>`
+    : '';
+  return `<header class="report-head">${switcher}<p class="eyebrow">${esc(t.eyebrow)}</p><h1>${esc(
+    model.campaign?.name ?? t.titleFallback,
   )}</h1><p class="meta">${meta.join(' · ')}</p></header>`;
 }
 
-function toc(account: boolean): string {
+function toc(account: boolean, trend: boolean, ledger: boolean): string {
+  const { toc: n } = L.t;
   const links: [string, string][] = [
-    ['protection', 'Protection'],
-    ['summary', 'First break'],
-    ...(account ? [['operating-account', 'Operating account'] as [string, string]] : []),
-    ['layers', 'Layers'],
-    ['diagnoses', 'Diagnosis'],
-    ['actions', 'Actions'],
-    ['gap', 'Leadership gap'],
-    ['segments', 'Groups'],
-    ['signals', 'Signals'],
-    ['items', 'By question'],
-    ['method', 'How to read'],
+    ['protection', n.protection],
+    ['summary', n.summary],
+    ...(account ? [['operating-account', n.account] as [string, string]] : []),
+    ['layers', n.layers],
+    ['diagnoses', n.diagnoses],
+    ['actions', n.actions],
+    ...(ledger ? [['ledgers', n.ledgers] as [string, string]] : []),
+    ['gap', n.gap],
+    ...(trend ? [['trend', n.trend] as [string, string]] : []),
+    ['segments', n.segments],
+    ['signals', n.signals],
+    ['items', n.items],
+    ['method', n.method],
   ];
   return `<nav class="toc" aria-label="Report sections"><ul>${links
-    .map(([id, text]) => `<li><a href="#${id}">${text}</a></li>`)
+    .map(([id, text]) => `<li><a href="#${id}">${esc(text)}</a></li>`)
     .join('')}</ul></nav>`;
+}
+
+/** Most answers on every layer are "don't know" and no layer has a score: nobody can see these practices. */
+const invisibleLayers = (model: ReportModel): boolean =>
+  LAYERS.every((l) => (model.layers?.[l]?.dontKnowRate ?? 0) >= 0.5 && model.layers?.[l]?.score == null);
+
+/** A diagnosis's confidence in words and number, never 100% (docs/METHOD.md §6.5). */
+function confidenceWords(d: Diagnosis): string {
+  const shown = Math.min(99, Math.round(d.confidence * 100));
+  const percent = L.lang === 'de' ? `${shown}\u00a0%` : `${shown}%`;
+  return d.likelihood ? `${L.t.likelihood[d.likelihood]} (${percent})` : percent;
+}
+
+/** The operating account's entry taken from this wave's recommendation `index`, if any. */
+function entryFor(model: ReportModel, index: number) {
+  // `recommendation` is the account's link back to the report (functions/account/account-view.ts).
+  return (
+    model.account?.entries.items.find((e) => (e as { recommendation?: number | null }).recommendation === index) ?? null
+  );
+}
+
+/** The recommendation's action in the report's language. */
+const actionText = (r: Recommendation): string => r.actions?.[L.lang] ?? r.action;
+
+/**
+ * Screen one: the diagnosis in one sentence (the first break and the pattern behind it), then at most three actions,
+ * each with its owner and due date once the operating account holds it.
+ */
+function mondaySection(model: ReportModel): string {
+  const { t } = L;
+  const first = model.firstBreak ?? null;
+  const together = model.weakTogether ?? [];
+  const tooFew = typeof model.n === 'number' && model.n < (model.minGroupSize ?? 5);
+  const where = first
+    ? t.breakSentence(layerName(first))
+    : tooFew
+      ? t.tooFewSentence
+      : model.diagnosisWithheld
+        ? t.withheldSentence
+        : together.length > 1
+          ? t.severalSentence(together.map(layerName).join(L.lang === 'zh' ? '、' : ', '))
+          : invisibleLayers(model)
+            ? t.invisibleSentence
+            : t.noBreakSentence;
+  const top = [...(model.diagnoses ?? [])].sort((a, b) => b.confidence - a.confidence)[0];
+  const pattern =
+    tooFew || model.diagnosisWithheld
+      ? ''
+      : top
+        ? t.patternSentence(t.diagnosisNames[top.code] ?? top.code, confidenceWords(top))
+        : t.noPatternSentence;
+  const actions = (model.recommendations ?? []).slice(0, 3).map((r, i) => {
+    const entry = entryFor(model, i);
+    const due = entry?.due ? ('date' in entry.due ? `${t.due} ${esc(entry.due.date)}` : t.dueWave) : '';
+    const owner = entry?.ownerRole
+      ? `<span class="owner"><strong>${esc(t.owner)}:</strong> ${esc(entry.ownerRole)}${due ? ` · ${due}` : ''}</span>`
+      : model.account
+        ? `<span class="owner muted">${esc(t.notTakenUp)}</span>`
+        : '';
+    return `<li>${esc(actionText(r))}${owner}</li>`;
+  });
+  return `<section id="monday" class="screen-one" aria-labelledby="monday-h"><h2 id="monday-h">${esc(
+    t.mondayHeading,
+  )}</h2><p class="verdict">${esc(where)}${pattern ? ` ${esc(pattern)}` : ''}</p>${
+    actions.length
+      ? `<p class="muted">${esc(t.actionsLead)}</p><ol class="monday-actions">${actions.join('')}</ol>`
+      : `<p class="empty">${esc(t.noActions)}</p>`
+  }<p class="to-evidence"><a href="#summary">${esc(t.evidenceLink)}</a></p></section>`;
 }
 
 /** Findings that change how the rest is read (too few, careless answers, nobody can see): before anything else. */
 function leadFindings(model: ReportModel): string {
   const lead = (model.findings ?? []).filter((f) => f.lead);
   if (lead.length === 0) return '';
-  return `<section id="first" aria-labelledby="first-h"><h2 id="first-h">Read this first</h2>${lead
+  return `<section id="first" aria-labelledby="first-h"><h2 id="first-h">${esc(L.t.readFirst)}</h2>${lead
     .map(
       (f) =>
-        `<article class="diag finding"><h3>${esc(FINDING_NAMES[f.code] ?? f.code)}</h3><p>${esc(f.text.en)}</p></article>`,
+        `<article class="diag finding"><h3>${esc(L.t.findingNames[f.code] ?? f.code)}</h3><p>${esc(f.text[L.lang] ?? f.text.en)}</p></article>`,
     )
     .join('')}</section>`;
 }
@@ -262,48 +387,59 @@ function summarySection(model: ReportModel): string {
     const s = model.layers?.[layer];
     const verdict = verdicts?.[layer];
     const isBreak = layer === first;
-    const value = typeof s?.score === 'number' ? `${round(s.score)} · ${esc(s.levelName ?? '')}` : 'no score';
+    const value =
+      typeof s?.score === 'number'
+        ? `${round(s.score)}${L.lang === 'en' ? ` · ${esc(s.levelName ?? '')}` : s.level ? ` · ${s.level}/5` : ''}`
+        : esc(L.t.noScore);
     return `<li${classAttr(isBreak && 'break', verdict === 'weak' && 'weak')}${isBreak ? ' aria-current="step"' : ''}>${
-      isBreak ? '<span class="badge">First break</span><br>' : ''
-    }<span class="name">${LAYER_NAMES[layer]}</span><span class="v">${value}${
-      verdict ? ` · ${VERDICT_TEXT[verdict]}` : ''
+      isBreak ? `<span class="badge">${esc(L.t.firstBreakBadge)}</span><br>` : ''
+    }<span class="name">${layerName(layer)}</span><span class="v">${value}${
+      verdict ? ` · ${L.t.verdicts[verdict]}` : ''
     }</span></li>`;
   }).join('');
   const together = model.weakTogether ?? [];
-  const invisible = LAYERS.every(
-    (l) => (model.layers?.[l]?.dontKnowRate ?? 0) >= 0.5 && model.layers?.[l]?.score == null,
-  );
+  const invisible = invisibleLayers(model);
   const lead = first
-    ? `<p class="lead"><strong>${LAYER_NAMES[first]}</strong> is where the chain breaks first. ${esc(
-        LAYER_QUESTIONS[first],
-      )} The answers say not yet, clearly. It comes first in the usual order of breakage, so start here rather than with the loudest symptom; the survey shows where practice is weak, not what caused what.</p>`
-    : together.length > 1
-      ? `<p class="lead">Several layers are weak, or close to it, at about the same level: ${together
-          .map((l) => `<strong>${LAYER_NAMES[l]}</strong>`)
-          .join(', ')}. The survey cannot tell which of them broke first, so none is named the first break.</p>`
-      : `<p class="lead">${
+    ? `<p class="lead">${L.t.breakLead(esc(layerName(first)), esc(layerQuestion(first)))}</p>`
+    : L.lang !== 'en'
+      ? `<p class="lead">${esc(
           typeof model.n === 'number' && model.n < (model.minGroupSize ?? 5)
-            ? 'Not enough responses yet to say where the chain breaks.'
-            : model.diagnosisWithheld === 'too_few_responses'
-              ? 'Too few responses to diagnose: the scores are shown below, but not where the chain breaks.'
-              : model.diagnosisWithheld === 'flagged_responses'
-                ? 'Too many careless responses to say where the chain breaks (see above).'
-                : invisible
-                  ? 'Nobody could say whether these practices exist, so no layer can be judged (see above).'
-                  : 'No layer is clearly weak: none lies far enough below the midpoint with its whole confidence interval below it.'
-        }</p>`;
-  return `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Where it breaks first</h2>${lead}<p class="muted">The usual order of breakage: knowledge, then workflows, responsibility, governance and roles.</p><ol class="cascade">${items}</ol></section>`;
+            ? L.t.tooFewSentence
+            : model.diagnosisWithheld
+              ? L.t.withheldSentence
+              : together.length > 1
+                ? L.t.severalSentence(together.map(layerName).join(L.lang === 'zh' ? '、' : ', '))
+                : L.t.noBreakSentence,
+        )}</p>`
+      : together.length > 1
+        ? `<p class="lead">Several layers are weak, or close to it, at about the same level: ${together
+            .map((l) => `<strong>${layerName(l)}</strong>`)
+            .join(', ')}. The survey cannot tell which of them broke first, so none is named the first break.</p>`
+        : `<p class="lead">${
+            typeof model.n === 'number' && model.n < (model.minGroupSize ?? 5)
+              ? 'Not enough responses yet to say where the chain breaks.'
+              : model.diagnosisWithheld === 'too_few_responses'
+                ? 'Too few responses to diagnose: the scores are shown below, but not where the chain breaks.'
+                : model.diagnosisWithheld === 'flagged_responses'
+                  ? 'Too many careless responses to say where the chain breaks (see above).'
+                  : invisible
+                    ? 'Nobody could say whether these practices exist, so no layer can be judged (see above).'
+                    : 'No layer is clearly weak: none lies far enough below the midpoint with its whole confidence interval below it.'
+          }</p>`;
+  return `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${esc(L.t.breaksHeading)}</h2>${lead}<p class="muted">${esc(L.t.usualOrder)}</p><ol class="cascade">${items}</ol></section>`;
 }
 
 // ---- layers: SVG bars with interval whiskers, and the same figures as a table
 
 const CHART_W = 640;
-const LABEL_W = 130;
-const PLOT_W = 440;
+// Each bar's name stands above it, at the plot's left edge, so no name is cut however long it is in any language, or
+// however small the phone (the chart's text is set larger there).
+const LABEL_W = 16;
+const PLOT_W = 560;
 const x = (v: number) => LABEL_W + (Math.max(0, Math.min(100, v)) / 100) * PLOT_W;
 
 function scaleBars(rows: { label: string; s: ScaleScore | undefined; highlight?: boolean }[], title: string): string {
-  const rowH = 34;
+  const rowH = 50;
   const top = 8;
   const h = top + rows.length * rowH + 26;
   let svg = '';
@@ -314,17 +450,17 @@ function scaleBars(rows: { label: string; s: ScaleScore | undefined; highlight?:
   rows.forEach((row, i) => {
     const y = top + i * rowH;
     const score = row.s?.score;
-    svg += `<text x="${LABEL_W - 8}" y="${y + 21}" text-anchor="end">${esc(row.label)}</text>`;
+    svg += `<text class="label" x="${x(0)}" y="${y + 17}">${esc(row.label)}</text>`;
     if (typeof score === 'number') {
-      svg += `<rect class="${cls('bar', row.highlight && 'break')}" x="${x(0)}" y="${y + 8}" width="${(x(score) - x(0)).toFixed(1)}" height="18" rx="2"/>`;
+      svg += `<rect class="${cls('bar', row.highlight && 'break')}" x="${x(0)}" y="${y + 24}" width="${(x(score) - x(0)).toFixed(1)}" height="18" rx="2"/>`;
       const ci = row.s?.ci95;
       if (ci) {
         const [lo, hi] = [x(ci[0]).toFixed(1), x(ci[1]).toFixed(1)];
-        svg += `<path class="ci" d="M${lo} ${y + 17}H${hi}M${lo} ${y + 11}V${y + 23}M${hi} ${y + 11}V${y + 23}"/>`;
+        svg += `<path class="ci" d="M${lo} ${y + 33}H${hi}M${lo} ${y + 27}V${y + 39}M${hi} ${y + 27}V${y + 39}"/>`;
       }
-      svg += `<text x="${x(100) + 8}" y="${y + 21}">${round(score)}</text>`;
+      svg += `<text x="${x(100) + 8}" y="${y + 38}">${round(score)}</text>`;
     } else {
-      svg += `<text x="${x(0) + 6}" y="${y + 21}">no score</text>`;
+      svg += `<text x="${x(0) + 6}" y="${y + 38}">${esc(L.t.noScore)}</text>`;
     }
   });
   return `<svg class="chart" viewBox="0 0 ${CHART_W} ${h}" role="img" aria-label="${esc(title)}">${svg}</svg>`;
@@ -332,24 +468,21 @@ function scaleBars(rows: { label: string; s: ScaleScore | undefined; highlight?:
 
 function layersSection(model: ReportModel, hasScores: boolean): string {
   if (!hasScores) {
-    return `<section id="layers" aria-labelledby="layers-h"><h2 id="layers-h">The five layers</h2><p class="empty">No layer scores yet: fewer than ${
-      model.minGroupSize ?? 5
-    } responses, so nothing is shown.</p></section>`;
+    return `<section id="layers" aria-labelledby="layers-h"><h2 id="layers-h">${esc(L.t.layersHeading)}</h2><p class="empty">${esc(
+      L.t.noLayerScores(model.minGroupSize ?? 5),
+    )}</p></section>`;
   }
   const rows = LAYERS.map((layer) => ({
-    label: LAYER_NAMES[layer],
+    label: layerName(layer),
     s: model.layers?.[layer],
     highlight: layer === model.firstBreak,
   }));
-  const chart = scaleBars(
-    rows,
-    'Bar chart of the five layer scores from 0 to 100 with 95% confidence intervals; the figures are in the table below.',
-  );
+  const chart = scaleBars(rows, L.t.layerChartLabel);
   const body = LAYERS.map((layer) => {
     const s = model.layers?.[layer];
     const isBreak = layer === model.firstBreak;
-    return `<tr${classAttr(isBreak && 'break')}><th scope="row">${LAYER_NAMES[layer]}${
-      isBreak ? ' <span class="tag">first break</span>' : ''
+    return `<tr${classAttr(isBreak && 'break')}><th scope="row">${layerName(layer)}${
+      isBreak ? ` <span class="tag">${esc(L.t.firstBreakTag)}</span>` : ''
     }</th><td class="num">${num(s?.score)}</td><td class="num">${
       s?.ci95 ? `${round(s.ci95[0])}–${round(s.ci95[1])}` : '–'
     }</td><td>${s?.level ? `${s.level} ${esc(s.levelName ?? '')}` : '–'}</td><td class="num">${num(
@@ -357,9 +490,9 @@ function layersSection(model: ReportModel, hasScores: boolean): string {
       2,
     )}</td><td class="num">${s?.n ?? '–'}</td><td class="num">${typeof s?.dontKnowRate === 'number' ? pct(s.dontKnowRate) : '–'}</td></tr>`;
   }).join('');
-  return `<section id="layers" aria-labelledby="layers-h"><h2 id="layers-h">The five layers</h2><figure>${chart}<figcaption>Score 0–100 per layer; the black whisker is the 95% confidence interval; the dashed line is the midpoint (50). ${
-    model.firstBreak ? 'The first break is drawn in amber.' : ''
-  }</figcaption></figure><div class="table-wrap" role="region" tabindex="0" aria-label="Layer scores"><table class="data"><caption>Layer scores</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Score</th><th scope="col" class="num">95% interval</th><th scope="col">Maturity level</th><th scope="col" class="num">Agreement</th><th scope="col" class="num">Answers</th><th scope="col" class="num">Don’t know</th></tr></thead><tbody>${body}</tbody></table></div></section>`;
+  return `<section id="layers" aria-labelledby="layers-h"><h2 id="layers-h">${esc(L.t.layersHeading)}</h2><figure>${chart}<figcaption>${esc(L.t.layerCaption)} ${
+    model.firstBreak ? esc(L.t.firstBreakAmber) : ''
+  }</figcaption></figure><div class="table-wrap" role="region" tabindex="0" aria-label="${esc(L.t.layerScores)}"><table class="data"><caption>${esc(L.t.layerScores)}</caption><thead><tr><th scope="col">${L.t.col.layer}</th><th scope="col" class="num">${L.t.col.score}</th><th scope="col" class="num">${L.t.col.interval}</th><th scope="col">${L.t.col.level}</th><th scope="col" class="num">${L.t.col.agreement}</th><th scope="col" class="num">${L.t.col.answers}</th><th scope="col" class="num">${L.t.col.dontKnow}</th></tr></thead><tbody>${body}</tbody></table></div></section>`;
 }
 
 // ---- diagnoses
@@ -399,15 +532,15 @@ export function evidenceSource(source: string, itemText?: (id: string) => string
       .join(' or ');
   switch (kind) {
     case 'layer':
-      return LAYER_NAMES[rest as Layer] ?? rest;
+      return layerLabel(rest as Layer) ?? rest;
     case 'signal':
-      return rest === 'capacity_decision' ? 'Capacity decision' : (SIGNAL_NAMES[rest as LikertSignal] ?? rest);
+      return rest === 'capacity_decision' ? 'Capacity decision' : (signalLabel(rest as LikertSignal) ?? rest);
     case 'capacity':
       return `Share answering ${capacity(rest)}`;
     case 'profile':
       return `Profile: ${PROFILE_FACTS[rest] ?? rest.replace(/_/g, ' ')}`;
     case 'gap':
-      return GAP_NAMES[rest] ?? `Leadership minus workforce, ${LAYER_NAMES[rest as Layer] ?? rest}`;
+      return GAP_NAMES[rest] ?? `Leadership minus workforce, ${layerLabel(rest as Layer) ?? rest}`;
     case 'capacity_decided':
       return 'Share not told what freed time is for (not decided, not told, or does not know)';
     case 'item':
@@ -417,10 +550,10 @@ export function evidenceSource(source: string, itemText?: (id: string) => string
     case 'workforce':
       return 'Effective respondents';
     case 'departments':
-      return `Furthest-apart departments, ${LAYER_NAMES[rest as Layer] ?? rest}`;
+      return `Furthest-apart departments, ${layerLabel(rest as Layer) ?? rest}`;
     default:
-      if (source in LAYER_NAMES) return LAYER_NAMES[source as Layer];
-      if (source in SIGNAL_NAMES) return SIGNAL_NAMES[source as LikertSignal];
+      if (source in LAYER_NAMES) return layerName(source as Layer);
+      if (source in SIGNAL_NAMES) return signalLabel(source as LikertSignal);
       return source.replace(/[_:]/g, ' ');
   }
 }
@@ -445,7 +578,7 @@ function itemTexts(model: ReportModel): (id: string) => string | undefined {
   const instrument = model.instrument ? findInstrument(model.instrument.id, model.instrument.version) : undefined;
   return (id) => {
     const item = instrument?.items.find((i) => i.id === id);
-    return item && isLikert(item) ? item.text.en : undefined;
+    return item && isLikert(item) ? (item.text[L.lang] ?? item.text.en) : undefined;
   };
 }
 
@@ -456,62 +589,73 @@ function diagnosisBlock(d: Diagnosis, itemText: (id: string) => string | undefin
         `<tr><th scope="row">${esc(evidenceSource(e.source, itemText))}${e.note ? `<span class="ev-note">${esc(e.note)}</span>` : ''}</th><td class="num">${esc(
           evidenceValue(e.source, e.value),
         )}</td><td class="num">${COMPARISON[e.comparison] ?? esc(e.comparison)} ${esc(evidenceValue(e.source, e.threshold))}</td><td>${
-          e.met ? '<span class="met">✓ holds</span>' : '<span class="unmet">✗ does not hold</span>'
+          e.met ? `<span class="met">${L.t.holds}</span>` : `<span class="unmet">${L.t.doesNotHold}</span>`
         }</td></tr>`,
     )
     .join('');
-  const name = DIAGNOSIS_NAMES[d.code] ?? d.code;
+  const name = L.t.diagnosisNames[d.code] ?? d.code;
   // Calibrated, in words and number, never 100% (docs/METHOD.md §6.5).
-  const shown = Math.min(99, Math.round(d.confidence * 100));
-  const words = d.likelihood ? `${LIKELIHOOD_WORDS[d.likelihood]} (${shown}%)` : `${shown}%`;
+  const words = confidenceWords(d);
   const caution =
     d.caution === 'flagged_responses'
       ? '<p class="notes">Read with care: many responses are flagged as careless (see the top of the report).</p>'
       : '';
-  return `<article class="diag"><h3>${esc(name)}</h3><p class="conf">Confidence: ${esc(words)}</p>${caution}<p>${esc(
-    d.explanation,
+  return `<article class="diag"><h3>${esc(name)}</h3><p class="conf">${esc(L.t.confidence)}: ${esc(words)}</p>${caution}<p>${esc(
+    d.explanations?.[L.lang] ?? d.explanation,
   )}</p>${
     rows
-      ? `<div class="table-wrap" role="region" tabindex="0" aria-label="Evidence"><table class="data"><caption>Evidence</caption><thead><tr><th scope="col">Signal</th><th scope="col" class="num">Value</th><th scope="col" class="num">Threshold</th><th scope="col">Result</th></tr></thead><tbody>${rows}</tbody></table></div>`
+      ? `<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(L.t.evidence)}"><table class="data evidence"><caption>${esc(L.t.evidence)}</caption><thead><tr><th scope="col">${L.t.col.signal}</th><th scope="col" class="num">${L.t.col.value}</th><th scope="col" class="num">${L.t.col.threshold}</th><th scope="col">${L.t.col.result}</th></tr></thead><tbody>${rows}</tbody></table></div>`
       : ''
   }</article>`;
 }
 
 function findingBlock(f: Finding): string {
-  return `<article class="diag finding"><h3>${esc(FINDING_NAMES[f.code] ?? f.code)}</h3><p>${esc(f.text.en)}</p></article>`;
+  return `<article class="diag finding"><h3>${esc(L.t.findingNames[f.code] ?? f.code)}</h3><p>${esc(f.text[L.lang] ?? f.text.en)}</p></article>`;
 }
 
 function diagnosesSection(model: ReportModel): string {
   const diagnoses = model.diagnoses ?? [];
-  const notes = model.diagnosisNotes ?? [];
+  const notes =
+    L.lang !== 'en' && model.notes?.length
+      ? model.notes.map((n) => n.text[L.lang] ?? n.text.en)
+      : (model.diagnosisNotes ?? []);
   const findings = (model.findings ?? []).filter((f) => !f.lead);
   const itemText = itemTexts(model);
   const body = diagnoses.length
     ? diagnoses.map((d) => diagnosisBlock(d, itemText)).join('')
     : model.diagnosisWithheld
-      ? '<p class="empty">No diagnosis: see the top of the report for why.</p>'
-      : '<p class="empty">None of the traps is asserted from these responses.</p>';
+      ? `<p class="empty">${esc(L.t.noDiagnosisWithheld)}</p>`
+      : `<p class="empty">${esc(L.t.noTrap)}</p>`;
   const noteList = notes.length
-    ? `<h3>What was not diagnosed, and why</h3><ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`
+    ? `<h3>${esc(L.t.notDiagnosed)}</h3><ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`
     : '';
-  return `<section id="diagnoses" aria-labelledby="diagnoses-h"><h2 id="diagnoses-h">Diagnosis</h2>${body}${findings
+  return `<section id="diagnoses" aria-labelledby="diagnoses-h"><h2 id="diagnoses-h">${esc(L.t.diagnosisHeading)}</h2>${body}${findings
     .map(findingBlock)
     .join('')}${noteList}</section>`;
 }
 
-function actionsSection(recommendations: Recommendation[]): string {
-  const ledgerName = { time: 'time ledger', waiting: 'waiting ledger', knowledge: 'knowledge ledger' } as const;
+function actionsSection(model: ReportModel): string {
+  const recommendations = model.recommendations ?? [];
+  const ledgerName = { time: 'time_ledger', waiting: 'waiting_ledger', knowledge: 'knowledge_ledger' } as const;
   const items = recommendations
-    .map((r) => {
-      const tags = [r.layer ? LAYER_NAMES[r.layer] : null, r.ledger ? ledgerName[r.ledger] : null].filter(Boolean);
-      const because = r.because ? `<span class="ev-note">Because ${esc(r.because.en)}.</span>` : '';
-      return `<li>${tags.map((t) => `<span class="tag">${esc(t)}</span>`).join('')}${esc(r.action)}${because}</li>`;
+    .map((r, i) => {
+      const tags = [r.layer ? layerName(r.layer) : null, r.ledger ? signalLabel(ledgerName[r.ledger]) : null].filter(
+        Boolean,
+      );
+      const because = r.because
+        ? `<span class="ev-note">${esc(L.t.because(r.because[L.lang] ?? r.because.en))}</span>`
+        : '';
+      const entry = entryFor(model, i);
+      const owner = entry?.ownerRole
+        ? `<span class="ev-note"><strong>${esc(L.t.owner)}:</strong> ${esc(entry.ownerRole)}${
+            entry.due ? ` · ${'date' in entry.due ? `${esc(L.t.due)} ${esc(entry.due.date)}` : esc(L.t.dueWave)}` : ''
+          }</span>`
+        : '';
+      return `<li>${tags.map((t) => `<span class="tag">${esc(t)}</span>`).join('')}${esc(actionText(r))}${because}${owner}</li>`;
     })
     .join('');
-  return `<section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">Smallest operating incisions</h2>${
-    items
-      ? `<ol class="actions">${items}</ol>`
-      : '<p class="empty">No actions suggested yet: they follow from weak layers and diagnosed traps.</p>'
+  return `<section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">${esc(L.t.actionsHeading)}</h2>${
+    items ? `<ol class="actions">${items}</ol>` : `<p class="empty">${esc(L.t.noActions)}</p>`
   }</section>`;
 }
 
@@ -519,7 +663,7 @@ function actionsSection(recommendations: Recommendation[]): string {
 
 function gapSection(model: ReportModel): string {
   const gap = model.leadershipGap;
-  const head = '<section id="gap" aria-labelledby="gap-h"><h2 id="gap-h">Leadership and workforce</h2>';
+  const head = `<section id="gap" aria-labelledby="gap-h"><h2 id="gap-h">${esc(L.t.gapHeading)}</h2>`;
   const levelMeans = (model.segments?.level ?? [])
     .filter((r) => !r.suppressed)
     .map((r) => {
@@ -534,7 +678,7 @@ function gapSection(model: ReportModel): string {
           ? `Beyond noise on ${LAYERS.filter((l) => lg.layers[l]?.beyondNoise)
               .map(
                 (l) =>
-                  `${LAYER_NAMES[l]} (${signed(lg.layers[l]!.value)}, interval ${signed(lg.layers[l]!.ci[0])} to ${signed(lg.layers[l]!.ci[1])})`,
+                  `${layerName(l)} (${signed(lg.layers[l]!.value)}, interval ${signed(lg.layers[l]!.ci[0])} to ${signed(lg.layers[l]!.ci[1])})`,
               )
               .join(', ')}.`
           : 'No layer differs beyond noise.'
@@ -543,14 +687,14 @@ function gapSection(model: ReportModel): string {
   const byLevel =
     levelMeans.length >= 2
       ? `<p>By level, mean of the layer scores (levels with at least ${model.minGroupSize ?? 5} responses): ${levelMeans
-          .map((r) => `${esc(LEVEL_NAMES[r.name] ?? r.name)} ${round(r.mean)}`)
+          .map((r) => `${esc(levelName(r.name))} ${round(r.mean)}`)
           .join(', ')}. Details are in the group table below.</p>${levelGapText}`
       : levelGapText;
   if (!gap || Object.keys(gap).length === 0) {
     return `${head}<p class="empty">No leadership view was entered for this campaign, so the gap between what leadership and the workforce see is not measured.</p>${byLevel}</section>`;
   }
   const layers = LAYERS.filter((l) => typeof gap[l] === 'number');
-  const rowH = 30;
+  const rowH = 46;
   const h = layers.length * rowH + 30;
   const zero = LABEL_W + PLOT_W / 2;
   const scale = PLOT_W / 2 / 50;
@@ -565,33 +709,50 @@ function gapSection(model: ReportModel): string {
     const g = gap[layer]!;
     const y = 4 + i * rowH;
     const w = Math.min(50, Math.abs(g)) * scale;
-    svg += `<text x="${LABEL_W - 8}" y="${y + 19}" text-anchor="end">${LAYER_NAMES[layer]}</text><rect class="${cls(
+    svg += `<text class="label" x="${LABEL_W}" y="${y + 17}">${esc(layerName(layer))}</text><rect class="${cls(
       'bar',
       g >= 0 ? 'lead' : 'neg',
-    )}" x="${(g >= 0 ? zero : zero - w).toFixed(1)}" y="${y + 6}" width="${w.toFixed(1)}" height="16" rx="2"/><text x="${(g >= 0 ? zero + w + 6 : zero - w - 6).toFixed(1)}" y="${y + 19}" text-anchor="${g >= 0 ? 'start' : 'end'}">${signed(g)}</text>`;
+    )}" x="${(g >= 0 ? zero : zero - w).toFixed(1)}" y="${y + 24}" width="${w.toFixed(1)}" height="16" rx="2"/><text x="${(g >= 0 ? zero + w + 6 : zero - w - 6).toFixed(1)}" y="${y + 37}" text-anchor="${g >= 0 ? 'start' : 'end'}">${signed(g)}</text>`;
   });
   const rows = layers
     .map((layer) => {
       const g = gap[layer]!;
       const w = model.layers?.[layer]?.score;
       const l = model.leadership?.layers?.[layer]?.score ?? (typeof w === 'number' ? w + g : null);
-      return `<tr><th scope="row">${LAYER_NAMES[layer]}</th><td class="num">${num(w)}</td><td class="num">${num(
+      return `<tr><th scope="row">${layerName(layer)}</th><td class="num">${num(w)}</td><td class="num">${num(
         l,
       )}</td><td class="num">${signed(g)}</td></tr>`;
     })
     .join('');
   const largest = layers.reduce((a, b) => (gap[b]! > gap[a]! ? b : a), layers[0]!);
   const bossB = (model.diagnoses ?? []).some((d) => d.code === 'boss_b_trap');
+  // The workforce's own executives (anonymous, in the workforce scores) beside the leadership view (named, apart):
+  // say why the two differ, so a reader does not take one for a recount of the other.
+  const execRow = levelMeans.find((r) => r.name === 'executive');
+  const execN = (model.segments?.level ?? []).find((r) => r.name === 'executive' && !r.suppressed)?.n;
+  const leadScores = LAYERS.map((l) => model.leadership?.layers?.[l]?.score).filter(
+    (v): v is number => typeof v === 'number',
+  );
+  const leadMean = leadScores.length ? leadScores.reduce((a, b) => a + b, 0) / leadScores.length : null;
+  const leadN = model.leadership?.n;
+  const whyDiffer =
+    execRow && leadMean !== null
+      ? ` Executives who answered the workforce survey average ${round(execRow.mean)}${
+          execN ? ` (${execN} people, anonymously)` : ' (anonymously)'
+        }; the leadership view averages ${round(leadMean)}${
+          leadN ? ` (${leadN} ${leadN === 1 ? 'person' : 'people'}, by name)` : ' (by name)'
+        }. They are not the same people, they did not answer under the same conditions (anonymous among their staff, or on the record as the leadership team), and with so few people each average can move by several points by chance alone.`
+      : ' The leadership view is what the leadership team answered, by name and apart from the workforce; executives in the workforce survey answered anonymously and are part of the workforce scores.';
   const text =
     gap[largest]! > 0
-      ? `<p>Leadership rates <strong>${LAYER_NAMES[largest]}</strong> ${gap[largest]!.toFixed(
+      ? `<p>Leadership rates <strong>${esc(layerName(largest))}</strong> ${gap[largest]!.toFixed(
           1,
         )} points higher than the workforce does: the largest gap. ${
           bossB
             ? 'Together with high activity and low operating impact, this is the “we already get it” trap (see the diagnosis).'
-            : 'On its own a gap is not the “we already get it” trap: that needs the gap beyond the workforce’s and the leaders’ own uncertainty on most layers, high activity and low operating impact, and those do not all hold here.'
-        } The leadership view is what the leadership team answered; executives in the workforce survey answered anonymously and are part of the workforce scores.</p>`
-      : '<p>Leadership does not rate any layer higher than the workforce does.</p>';
+            : 'This gap alone is not the “we already get it” trap, which is not diagnosed here: the trap also needs the gap beyond both groups’ uncertainty on most layers, high activity and low operating impact, and those do not all hold.'
+        }${whyDiffer}</p>`
+      : `<p>Leadership does not rate any layer higher than the workforce does.${whyDiffer}</p>`;
   return `${head}${text}<figure><svg class="chart" viewBox="0 0 ${CHART_W} ${h}" role="img" aria-label="Leadership score minus workforce score per layer, in points; the figures are in the table below.">${svg}</svg><figcaption>Leadership minus workforce, in points: to the right, leadership sees more than the workforce does.</figcaption></figure><div class="table-wrap" role="region" tabindex="0" aria-label="Leadership and workforce scores"><table class="data"><caption>Leadership and workforce scores</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Workforce</th><th scope="col" class="num">Leadership</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows}</tbody></table></div>${byLevel}</section>`;
 }
 
@@ -606,8 +767,9 @@ function heatmap(title: string, rows: SegmentRow[], nameOf: (name: string) => st
   const body = rows
     .map((r) => {
       if (r.suppressed) {
-        const cells = LAYERS.map(() => '<td class="sup">hidden</td>').join('');
-        return `<tr><th scope="row">${esc(nameOf(r.name))}</th><td class="sup">hidden</td>${cells}</tr>`;
+        const hidden = `<td class="sup">${esc(L.t.hidden)}</td>`;
+        const cells = LAYERS.map(() => hidden).join('');
+        return `<tr><th scope="row">${esc(nameOf(r.name))}</th>${hidden}${cells}</tr>`;
       }
       const cells = LAYERS.map((l) => {
         const s = segmentScore(r.layers?.[l]);
@@ -621,20 +783,20 @@ function heatmap(title: string, rows: SegmentRow[], nameOf: (name: string) => st
     })
     .join('');
   return `<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(title)}"><table class="data heat"><caption>${esc(title)}</caption><thead><tr><th scope="col">Group</th><th scope="col" class="num">Responses</th>${LAYERS.map(
-    (l) => `<th scope="col">${LAYER_NAMES[l]}</th>`,
+    (l) => `<th scope="col">${layerName(l)}</th>`,
   ).join('')}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function segmentsSection(model: ReportModel, k: number): string {
   const dep = model.segments?.department ?? [];
   const lev = model.segments?.level ?? [];
-  const head = '<section id="segments" aria-labelledby="segments-h"><h2 id="segments-h">By department and level</h2>';
+  const head = `<section id="segments" aria-labelledby="segments-h"><h2 id="segments-h">${esc(L.t.segmentsHeading)}</h2>`;
   if (dep.length === 0 && lev.length === 0) {
-    return `${head}<p class="empty">No breakdown by group is available for this report.</p></section>`;
+    return `${head}<p class="empty">${esc(L.t.noSegments)}</p></section>`;
   }
   const anySuppressed = [...dep, ...lev].some((r) => r.suppressed);
   const anyMarked = [...dep, ...lev].some((r) => LAYERS.some((l) => r.differences?.[l]?.beyondNoise));
-  return `${head}<p>Layer scores per group, 0–100; darker is higher.${
+  return `${head}<p>${esc(L.t.segmentsIntro)}${
     anyMarked
       ? ' ▲ ▼ mark a group above or below the whole organisation by more than noise makes, counting every cell of the table (a marker appears by chance in at most one table in twenty).'
       : ' No group differs from the whole organisation by more than noise makes.'
@@ -643,7 +805,7 @@ function segmentsSection(model: ReportModel, k: number): string {
       ? ` <strong>Hidden</strong> marks a group with fewer than ${k} responses, or a group hidden with it so that the small group cannot be worked out from the total. Hidden cells are never filled.`
       : ''
   }</p>${dep.length ? heatmap('By department', dep, (n) => n) : ''}${
-    lev.length ? heatmap('By level', lev, (n) => LEVEL_NAMES[n] ?? n) : ''
+    lev.length ? heatmap('By level', lev, (n) => levelName(n)) : ''
   }${weightingBlock(model.weighting?.department, 'department')}${weightingBlock(model.weighting?.level, 'level')}</section>`;
 }
 
@@ -655,7 +817,7 @@ function weightingBlock(w: Weighting | null | undefined, by: 'department' | 'lev
         ? 'Hidden departments, together'
         : 'Hidden levels, together'
       : by === 'level'
-        ? (LEVEL_NAMES[s] ?? s)
+        ? levelName(s)
         : s;
   const rates = w.strata
     .map(
@@ -666,7 +828,7 @@ function weightingBlock(w: Weighting | null | undefined, by: 'department' | 'lev
   const layers = LAYERS.filter((l) => w.layers[l])
     .map(
       (l) =>
-        `<tr><th scope="row">${LAYER_NAMES[l]}</th><td class="num">${num(w.layers[l]!.unweighted)}</td><td class="num">${num(w.layers[l]!.weighted)}</td></tr>`,
+        `<tr><th scope="row">${layerName(l)}</th><td class="num">${num(w.layers[l]!.unweighted)}</td><td class="num">${num(w.layers[l]!.weighted)}</td></tr>`,
     )
     .join('');
   const title = by === 'department' ? 'by department' : 'by level';
@@ -707,7 +869,7 @@ function signalsSection(model: ReportModel): string {
   const rows = present
     .map((sig) => {
       const s = signals[sig]!;
-      return `<tr><th scope="row">${SIGNAL_NAMES[sig]}</th><td class="num">${num(s.score)}</td><td class="num">${
+      return `<tr><th scope="row">${signalLabel(sig)}</th><td class="num">${num(s.score)}</td><td class="num">${
         s.ci95 ? `${round(s.ci95[0])}–${round(s.ci95[1])}` : '–'
       }</td><td class="num">${s.n}</td><td class="num">${pct(s.dontKnowRate ?? 0)}</td></tr>`;
     })
@@ -715,7 +877,7 @@ function signalsSection(model: ReportModel): string {
   const table = rows
     ? `<div class="table-wrap" role="region" tabindex="0" aria-label="Context signals"><table class="data"><caption>Context signals (0–100)</caption><thead><tr><th scope="col">Signal</th><th scope="col" class="num">Score</th><th scope="col" class="num">95% interval</th><th scope="col" class="num">Answers</th><th scope="col" class="num">Don’t know</th></tr></thead><tbody>${rows}</tbody></table></div>`
     : '<p class="empty">No signal scores yet.</p>';
-  return `<section id="signals" aria-labelledby="signals-h"><h2 id="signals-h">Context signals</h2><p>Not layers, but the evidence behind the diagnoses: money spent, motion, the three ledgers, operating impact and human safeguards.</p>${table}${capacityBlock(
+  return `<section id="signals" aria-labelledby="signals-h"><h2 id="signals-h">${esc(L.t.signalsHeading)}</h2><p>Not layers, but the evidence behind the diagnoses: money spent, motion, the three ledgers, operating impact and human safeguards.</p>${table}${capacityBlock(
     model.capacityDecided,
     'Has leadership decided what freed working time is for?',
   )}${capacityBlock(
@@ -742,11 +904,11 @@ function itemsSection(model: ReportModel): string {
         }</td></tr>`,
     )
     .join('');
-  return `<section id="items" aria-labelledby="items-h"><h2 id="items-h">By question</h2><p>Favourable means agreeing with the practice (for a statement worded the other way round, disagreeing with it). “Don’t know” is shown per question: where it is high, people cannot see the practice. A question fewer than ${
-    model.minGroupSize ?? 5
-  } answered shows no shares.</p><div class="table-wrap" role="region" tabindex="0" aria-label="Results by question"><table class="data"><caption>Results by question</caption><thead><tr><th scope="col">Statement</th><th scope="col" class="num">Favourable</th><th scope="col" class="num">Neutral</th><th scope="col" class="num">Unfavourable</th><th scope="col" class="num">Answers</th><th scope="col" class="num">Don’t know</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  return `<section id="items" aria-labelledby="items-h"><h2 id="items-h">${esc(L.t.itemsHeading)}</h2><p>${esc(
+    L.t.itemsIntro(model.minGroupSize ?? 5),
+  )}</p><div class="table-wrap" role="region" tabindex="0" aria-label="${esc(L.t.itemsCaption)}"><table class="data items"><caption>${esc(L.t.itemsCaption)}</caption><thead><tr><th scope="col">${L.t.col.statement}</th><th scope="col" class="num">${L.t.col.favourable}</th><th scope="col" class="num">${L.t.col.neutral}</th><th scope="col" class="num">${L.t.col.unfavourable}</th><th scope="col" class="num">${L.t.col.answers}</th><th scope="col" class="num">${L.t.col.dontKnow}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 function methodSection(k: number): string {
-  return `<section id="method" aria-labelledby="method-h"><h2 id="method-h">How to read this report</h2><ul class="notes"><li>Each layer is the mean of its statements, answered from 1 (strongly disagree) to 5 (strongly agree), mapped to 0–100; “don’t know” is not scored. Maturity levels are fifths of the scale: 1 Ad hoc, 2 Patched, 3 Defined, 4 Managed, 5 Rewritten.</li><li>The 95% interval is the range the score would likely fall in with other respondents from the same organisation; a layer is weak when it lies at least 5 points below the midpoint and its whole interval below it.</li><li>Confidence is calibrated on simulated organisations: of diagnoses shown as “likely (75%)”, about three in four hold. It is never 100%.</li><li>Agreement (r<sub>wg</sub>, 0–1) tells whether people answer alike: near 1 they share one picture, below 0.5 they see the layer very differently.</li><li>The workforce answers anonymously; no group with fewer than ${k} responses is shown, and the leadership view is never mixed into the workforce scores.</li></ul></section>`;
+  return `<section id="method" aria-labelledby="method-h"><h2 id="method-h">${esc(L.t.methodHeading)}</h2><ul class="notes"><li>Each layer is the mean of its statements, answered from 1 (strongly disagree) to 5 (strongly agree), mapped to 0–100; “don’t know” is not scored. Maturity levels are fifths of the scale: 1 Ad hoc, 2 Patched, 3 Defined, 4 Managed, 5 Rewritten.</li><li>The 95% interval is the range the score would likely fall in with other respondents from the same organisation; a layer is weak when it lies at least 5 points below the midpoint and its whole interval below it.</li><li>Confidence is calibrated on simulated organisations: of diagnoses shown as “likely (75%)”, about three in four hold. It is never 100%.</li><li>Agreement (r<sub>wg</sub>, 0–1) tells whether people answer alike: near 1 they share one picture, below 0.5 they see the layer very differently.</li><li>The workforce answers anonymously; no group with fewer than ${k} responses is shown, and the leadership view is never mixed into the workforce scores.</li></ul></section>`;
 }

@@ -7,6 +7,21 @@ export const REPORT_CSS = `
 .eyebrow { margin: 0; font-size: .875rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: #4b5563; }
 .report-head h1 { margin: .25rem 0; font-size: 1.75rem; }
 .meta { margin: .25rem 0; color: #4b5563; }
+.lang-switch ul { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: .375rem; margin: 0 0 .25rem; padding: 0; list-style: none; }
+.lang-switch button { min-height: 2.25rem; padding: .125rem .625rem; font-size: .875rem; }
+.lang-switch button[aria-pressed="true"] { font-weight: 700; outline: 2px solid #1a1a1a; outline-offset: 1px; }
+/* Screen one: the diagnosis in one sentence, the first break and at most three actions, before any evidence. */
+.report .screen-one { margin: 1rem 0; padding: .75rem 1rem; border: 2px solid #b45309; border-radius: .5rem; background: #fffbeb; }
+.screen-one h2 { margin: 0 0 .375rem; padding: 0; border: 0; font-size: 1.25rem; }
+.screen-one .verdict { margin: .25rem 0 .5rem; font-size: 1.0625rem; font-weight: 600; }
+.screen-one .muted { margin: .25rem 0; color: #374151; }
+.monday-actions { margin: .25rem 0; padding-inline-start: 1.25rem; }
+.monday-actions li { margin: .375rem 0; }
+.monday-actions .owner { display: block; font-size: .875rem; color: #374151; }
+.to-evidence { margin: .5rem 0 0; font-size: .9375rem; }
+.trend .change { display: block; font-size: .8125rem; color: #4b5563; white-space: nowrap; }
+.trend .change.beyond { color: #1a1a1a; font-weight: 700; }
+.trend tr.current th, .trend tr.current td { background: #f3f4f6; }
 .toolbar { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
 .toc ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .5rem 0; padding: 0; list-style: none; font-size: .9375rem; }
 .report section { margin: 2rem 0; }
@@ -43,6 +58,16 @@ svg.chart { display: block; width: 100%; height: auto; max-width: 44rem; font: 1
 .legend .s0 { background: #1d4ed8; } .legend .s1 { background: #b45309; } .legend .s2 { background: #047857; }
 .legend .s3 { background: #7c3aed; } .legend .s4 { background: #be185d; } .legend .s5 { background: #4b5563; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
+details.labels { margin: .5rem 0 1rem; }
+details.labels summary { cursor: pointer; font-weight: 600; color: #1d4ed8; }
+details.labels h4 { margin: .75rem 0 .25rem; font-size: .9375rem; }
+/* A table wider than the screen (the page marks it): a visible cue, and the edge it scrolls under. */
+.scroll-cue { margin: .5rem 0 0; font-size: .8125rem; color: #374151; }
+.scroll-cue::after { content: " →"; }
+.table-wrap.scrolls { border-inline-end: 4px solid #9ca3af; }
+/* The evidence's verdict stays in view while the rest of the row scrolls under it. */
+.data.evidence th:last-child, .data.evidence td:last-child { position: sticky; inset-inline-end: 0; background: #fffbeb; }
+.chart text.label { font-weight: 600; }
 .data { width: 100%; margin: .75rem 0; font-size: .9375rem; border-collapse: collapse; }
 .data caption { text-align: start; font-weight: 600; padding: .25rem 0; }
 .data th, .data td { padding: .375rem .5rem; text-align: start; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
@@ -53,7 +78,7 @@ svg.chart { display: block; width: 100%; height: auto; max-width: 44rem; font: 1
 .heat .h1 { background: #eff6ff; } .heat .h2 { background: #bfdbfe; } .heat .h3 { background: #60a5fa; }
 .heat .h4 { background: #2563eb; color: #fff; } .heat .h5 { background: #1e3a8a; color: #fff; }
 .heat .na { color: #4b5563; }
-.heat .sup {
+.heat .sup, .data td.sup {
   color: #374151; font-size: .8125rem; font-style: italic;
   background: repeating-linear-gradient(135deg, #f9fafb 0 6px, #e5e7eb 6px 8px);
 }
@@ -67,10 +92,19 @@ svg.chart { display: block; width: 100%; height: auto; max-width: 44rem; font: 1
 .tag { display: inline-block; margin-inline-end: .375rem; padding: 0 .375rem; font-size: .8125rem; color: #1e3a8a; background: #eff6ff; border: 1px solid #bfdbfe; border-radius: .25rem; }
 .notes { color: #4b5563; font-size: .9375rem; }
 .empty { padding: .75rem 1rem; background: #f3f4f6; border-radius: .375rem; }
+/* Chinese text needs a CJK font: named here so screen and PDF pick one that exists (Debian: fonts-noto-cjk). */
+.report:lang(zh), .report :lang(zh) {
+  font-family: system-ui, "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif;
+}
 @media print {
   @page { size: A4; margin: 12mm 12mm 14mm; }
-  body { font-size: 9.5pt; line-height: 1.35; color: #000; }
-  .top, .toolbar, .toc, .skip, .no-print { display: none !important; }
+  body {
+    font-size: 9.5pt; line-height: 1.35; color: #000;
+    font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", Arial, sans-serif;
+  }
+  .top, .toolbar, .toc, .skip, .no-print, .lang-switch, .scroll-cue, .to-evidence { display: none !important; }
+  .table-wrap.scrolls { border: 0; }
+  .report .screen-one { margin: .5rem 0; padding: .375rem .75rem; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main, .report { max-width: none; padding: 0; }
   a { color: #000; text-decoration: none; }
   h1 { font-size: 18pt; }
@@ -82,7 +116,10 @@ svg.chart { display: block; width: 100%; height: auto; max-width: 44rem; font: 1
   .cascade { margin: .5rem 0; }
   .cascade li { padding: .25rem .5rem; }
   figure { margin: .5rem 0; }
-  svg.chart { max-width: 15cm; }
+  /* The bars' names stand above them, so the charts are taller than wide: narrower in print keeps the report short. */
+  svg.chart { max-width: 11cm; }
+  .screen-one .verdict { font-size: 10.5pt; }
+  .trend .change { font-size: 7pt; }
   .data { margin: .375rem 0; font-size: 8.5pt; }
   .data th, .data td { padding: .125rem .375rem; }
   .data caption { padding: 0; }

@@ -3,8 +3,10 @@
 // /report.html#view=<code>: the page exchanges the code for a viewer session and replaces it in the address bar
 // and history with #campaign=<id>, which names the campaign and opens nothing. No key or session is ever in a URL.
 
+import { LANGUAGES, type Language } from '../../shared/instrument/types';
 import { getSession, renderAccountBar } from '../account/session-client';
 import { type ReportModel, renderReportBody } from './render-report';
+import { REPORT_TEXT } from './report-messages';
 
 const main = document.getElementById('report') as HTMLElement;
 const status = document.getElementById('report-status') as HTMLElement;
@@ -39,8 +41,84 @@ async function openViewerLink(code: string): Promise<string | null> {
   return campaignId;
 }
 
+const isLanguage = (v: string | null | undefined): v is Language => LANGUAGES.includes(v as Language);
+
+/** The hash's language, else the browser's first language the report has, else English. */
+function chosenLanguage(params: URLSearchParams): Language {
+  const asked = params.get('lang');
+  if (isLanguage(asked)) return asked;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
+/** Marks every table wider than its box with a visible cue (and the edge it scrolls under); again on resize. */
+function markScrollingTables(lang: Language): void {
+  for (const wrap of main.querySelectorAll<HTMLElement>('.table-wrap')) {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    wrap.classList.toggle('scrolls', scrolls);
+    const cue = wrap.previousElementSibling?.classList.contains('scroll-cue') ? wrap.previousElementSibling : null;
+    if (scrolls && !cue) {
+      const p = document.createElement('p');
+      p.className = 'scroll-cue';
+      p.textContent = REPORT_TEXT[lang].scrollCue;
+      wrap.before(p);
+    } else if (!scrolls && cue) cue.remove();
+  }
+}
+
+let shown: { model: ReportModel; url: string; campaign: string } | null = null;
+
+/** Renders the loaded report in `lang`: the toolbar after screen one, the language kept in the address bar. */
+function render(lang: Language): void {
+  if (!shown) return;
+  const { model, url, campaign } = shown;
+  document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
+  document.title = `${model.campaign?.name ?? 'Campaign'} – ${REPORT_TEXT[lang].eyebrow}`;
+  main.innerHTML = renderReportBody(model, { lang, languageLinks: true });
+  const toolbar = document.createElement('div');
+  toolbar.className = 'toolbar';
+  toolbar.innerHTML =
+    '<button type="button" id="print">Print or save as PDF</button><button type="button" id="csv" class="secondary">Download CSV</button>';
+  (main.querySelector('#monday') ?? main.querySelector('.report-head'))?.after(toolbar);
+  status.hidden = true;
+  markScrollingTables(lang);
+  for (const button of main.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    button.addEventListener('click', () => {
+      const next = button.dataset.lang;
+      if (!isLanguage(next)) return;
+      history.replaceState(
+        null,
+        '',
+        `${location.pathname}#campaign=${encodeURIComponent(campaign)}&lang=${encodeURIComponent(next)}`,
+      );
+      render(next);
+      main.querySelector<HTMLButtonElement>(`[data-lang="${next}"]`)?.focus();
+    });
+  }
+  document.getElementById('print')?.addEventListener('click', () => print());
+  document.getElementById('csv')?.addEventListener('click', async () => {
+    const csv = await fetch(`${url}?format=csv`);
+    if (csv.status === 202) return say('The CSV is being prepared. Try again in a moment.');
+    if (!csv.ok) return say(`The CSV export failed (error ${csv.status}).`);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await csv.blob());
+    a.download = `orgos-report-${campaign}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  });
+}
+
+addEventListener('resize', () => {
+  if (shown) markScrollingTables(chosenLanguage(new URLSearchParams(location.hash.slice(1))));
+});
+
 async function load(): Promise<void> {
   const params = new URLSearchParams(location.hash.slice(1));
+  // Switching the language only re-renders what is loaded.
+  if (shown && params.get('campaign') === shown.campaign) return render(chosenLanguage(params));
   const code = params.get('view');
   const campaign = code ? await openViewerLink(code) : params.get('campaign');
   if (code && !campaign) return;
@@ -78,34 +156,25 @@ async function load(): Promise<void> {
   const model = (await res.json()) as ReportModel;
   // The operating account beside the report (issue 11); a report reads fine without it. The account page itself is
   // for signed-in people, not for a viewer link's session.
-  const [account, session] = await Promise.all([
+  // The organisation's earlier waves (the trend), likewise optional.
+  const [account, session, waves] = await Promise.all([
     fetch(`/api/v1/campaigns/${encodeURIComponent(campaign)}/account`, { headers })
       .then((r) => (r.ok ? r.json() : null))
       .catch(() => null),
     getSession().catch(() => null),
+    fetch(`/api/v1/campaigns/${encodeURIComponent(campaign)}/waves`, { headers })
+      .then((r) => (r.status === 200 ? r.json() : null))
+      .catch(() => null),
   ]);
+  if (waves && model.published !== false) model.waves = waves;
   if (account) {
     model.account = account;
     if (session?.kind === 'user' && model.campaign?.orgId) {
       model.accountLink = `/operating-account.html#org=${encodeURIComponent(model.campaign.orgId)}`;
     }
   }
-  document.title = `${model.campaign?.name ?? 'Campaign'} – Org OS readiness report`;
-  main.innerHTML = `<div class="toolbar"><button type="button" id="print">Print or save as PDF</button><button type="button" id="csv" class="secondary">Download CSV</button></div>${renderReportBody(
-    model,
-  )}`;
-  status.hidden = true;
-  document.getElementById('print')?.addEventListener('click', () => print());
-  document.getElementById('csv')?.addEventListener('click', async () => {
-    const csv = await fetch(`${url}?format=csv`);
-    if (csv.status === 202) return say('The CSV is being prepared. Try again in a moment.');
-    if (!csv.ok) return say(`The CSV export failed (error ${csv.status}).`);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(await csv.blob());
-    a.download = `orgos-report-${campaign}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  });
+  shown = { model, url, campaign };
+  render(chosenLanguage(params));
 }
 
 addEventListener('hashchange', () => void load());

@@ -88,6 +88,11 @@ progress { display: block; width: 100%; height: .75rem; accent-color: #1d4ed8; }
   display: inline-block; padding: .125rem .5rem; font: 1.125rem/1.4 ui-monospace, Menlo, Consolas, monospace;
   background: #f3f4f6; border-radius: .25rem; word-break: break-all;
 }
+.ledger .entry { display: grid; gap: .5rem; margin: .25rem 0 1rem; }
+.ledger .field label { display: block; margin-bottom: .25rem; }
+.entry-h { margin: .5rem 0 0; font-weight: 600; color: #4b5563; }
+details.more > summary { min-height: 2.75rem; padding: .5rem 0; color: #1d4ed8; font-weight: 600; cursor: pointer; }
+@media (min-width: 40rem) { .ledger .entry { grid-template-columns: 1fr 1fr; } .entry-h { grid-column: 1 / -1; } }
 .withdraw { margin: 1rem 0; }
 .withdraw .q { border: 0; }
 table { border-collapse: collapse; }

@@ -47,6 +47,26 @@ export interface SurveyMessages {
   unsubscribeButton: string;
   unsubscribed: string;
   unsubscribeNotFound: string;
+  /** The ledger step (instrument 2026.2 on). */
+  ledgerTitle: string;
+  ledgerNote: string;
+  ledgerEntry: string;
+  ledgerAnother: string;
+  ledgerTimeWhat: string;
+  ledgerHours: string;
+  ledgerWhy: string;
+  ledgerWaitWhat: string;
+  ledgerHeldBy: string;
+  ledgerDepartments: string;
+  ledgerLevels: string;
+  ledgerDays: string;
+  ledgerTimes: string;
+  ledgerKnowledgeWhat: string;
+  ledgerChecks: string;
+  ledgerSop: string;
+  ledgerLabel: string;
+  /** Added to the privacy line when the campaign takes free-text labels. */
+  ledgerLabelsRule: string;
 }
 
 const en: SurveyMessages = {
@@ -98,6 +118,26 @@ const en: SurveyMessages = {
   unsubscribeButton: 'Send no more reminders',
   unsubscribed: 'Done: you will get no more reminders about this survey.',
   unsubscribeNotFound: 'This link is not valid.',
+  ledgerTitle: 'Where your time goes and where your work waits',
+  ledgerNote:
+    'Optional: skip any part of this step, or all of it. Add up to three entries per question, from the lists only: no names of people.',
+  ledgerEntry: 'Entry {n}',
+  ledgerAnother: 'Add entry {n}',
+  ledgerTimeWhat: 'Kind of work',
+  ledgerHours: 'Hours a week',
+  ledgerWhy: 'Why it falls to you (optional)',
+  ledgerWaitWhat: 'What you wait on',
+  ledgerHeldBy: 'Who holds it',
+  ledgerDepartments: 'A department',
+  ledgerLevels: 'A level',
+  ledgerDays: 'Typical wait, in working days',
+  ledgerTimes: 'Times a month',
+  ledgerKnowledgeWhat: 'Judgment you check',
+  ledgerChecks: 'Times a week',
+  ledgerSop: 'Is there a written procedure? (optional)',
+  ledgerLabel: 'Short label, no names (optional)',
+  ledgerLabelsRule:
+    'Short labels lose any e-mail address, phone number or link, are shown only in groups of at least {n} people and never by department, and are deleted {days} days after the survey closes.',
 };
 
 const zh: SurveyMessages = {
@@ -145,6 +185,26 @@ const zh: SurveyMessages = {
   unsubscribeButton: '不再发送提醒',
   unsubscribed: '已完成：你不会再收到本调查的提醒。',
   unsubscribeNotFound: '此链接无效。',
+  ledgerTitle: '你的时间花在哪里，工作卡在哪里',
+  ledgerNote:
+    '选填：这一步的任何部分都可以跳过，也可以整步跳过。每个问题最多填三条，只从列表中选择，不写任何人的名字。',
+  ledgerEntry: '第 {n} 条',
+  ledgerAnother: '添加第 {n} 条',
+  ledgerTimeWhat: '工作类型',
+  ledgerHours: '每周小时数',
+  ledgerWhy: '为什么落在你身上（选填）',
+  ledgerWaitWhat: '在等什么',
+  ledgerHeldBy: '卡在谁那里',
+  ledgerDepartments: '某个部门',
+  ledgerLevels: '某个层级',
+  ledgerDays: '通常等待的工作日数',
+  ledgerTimes: '每月次数',
+  ledgerKnowledgeWhat: '需要确认的判断',
+  ledgerChecks: '每周次数',
+  ledgerSop: '有书面流程吗？（选填）',
+  ledgerLabel: '简短说明，不写名字（选填）',
+  ledgerLabelsRule:
+    '简短说明中的邮箱、电话号码和链接会被删除；说明只在至少{n}人的群体中显示，绝不按部门显示，并在调查结束{days}天后删除。',
 };
 
 const de: SurveyMessages = {
@@ -199,6 +259,26 @@ const de: SurveyMessages = {
   unsubscribeButton: 'Keine Erinnerungen mehr senden',
   unsubscribed: 'Erledigt: Sie erhalten keine Erinnerungen mehr zu dieser Umfrage.',
   unsubscribeNotFound: 'Dieser Link ist ungültig.',
+  ledgerTitle: 'Wohin Ihre Zeit geht und wo Ihre Arbeit wartet',
+  ledgerNote:
+    'Freiwillig: Überspringen Sie einzelne Teile oder den ganzen Schritt. Bis zu drei Einträge pro Frage, nur aus den Listen: keine Namen von Personen.',
+  ledgerEntry: 'Eintrag {n}',
+  ledgerAnother: 'Eintrag {n} hinzufügen',
+  ledgerTimeWhat: 'Art der Arbeit',
+  ledgerHours: 'Stunden pro Woche',
+  ledgerWhy: 'Warum sie bei Ihnen liegt (freiwillig)',
+  ledgerWaitWhat: 'Worauf Sie warten',
+  ledgerHeldBy: 'Bei wem es liegt',
+  ledgerDepartments: 'Eine Abteilung',
+  ledgerLevels: 'Eine Ebene',
+  ledgerDays: 'Übliche Wartezeit in Arbeitstagen',
+  ledgerTimes: 'Mal pro Monat',
+  ledgerKnowledgeWhat: 'Einschätzung, die Sie abklären',
+  ledgerChecks: 'Mal pro Woche',
+  ledgerSop: 'Gibt es ein schriftliches Verfahren? (freiwillig)',
+  ledgerLabel: 'Kurze Bezeichnung, keine Namen (freiwillig)',
+  ledgerLabelsRule:
+    'Kurze Bezeichnungen verlieren E-Mail-Adressen, Telefonnummern und Links, werden nur in Gruppen ab {n} Personen und nie nach Abteilung gezeigt und {days} Tage nach dem Ende der Umfrage gelöscht.',
 };
 
 const MESSAGES: Record<Language, SurveyMessages> = { en, zh, de };

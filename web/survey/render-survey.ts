@@ -13,9 +13,12 @@ import {
   type LikertItem,
   type Signal,
 } from '../../shared/instrument';
+import { labelMinimum, type ResolvedLedgerDesign } from '../../shared/ledger';
+import { LEDGER_FIELD } from '../../shared/ledger/ledger-fields';
 import type { Answers } from '../../shared/response';
 import { esc } from '../html';
 import { fill, type SurveyMessages, surveyMessages, textDirection, withdrawUntilText } from './messages';
+import { ledgerStep } from './render-ledger';
 
 export interface SurveyCampaign {
   name: string;
@@ -23,6 +26,8 @@ export interface SurveyCampaign {
   minGroupSize?: number;
   /** Answers can be withdrawn until the campaign closes: the closing time is shown when known. */
   closesAt?: string | null;
+  /** When the campaign takes free-text ledger labels: how long they are kept after the close (the privacy line). */
+  ledger?: { labels?: { keepDays: number } };
 }
 
 export interface FieldError {
@@ -42,8 +47,15 @@ export interface SurveyPageInput {
   responseId?: string;
   /** Epoch milliseconds of the first view, kept in a hidden field to report the time taken. */
   startedAt?: number;
-  /** Answers to show as chosen (after a failed plain post). */
-  values?: { answers?: Answers; level?: string | null; department?: string | null };
+  /** Answers to show as chosen (after a failed plain post); `ledger`: the ledger step's raw field values. */
+  values?: {
+    answers?: Answers;
+    level?: string | null;
+    department?: string | null;
+    ledger?: Record<string, string | undefined>;
+  };
+  /** The ledger step as the campaign asks it (shared/ledger ledgerDesignFor); absent or null: no ledger step. */
+  ledger?: ResolvedLedgerDesign | null;
   errors?: FieldError[];
   /** Where a receipt is entered later, best as a full address a respondent can write down. */
   withdrawUrl?: string;
@@ -174,7 +186,8 @@ export function renderSurveyPage(input: SurveyPageInput): string {
   const state: QuestionState = { answers: input.values?.answers ?? {}, errors };
   const k = campaign.minGroupSize ?? 5;
   const steps = surveySteps(instrument, lang);
-  const total = steps.length + 1;
+  const ledger = input.ledger && instrument.ledger ? input.ledger : null;
+  const total = steps.length + 1 + (ledger ? 1 : 0);
   const path = `/s/${encodeURIComponent(token)}`;
   const count = instrument.items.length;
 
@@ -186,13 +199,18 @@ export function renderSurveyPage(input: SurveyPageInput): string {
       .join('');
     return section(i + 1, step.title, questions);
   });
+  // After the layers and signals, before the questions about the respondent: optional, skippable whole and per entry.
+  if (ledger) {
+    const step = ledgerStep({ instrument, design: ledger, lang, m, values: input.values?.ledger ?? {}, errors });
+    sections.push(section(sections.length + 1, m.ledgerTitle, step));
+  }
   sections.push(section(total, m.segmentsTitle, segmentQuestions(input, m, k)));
 
   const known = new Set(['level', 'department', ...instrument.items.map((i) => i.id)]);
   const errorList = errors.length
     ? `<h2>${esc(m.errorTitle)}</h2><ul>${errors
         .map((e) =>
-          known.has(e.field)
+          known.has(e.field) || LEDGER_FIELD.test(e.field)
             ? `<li><a href="#${esc(fieldId(e.field))}">${esc(e.message)}</a></li>`
             : `<li>${esc(e.message)}</li>`,
         )
@@ -224,7 +242,11 @@ export function renderSurveyPage(input: SurveyPageInput): string {
 
   const body = `<h1>${esc(m.title)}</h1><p class="campaign">${esc(campaign.name)}</p><div id="intro"><p>${esc(
     fill(m.intro, { count, minutes: Math.max(3, Math.round((count * 12) / 60)) }),
-  )}</p><p class="note">${esc(fill(m.anonymity, { k }))}</p><p class="note" id="resume" hidden>${esc(m.resume)}</p></div><div id="errors" class="errors" role="alert" tabindex="-1"${
+  )}</p><p class="note">${esc(fill(m.anonymity, { k }))}${
+    ledger?.labels && campaign.ledger?.labels
+      ? ` ${esc(fill(m.ledgerLabelsRule, { n: labelMinimum(k), days: campaign.ledger.labels.keepDays }))}`
+      : ''
+  }</p><p class="note" id="resume" hidden>${esc(m.resume)}</p></div><div id="errors" class="errors" role="alert" tabindex="-1"${
     errors.length ? '' : ' hidden'
   }>${errorList}</div><div class="progress" id="progress" hidden><label for="bar" id="bar-label">${esc(
     fill(m.stepOf, { n: 1, total }),

@@ -1,11 +1,12 @@
 // Progressive enhancement of the server-rendered survey form (render-survey.ts): one step at a time with a progress
 // bar, every answer kept in localStorage as it is given, and a submission that retries with the same responseId until
-// the server confirms. All wording comes from the form's data-* attributes. Keep this file free of imports: it is the
-// only script in the survey's 14 KB first view.
+// the server confirms. All wording comes from the form's data-* attributes. It imports only ledger-fields.ts, which
+// imports nothing: this is the only script in the survey's 14 KB first view.
 //
 // Devices are shared (a kiosk, a family laptop): what one person left must not serve the next. Answers are cleared
 // from storage and from the form once the server has them, an unsent draft lapses after a while untouched, the
 // stored receipt after a short while, and withdrawing asks for a second click.
+import { formFieldOf, LEDGER_FIELD, ledgerFromFields } from '../../shared/ledger/ledger-fields';
 
 interface Payload {
   responseId: string;
@@ -13,6 +14,7 @@ interface Payload {
   level: string;
   department: string | null;
   durationS: number;
+  ledger?: Record<string, Record<string, unknown>[]>;
 }
 
 interface Saved {
@@ -101,7 +103,11 @@ function enhance(form: HTMLFormElement): void {
 
   for (const [name, value] of Object.entries(s.answers)) {
     const field = form.elements.namedItem(name);
-    if (field instanceof RadioNodeList || field instanceof HTMLSelectElement) field.value = value;
+    if (field instanceof RadioNodeList || field instanceof HTMLSelectElement || field instanceof HTMLInputElement) {
+      field.value = value;
+      // A ledger entry kept from before sits in a closed <details>: open it so it is in sight.
+      if (value && !(field instanceof RadioNodeList)) field.closest('details')?.setAttribute('open', '');
+    }
   }
 
   form.noValidate = true;
@@ -123,7 +129,8 @@ function enhance(form: HTMLFormElement): void {
     // Enter in a radio group submits the form natively: on any step but the last it means "next".
     if (s.step < last) return show(s.step + 1, true);
     const problems: Problem[] = [];
-    if (!Object.keys(s.answers).some((name) => name !== 'level' && name !== 'department')) {
+    const isAnswer = (name: string) => name !== 'level' && name !== 'department' && !LEDGER_FIELD.test(name);
+    if (!Object.keys(s.answers).some(isAnswer)) {
       problems.push({ field: 'q', message: d.none! });
     }
     if (!s.answers.level) problems.push({ field: 'level', message: d.level! });
@@ -134,14 +141,16 @@ function enhance(form: HTMLFormElement): void {
     errors.hidden = true;
     const answers: Payload['answers'] = {};
     for (const [name, value] of Object.entries(s.answers)) {
-      if (name !== 'level' && name !== 'department') answers[name] = /^[1-5]$/.test(value) ? Number(value) : value;
+      if (isAnswer(name) && value !== '') answers[name] = /^[1-5]$/.test(value) ? Number(value) : value;
     }
+    const { ledger } = ledgerFromFields(s.answers);
     s.pending = {
       responseId: s.id,
       answers,
       level: s.answers.level!,
       department: s.answers.department ?? null,
       durationS: Math.round((Date.now() - s.startedAt) / 1000),
+      ...(ledger ? { ledger } : {}),
     };
     save();
     void submit();
@@ -232,9 +241,13 @@ function enhance(form: HTMLFormElement): void {
         if (res.status === 410) return showErrors([{ field: 'q', message: d.closed! }]);
         s.pending = undefined;
         save();
+        const { slots } = ledgerFromFields(s.answers);
         const fields = (body.errors ?? [])
           .filter((p) => p && typeof p.field === 'string')
-          .map((p) => ({ field: p.field.replace(/^answers\./, ''), message: p.message }));
+          .map((p) => ({
+            field: formFieldOf(p.field, slots) ?? p.field.replace(/^answers\./, ''),
+            message: p.message,
+          }));
         return showErrors(fields.length ? fields : [{ field: 'q', message: body.detail ?? d.failed! }]);
       }
       // No answer, or the server is struggling: the answers are safe here, so wait and send the same again.

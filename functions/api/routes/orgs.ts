@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { CURRENT_INSTRUMENT, findInstrument } from '../../../shared/instrument';
+import { ledgerSettingsIssues } from '../../../shared/ledger';
 import { normalizeMinGroupSize, protectionOf } from '../../../shared/privacy';
 import { FOLD_EVERY_MS } from '../../reports/fold-job';
 import type { DueRecord } from '../../store/store';
@@ -73,6 +74,8 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
         if (body.reminderDays && body.remindAt) {
           issues.push({ field: 'remindAt', message: 'give reminderDays or remindAt, not both' });
         }
+        const languages = body.languages ?? [...instrument.languages];
+        if (body.ledger) issues.push(...ledgerSettingsIssues(instrument, body.ledger, languages));
         const remindAt = [
           ...new Set(
             body.remindAt
@@ -109,7 +112,7 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
           minGroupSize: normalizeMinGroupSize(body.minGroupSize),
           closesAt,
           closedAt: null,
-          languages: body.languages ?? [...instrument.languages],
+          languages,
           instrument: { id: instrument.id, version: instrument.version },
           createdAt: now.toISOString(),
           createdBy: p.subject,
@@ -118,6 +121,7 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
           surveyLinkId: link?.id ?? null,
           openLink,
           remindAt,
+          ...(body.ledger ? { ledger: body.ledger } : {}),
         };
         await store.createCampaign(campaign, link, due);
         return c.json(

@@ -1,5 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { LANGUAGES, type Language } from '../../../shared/instrument';
+import { ledgerDesignFor } from '../../../shared/ledger';
+import { formFieldOf, LEDGER_FIELD, ledgerFromFields } from '../../../shared/ledger/ledger-fields';
 import { surveyMessages } from '../../../web/survey/messages';
 import {
   answersFromForm,
@@ -156,9 +158,11 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
       return c.html(n.html, n.status);
     }
     const lang = pickLanguage(campaign.languages, c.req.query('lang'), c.req.header('accept-language'));
+    const instrument = instrumentOf(campaign);
     return c.html(
       renderSurveyPage({
-        instrument: instrumentOf(campaign),
+        instrument,
+        ledger: ledgerDesignFor(instrument, campaign.ledger, campaign.departments),
         campaign,
         lang,
         token,
@@ -191,6 +195,9 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     const fields: Record<string, string | undefined> = Object.create(null);
     for (const [name, value] of Object.entries(form)) if (typeof value === 'string') fields[name] = value;
     const values = answersFromForm(instrument, fields);
+    // The ledger step's fields, shown again as typed if the form comes back, and as entries for the API.
+    const ledgerValues = Object.fromEntries(Object.entries(fields).filter(([name]) => LEDGER_FIELD.test(name)));
+    const ledgerForm = ledgerFromFields(ledgerValues);
     // A form rendered by GET carries its response id; keep it across a re-render so a re-send stays one response.
     const responseId = UUID.test(field('responseId') ?? '') ? field('responseId')! : crypto.randomUUID();
     const startedAt = Number(field('startedAt'));
@@ -198,13 +205,14 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
       c.html(
         renderSurveyPage({
           instrument,
+          ledger: ledgerDesignFor(instrument, campaign.ledger, campaign.departments),
           campaign,
           lang,
           token,
           languages: campaign.languages,
           responseId,
           ...(Number.isFinite(startedAt) ? { startedAt } : {}),
-          values,
+          values: { ...values, ledger: ledgerValues },
           errors,
           withdrawUrl: withdrawUrl(),
         }),
@@ -231,6 +239,7 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
           level: values.level,
           department: values.department,
           ...(durationS >= 0 && durationS <= MAX_DURATION_S ? { durationS } : {}),
+          ...(ledgerForm.ledger ? { ledger: ledgerForm.ledger } : {}),
         }),
       },
       c.env,
@@ -252,7 +261,8 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     if (res.status === 410) return c.html(renderSurveyNotice({ lang, kind: 'closed' }), 410);
     if (res.status === 400) {
       const apiErrors = (res.body.errors ?? []).map((e) => ({
-        field: e.field.replace(/^answers\./, ''),
+        // A ledger entry's field names the slot it was typed in (the API counts filled entries only).
+        field: formFieldOf(e.field, ledgerForm.slots) ?? e.field.replace(/^answers\./, ''),
         message: e.message,
       }));
       return again(apiErrors.length ? apiErrors : [{ field: 'q', message: m.failed }], 400);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
+import { type LedgerAnswers, ledgerDesignFor, ledgerIssues, storedLedger } from '../../../shared/ledger';
 import { normalizeName } from '../../../shared/names';
 import { answerIssues } from '../../../shared/response';
 import { acceptsWrites, insideClose, type ObservedCampaign, writeWindow } from '../../lifecycle/answer-window';
@@ -178,7 +179,29 @@ export async function submitResponse(
       message: `expected one of the campaign's ${campaign.departments.length} departments`,
     });
   }
+  // A wait's holder in the campaign's own spelling too, as the department above.
+  const submittedLedger = body.ledger && {
+    ...body.ledger,
+    ...(body.ledger.waiting && {
+      waiting: body.ledger.waiting.map((e) => {
+        const held = e.heldBy && 'department' in e.heldBy ? e.heldBy.department : undefined;
+        if (held === undefined || campaign.departments.includes(held)) return e;
+        const own = campaign.departments.find((d) => normalizeName(d) === held);
+        return own === undefined ? e : { ...e, heldBy: { department: own } };
+      }),
+    }),
+  };
+  if (submittedLedger !== undefined) {
+    // Against the campaign's own lists and departments: an unknown category, a fourth entry or a holder outside the
+    // campaign is refused here, before anything is stored.
+    const design = ledgerDesignFor(instrument, campaign.ledger, campaign.departments);
+    if (!design) issues.push({ field: 'ledger', message: `instrument ${instrument.version} has no ledger step` });
+    else issues.push(...ledgerIssues(design, submittedLedger));
+  }
   if (issues.length > 0) throw new ValidationFailed(issues);
+  // Labels lose addresses, phone numbers and URLs before anything is stored (or hashed). The entries passed
+  // ledgerIssues above, so each has the fields its ledger needs.
+  const ledger = storedLedger(submittedLedger as LedgerAnswers | undefined);
 
   // The receipt is derived, not stored: a retry gets the same one, and only its hash keys the response.
   const receipt = receiptFor(campaign.receiptKey, body.responseId);
@@ -188,6 +211,7 @@ export async function submitResponse(
     level: body.level,
     department,
     ...(body.durationS === undefined ? {} : { durationS: body.durationS }),
+    ...(ledger ? { ledger } : {}),
   };
   const contentHash = canonicalHash(content);
   // Only a response the results hold gets its receipt again: one stored after the close (by code before the close
@@ -221,8 +245,8 @@ export async function submitResponse(
   }
 
   const receivedAt = now.toISOString();
-  // Answers, segment, duration and time only: no token, invite, address or user agent (DESIGN.md). Should this put
-  // fail, the invite's claim stays, so this submission's retry can still finish.
+  // Answers, segment, duration, ledger entries and time only: no token, invite, address or user agent (DESIGN.md).
+  // Should this put fail, the invite's claim stays, so this submission's retry can still finish.
   const result = await deps.store.putResponse({
     key,
     campaignId: campaign.id,
@@ -275,6 +299,8 @@ export function surveyRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(
         },
         language: lang ?? campaign.languages[0]!,
         instrument: instrumentOf(campaign),
+        // The ledger step as this campaign asks it (its lists, its departments as holders); null without one.
+        ledger: ledgerDesignFor(instrumentOf(campaign), campaign.ledger, campaign.departments),
       });
     })
     .post(

@@ -59,7 +59,9 @@ const validRow = (level = 'manager') =>
           ? '"Sales, North"'
           : c === 'duration_s'
             ? '300'
-            : (firstOption.get(c) ?? '3'),
+            : c.startsWith('ledger_')
+              ? ''
+              : (firstOption.get(c) ?? '3'),
     )
     .join(',');
 

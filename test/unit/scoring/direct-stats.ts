@@ -3,6 +3,7 @@
 import { type ChoiceSignalItem, type Instrument, isLikert, LAYERS, type LikertItem } from '../../../shared/instrument';
 import type { SurveyResponse } from '../../../shared/response';
 import { type GroupStats, qualityFlags, type ScaleStats } from '../../../shared/scoring';
+import { directLedgerStats } from '../ledger/direct-ledger';
 
 const zeros = (length: number) => Array.from({ length }, () => 0);
 
@@ -84,6 +85,7 @@ export function directStats(instrument: Instrument, responses: SurveyResponse[],
   const signalKeys = [...new Set(likert.flatMap((i) => ('signal' in i ? [i.signal] : [])))];
   const capacityItem = choice('capacity_decision')!;
   const decidedItem = choice('capacity_decided');
+  const ledger = instrument.ledger ? directLedgerStats(instrument.ledger, scored) : undefined;
   return {
     instrument: { id: instrument.id, version: instrument.version },
     excludeFlagged,
@@ -113,5 +115,6 @@ export function directStats(instrument: Instrument, responses: SurveyResponse[],
       tooFast: flags.filter((f) => f.tooFast).length,
     },
     ...(decidedItem ? { decided: choiceCounts(decidedItem) } : {}),
+    ...(ledger ? { ledger } : {}),
   };
 }

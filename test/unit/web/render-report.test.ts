@@ -104,7 +104,7 @@ describe('renderReportBody', () => {
     expect(html).toMatch(/Leadership rates <strong>Knowledge<\/strong> 25\.1 points higher/);
     expect(html).toContain('<td class="num">−3.0</td>');
     expect(html).toMatch(
-      /<ol class="actions"><li><span class="tag">Knowledge<\/span><span class="tag">knowledge ledger<\/span>Start a knowledge ledger/,
+      /<ol class="actions"><li><span class="tag">Knowledge<\/span><span class="tag">Knowledge ledger<\/span>Start a knowledge ledger/,
     );
   });
 
