@@ -6,6 +6,7 @@
 import {
   type AccountSummary,
   CADENCE_LABELS,
+  type CellRef,
   type Communication,
   type Entry,
   FINDING_LABELS,
@@ -31,6 +32,10 @@ export interface AccountSectionModel {
       'id' | 'ledger' | 'title' | 'status' | 'ownerRole' | 'baseline' | 'target' | 'current' | 'due'
     > & {
       reconciliation: (ReconciliationView & { confirmed?: Entry['status'] }) | null;
+      /** The index of this wave's recommendation the entry was taken from, else null. */
+      recommendation?: number | null;
+      /** The published cell the entry's baseline comes from; null for a typed entry. */
+      cell?: CellRef | null;
     })[];
   };
   communication: Communication | null;
