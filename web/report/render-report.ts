@@ -197,7 +197,7 @@ function body(model: ReportModel, languageLinks: boolean): string {
     toc(Boolean(model.account), Boolean(model.waves), Boolean(model.ledger)),
     protectionSection(model),
     summarySection(model),
-    renderAccountSection(model.account, model.accountLink),
+    renderAccountSection(model.account, model.accountLink, L.lang),
     layersSection(model, hasScores),
     diagnosesSection(model),
     actionsSection(model),
@@ -234,6 +234,7 @@ function unpublishedBody(model: ReportModel, languageLinks: boolean): string {
   )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${protectionSection(model)}${renderAccountSection(
     model.account,
     model.accountLink,
+    L.lang,
   )}${leadership}`;
 }
 
