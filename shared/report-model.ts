@@ -1,5 +1,6 @@
 import type { Layer, Level, LikertSignal, Localized } from './instrument';
 import type { LedgerReport } from './ledger/ledger-report';
+import type { WaitHolder } from './ledger/types';
 
 /** Maturity levels 1..5; names and cut-offs are in docs/METHOD.md. */
 export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
@@ -165,6 +166,11 @@ export interface Recommendation {
   source?: 'diagnosis' | 'layer' | 'ledger';
   /** The action in every language, when it was written from the ledger (`action` is its English). */
   text?: Localized;
+  /**
+   * The published ledger row a ledger action names (source `ledger`): a category, or a wait's kind (`category`) and
+   * holder. The operating account makes an accepted action's baseline from it and reconciles it like a cell entry.
+   */
+  cell?: { category: string; heldBy?: WaitHolder };
 }
 
 /** A difference between two published groups with its simultaneous interval (docs/METHOD.md §5.7). */

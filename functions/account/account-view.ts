@@ -1,6 +1,7 @@
 import {
   type AccountSummary,
   accountSummary,
+  baselineCell,
   type CapacityRecord,
   type CellFigures,
   type CellRef,
@@ -90,8 +91,8 @@ async function pendingReconciliation(
   waves: Wave[],
   report: (c: CampaignRecord) => Promise<CampaignReport>,
 ): Promise<ReconciliationView | null> {
-  if (entry.source.kind !== 'cell' || isClosedStatus(entry.status)) return null;
-  const { cell } = entry.source;
+  const cell = baselineCell(entry.source)?.cell;
+  if (!cell || isClosedStatus(entry.status)) return null;
   const baseline = waves.find((w) => w.campaign.id === cell.campaignId);
   const later = waves.filter((w) => (!baseline || w.closedAt > baseline.closedAt) && w.campaign.id !== cell.campaignId);
   const latest = later.at(-1);
@@ -101,7 +102,7 @@ async function pendingReconciliation(
 
 /** The pending reconciliation of one entry (GET of a single entry): the waves, and at most one report, are read. */
 export async function pendingFor(deps: ReportDeps, org: OrgRecord, entry: Entry, now: Date) {
-  if (entry.source.kind !== 'cell' || isClosedStatus(entry.status)) return null;
+  if (!baselineCell(entry.source) || isClosedStatus(entry.status)) return null;
   return pendingReconciliation(entry, await publishedWaves(deps, org.id, now), reportCache(deps, org, now));
 }
 
@@ -187,6 +188,8 @@ export interface AccountSection {
       reconciliation: (ReconciliationView & { confirmed?: Entry['status'] }) | null;
       /** The index of this wave's recommendation the entry was taken from (accepted or dismissed), else null. */
       recommendation: number | null;
+      /** The published cell the entry's baseline comes from, in its own wave; null for a typed entry. */
+      cell: CellRef | null;
     }[];
   };
   /** What leadership recorded beside what the workforce of this wave says was decided. */
@@ -213,10 +216,11 @@ export async function accountSection(
   const ledger = facts?.ledger ?? null;
   const items = entries.map((e) => {
     let reconciliation: AccountSection['entries']['items'][number]['reconciliation'] = null;
-    if (e.source.kind === 'cell' && e.source.cell.campaignId !== campaign.id && facts) {
+    const cell = baselineCell(e.source)?.cell ?? null;
+    if (cell && cell.campaignId !== campaign.id && facts) {
       reconciliation =
         e.reconciliations.find((r) => r.campaignId === campaign.id) ??
-        reconcile(e, campaign.id, lookupCell(ledger, e.source.cell));
+        reconcile(e, campaign.id, lookupCell(ledger, cell));
     }
     return {
       id: e.id,
@@ -231,6 +235,8 @@ export async function accountSection(
       reconciliation,
       // The index of this wave's recommendation the entry was taken from: the report shows its owner and due date.
       recommendation: e.source.kind === 'recommendation' && e.source.campaignId === campaign.id ? e.source.index : null,
+      // The cell its baseline comes from: a ledger action of this wave naming the same cell is this entry's work.
+      cell,
     };
   });
   const decided = decisions(records);

@@ -70,7 +70,15 @@ const confirmedReconciliation = z.extend(reconciliation, { at: z.string(), confi
 const source = z.union([
   z.object({ kind: z.literal('typed') }),
   z.object({ kind: z.literal('cell'), cell: cellRef, figures }),
-  z.object({ kind: z.literal('recommendation'), campaignId: z.string(), index: z.number(), action: z.string() }),
+  z.object({
+    kind: z.literal('recommendation'),
+    campaignId: z.string(),
+    index: z.number(),
+    action: z.string(),
+    /** A ledger action's published cell, with its figures as the baseline (reconciled like a cell entry). */
+    cell: z.optional(cellRef),
+    figures: z.optional(figures),
+  }),
 ]);
 
 const due = z.nullable(z.union([z.object({ date: z.string() }), z.object({ wave: z.string() })]));
@@ -269,6 +277,8 @@ const AccountSectionSchema = z.object({
         ),
         /** The index of this wave's recommendation the entry was taken from (accepted or dismissed), else null. */
         recommendation: z.nullable(z.number()),
+        /** The published cell the entry's baseline comes from (in its own wave); null for a typed entry. */
+        cell: z.nullable(cellRef),
       }),
     ),
   }),

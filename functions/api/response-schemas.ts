@@ -460,6 +460,8 @@ export const ReportSchema = z.object({
         source: z.optional(z.enum(['diagnosis', 'layer', 'ledger'])),
         /** The action in every language, when it was written from the ledger (`action` is its English). */
         text: z.optional(localized()),
+        /** The published ledger row a ledger action names: a category, or a wait's kind and holder. */
+        cell: z.optional(z.object({ category: z.string(), heldBy: z.optional(holderDoc()) })),
       }),
     ),
   ),

@@ -1,8 +1,8 @@
 // The demo's operating account (issue 11) for the organisation with two closed waves: after the first wave leadership
-// logs two entries, decides what freed capacity is for (60% faster response, 40% organisational learning) and
-// registers the customer chat AI now answers; the incisions run during the second wave; once it is published the
-// entries are set beside it: one wait removed (its target met), one time sink not moving; the chat's repeat-inquiry
-// rate has passed its threshold. Everything goes through the API at the times it would have happened.
+// logs two entries from its published ledger cells, decides what freed capacity is for (60% faster response, 40%
+// organisational learning) and registers the customer chat AI now answers; the incisions run during the second wave;
+// once it is published the entries are reconciled against the same cells: one wait removed (its target met), one
+// time sink not moving; the chat's repeat-inquiry rate has passed its threshold. Everything goes through the API at the times it would have happened.
 
 const DAY = 86_400_000;
 
@@ -27,25 +27,29 @@ export async function seedAccount(s: AccountSeed): Promise<void> {
   const base = `/api/v1/orgs/${s.orgId}/account`;
   const when = (t: number) => s.at(new Date(t));
 
+  // Both entries are made from the spring wave's published cells: their figures are the baselines.
   when(first.end + 3 * DAY);
   const wait = (await call('POST', `${base}/entries`, token, {
     clientKey: 'demo-approvals-finance',
-    ledger: 'waiting',
+    source: {
+      kind: 'cell',
+      campaignId: first.id,
+      ledger: 'waiting',
+      category: 'approval',
+      heldBy: { department: 'Finance' },
+    },
     title: 'Approvals held by Finance',
-    department: 'Finance',
     ownerRole: 'Head of Finance Operations',
-    baseline: { value: 4, perMonth: 4, people: 23 },
-    target: { value: 1 },
+    target: { value: 2 },
     due: { wave: second.id },
   })) as { id: string };
   const decks = (await call('POST', `${base}/entries`, token, {
     clientKey: 'demo-month-end-decks',
-    ledger: 'time',
+    source: { kind: 'cell', campaignId: first.id, ledger: 'time', category: 'reports_decks' },
     title: 'Month-end reports and decks',
     department: 'Operations',
     ownerRole: 'COO',
-    baseline: { value: 14, people: 12 },
-    target: { value: 6 },
+    target: { value: 2 },
     due: { wave: second.id },
   })) as { id: string };
 
@@ -114,14 +118,15 @@ export async function seedAccount(s: AccountSeed): Promise<void> {
     ),
   });
 
-  // After the second wave: the wait is down to a day (removed), the decks still take 13 hours (not moving).
+  // Once the second wave is published each entry is set beside the same cell in it, and the owner confirms: the
+  // Finance wait really shrank below its target (removed); the decks did not move beyond the uncertainty.
   when(second.end + 2 * DAY);
   await call('PATCH', `${base}/entries/${wait.id}`, token, {
     version: 3,
     status: 'removed',
-    current: { value: 1, perMonth: 4, people: 23 },
+    reconcile: { campaignId: second.id },
   });
-  await call('PATCH', `${base}/entries/${decks.id}`, token, { version: 3, current: { value: 13, people: 12 } });
+  await call('PATCH', `${base}/entries/${decks.id}`, token, { version: 3, reconcile: { campaignId: second.id } });
   await call('POST', `${base}/reviews`, token, {
     clientKey: 'demo-review-1',
     heldOn: day(second.end + 2 * DAY),

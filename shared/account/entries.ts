@@ -4,6 +4,8 @@
 
 import { canonicalJson } from './canonical';
 import {
+  type CellFigures,
+  type CellRef,
   type Due,
   type Entry,
   type EntrySource,
@@ -40,6 +42,12 @@ export const isOutcome = (s: EntryStatus): s is Outcome => (OUTCOMES as readonly
 /** Statuses that count as work done: freed capacity is booked for them. */
 export const hasFreed = (s: EntryStatus): boolean => isOutcome(s) || s === 'verified';
 export const isClosedStatus = (s: EntryStatus): boolean => s === 'dropped' || s === 'dismissed';
+
+/** The published cell an entry's baseline comes from (made from a cell, or from a ledger action naming one). */
+export function baselineCell(source: EntrySource): { cell: CellRef; figures: CellFigures } | null {
+  if (source.kind === 'typed' || !source.cell || !source.figures) return null;
+  return { cell: source.cell, figures: source.figures };
+}
 
 /** The load of a measure: hours a week, waiting days a month, checks a week (types.ts `Measure`). */
 export function loadOf(ledger: LedgerName, m: Measure): number {
@@ -212,7 +220,8 @@ export function newEntry(id: string, input: NewEntryInput, at: string): EntryRes
 export function applyEntryPatch(entry: Entry, patch: EntryPatch, at: string): EntryResult {
   const issues: Issue[] = [];
   const next: Entry = { ...entry };
-  const fromCell = entry.source.kind === 'cell';
+  const cell = baselineCell(entry.source);
+  const fromCell = cell !== null;
   if (patch.baseline !== undefined && fromCell) {
     issues.push({ field: 'baseline', message: 'comes from the ledger cell the entry was made from' });
   }
@@ -225,17 +234,17 @@ export function applyEntryPatch(entry: Entry, patch: EntryPatch, at: string): En
   if (transition) issues.push(transition);
   if (patch.reconciliation) {
     const r = patch.reconciliation;
-    if (entry.source.kind !== 'cell') {
+    if (!cell) {
       issues.push({ field: 'reconcile', message: 'only an entry made from a ledger cell is reconciled' });
     } else {
-      if (r.campaignId === entry.source.cell.campaignId) {
+      if (r.campaignId === cell.cell.campaignId) {
         issues.push({ field: 'reconcile.campaignId', message: 'reconcile against a later wave than the baseline' });
       }
       if (entry.reconciliations.some((x) => x.campaignId === r.campaignId)) {
         issues.push({ field: 'reconcile.campaignId', message: 'this wave was reconciled already' });
       }
       if (r.figures && patch.current === undefined) {
-        next.current = measureFromFigures(entry.ledger, r.figures, entry.source.figures.n);
+        next.current = measureFromFigures(entry.ledger, r.figures, cell.figures.n);
       }
       next.reconciliations = [...entry.reconciliations, { ...r, at, confirmed: to }];
     }

@@ -3,6 +3,7 @@
 // interval; a change counts as real only when the two waves' intervals do not overlap, which for two independent
 // samples is a conservative test (it holds at well under 5%). Every ledger's figure is better lower.
 
+import { baselineCell } from './entries';
 import type { CellLookup } from './ledger-cells';
 import type { Entry, MedianFigure, ReconciliationView } from './types';
 
@@ -18,12 +19,13 @@ export function realChange(before: MedianFigure, later: MedianFigure): 'lower' |
  * The reconciled view of a cell entry against the same cell in wave `campaignId`: target met (really lower and at or
  * below the target), moving (really lower, target not yet met), worse (really higher), not moving (no real change,
  * including any change resting on fewer than 6 answers, which have no interval), or not measurable (the cell is now
- * hidden: then nothing of it is shown). Null for an entry not made from a cell.
+ * hidden: then nothing of it is shown). Null for an entry not made from a cell (or a ledger action naming one).
  */
 export function reconcile(entry: Entry, campaignId: string, later: CellLookup): ReconciliationView | null {
-  if (entry.source.kind !== 'cell') return null;
+  const cell = baselineCell(entry.source);
+  if (!cell) return null;
   if (later.state !== 'shown') return { campaignId, suggestion: 'not_measurable' };
-  const before = entry.source.figures.headline;
+  const before = cell.figures.headline;
   const now = later.figures.headline;
   const direction = realChange(before, now);
   const headline =

@@ -96,7 +96,18 @@ export interface CellFigures {
 export type EntrySource =
   | { kind: 'typed' }
   | { kind: 'cell'; cell: CellRef; figures: CellFigures }
-  | { kind: 'recommendation'; campaignId: string; index: number; action: string };
+  | {
+      kind: 'recommendation';
+      campaignId: string;
+      index: number;
+      action: string;
+      /**
+       * The published cell a ledger action names, with its figures when it was accepted: the entry's baseline, and
+       * what it is reconciled against, as for an entry made from the cell itself.
+       */
+      cell?: CellRef;
+      figures?: CellFigures;
+    };
 
 /** Until when: a date, or a survey wave (a campaign of the organisation) by which the next reading is taken. */
 export type Due = { date: string } | { wave: string };

@@ -196,6 +196,10 @@ export function ledgerIncisions(
   };
 }
 
+/** The row an incision names, as a recommendation carries it (report-model.ts `Recommendation.cell`). */
+const cellOf = (incision: LedgerIncision): NonNullable<Recommendation['cell']> =>
+  'kind' in incision.row ? { category: incision.row.kind, heldBy: incision.row.heldBy } : { ...incision.row };
+
 /**
  * Recommendations with the ledger's own entries: each one that names a ledger (`ledger`) takes that ledger's next
  * unused entry, largest first, as its action ("Approvals held by Finance: … Remove this wait first."), in every
@@ -215,7 +219,14 @@ export function withLedgerIncisions(
     const incision = incisions[r.ledger][next[r.ledger]];
     if (!incision) return r;
     next[r.ledger]++;
-    return { ...r, action: incision.text.en, actions: incision.text, text: incision.text, source: 'ledger' as const };
+    return {
+      ...r,
+      action: incision.text.en,
+      actions: incision.text,
+      text: incision.text,
+      source: 'ledger' as const,
+      cell: cellOf(incision),
+    };
   });
   // Waits first (most often the boss's), then time sinks, then knowledge: what the respondents said, not a diagnosis.
   for (const ledger of ['waiting', 'time', 'knowledge'] as const) {
@@ -231,6 +242,7 @@ export function withLedgerIncisions(
       text: incision.text,
       topic: `${ledger}_ledger_entry`,
       source: 'ledger',
+      cell: cellOf(incision),
     });
   }
   return out;

@@ -96,9 +96,10 @@ describe('the account page', () => {
     await page.waitForSelector('#review h2');
     expect(await page.textContent('h1')).toContain('Northwind Logistics');
     const review = (await page.textContent('#review')) ?? '';
-    expect(review).toContain('Approvals held by Finance: 4 → 1');
-    expect(review).toContain('165.6');
-    expect(review).toContain('110.4');
+    // Both entries were made from the spring wave's cells and reconciled against the autumn wave's.
+    expect(review).toContain('Approvals held by Finance: 4 → 1.5');
+    expect(review).toContain('726.2');
+    expect(review).toContain('484.2');
     expect(await page.textContent('#register tr.red')).toContain('past threshold');
     await expectAccessible(page, 'account page');
     await screenshot(page, 'account');
@@ -184,11 +185,17 @@ describe('the account beside the report and in the dashboard', () => {
     await page.goto(`${e2e.url}/report.html#campaign=${e2e.demoReportCampaignId}`);
     await page.waitForSelector('#operating-account h2');
     const order = await page.$$eval('main section[id]', (els) => els.map((e) => e.id));
-    // Screen one (the sentence and the actions) leads; the account comes right after the first break.
     expect(order[0]).toBe('monday');
-    expect(order[order.indexOf('summary') + 1]).toBe('operating-account');
+    // Screen one and the protection note lead; then the headline (where it breaks first) and the account after it.
+    expect(order.slice(order.indexOf('summary'), order.indexOf('summary') + 3)).toEqual([
+      'summary',
+      'operating-account',
+      'layers',
+    ]);
     const text = (await page.textContent('#operating-account')) ?? '';
     expect(text).toContain('2 moved during this wave');
+    expect(text).toContain('Target met: 1.5 working days of wait (-2.5, a real change); confirmed removed');
+    expect(text).toContain('Not moving: 4 hours a week per person (-0.2, within the uncertainty)');
     expect(text).toContain('repeat inquiries');
     expect(await page.getAttribute('#operating-account a', 'href')).toBe(`/operating-account.html#org=${orgId}`);
     await expectAccessible(page, 'report with the operating account');

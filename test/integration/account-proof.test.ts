@@ -100,6 +100,23 @@ describe('the operating account across two waves', () => {
     expect(retry.body.id).toBe(made.body.id);
     const entry = `${account}/entries/${made.body.id}`;
 
+    // Wave 1's report turns the same cell into an action; accepted, it gets the cell's figures as its baseline too.
+    const proposal = before.body.proposals.find((r: { action: string }) => r.action.startsWith('Approvals held by'));
+    const accepted = await call(h.app, 'POST', `${account}/entries`, {
+      token: exec,
+      body: {
+        clientKey: 'accept-action',
+        source: { kind: 'recommendation', campaignId: spring, index: proposal.index, decision: 'accept' },
+      },
+    });
+    expect(accepted.status, accepted.text).toBe(201);
+    expect(accepted.body).toMatchObject({
+      title: 'Wait: An approval · Finance',
+      status: 'logged',
+      baseline: made.body.baseline,
+      source: { kind: 'recommendation', cell: { campaignId: spring, ...FINANCE_APPROVAL }, figures: cell.figures },
+    });
+
     const targeted = await call(h.app, 'PATCH', entry, { token: exec, body: { version: 1, status: 'targeted' } });
     expect(targeted.status, targeted.text).toBe(200);
     const running = await call(h.app, 'PATCH', entry, {
@@ -168,7 +185,14 @@ describe('the operating account across two waves', () => {
       byDestination: { faster_response: 93.6, learning: 62.4 },
       unallocated: 0,
     });
-    expect(after.body.entries[0].pendingReconciliation).toBeNull();
+    const pendingOf = (id: string) => after.body.entries.find((e: { id: string }) => e.id === id).pendingReconciliation;
+    expect(pendingOf(made.body.id)).toBeNull();
+    // The accepted action is reconciled against the same cell (it has no target yet: moving).
+    expect(pendingOf(accepted.body.id)).toMatchObject({
+      campaignId: autumn.id,
+      suggestion: 'moving',
+      change: { headline: -4, real: true },
+    });
     const review = await call(h.app, 'POST', `${account}/reviews`, {
       token: exec,
       body: {
@@ -211,5 +235,9 @@ describe('the operating account across two waves', () => {
     expect(printed).toContain('Target met: 1 working days of wait (-4, a real change); confirmed removed');
     expect(printed).toContain('Which wait got removed? Wait: An approval · Finance (5 → 1 working days of wait)');
     expect(printed).toContain('93.6');
+    // Screen one: wave 2's action on the same wait is the entry's work, with its owner and due wave.
+    expect(printed).toMatch(
+      /<li>Approvals held by Finance: [^<]*<span class="owner"><strong>Owner:<\/strong> Head of Finance Operations · by the next wave<\/span><\/li>/,
+    );
   });
 });

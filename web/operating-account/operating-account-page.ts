@@ -3,6 +3,7 @@
 // organisation and the language come in the URL fragment (#org=…&lang=de), which names them and opens nothing. A
 // stale version reloads the account and says so; a refusal names the fields beside its form.
 
+import { baselineCell } from '../../shared/account';
 import { LANGUAGES, type Language } from '../../shared/instrument';
 import { can, getSession, renderAccountBar, type Session } from '../account/session-client';
 import { esc } from '../html';
@@ -214,7 +215,7 @@ async function submit(form: HTMLFormElement, submitter: HTMLButtonElement | null
     }
     case 'edit-entry': {
       if (!entry) return;
-      const fromCell = entry.source.kind === 'cell';
+      const fromCell = baselineCell(entry.source) !== null;
       const target = measure(form, 'target');
       request = {
         path: `${orgPath()}/account/entries/${encodeURIComponent(entry.id)}`,

@@ -4,6 +4,7 @@
 
 import {
   type AccountSummary,
+  baselineCell,
   type CapacityRecord,
   type CellFigures,
   type CellRef,
@@ -267,7 +268,7 @@ function measureFields(
 
 function editForm(e: AccountModel['entries'][number], lang: Language, t: AccountMessages): string {
   const id = `edit-${e.id}`;
-  const fromCell = e.source.kind === 'cell';
+  const fromCell = baselineCell(e.source) !== null;
   const statuses = ENTRY_STATUSES.filter((s) => s !== 'proposed' && (s !== 'dismissed' || e.status === 'dismissed'));
   return `<form data-form="edit-entry" data-entry="${esc(e.id)}" data-version="${e.version}" class="stack inline-form" aria-label="${esc(
     `${t.edit}: ${e.title}`,
@@ -312,11 +313,12 @@ function reconcileBlock(
   if (!r) return '';
   const id = `rec-${e.id}`;
   const wave = state.waves[r.campaignId] ?? r.campaignId;
+  const baseline = baselineCell(e.source);
   const figures =
-    r.figures && e.source.kind === 'cell'
+    r.figures && baseline
       ? `<p>${esc(
           t.change(
-            `${num(e.source.figures.headline.median)}`,
+            `${num(baseline.figures.headline.median)}`,
             `${num(r.figures.headline.median)} ${UNIT_LABELS[e.ledger][lang]}`,
             r.change?.real ?? false,
           ),

@@ -14,6 +14,7 @@ import {
   LIKERT_SIGNALS,
   type LikertSignal,
 } from '../../shared/instrument/types';
+import type { WaitHolder } from '../../shared/ledger';
 import type { Weighting } from '../../shared/report';
 import type {
   CapacityDistribution,
@@ -196,7 +197,7 @@ function body(model: ReportModel, languageLinks: boolean): string {
     toc(Boolean(model.account), Boolean(model.waves), Boolean(model.ledger)),
     protectionSection(model),
     summarySection(model),
-    renderAccountSection(model.account, model.accountLink),
+    renderAccountSection(model.account, model.accountLink, L.lang),
     layersSection(model, hasScores),
     diagnosesSection(model),
     actionsSection(model),
@@ -233,6 +234,7 @@ function unpublishedBody(model: ReportModel, languageLinks: boolean): string {
   )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${protectionSection(model)}${renderAccountSection(
     model.account,
     model.accountLink,
+    L.lang,
   )}${leadership}`;
 }
 
@@ -311,12 +313,31 @@ function confidenceWords(d: Diagnosis): string {
   return d.likelihood ? `${L.t.likelihood[d.likelihood]} (${percent})` : percent;
 }
 
-/** The operating account's entry taken from this wave's recommendation `index`, if any. */
+const sameHolder = (a: WaitHolder | null | undefined, b: WaitHolder | null | undefined) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The operating account's entry for this wave's recommendation `index`, if any: the one taken from it, or one whose
+ * baseline is the cell a ledger action names (an earlier wave's entry on the same wait, time sink or check).
+ */
 function entryFor(model: ReportModel, index: number) {
-  // `recommendation` is the account's link back to the report (functions/account/account-view.ts).
-  return (
-    model.account?.entries.items.find((e) => (e as { recommendation?: number | null }).recommendation === index) ?? null
+  // `recommendation` and `cell` are the account's links back to the report (functions/account/account-view.ts).
+  const items = model.account?.entries.items ?? [];
+  const taken = items.find((e) => e.recommendation === index);
+  if (taken) return taken;
+  const r = model.recommendations?.[index];
+  if (!r?.cell || !r.ledger) return null;
+  const { category, heldBy } = r.cell;
+  const same = items.filter(
+    (e) =>
+      e.cell &&
+      !['dropped', 'dismissed'].includes(e.status) &&
+      e.cell.ledger === r.ledger &&
+      e.cell.category === category &&
+      sameHolder(e.cell.heldBy, heldBy),
   );
+  // Several entries on one cell: the one with an owner says who carries the action.
+  return same.find((e) => e.ownerRole) ?? same[0] ?? null;
 }
 
 /** The recommendation's action in the report's language. */

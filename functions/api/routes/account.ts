@@ -5,6 +5,7 @@ import {
   type AccountSummary,
   accountSummary,
   applyEntryPatch,
+  baselineCell,
   type CapacityRecord,
   type ChangeRecord,
   canonicalJson,
@@ -216,10 +217,11 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
 
   /** The reconciliation of a cell entry against wave `campaignId`, from that wave's published cell. */
   async function reconciliationAgainst(org: OrgRecord, entry: Entry, campaignId: string, now: Date) {
-    if (entry.source.kind !== 'cell') return undefined;
+    const cell = baselineCell(entry.source)?.cell;
+    if (!cell) return undefined;
     const campaign = await publishedCampaignOfOrg(deps, org, campaignId, 'reconcile.campaignId', now);
     const facts = await waveFacts(reportCache(deps, org, now), campaign);
-    return reconcile(entry, campaign.id, lookupCell(facts?.ledger, entry.source.cell)) ?? undefined;
+    return reconcile(entry, campaign.id, lookupCell(facts?.ledger, cell)) ?? undefined;
   }
 
   async function dueIssues(org: OrgRecord, due: Entry['due'] | undefined): Promise<Issue[]> {
@@ -295,6 +297,16 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
           if (!rec) refuse([{ field: 'source.index', message: 'the report has no recommendation with this index' }]);
           const ledger = body.ledger ?? rec.ledger;
           if (!ledger) issues.push({ field: 'ledger', message: 'this recommendation names no ledger: choose one' });
+          // A ledger action names a published cell: its figures become the baseline, as for an entry made from it.
+          const ref = rec.cell && rec.ledger ? { campaignId: campaign.id, ledger: rec.ledger, ...rec.cell } : null;
+          const found = ref ? lookupCell((await waveFacts(reportCache(deps, org, now), campaign))?.ledger, ref) : null;
+          const named = ref && found?.state === 'shown' ? { cell: ref, figures: found.figures } : null;
+          if (named && body.baseline !== undefined) {
+            issues.push({ field: 'baseline', message: 'comes from the ledger cell the action names' });
+          }
+          if (named && body.ledger && body.ledger !== named.cell.ledger) {
+            issues.push({ field: 'ledger', message: `the action is about the ${named.cell.ledger} ledger` });
+          }
           if (issues.length > 0) refuse(issues);
           // One entry per recommendation, whichever key the client sent: accepting it twice cannot make two.
           id = idOf(org.id, 'entry', `recommendation:${campaign.id}:${source.index}`);
@@ -302,8 +314,20 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
           input = {
             ...body,
             ledger: ledger!,
-            title: body.title ?? rec.action.slice(0, 160),
-            source: { kind: 'recommendation', campaignId: campaign.id, index: source.index, action: rec.action },
+            title: body.title ?? (named ? cellTitle(named.cell, named.figures) : rec.action.slice(0, 160)),
+            ...(named
+              ? {
+                  baseline: measureFromFigures(named.cell.ledger, named.figures),
+                  department: body.department ?? (named.cell.heldBy ? holderName(named.cell.heldBy) : null),
+                }
+              : {}),
+            source: {
+              kind: 'recommendation',
+              campaignId: campaign.id,
+              index: source.index,
+              action: rec.action,
+              ...(named ?? {}),
+            },
             status: source.decision === 'accept' ? 'logged' : 'dismissed',
           };
         }
@@ -358,7 +382,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
         if (issues.length > 0) refuse(issues);
         const patch: EntryPatch = { ...fields };
         if (against) {
-          if (record.data.source.kind !== 'cell') {
+          if (!baselineCell(record.data.source)) {
             refuse([{ field: 'reconcile', message: 'only an entry made from a ledger cell is reconciled' }]);
           }
           patch.reconciliation = await reconciliationAgainst(org, record.data, against.campaignId, now);

@@ -149,6 +149,22 @@ describe('the report’s Operating account section', () => {
     expect(row.slice(0, row.indexOf('</tr>'))).toContain('Not measurable');
   });
 
+  it('is in the report’s language: Chinese and German as well as English', () => {
+    const zh = renderAccountSection(section, undefined, 'zh');
+    expect(zh).toContain('<h2 id="operating-account-h">经营账目</h2>');
+    expect(zh).toContain('账目上有2个条目；本轮调查期间有1个推进了。');
+    expect(zh).toContain('已达目标: 1 等待工作日 (-3, 真实变化)；已确认为已消除');
+    expect(zh).toContain('哪个等待被消除了？');
+    const de = renderAccountSection(section, undefined, 'de');
+    expect(de).toContain('2 Einträge im Konto; 1 während dieser Befragung bewegt.');
+    expect(de).toContain('Ziel erreicht: 1 Arbeitstage Wartezeit (-3, eine echte Veränderung); bestätigt: Beseitigt');
+    expect(de).not.toContain('The three questions');
+    // The report passes its own language on.
+    expect(
+      renderReportBody({ campaign: { name: 'x' }, published: true, n: 40, account: section }, { lang: 'de' }),
+    ).toContain('<h2 id="operating-account-h">Betriebskonto</h2>');
+  });
+
   it('is left out of a report read without an account', () => {
     expect(renderAccountSection(null)).toBe('');
     expect(renderReportBody({ campaign: { name: 'x' }, published: true, n: 40 })).not.toContain(
