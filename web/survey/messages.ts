@@ -32,6 +32,12 @@ export interface SurveyMessages {
   /** Asked before a withdrawal from the survey page, where the receipt on a shared device may be someone else's. */
   withdrawConfirm: string;
   withdrawConfirmButton: string;
+  /** The plain page's question before a withdrawal (no script to ask on a second click). */
+  withdrawAsk: string;
+  /** Shown on a later visit from a browser whose answers were sent: the receipt is not shown again. */
+  answeredHere: string;
+  answeredHereNote: string;
+  anotherPerson: string;
   withdrawn: string;
   withdrawTitle: string;
   withdrawIntro: string;
@@ -102,6 +108,11 @@ const en: SurveyMessages = {
   withdrawConfirm:
     'Withdraw the answers of this receipt? They will no longer count, and this cannot be undone. Choose the button again to confirm.',
   withdrawConfirmButton: 'Yes, withdraw them',
+  withdrawAsk: 'Withdraw the answers of this receipt? They will no longer count, and this cannot be undone.',
+  answeredHere: 'Answers to this survey were already sent from this browser.',
+  answeredHereNote:
+    'Their receipt code was shown once, when they were sent, and is not shown again. To withdraw them, enter that code at {url}.',
+  anotherPerson: 'Answer as another person',
   withdrawn: 'Your answers were withdrawn and will no longer count.',
   withdrawTitle: 'Withdraw your answers',
   withdrawIntro: 'Enter the receipt code you were shown after answering.',
@@ -170,6 +181,10 @@ const zh: SurveyMessages = {
   withdraw: '撤回我的回答',
   withdrawConfirm: '确定撤回这张回执对应的回答吗？撤回后不再计入结果，且无法恢复。请再次点击按钮确认。',
   withdrawConfirmButton: '确定撤回',
+  withdrawAsk: '确定撤回这张回执对应的回答吗？撤回后不再计入结果，且无法恢复。',
+  answeredHere: '这个浏览器已经提交过这份调查的回答。',
+  answeredHereNote: '回执码只在提交时显示一次，不会再次显示。如需撤回，请在 {url} 输入该回执码。',
+  anotherPerson: '以另一个人的身份作答',
   withdrawn: '你的回答已撤回，不再计入结果。',
   withdrawTitle: '撤回你的回答',
   withdrawIntro: '请输入回答后显示给你的回执码。',
@@ -242,6 +257,12 @@ const de: SurveyMessages = {
   withdrawConfirm:
     'Die Antworten zu diesem Beleg zurückziehen? Sie zählen dann nicht mehr, und das lässt sich nicht rückgängig machen. Wählen Sie die Schaltfläche noch einmal, um es zu bestätigen.',
   withdrawConfirmButton: 'Ja, zurückziehen',
+  withdrawAsk:
+    'Die Antworten zu diesem Beleg zurückziehen? Sie zählen dann nicht mehr, und das lässt sich nicht rückgängig machen.',
+  answeredHere: 'Aus diesem Browser wurden bereits Antworten zu dieser Umfrage gesendet.',
+  answeredHereNote:
+    'Ihr Belegcode wurde einmal beim Senden angezeigt und wird nicht noch einmal gezeigt. Zum Zurückziehen geben Sie ihn unter {url} ein.',
+  anotherPerson: 'Als andere Person antworten',
   withdrawn: 'Ihre Antworten wurden zurückgezogen und zählen nicht mehr.',
   withdrawTitle: 'Antworten zurückziehen',
   withdrawIntro: 'Geben Sie den Belegcode ein, der Ihnen nach dem Antworten gezeigt wurde.',
