@@ -1,5 +1,7 @@
 import type { Language } from '../../shared/instrument';
 
+export type SignalStepId = 'signals-1' | 'signals-2' | 'signals-3';
+
 /** The survey page's own wording (the questions themselves come from the instrument). */
 export interface SurveyMessages {
   languageName: string;
@@ -14,6 +16,11 @@ export interface SurveyMessages {
   next: string;
   submit: string;
   segmentsTitle: string;
+  /**
+   * Step titles for the respondent, by step id (render-survey.ts surveySteps): what the questions ask about, not the
+   * construct names the reports use ("Investment · Activity"). Page wording only: no item or score changes with it.
+   */
+  stepTitles: Record<'roles' | 'workflows' | 'knowledge' | 'responsibility' | 'governance' | SignalStepId, string>;
   segmentsNote: string;
   errorTitle: string;
   levelMissing: string;
@@ -90,6 +97,16 @@ const en: SurveyMessages = {
   next: 'Next',
   submit: 'Send my answers',
   segmentsTitle: 'About you',
+  stepTitles: {
+    roles: 'Your role',
+    workflows: 'How work flows',
+    knowledge: 'What people know and where it is written down',
+    responsibility: 'Who answers for the results',
+    governance: 'Checks and limits on AI',
+    'signals-1': 'AI tools and how people use them',
+    'signals-2': 'Keeping track of time, waits and knowledge',
+    'signals-3': 'What has changed, and what is decided',
+  },
   segmentsNote: 'Used only to compare groups of at least {k} people, never to identify you.',
   errorTitle: 'Please check your answers',
   levelMissing: 'Choose the position that fits you best.',
@@ -165,6 +182,16 @@ const zh: SurveyMessages = {
   next: '下一步',
   submit: '提交我的回答',
   segmentsTitle: '关于你',
+  stepTitles: {
+    roles: '你的岗位',
+    workflows: '工作怎样流转',
+    knowledge: '大家掌握的知识，以及是否写了下来',
+    responsibility: '谁对结果负责',
+    governance: '对AI的检查和限制',
+    'signals-1': 'AI工具以及大家的使用情况',
+    'signals-2': '对时间、等待和知识的记录',
+    'signals-3': '已经改变了什么，做了哪些决定',
+  },
   segmentsNote: '仅用于比较至少{k}人的群体，绝不用于识别你。',
   errorTitle: '请检查你的回答',
   levelMissing: '请选择最符合你的职位。',
@@ -238,6 +265,16 @@ const de: SurveyMessages = {
   next: 'Weiter',
   submit: 'Antworten senden',
   segmentsTitle: 'Zu Ihrer Person',
+  stepTitles: {
+    roles: 'Ihre Rolle',
+    workflows: 'Wie die Arbeit läuft',
+    knowledge: 'Was man weiß und wo es aufgeschrieben ist',
+    responsibility: 'Wer für die Ergebnisse geradesteht',
+    governance: 'Prüfungen und Grenzen für KI',
+    'signals-1': 'KI-Werkzeuge und wie sie genutzt werden',
+    'signals-2': 'Überblick über Zeit, Wartezeiten und Wissen',
+    'signals-3': 'Was sich geändert hat und was entschieden ist',
+  },
   segmentsNote: 'Nur für den Vergleich von Gruppen ab {k} Personen, nie um Sie zu erkennen.',
   errorTitle: 'Bitte prüfen Sie Ihre Antworten',
   levelMissing: 'Wählen Sie die Position, die am besten passt.',

@@ -79,9 +79,10 @@ const SIGNAL_STEPS: Signal[][] = [
 /** Layer steps in the instrument's order, then signal steps; segment questions come after these, last. */
 export function surveySteps(instrument: Instrument, lang: Language): SurveyStep[] {
   const layerSteps = new Map<string, SurveyStep>();
-  const signalSteps: SurveyStep[] = SIGNAL_STEPS.map((group, i) => ({
+  const titles: Record<string, string> = surveyMessages(lang).stepTitles;
+  const signalSteps: SurveyStep[] = SIGNAL_STEPS.map((_, i) => ({
     id: `signals-${i + 1}`,
-    title: group.map((s) => instrument.signals[s]?.name[lang] ?? s).join(' · '),
+    title: titles[`signals-${i + 1}`]!,
     items: [],
   }));
   const lastSignalStep = signalSteps[signalSteps.length - 1]!;
@@ -89,7 +90,7 @@ export function surveySteps(instrument: Instrument, lang: Language): SurveyStep[
     if ('layer' in item) {
       let step = layerSteps.get(item.layer);
       if (!step) {
-        step = { id: item.layer, title: instrument.layers[item.layer].name[lang], items: [] };
+        step = { id: item.layer, title: titles[item.layer] ?? instrument.layers[item.layer].name[lang], items: [] };
         layerSteps.set(item.layer, step);
       }
       step.items.push(item);
