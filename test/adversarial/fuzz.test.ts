@@ -1093,6 +1093,7 @@ const PAGE_ROUTES = [
   { method: 'post', path: '/s/:surveyToken' },
   { method: 'get', path: '/s/withdraw' },
   { method: 'post', path: '/s/withdraw' },
+  { method: 'post', path: '/s/:surveyToken/another' },
 ];
 const SUBMIT = { method: 'post', path: '/api/v1/surveys/:surveyToken/responses' };
 // The submission route several times over: it is the one respondents hammer, and the ledger wants many accepted writes.

@@ -324,6 +324,10 @@ describe('survey without JavaScript', () => {
       },
     });
 
+    // The receipt page's button asks first; the second button withdraws.
+    await Promise.all([page.waitForNavigation(), page.click('form.withdraw button')]);
+    expect(await page.textContent('main')).toContain('Withdraw the answers of this receipt?');
+    expect((await responseOf(receipt)).withdrawnAt).toBeUndefined();
     await Promise.all([page.waitForNavigation(), page.click('form.withdraw button')]);
     expect(await page.textContent('main')).toContain('Your answers were withdrawn');
     expect((await responseOf(receipt)).withdrawnAt).toBeTruthy();

@@ -1,5 +1,7 @@
 import type { Language } from '../../shared/instrument';
 
+export type SignalStepId = 'signals-1' | 'signals-2' | 'signals-3';
+
 /** The survey page's own wording (the questions themselves come from the instrument). */
 export interface SurveyMessages {
   languageName: string;
@@ -14,6 +16,11 @@ export interface SurveyMessages {
   next: string;
   submit: string;
   segmentsTitle: string;
+  /**
+   * Step titles for the respondent, by step id (render-survey.ts surveySteps): what the questions ask about, not the
+   * construct names the reports use ("Investment · Activity"). Page wording only: no item or score changes with it.
+   */
+  stepTitles: Record<'roles' | 'workflows' | 'knowledge' | 'responsibility' | 'governance' | SignalStepId, string>;
   segmentsNote: string;
   errorTitle: string;
   levelMissing: string;
@@ -32,6 +39,12 @@ export interface SurveyMessages {
   /** Asked before a withdrawal from the survey page, where the receipt on a shared device may be someone else's. */
   withdrawConfirm: string;
   withdrawConfirmButton: string;
+  /** The plain page's question before a withdrawal (no script to ask on a second click). */
+  withdrawAsk: string;
+  /** Shown on a later visit from a browser whose answers were sent: the receipt is not shown again. */
+  answeredHere: string;
+  answeredHereNote: string;
+  anotherPerson: string;
   withdrawn: string;
   withdrawTitle: string;
   withdrawIntro: string;
@@ -84,6 +97,16 @@ const en: SurveyMessages = {
   next: 'Next',
   submit: 'Send my answers',
   segmentsTitle: 'About you',
+  stepTitles: {
+    roles: 'Your role',
+    workflows: 'How work flows',
+    knowledge: 'What people know and where it is written down',
+    responsibility: 'Who answers for the results',
+    governance: 'Checks and limits on AI',
+    'signals-1': 'AI tools and how people use them',
+    'signals-2': 'Keeping track of time, waits and knowledge',
+    'signals-3': 'What has changed, and what is decided',
+  },
   segmentsNote: 'Used only to compare groups of at least {k} people, never to identify you.',
   errorTitle: 'Please check your answers',
   levelMissing: 'Choose the position that fits you best.',
@@ -102,6 +125,11 @@ const en: SurveyMessages = {
   withdrawConfirm:
     'Withdraw the answers of this receipt? They will no longer count, and this cannot be undone. Choose the button again to confirm.',
   withdrawConfirmButton: 'Yes, withdraw them',
+  withdrawAsk: 'Withdraw the answers of this receipt? They will no longer count, and this cannot be undone.',
+  answeredHere: 'Answers to this survey were already sent from this browser.',
+  answeredHereNote:
+    'Their receipt code was shown once, when they were sent, and is not shown again. To withdraw them, enter that code at {url}.',
+  anotherPerson: 'Answer as another person',
   withdrawn: 'Your answers were withdrawn and will no longer count.',
   withdrawTitle: 'Withdraw your answers',
   withdrawIntro: 'Enter the receipt code you were shown after answering.',
@@ -154,6 +182,16 @@ const zh: SurveyMessages = {
   next: '下一步',
   submit: '提交我的回答',
   segmentsTitle: '关于你',
+  stepTitles: {
+    roles: '你的岗位',
+    workflows: '工作怎样流转',
+    knowledge: '大家掌握的知识，以及是否写了下来',
+    responsibility: '谁对结果负责',
+    governance: '对AI的检查和限制',
+    'signals-1': 'AI工具以及大家的使用情况',
+    'signals-2': '对时间、等待和知识的记录',
+    'signals-3': '已经改变了什么，做了哪些决定',
+  },
   segmentsNote: '仅用于比较至少{k}人的群体，绝不用于识别你。',
   errorTitle: '请检查你的回答',
   levelMissing: '请选择最符合你的职位。',
@@ -170,6 +208,10 @@ const zh: SurveyMessages = {
   withdraw: '撤回我的回答',
   withdrawConfirm: '确定撤回这张回执对应的回答吗？撤回后不再计入结果，且无法恢复。请再次点击按钮确认。',
   withdrawConfirmButton: '确定撤回',
+  withdrawAsk: '确定撤回这张回执对应的回答吗？撤回后不再计入结果，且无法恢复。',
+  answeredHere: '这个浏览器已经提交过这份调查的回答。',
+  answeredHereNote: '回执码只在提交时显示一次，不会再次显示。如需撤回，请在 {url} 输入该回执码。',
+  anotherPerson: '以另一个人的身份作答',
   withdrawn: '你的回答已撤回，不再计入结果。',
   withdrawTitle: '撤回你的回答',
   withdrawIntro: '请输入回答后显示给你的回执码。',
@@ -223,6 +265,16 @@ const de: SurveyMessages = {
   next: 'Weiter',
   submit: 'Antworten senden',
   segmentsTitle: 'Zu Ihrer Person',
+  stepTitles: {
+    roles: 'Ihre Rolle',
+    workflows: 'Wie die Arbeit läuft',
+    knowledge: 'Was man weiß und wo es aufgeschrieben ist',
+    responsibility: 'Wer für die Ergebnisse geradesteht',
+    governance: 'Prüfungen und Grenzen für KI',
+    'signals-1': 'KI-Werkzeuge und wie sie genutzt werden',
+    'signals-2': 'Überblick über Zeit, Wartezeiten und Wissen',
+    'signals-3': 'Was sich geändert hat und was entschieden ist',
+  },
   segmentsNote: 'Nur für den Vergleich von Gruppen ab {k} Personen, nie um Sie zu erkennen.',
   errorTitle: 'Bitte prüfen Sie Ihre Antworten',
   levelMissing: 'Wählen Sie die Position, die am besten passt.',
@@ -242,6 +294,12 @@ const de: SurveyMessages = {
   withdrawConfirm:
     'Die Antworten zu diesem Beleg zurückziehen? Sie zählen dann nicht mehr, und das lässt sich nicht rückgängig machen. Wählen Sie die Schaltfläche noch einmal, um es zu bestätigen.',
   withdrawConfirmButton: 'Ja, zurückziehen',
+  withdrawAsk:
+    'Die Antworten zu diesem Beleg zurückziehen? Sie zählen dann nicht mehr, und das lässt sich nicht rückgängig machen.',
+  answeredHere: 'Aus diesem Browser wurden bereits Antworten zu dieser Umfrage gesendet.',
+  answeredHereNote:
+    'Ihr Belegcode wurde einmal beim Senden angezeigt und wird nicht noch einmal gezeigt. Zum Zurückziehen geben Sie ihn unter {url} ein.',
+  anotherPerson: 'Als andere Person antworten',
   withdrawn: 'Ihre Antworten wurden zurückgezogen und zählen nicht mehr.',
   withdrawTitle: 'Antworten zurückziehen',
   withdrawIntro: 'Geben Sie den Belegcode ein, der Ihnen nach dem Antworten gezeigt wurde.',

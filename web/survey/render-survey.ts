@@ -79,9 +79,10 @@ const SIGNAL_STEPS: Signal[][] = [
 /** Layer steps in the instrument's order, then signal steps; segment questions come after these, last. */
 export function surveySteps(instrument: Instrument, lang: Language): SurveyStep[] {
   const layerSteps = new Map<string, SurveyStep>();
-  const signalSteps: SurveyStep[] = SIGNAL_STEPS.map((group, i) => ({
+  const titles: Record<string, string> = surveyMessages(lang).stepTitles;
+  const signalSteps: SurveyStep[] = SIGNAL_STEPS.map((_, i) => ({
     id: `signals-${i + 1}`,
-    title: group.map((s) => instrument.signals[s]?.name[lang] ?? s).join(' · '),
+    title: titles[`signals-${i + 1}`]!,
     items: [],
   }));
   const lastSignalStep = signalSteps[signalSteps.length - 1]!;
@@ -89,7 +90,7 @@ export function surveySteps(instrument: Instrument, lang: Language): SurveyStep[
     if ('layer' in item) {
       let step = layerSteps.get(item.layer);
       if (!step) {
-        step = { id: item.layer, title: instrument.layers[item.layer].name[lang], items: [] };
+        step = { id: item.layer, title: titles[item.layer] ?? instrument.layers[item.layer].name[lang], items: [] };
         layerSteps.set(item.layer, step);
       }
       step.items.push(item);
@@ -260,7 +261,7 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     m.back,
   )}</button><button type="button" id="next" hidden>${esc(m.next)}</button><button type="submit" id="send">${esc(
     m.submit,
-  )}</button></div><p id="status" class="status" role="status"></p></form>${doneSection(m, input.withdrawUrl ?? WITHDRAW_PATH, withdrawUntilText(m, campaign.closesAt, lang))}`;
+  )}</button></div><p id="status" class="status" role="status"></p></form>${doneSection(m, input.withdrawUrl ?? WITHDRAW_PATH, withdrawUntilText(m, campaign.closesAt, lang), anotherForm(path, lang, m))}`;
 
   return shell({
     lang,
@@ -316,13 +317,62 @@ function withdrawHow(m: SurveyMessages, url: string): string {
   return `${esc(before)}<a href="${esc(url)}">${esc(url)}</a>${esc(after)}`;
 }
 
-function doneSection(m: SurveyMessages, withdrawUrl: string, until: string): string {
+function doneSection(m: SurveyMessages, withdrawUrl: string, until: string, another: string): string {
+  // #answered replaces the receipt line on a later visit: the code is shown once, when the answers are sent.
   return `<section id="done" class="done" hidden aria-labelledby="done-h"><h2 id="done-h" tabindex="-1">${esc(
     m.thanks,
-  )}</h2><p>${esc(m.receiptLabel)}: <code id="receipt" class="receipt"></code></p><p>${withdrawHow(
-    m,
-    withdrawUrl,
-  )} <span class="until">${esc(until)}</span></p><button type="button" id="withdraw" class="secondary">${esc(m.withdraw)}</button><p id="wstatus" class="status" role="status"></p></section>`;
+  )}</h2><p id="receipt-line">${esc(m.receiptLabel)}: <code id="receipt" class="receipt"></code></p><p id="answered" hidden>${esc(
+    m.answeredHere,
+  )}</p><p>${withdrawHow(m, withdrawUrl)} <span class="until">${esc(until)}</span></p><button type="button" id="withdraw" class="secondary">${esc(m.withdraw)}</button><p id="wstatus" class="status" role="status"></p>${another}</section>`;
+}
+
+/** Starts a fresh answer on this browser (a shared device): the server gives it a new response id. */
+function anotherForm(path: string, lang: Language, m: SurveyMessages): string {
+  const token = decodeURIComponent(path.slice('/s/'.length));
+  return `<form method="post" action="${esc(`${path}/another`)}" class="another" id="another" data-token="${esc(token)}"><input type="hidden" name="lang" value="${lang}"><button type="submit">${esc(
+    m.anotherPerson,
+  )}</button></form>`;
+}
+
+export interface AnsweredPageInput {
+  lang: Language;
+  token: string;
+  campaignName?: string;
+  languages?: readonly Language[];
+  withdrawUrl?: string;
+}
+
+/**
+ * A later visit from a browser whose answers were sent (the plain form's response id, kept in a cookie, is stored):
+ * no form to answer twice, no receipt shown again, and a way for the next person on a shared device to answer.
+ */
+export function renderAnsweredPage(input: AnsweredPageInput): string {
+  const m = surveyMessages(input.lang);
+  const path = `/s/${encodeURIComponent(input.token)}`;
+  const url = input.withdrawUrl ?? WITHDRAW_PATH;
+  const [before = '', after = ''] = m.answeredHereNote.split('{url}');
+  const body = `<h1>${esc(m.thanks)}</h1>${input.campaignName ? `<p class="campaign">${esc(input.campaignName)}</p>` : ''}<p>${esc(
+    m.answeredHere,
+  )}</p><p>${esc(before)}<a href="${esc(url)}">${esc(url)}</a>${esc(after)}</p>${anotherForm(path, input.lang, m)}`;
+  return shell({
+    lang: input.lang,
+    title: m.thanks,
+    body,
+    // The script only clears what this device kept when the next person chooses to answer.
+    script: true,
+    languages: languageLinks({ lang: input.lang, languages: input.languages ?? ['en'], path }),
+  });
+}
+
+/** The plain page's confirmation before a withdrawal: the receipt rides along hidden, out of sight. */
+export function renderWithdrawAsk(input: { lang: Language; receipt: string }): string {
+  const m = surveyMessages(input.lang);
+  const body = `<h1>${esc(m.withdrawTitle)}</h1><p>${esc(m.withdrawAsk)}</p><form method="post" action="/s/withdraw" class="withdraw"><input type="hidden" name="lang" value="${input.lang}"><input type="hidden" name="receipt" value="${esc(
+    input.receipt,
+  )}"><input type="hidden" name="confirm" value="yes"><button type="submit">${esc(
+    m.withdrawConfirmButton,
+  )}</button></form>`;
+  return shell({ lang: input.lang, title: m.withdrawTitle, body });
 }
 
 export interface ReceiptPageInput {
@@ -348,8 +398,9 @@ export function renderReceiptPage(input: ReceiptPageInput): string {
 }
 
 function withdrawForm(lang: Language, m: SurveyMessages, receipt?: string): string {
+  // The receipt page's one-tap button asks first (`ask`): on a shared device the next person may be the one tapping.
   const field = receipt
-    ? `<input type="hidden" name="receipt" value="${esc(receipt)}">`
+    ? `<input type="hidden" name="receipt" value="${esc(receipt)}"><input type="hidden" name="ask" value="1">`
     : `<div class="q"><label for="receipt">${esc(m.receiptLabel)}</label><input id="receipt" name="receipt" required autocomplete="off" spellcheck="false"></div>`;
   return `<form method="post" action="/s/withdraw" class="withdraw"><input type="hidden" name="lang" value="${lang}">${field}<button type="submit" class="secondary">${esc(
     m.withdraw,

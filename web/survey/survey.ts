@@ -57,6 +57,17 @@ function uuid(): string {
 const form = document.getElementById('q') as HTMLFormElement | null;
 if (form) enhance(form);
 
+// "Answer as another person" (on the survey's done view and on the page a later visit gets): nothing of the last
+// answer stays on the device for the next person; the server gives this browser a new response id.
+const another = document.getElementById('another') as HTMLFormElement | null;
+another?.addEventListener('submit', () => {
+  try {
+    localStorage.removeItem(`orgos:survey:${another.dataset.token}`);
+  } catch {
+    // Storage blocked: there is nothing kept to clear.
+  }
+});
+
 function enhance(form: HTMLFormElement): void {
   const d = form.dataset as Record<string, string>;
   const key = `orgos:survey:${d.token}`;
@@ -71,7 +82,9 @@ function enhance(form: HTMLFormElement): void {
   const bar = byId<HTMLProgressElement>('bar');
   const barLabel = byId('bar-label');
 
-  let s: Saved = load() ?? { id: uuid(), answers: {}, step: 0, startedAt: Date.now() };
+  // The server's id for this browser (kept in a cookie for the plain form) when there is one: both paths send as one.
+  const given = (form.elements.namedItem('responseId') as HTMLInputElement | null)?.value;
+  let s: Saved = load() ?? { id: given || uuid(), answers: {}, step: 0, startedAt: Date.now() };
 
   function load(): Saved | null {
     try {
@@ -97,7 +110,8 @@ function enhance(form: HTMLFormElement): void {
   }
 
   if (s.receipt) {
-    showDone(s.receipt);
+    // A later visit: the receipt was shown when the answers were sent and stays out of sight now.
+    showDone(s.receipt, false);
     return;
   }
 
@@ -228,7 +242,7 @@ function enhance(form: HTMLFormElement): void {
         s = { id: s.id, answers: {}, step: 0, startedAt: 0, receipt: body.receipt };
         save();
         form.reset();
-        return showDone(body.receipt);
+        return showDone(body.receipt, true);
       }
       if (res && res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
         // The server answered and will answer the same again: stop, say why, let the respondent act.
@@ -267,14 +281,16 @@ function enhance(form: HTMLFormElement): void {
     }
   }
 
-  function showDone(receipt: string): void {
+  function showDone(receipt: string, justSent: boolean): void {
     form.hidden = true;
     progress.hidden = true;
     byId('intro').hidden = true;
     errors.hidden = true;
     const done = byId('done');
     done.hidden = false;
-    byId('receipt').textContent = receipt;
+    byId('receipt').textContent = justSent ? receipt : '';
+    byId('receipt-line').hidden = !justSent;
+    byId('answered').hidden = justSent;
     done.querySelector('h2')!.focus();
     const button = byId<HTMLButtonElement>('withdraw');
     const wstatus = byId('wstatus');

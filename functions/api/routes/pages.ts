@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { LANGUAGES, type Language } from '../../../shared/instrument';
 import { ledgerDesignFor } from '../../../shared/ledger';
 import { formFieldOf, LEDGER_FIELD, ledgerFromFields } from '../../../shared/ledger/ledger-fields';
@@ -6,10 +7,12 @@ import { surveyMessages } from '../../../web/survey/messages';
 import {
   answersFromForm,
   type FieldError,
+  renderAnsweredPage,
   renderReceiptPage,
   renderSurveyNotice,
   renderSurveyPage,
   renderUnsubscribePage,
+  renderWithdrawAsk,
   renderWithdrawPage,
 } from '../../../web/survey/render-survey';
 import { parseUnsubscribeToken, unsubscribeToken } from '../../lifecycle/invites';
@@ -18,7 +21,7 @@ import type { CampaignRecord } from '../../store/store';
 import { limitBody } from '../body-limit';
 import type { AppDeps } from '../deps';
 import { CampaignClosed, DomainError, InviteUsed, NotFound } from '../errors';
-import { hashesEqual } from '../token-hash';
+import { hashesEqual, receiptFor, sha256Hex } from '../token-hash';
 import { responseRoutes } from './responses';
 import { checkInviteUnused, resolveSurvey, type SurveyCaches, surveyCaches, surveyRoutes } from './surveys';
 
@@ -33,6 +36,13 @@ import { checkInviteUnused, resolveSurvey, type SurveyCaches, surveyCaches, surv
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const MAX_DURATION_S = 7 * 24 * 3600;
+/**
+ * The plain form's response id, kept by the browser for the survey's path alone. A page the browser fetches again
+ * (Back, reload: survey pages are no-store) gets the same id, so sending again is the same response, never a second
+ * one. It lives as long as a script's unsent draft (survey.ts DRAFT_MS) and is never stored or logged by the server.
+ */
+const RESPONSE_COOKIE = 'orgos_response';
+const RESPONSE_COOKIE_S = 12 * 3600;
 
 const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -97,6 +107,15 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     return { status: res.status, body };
   };
 
+  const keepResponseId = (c: Context, token: string, id: string) =>
+    setCookie(c, RESPONSE_COOKIE, id, {
+      path: `/s/${token}`,
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.config.publicUrl.startsWith('https:'),
+      maxAge: RESPONSE_COOKIE_S,
+    });
+
   // Read per request: the local server learns its address only once it listens.
   const withdrawUrl = () => `${deps.config.publicUrl.replace(/\/+$/, '')}/s/withdraw`;
 
@@ -136,11 +155,24 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     const lang = pickLanguage(LANGUAGES, String(form.lang ?? ''), c.req.header('accept-language'));
     const receipt = typeof form.receipt === 'string' ? form.receipt.trim() : '';
     if (!TOKEN.test(receipt)) return c.html(renderWithdrawPage({ lang, result: 'not_found' }), 404);
+    // The receipt page's button asks first; a code typed on the withdrawal page is its own confirmation.
+    if (form.ask === '1' && form.confirm !== 'yes') return c.html(renderWithdrawAsk({ lang, receipt }));
     const res = await callApi(`/responses/${receipt}`, { method: 'DELETE' }, c.env);
     if (res.status === 204) return c.html(renderWithdrawPage({ lang, result: 'withdrawn' }));
     if (res.status === 404) return c.html(renderWithdrawPage({ lang, result: 'not_found' }), 404);
     if (res.status === 410) return c.html(renderWithdrawPage({ lang, result: 'final' }), 410);
     return c.html(renderSurveyNotice({ lang, kind: 'failed' }), 503);
+  });
+
+  // "Answer as another person" on a shared device: a new id for this browser, then the survey afresh (303: a reload
+  // of the survey does not post again).
+  pages.post('/s/:surveyToken/another', async (c) => {
+    const token = c.req.param('surveyToken');
+    const form = await formOf(c);
+    if (!TOKEN.test(token)) return c.html(renderSurveyNotice({ lang: 'en', kind: 'not_found' }), 404);
+    keepResponseId(c, token, crypto.randomUUID());
+    const lang = isLanguage(form.lang) ? `?lang=${form.lang}` : '';
+    return c.redirect(`/s/${token}${lang}`, 303);
   });
 
   pages.get('/s/:surveyToken', async (c) => {
@@ -159,6 +191,28 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     }
     const lang = pickLanguage(campaign.languages, c.req.query('lang'), c.req.header('accept-language'));
     const instrument = instrumentOf(campaign);
+    let responseId = getCookie(c, RESPONSE_COOKIE) ?? '';
+    if (UUID.test(responseId)) {
+      // This browser's id: once its answers are stored, show that instead of a form that could count them twice.
+      const sent = await deps.store.getResponse(sha256Hex(receiptFor(campaign.receiptKey, responseId)));
+      if (sent && !sent.withdrawnAt) {
+        return c.html(
+          renderAnsweredPage({
+            lang,
+            token,
+            campaignName: campaign.name,
+            languages: campaign.languages,
+            withdrawUrl: withdrawUrl(),
+          }),
+        );
+      }
+      // Withdrawn answers keep their id (a retry must not bring them back): this browser starts afresh.
+      if (sent) responseId = '';
+    }
+    if (!UUID.test(responseId)) {
+      responseId = crypto.randomUUID();
+      keepResponseId(c, token, responseId);
+    }
     return c.html(
       renderSurveyPage({
         instrument,
@@ -167,7 +221,7 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
         lang,
         token,
         languages: campaign.languages,
-        responseId: crypto.randomUUID(),
+        responseId,
         startedAt: now.getTime(),
         withdrawUrl: withdrawUrl(),
       }),
@@ -245,6 +299,7 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
       c.env,
     );
     if ((res.status === 200 || res.status === 201) && res.body.receipt) {
+      keepResponseId(c, token, responseId);
       return c.html(
         renderReceiptPage({
           lang,

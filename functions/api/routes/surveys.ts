@@ -213,14 +213,20 @@ export async function submitResponse(
     ...(body.durationS === undefined ? {} : { durationS: body.durationS }),
     ...(ledger ? { ledger } : {}),
   };
-  const contentHash = canonicalHash(content);
+  // The hash covers what was answered, not how long it took: a plain form sent again a moment later (Back, a double
+  // click) has the same answers and a longer duration, and is the same response. The first duration stays.
+  const { durationS: _taken, ...answered } = content;
+  const contentHash = canonicalHash(answered);
+  // Stored before the hash left the duration out: a retry of such a response still matches it.
+  const legacyHash = body.durationS === undefined ? contentHash : canonicalHash(content);
+  const sameContent = (stored: string | undefined) => stored === contentHash || stored === legacyHash;
   // Only a response the results hold gets its receipt again: one stored after the close (by code before the close
   // grace) is left out, so its retry is told the survey closed.
   const retryOfCounted = async () => {
     const existing = await deps.store.getResponse(key);
     return existing &&
       !existing.withdrawnAt &&
-      existing.contentHash === contentHash &&
+      sameContent(existing.contentHash) &&
       insideClose(campaign, existing.receivedAt)
       ? { created: false, receipt, receivedAt: existing.receivedAt }
       : null;
@@ -260,7 +266,7 @@ export async function submitResponse(
     const { existing } = result;
     const conflict = existing.withdrawnAt
       ? 'this response was withdrawn'
-      : existing.contentHash !== contentHash
+      : !sameContent(existing.contentHash)
         ? 'this response id was already used with other answers'
         : null;
     if (conflict) {
