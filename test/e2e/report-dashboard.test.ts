@@ -129,7 +129,8 @@ describe('executive report', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
     console.log(`report PDF: ${pages} A4 pages, ${pdf.length} bytes`);
     expect(pages).toBeGreaterThan(0);
-    expect(pages).toBeLessThanOrEqual(6);
+    // Screen one, the ledgers, the trend and the per-question results came with issues 10, 12 and 16.
+    expect(pages).toBeLessThanOrEqual(8);
     expect(errors).toEqual([]);
     seenUrls.push(...watch.urls.filter((u) => u !== e2e.reportViewerUrl));
     await context.close();
