@@ -227,7 +227,7 @@ describe('the operating account across two waves', () => {
       call(h.app, 'GET', `/api/v1/campaigns/${autumn.id}/report`, { token: exec }),
       call(h.app, 'GET', `/api/v1/campaigns/${autumn.id}/account`, { token: exec }),
     ]);
-    expect(section.body.entries.items[0].reconciliation).toMatchObject({
+    expect(section.body.entries.items.find((e: { id: string }) => e.id === made.body.id).reconciliation).toMatchObject({
       suggestion: 'target_met',
       confirmed: 'removed',
     });

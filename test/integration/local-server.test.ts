@@ -89,7 +89,19 @@ describe('the local server', () => {
     ]);
     expect(wave.body.entries.moved).toBe(2);
     expect(wave.body.summary.capacity.shares).toEqual({ faster_response: 60, learning: 40 });
-    expect(wave.body.summary.freed.waiting.byDestination).toEqual({ faster_response: 165.6, learning: 110.4 });
+    expect(wave.body.summary.freed.waiting.byDestination).toEqual({ faster_response: 726.2, learning: 484.2 });
+    // Both entries were made from the spring wave's cells and reconciled against this wave's.
+    expect(
+      wave.body.entries.items.map((e: { title: string; reconciliation: { suggestion: string } }) => [
+        e.title,
+        e.reconciliation.suggestion,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['Approvals held by Finance', 'target_met'],
+        ['Month-end reports and decks', 'not_moving'],
+      ]),
+    );
     expect(wave.body.summary.register[0].red).toEqual(['repeat inquiries']);
     // The printed survey link belongs to an open campaign: its report has the count and no figures yet.
     const open = await get(`${server.url}/api/v1/campaigns/${demo.surveyCampaignId}/report`, demo.executiveToken);
