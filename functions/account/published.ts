@@ -37,10 +37,15 @@ export async function campaignReport(
   });
 }
 
-/** The report's ledger tables, when its instrument has a ledger step and the results are published. */
+/**
+ * The report's ledger tables (shared/ledger `LedgerReport`), when its instrument has a ledger step and the results are
+ * published. Typed as the account's small view of them, so a change of the tables that the account reads breaks the
+ * build here rather than an entry's baseline.
+ */
 export function ledgerOf(report: CampaignReport): PublishedLedger | null {
-  if (!report.published) return null;
-  return (report as CampaignReport & { ledger?: PublishedLedger | null }).ledger ?? null;
+  if (!report.published || !report.ledger) return null;
+  const tables: PublishedLedger = report.ledger;
+  return tables;
 }
 
 export interface Wave {

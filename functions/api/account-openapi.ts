@@ -1,5 +1,15 @@
 import * as z from 'zod/mini';
-import { DESTINATIONS, ENTRY_STATUSES, LEDGERS, SUGGESTIONS } from '../../shared/account';
+import {
+  DESTINATIONS,
+  ENTRY_STATUSES,
+  FINDINGS,
+  FLOW_GAPS,
+  LEDGERS,
+  SIGNAL_KINDS,
+  SOP_STATES,
+  SUGGESTIONS,
+} from '../../shared/account';
+import { CAPACITY_MEANINGS, LEVELS } from '../../shared/instrument';
 import type { Operation } from './openapi';
 import * as S from './schemas';
 
@@ -14,7 +24,7 @@ const measure = z.object({
   value: z.number(),
   perMonth: z.optional(z.nullable(z.number())),
   people: z.optional(z.nullable(z.number())),
-  sop: z.optional(z.nullable(z.string())),
+  sop: z.optional(z.nullable(z.enum(SOP_STATES))),
   total: z.optional(z.nullable(z.number())),
 });
 
@@ -25,12 +35,45 @@ const item = {
   updatedAt: z.string(),
 };
 
+const median = z.object({ median: z.nullable(z.number()), ci95: z.nullable(z.tuple([z.number(), z.number()])) });
+
+const holder = z.union([z.object({ department: z.string() }), z.object({ level: z.enum(LEVELS) })]);
+
+const cellRef = z.object({
+  campaignId: z.string(),
+  ledger: z.enum(LEDGERS),
+  category: z.string(),
+  heldBy: z.optional(z.nullable(holder)),
+});
+
+/** A published cell's figures as an entry copied them (its baseline) or a reconciliation read them. */
+const figures = z.object({
+  name: z.string(),
+  respondents: z.number(),
+  n: z.number(),
+  headline: median,
+  perMonth: z.optional(z.nullable(median)),
+  total: z.number(),
+  sop: z.optional(z.nullable(z.partialRecord(z.enum(SOP_STATES), z.number()))),
+});
+
 const reconciliation = z.object({
   campaignId: z.string(),
   suggestion: z.enum(SUGGESTIONS),
-  figures: z.optional(z.object({ name: z.string(), respondents: z.number(), n: z.number(), total: z.number() })),
+  /** Absent when not measurable: the cell is hidden in that wave, and nothing of it is shown. */
+  figures: z.optional(figures),
   change: z.optional(z.nullable(z.object({ headline: z.number(), real: z.boolean() }))),
 });
+
+const confirmedReconciliation = z.extend(reconciliation, { at: z.string(), confirmed: z.enum(ENTRY_STATUSES) });
+
+const source = z.union([
+  z.object({ kind: z.literal('typed') }),
+  z.object({ kind: z.literal('cell'), cell: cellRef, figures }),
+  z.object({ kind: z.literal('recommendation'), campaignId: z.string(), index: z.number(), action: z.string() }),
+]);
+
+const due = z.nullable(z.union([z.object({ date: z.string() }), z.object({ wave: z.string() })]));
 
 export const EntrySchema = z.object({
   ...item,
@@ -42,11 +85,11 @@ export const EntrySchema = z.object({
   target: z.nullable(measure),
   current: z.nullable(measure),
   incision: z.nullable(z.string()),
-  due: z.nullable(z.union([z.object({ date: z.string() }), z.object({ wave: z.string() })])),
+  due,
   status: z.enum(ENTRY_STATUSES),
   reason: z.nullable(z.string()),
-  source: z.object({ kind: z.enum(['typed', 'cell', 'recommendation']) }),
-  reconciliations: z.array(z.extend(reconciliation, { at: z.string(), confirmed: z.enum(ENTRY_STATUSES) })),
+  source,
+  reconciliations: z.array(confirmedReconciliation),
   statusLog: z.array(z.object({ status: z.enum(ENTRY_STATUSES), at: z.string() })),
 });
 
@@ -64,15 +107,37 @@ const EntryWithHistorySchema = z.extend(EntrySchema, {
   history,
 });
 
-const CapacitySchema = z.object({
-  ...item,
+/** A decision as recorded; only the chosen destinations have a share and a precondition. */
+const capacityData = {
+  id: z.string(),
   decidedOn: z.string(),
   ownerRole: z.string(),
-  shares: z.record(z.enum(DESTINATIONS), z.number()),
-  preconditions: z.record(z.enum(DESTINATIONS), z.string()),
+  shares: z.partialRecord(z.enum(DESTINATIONS), z.number()),
+  preconditions: z.partialRecord(z.enum(DESTINATIONS), z.string()),
   toldStaffOn: z.nullable(z.string()),
   toldHow: z.nullable(z.string()),
   note: z.nullable(z.string()),
+};
+const CapacityRecordSchema = z.object(capacityData);
+const CapacitySchema = z.object({ ...capacityData, ...item });
+
+const signal = z.object({
+  kind: z.enum(SIGNAL_KINDS),
+  label: z.nullable(z.string()),
+  unit: z.string(),
+  threshold: z.nullable(z.number()),
+  trips: z.enum(['above', 'below']),
+  current: z.nullable(z.number()),
+  measuredOn: z.nullable(z.string()),
+});
+
+/** A live flow's state in the register: its gaps, each signal against its threshold, the signals past it. */
+const flowState = z.object({
+  id: z.string(),
+  name: z.string(),
+  gaps: z.array(z.enum(FLOW_GAPS)),
+  signals: z.array(z.extend(signal, { state: z.enum(['past_threshold', 'within', 'no_threshold', 'no_value']) })),
+  red: z.array(z.string()),
 });
 
 const FlowSchema = z.object({
@@ -82,8 +147,50 @@ const FlowSchema = z.object({
   adjudicator: z.nullable(z.string()),
   triggerOwner: z.nullable(z.string()),
   retired: z.boolean(),
-  signals: z.array(z.object({ kind: z.string(), unit: z.string(), threshold: z.nullable(z.number()) })),
-  state: z.nullable(z.object({ gaps: z.array(z.string()), red: z.array(z.string()) })),
+  signals: z.array(signal),
+  /** Null for a retired flow. */
+  state: z.nullable(flowState),
+});
+
+const doneWork = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(ENTRY_STATUSES),
+  ownerRole: z.nullable(z.string()),
+  from: z.number(),
+  to: z.number(),
+  sopFrom: z.optional(z.nullable(z.enum(SOP_STATES))),
+  sopTo: z.optional(z.nullable(z.enum(SOP_STATES))),
+});
+
+const freedBooking = z.object({
+  unit: z.enum(['hours_per_week', 'waiting_days_per_month', 'checks_per_week']),
+  freed: z.number(),
+  byDestination: z.partialRecord(z.enum(DESTINATIONS), z.number()),
+  unallocated: z.number(),
+});
+
+const entryCounts = z.object({
+  total: z.number(),
+  byStatus: z.partialRecord(z.enum(ENTRY_STATUSES), z.number()),
+});
+
+const questions = z.object({
+  compressed: z.array(doneWork),
+  removed: z.array(doneWork),
+  structured: z.array(doneWork),
+});
+
+const freed = z.record(z.enum(LEDGERS), freedBooking);
+
+/** The essay's three questions with numbers, freed capacity by destination, the decision in force, the register. */
+const summary = z.object({
+  asOf: z.string(),
+  entries: entryCounts,
+  questions,
+  freed,
+  capacity: z.nullable(CapacityRecordSchema),
+  register: z.array(flowState),
 });
 
 const ReviewSchema = z.object({
@@ -91,8 +198,10 @@ const ReviewSchema = z.object({
   heldOn: z.string(),
   reviewerRole: z.string(),
   notes: z.string(),
-  summary: z.object({ asOf: z.string() }),
+  summary,
 });
+
+const wave = z.nullable(z.object({ campaignId: z.string(), name: z.string(), closedAt: z.string() }));
 
 const AccountSchema = z.object({
   orgId: z.string(),
@@ -109,16 +218,31 @@ const AccountSchema = z.object({
   capacity: z.array(CapacitySchema),
   flows: z.array(FlowSchema),
   reviews: z.array(ReviewSchema),
-  summary: z.object({ asOf: z.string() }),
-  latestWave: z.nullable(z.object({ campaignId: z.string(), name: z.string(), closedAt: z.string() })),
-  cells: z.array(z.object({ ref: z.object({ campaignId: z.string(), ledger: z.string(), category: z.string() }) })),
+  summary,
+  latestWave: wave,
+  cells: z.array(z.object({ ref: cellRef, figures })),
 });
 
 const PortfolioSchema = z.object({
-  orgs: z.array(z.object({ orgId: z.string(), name: z.string(), capacityDecided: z.boolean() })),
+  orgs: z.array(
+    z.object({
+      orgId: z.string(),
+      name: z.string(),
+      entries: entryCounts,
+      questions,
+      freed,
+      capacityDecided: z.boolean(),
+      red: z.array(z.object({ flow: z.string(), signal: z.string() })),
+      flows: z.number(),
+      lastReview: z.nullable(z.string()),
+      latestWave: wave,
+    }),
+  ),
   common: z.object({
     companies: z.number(),
-    cells: z.array(z.object({ ledger: z.string(), category: z.string(), name: z.string(), companies: z.number() })),
+    cells: z.array(
+      z.object({ ledger: z.enum(['time', 'waiting']), category: z.string(), name: z.string(), companies: z.number() }),
+    ),
   }),
 });
 
@@ -131,15 +255,52 @@ const AccountSectionSchema = z.object({
     items: z.array(
       z.object({
         id: z.string(),
+        ledger: z.enum(LEDGERS),
         title: z.string(),
-        /** The index of this wave's recommendation the entry was taken from, if any. */
-        recommendation: z.optional(z.nullable(z.number())),
+        status: z.enum(ENTRY_STATUSES),
+        ownerRole: z.nullable(z.string()),
+        baseline: z.nullable(measure),
+        target: z.nullable(measure),
+        current: z.nullable(measure),
+        due,
+        /** The same cell in this wave: confirmed by the owner (with when and the status set), or suggested. */
+        reconciliation: z.nullable(
+          z.extend(reconciliation, { at: z.optional(z.string()), confirmed: z.optional(z.enum(ENTRY_STATUSES)) }),
+        ),
+        /** The index of this wave's recommendation the entry was taken from (accepted or dismissed), else null. */
+        recommendation: z.nullable(z.number()),
       }),
     ),
   }),
-  communication: z.nullable(z.object({ finding: z.string() })),
-  summary: z.object({ asOf: z.string() }),
-  cadence: z.object({ reviews: z.number(), finding: z.string() }),
+  communication: z.nullable(
+    z.object({
+      finding: z.enum(FINDINGS),
+      record: z.nullable(CapacityRecordSchema),
+      workforce: z.nullable(
+        z.object({
+          n: z.number(),
+          told: z.number(),
+          notTold: z.number(),
+          notDecided: z.number(),
+          unknown: z.number(),
+        }),
+      ),
+      directions: z.nullable(
+        z.object({
+          recorded: z.enum(CAPACITY_MEANINGS),
+          workforce: z.nullable(z.enum(CAPACITY_MEANINGS)),
+          match: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  summary,
+  cadence: z.object({
+    reviews: z.number(),
+    lastHeldOn: z.nullable(z.string()),
+    workforce: z.nullable(z.object({ measure: z.enum(['item_favourable', 'signal_score']), value: z.number() })),
+    finding: z.enum(['not_reviewed', 'reviewed_not_seen', 'reviewed_and_seen', 'not_measured']),
+  }),
 });
 
 const WRITE_ERRORS = [400, ...AUTH, 413, 415];
@@ -164,6 +325,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     params: S.OrgParams,
     body: S.CreateEntryBody,
     ok: { status: 201, schema: EntrySchema, description: 'Logged' },
+    also: [200],
     errors: [...WRITE_ERRORS, 409],
   },
   {
@@ -190,22 +352,24 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     method: 'post',
     path: '/api/v1/orgs/:orgId/account/capacity',
     summary:
-      'Record a capacity-allocation decision: dated, owned, shares of freed capacity by destination, each precondition answered',
+      'Record a capacity-allocation decision: dated, owned, shares of freed capacity by destination, each precondition answered; a retry with the same clientKey and body answers 200',
     access: FROM_POLICY,
     params: S.OrgParams,
     body: S.CreateCapacityBody,
     ok: { status: 201, schema: CapacitySchema, description: 'Recorded' },
+    also: [200],
     errors: [...WRITE_ERRORS, 409],
   },
   {
     method: 'post',
     path: '/api/v1/orgs/:orgId/account/flows',
     summary:
-      'Add a flow AI now handles to the stage-two register: quality signals with thresholds, the human exit, the adjudicator, the owner of the re-staffing trigger',
+      'Add a flow AI now handles to the stage-two register: quality signals with thresholds, the human exit, the adjudicator, the owner of the re-staffing trigger; a retry with the same clientKey and body answers 200',
     access: FROM_POLICY,
     params: S.OrgParams,
     body: S.CreateFlowBody,
     ok: { status: 201, schema: FlowSchema, description: 'Registered' },
+    also: [200],
     errors: [...WRITE_ERRORS, 409],
   },
   {
@@ -230,11 +394,13 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/orgs/:orgId/account/reviews',
-    summary: 'Record an operating review (date, reviewer role, notes); the account summary is kept with it as it stood',
+    summary:
+      'Record an operating review (date, reviewer role, notes); the account summary is kept with it as it stood; a retry with the same clientKey and body answers 200',
     access: FROM_POLICY,
     params: S.OrgParams,
     body: S.CreateReviewBody,
     ok: { status: 201, schema: ReviewSchema, description: 'Recorded' },
+    also: [200],
     errors: [...WRITE_ERRORS, 409],
   },
   {

@@ -60,7 +60,11 @@ export interface PublishedLedger {
   knowledge: Table<PublishedKnowledgeRow>;
 }
 
-/** A cell as the account sees it: its figures, or hidden (below the minimum, a complement, or named by nobody). */
+/**
+ * A cell as the account sees it: its figures, or hidden (below the minimum, a complement, named by nobody, or with its
+ * median withheld: a wait kind with a hidden holder publishes its sums but no median, and an entry's baseline and its
+ * reconciliation both rest on the median).
+ */
 export type CellLookup = { state: 'shown'; figures: CellFigures } | { state: 'hidden' };
 
 const sameHolder = (a: WaitHolder, b: WaitHolder): boolean =>
@@ -70,6 +74,11 @@ const SOP_STATES: readonly SopState[] = ['none', 'unused', 'used'];
 
 /** The published cell a reference names, in the tables of its campaign (null: that campaign has no ledger tables). */
 export function lookupCell(ledger: PublishedLedger | null | undefined, ref: Omit<CellRef, 'campaignId'>): CellLookup {
+  const found = findCell(ledger, ref);
+  return found.state === 'shown' && found.figures.headline.median === null ? { state: 'hidden' } : found;
+}
+
+function findCell(ledger: PublishedLedger | null | undefined, ref: Omit<CellRef, 'campaignId'>): CellLookup {
   if (!ledger) return { state: 'hidden' };
   const n = ledger.n;
   if (ref.ledger === 'waiting' && ref.heldBy) {

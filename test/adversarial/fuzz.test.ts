@@ -1601,7 +1601,10 @@ describe('the store afterwards', () => {
     expect(items.filter((i) => i.entity === 'accountChange')).toHaveLength(versions);
     expect(ledger.accountItems.size).toBeGreaterThan(50);
 
-    expect(ledger.responses.size).toBeGreaterThan(100);
+    // The targeted stage lands its 100 submissions; how many of the chaos run's land depends on the route mix (more
+    // routes since the account, imports and waves, and a chaos close ends a campaign): this bounds the model's reach,
+    // the equality above is the check.
+    expect(ledger.responses.size).toBeGreaterThanOrEqual(100);
     expect(sent).toBeGreaterThanOrEqual(10_000);
     console.log(
       `fuzz: ${sent} requests; accepted ${ledger.responses.size} responses, ${ledger.orgs.size} orgs, ` +

@@ -269,7 +269,8 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
           if (found.state !== 'shown') {
             issues.push({
               field: 'source.category',
-              message: 'no published cell: below the minimum group size, hidden with one, or named by nobody',
+              message:
+                'no published cell: below the minimum group size, hidden with one, named by nobody, or its median withheld',
             });
           }
           if (body.baseline !== undefined) issues.push({ field: 'baseline', message: 'comes from the ledger cell' });
