@@ -12,7 +12,7 @@ import type {
   ReadinessReport,
   ScaleScore,
 } from '../report-model';
-import { emptyStats, type GroupStats, merge, report } from '../scoring';
+import { emptyStats, type GroupStats, merge, report, scaleRespondents } from '../scoring';
 import { type Weighting, weighting } from './weighting';
 
 /** Statistics of one department × level cell; cells are input only and never shown. */
@@ -91,22 +91,16 @@ function mergeAll(instrument: Instrument, cells: readonly CellStats[], excludeFl
  * layer, with every group the plan hides kept hidden. No combination of published layer scores then isolates 1..k-1
  * people on that layer. The total's layer is withheld exactly when it rests on fewer than k (`withholdSmallScales`).
  */
-function layerMasks(plan: BreakdownPlan, cells: readonly CellReport[]): Record<Layer, FigureMask> {
+function layerMasks(plan: BreakdownPlan, cells: readonly CellStats[]): Record<Layer, FigureMask> {
   return Object.fromEntries(
     LAYERS.map((layer) => [
       layer,
       maskFigure(
         plan,
-        cells.map((c) => ({ department: c.department, level: c.level, n: c.report.layers[layer].n })),
+        cells.map((c) => ({ department: c.department, level: c.level, n: scaleRespondents(c.stats.layers[layer]) })),
       ),
     ]),
   ) as Record<Layer, FigureMask>;
-}
-
-interface CellReport {
-  department: string | null;
-  level: Level;
-  report: GroupReport;
 }
 
 function withholdSmallScales(group: GroupReport, k: number): GroupReport {
@@ -174,11 +168,9 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     };
   }
 
-  // Per-cell layer counts for the masks: never shown.
-  const masks = layerMasks(
-    plan,
-    cells.map((c) => ({ department: c.department, level: c.level, report: report(instrument, c.stats) })),
-  );
+  // Per-cell layer counts for the masks (never shown): the count a cell's layer score would rest on, read off its
+  // statistics rather than scoring every cell, which made a read's cost grow with the number of filled cells.
+  const masks = layerMasks(plan, cells);
   const breakdown = <K extends string | null>(
     rows: { key: K; suppressed: boolean }[],
     kind: 'department' | 'level',

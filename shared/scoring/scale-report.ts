@@ -244,10 +244,15 @@ function ratio(num: bigint, den: bigint): number {
   return Number(num >> shift) / Number(den >> shift);
 }
 
+/** How many respondents a scale's score rests on (`scaleReport(s).n`), without scoring it. */
+export function scaleRespondents(s: ScaleStats): number {
+  return s.respondents.n.reduce((a, b) => a + b, 0);
+}
+
 /** The report of one scale from its statistics, by the instrument's scoring method (respondent-means by default). */
 export function scaleReport(s: ScaleStats, method: ScoringMethod = 'respondent-means'): ScaleScore {
   const k = s.items.n.length;
-  const n = s.respondents.n.reduce((a, b) => a + b, 0);
+  const n = scaleRespondents(s);
   const dontKnowRate = s.answers === 0 ? 0 : s.dontKnow / s.answers;
   if (n === 0) {
     return {
