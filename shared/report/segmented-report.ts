@@ -12,7 +12,7 @@ import type {
   ReadinessReport,
   ScaleScore,
 } from '../report-model';
-import { emptyStats, type GroupStats, merge, report, scaleRespondents } from '../scoring';
+import { type GroupStats, mergeMany, report, scaleRespondents } from '../scoring';
 import { type Weighting, weighting } from './weighting';
 
 /** Statistics of one department × level cell; cells are input only and never shown. */
@@ -80,8 +80,17 @@ const WITHHELD: Omit<ScaleScore, 'n' | 'dontKnowRate'> = {
 /** A scale resting on fewer than k people keeps its count and don't-know rate but loses every derived figure. */
 const withhold = (scale: ScaleScore): ScaleScore => ({ ...scale, ...WITHHELD });
 
-function mergeAll(instrument: Instrument, cells: readonly CellStats[], excludeFlagged: boolean): GroupStats {
-  return cells.reduce((acc, c) => merge(acc, c.stats), emptyStats(instrument, { excludeFlagged }));
+function mergeAll(
+  instrument: Instrument,
+  cells: readonly CellStats[],
+  excludeFlagged: boolean,
+  ledger = true,
+): GroupStats {
+  return mergeMany(
+    instrument,
+    cells.map((c) => c.stats),
+    { excludeFlagged, ledger },
+  );
 }
 
 /**
@@ -182,7 +191,8 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
       if (row.suppressed) return { name, suppressed: true };
       const members = cells.filter((c) => pick(c, row.key));
       if (members.length === 0) return { name, suppressed: false, n: 0 };
-      const group = report(instrument, mergeAll(instrument, members, excludeFlagged));
+      // A department's or level's ledger is never shown: its block is left out of the merge.
+      const group = report(instrument, mergeAll(instrument, members, excludeFlagged, false));
       const layers = { ...group.layers };
       for (const layer of LAYERS) {
         if ((masks[layer][kind] as Set<K>).has(row.key)) layers[layer] = withhold(layers[layer]);
