@@ -47,7 +47,11 @@ export const OPERATIONS: Operation[] = [
     summary: 'Create an organisation',
     access: 'admin, consultant',
     body: S.CreateOrgBody,
-    ok: { status: 201, schema: R.OrgSchema, description: 'Created' },
+    ok: {
+      status: 201,
+      schema: R.OrgChangedSchema,
+      description: 'Created (duplicateName: another organisation of the portfolio has this name; it is allowed)',
+    },
     errors: [400, 401, 403, 413, 415],
   },
   {
@@ -66,6 +70,26 @@ export const OPERATIONS: Operation[] = [
     params: S.OrgParams,
     ok: { status: 200, schema: R.OrgWithProfileSchema, description: 'Organisation' },
     errors: [400, ...AUTH],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/orgs/:orgId',
+    summary: 'Rename or archive (archived: true) an organisation, or take it out of the archive (archived: false)',
+    access: 'admin, consultant (own)',
+    params: S.OrgParams,
+    body: S.PatchOrgBody,
+    ok: { status: 200, schema: R.OrgChangedSchema, description: 'Changed' },
+    errors: [400, ...AUTH, 413, 415],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/orgs/:orgId',
+    summary:
+      'Delete an organisation without campaigns, with its profile, contacts and operating account (409 org-has-campaigns while it has any)',
+    access: 'admin, consultant (own)',
+    params: S.OrgParams,
+    ok: { status: 204, description: 'Deleted' },
+    errors: [400, ...AUTH, 409],
   },
   {
     method: 'get',
@@ -150,6 +174,27 @@ export const OPERATIONS: Operation[] = [
     params: S.CampaignParams,
     ok: { status: 200, schema: R.CampaignSchema, description: 'Campaign' },
     errors: [400, ...AUTH],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/campaigns/:campaignId',
+    summary:
+      'Rename, archive (only once closed: 409 campaign-open) or un-archive a campaign, or change its departments (only while no response or import is stored: 409 departments-locked)',
+    access: 'admin, consultant (own)',
+    params: S.CampaignParams,
+    body: S.PatchCampaignBody,
+    ok: { status: 200, schema: R.CampaignSchema, description: 'Changed' },
+    errors: [400, ...AUTH, 409, 413, 415],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/campaigns/:campaignId',
+    summary:
+      'Delete a campaign while nothing is stored for it, with its survey links, invites, viewer links and reminders (409 campaign-has-responses: archive it instead)',
+    access: 'admin, consultant (own)',
+    params: S.CampaignParams,
+    ok: { status: 204, description: 'Deleted' },
+    errors: [400, ...AUTH, 409],
   },
   {
     method: 'put',

@@ -14,8 +14,11 @@ export const ProblemSchema = z.object({
   errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 });
 
-export const OrgSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
-export const OrgListSchema = z.object({ orgs: z.array(OrgSchema) });
+export const OrgSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), archived: z.boolean() });
+/** Created or changed: `duplicateName` says another organisation the caller sees has this name (case, spacing aside). */
+export const OrgChangedSchema = z.extend(OrgSchema, { duplicateName: z.boolean() });
+/** `campaignCount` and `createdAt` tell apart two organisations of one name. */
+export const OrgListSchema = z.object({ orgs: z.array(z.extend(OrgSchema, { campaignCount: z.number() })) });
 /** One organisation with its profile (null when none was set). */
 export const OrgWithProfileSchema = z.extend(OrgSchema, { profile: z.nullable(OrgProfileSchema) });
 export const HealthSchema = z.object({ status: z.literal('ok') });
@@ -60,6 +63,8 @@ export const CampaignSchema = z.object({
       }),
     ),
   ),
+  /** Archived (only a closed campaign can be): kept and reported, listed apart. */
+  archived: z.boolean(),
 });
 const ProtectionDoc = z.object({
   kind: z.enum(['open-link', 'handed-out-links', 'mailed-invitations']),

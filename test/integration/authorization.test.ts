@@ -129,6 +129,26 @@ const ROUTES: Route[] = [
     roles: ['admin', 'consultant', 'executive'],
   },
   {
+    name: 'update org',
+    action: 'org.update',
+    request: async (s) => ({ method: 'PATCH', path: `/api/v1/orgs/${org(s)}`, body: { archived: false } }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'delete org',
+    action: 'org.delete',
+    request: async (s) => {
+      // An organisation without campaigns in the scope: own, made by this consultant; foreign, by the other one.
+      const made = await post('/api/v1/orgs', s === 'own' ? ids.consultant : ids.otherConsultant, { name: 'Empty' });
+      return { method: 'DELETE', path: `/api/v1/orgs/${made.id}` };
+    },
+    ok: 204,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
     name: 'get profile',
     action: 'profile.read',
     request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/profile` }),
@@ -192,6 +212,22 @@ const ROUTES: Route[] = [
     ok: 200,
     scoped: true,
     roles: ['admin', 'consultant', 'executive'],
+  },
+  {
+    name: 'update campaign',
+    action: 'campaign.update',
+    request: async (s) => ({ method: 'PATCH', path: `/api/v1/campaigns/${campaign(s)}`, body: { archived: false } }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'delete campaign',
+    action: 'campaign.delete',
+    request: async (s) => ({ method: 'DELETE', path: `/api/v1/campaigns/${await openCampaign(s)}` }),
+    ok: 204,
+    scoped: true,
+    roles: ['admin', 'consultant'],
   },
   {
     name: 'put leadership',
