@@ -276,7 +276,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/compare',
-    summary: 'Campaigns side by side with portfolio percentiles and change between waves',
+    summary:
+      'Campaigns side by side: scores, percentiles among the other organisations of the portfolio (each by its latest closed wave; none below 5 peers), and change between waves',
     access: 'admin, consultant',
     query: S.CompareQuery,
     ok: { status: 200, schema: R.CompareSchema, description: 'Comparison' },

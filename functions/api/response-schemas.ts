@@ -492,6 +492,8 @@ export const ReportSchema = z.object({
 export const CompareSchema = z.object({
   generatedAt: z.string(),
   portfolioSize: z.number(),
+  /** The fewest other organisations a percentile is given over (5). */
+  minPeers: z.number(),
   measures: z.array(z.enum([...LAYERS, ...LIKERT_SIGNALS])),
   campaigns: z.array(
     z.object({
@@ -508,7 +510,14 @@ export const CompareSchema = z.object({
       suppressed: z.boolean(),
       previousCampaignId: z.nullable(z.string()),
       scores: z.optional(z.record(z.string(), z.nullable(z.number()))),
+      /** Other organisations whose latest closed, published wave shows scores: the ranking's peers. */
+      peers: z.optional(z.number()),
+      /** Per measure, the peers with a score on it. */
+      peerCounts: z.optional(z.record(z.string(), z.number())),
+      /** Mid-rank percentile among the peers; null below minPeers of them or without a score. */
       percentiles: z.optional(z.record(z.string(), z.nullable(z.number()))),
+      /** Why a percentile is null ("fewer than 5 other organisations"); null where one is given. */
+      percentileReasons: z.optional(z.record(z.string(), z.nullable(z.string()))),
       change: z.optional(z.nullable(z.record(z.string(), z.nullable(z.number())))),
       /** The change per measure with its simultaneous interval; `beyondNoise` only where noise would not make it. */
       changeIntervals: z.optional(

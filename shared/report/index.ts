@@ -1,2 +1,3 @@
+export * from './peer-percentiles';
 export * from './segmented-report';
 export { type StratumRate, type Weighting, weighting } from './weighting';
