@@ -285,6 +285,16 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/portfolio',
+    summary:
+      "Every organisation of the portfolio at a glance: its latest closed wave's five layers (score, level), first break, diagnoses, response rate and the change since its previous wave with its significance; archived organisations with ?archived=include; a CSV with ?format=csv. While a campaign runs, participation says after-close",
+    access: 'admin, consultant',
+    query: S.PortfolioQuery,
+    ok: { status: 200, schema: R.PortfolioSchema, description: 'Portfolio', csv: true },
+    errors: [202, 400, ...AUTH],
+  },
+  {
+    method: 'get',
     path: '/api/v1/surveys/:surveyToken',
     summary: 'The survey behind a survey link',
     access: 'respondent',

@@ -103,6 +103,8 @@ export const POLICY = {
     note: 'own',
   },
   compare: { method: 'get', path: '/api/v1/compare', roles: RUNS, note: 'own portfolio' },
+  // Every organisation's latest published wave at a glance (issue 16).
+  portfolio: { method: 'get', path: '/api/v1/portfolio', roles: RUNS, note: 'own portfolio' },
   // The operating account (issue 11): leadership's own record, kept by executives for their organisation and by
   // consultants on their behalf; a report viewer sees it beside its one report.
   'account.read': { method: 'get', path: '/api/v1/orgs/:orgId/account', roles: ALL, note: 'own' },

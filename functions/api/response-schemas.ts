@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LANGUAGES, LAYERS, LEVELS, LIKERT_SIGNALS, SIGNALS } from '../../shared/instrument';
+import { LANGUAGES, LAYERS, type Layer, LEVELS, LIKERT_SIGNALS, SIGNALS } from '../../shared/instrument';
 import { OrgProfileSchema } from '../../shared/profile';
 import { roleSchema } from './schemas';
 
@@ -528,6 +528,43 @@ export const CompareSchema = z.object({
           ),
         ),
       ),
+    }),
+  ),
+});
+
+const GlanceLayerDoc = z.object({ score: z.nullable(z.number()), level: z.nullable(z.string()) });
+const GlanceChangeDoc = z.object({ delta: z.nullable(z.number()), significant: z.nullable(z.boolean()) });
+/** GET /portfolio: one row per organisation, its latest closed and published wave (shared/report/portfolio.ts). */
+export const PortfolioSchema = z.object({
+  companies: z.array(
+    z.object({
+      orgId: z.string(),
+      orgName: z.string(),
+      archived: z.boolean(),
+      campaignId: z.nullable(z.string()),
+      campaignName: z.nullable(z.string()),
+      closedAt: z.nullable(z.string()),
+      /** As the wave's report shows them: a withheld layer is null. */
+      layers: z.object(
+        Object.fromEntries(LAYERS.map((l) => [l, GlanceLayerDoc])) as Record<Layer, typeof GlanceLayerDoc>,
+      ),
+      firstBreak: z.nullable(z.enum(LAYERS)),
+      /** Codes of the diagnoses made. */
+      diagnoses: z.array(z.string()),
+      /** Responses over the profile's headcount; null without one. */
+      responseRate: z.nullable(z.number()),
+      /** Since the organisation's previous published wave, per layer, with the waves route's significance rule. */
+      change: z.nullable(
+        z.object({
+          fromCampaignId: z.string(),
+          fromCampaignName: z.string(),
+          layers: z.object(
+            Object.fromEntries(LAYERS.map((l) => [l, GlanceChangeDoc])) as Record<Layer, typeof GlanceChangeDoc>,
+          ),
+        }),
+      ),
+      /** "after-close" while a campaign of the organisation is open: participation is shown only after the close. */
+      participation: z.nullable(z.literal('after-close')),
     }),
   ),
 });

@@ -261,6 +261,11 @@ export const LeadershipBody = z.lazy(() =>
 
 export const ReportQuery = z.lazy(() => z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) }));
 
+/** The portfolio at a glance: archived organisations only with `archived=include`; `format=csv` for the export. */
+export const PortfolioQuery = z.lazy(() =>
+  z.strictObject({ archived: z.optional(z.enum(['include'])), format: z.optional(z.enum(['json', 'csv'])) }),
+);
+
 /** Campaign ids: comma-separated, or the key repeated (`?campaigns=a&campaigns=b`, as API Gateway passes it on). */
 const campaignIdList = () =>
   z

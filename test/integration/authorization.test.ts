@@ -274,6 +274,22 @@ const ROUTES: Route[] = [
     roles: ['admin', 'consultant'],
   },
   {
+    name: 'portfolio at a glance',
+    action: 'portfolio',
+    request: async () => ({ method: 'GET', path: '/api/v1/portfolio' }),
+    ok: 200,
+    scoped: false,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'portfolio csv',
+    action: 'portfolio',
+    request: async () => ({ method: 'GET', path: '/api/v1/portfolio?format=csv&archived=include' }),
+    ok: 200,
+    scoped: false,
+    roles: ['admin', 'consultant'],
+  },
+  {
     name: 'get contacts',
     action: 'contacts.read',
     request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/contacts` }),
@@ -636,6 +652,14 @@ describe('the authorization matrix', () => {
     expect(compare.text).not.toContain(FOREIGN_CAMPAIGN);
     // The own closed campaign; the open ones the matrix made are listed nowhere in the percentile base.
     expect(compare.body.portfolioSize).toBe(1);
+    // Nor at a glance, in JSON or CSV.
+    for (const path of ['/api/v1/portfolio?archived=include', '/api/v1/portfolio?format=csv&archived=include']) {
+      const glance = await call(h.app, 'GET', path, { token: ids.consultant });
+      expect(glance.status).toBe(200);
+      expect(glance.text).toContain('Own Org');
+      expect(glance.text).not.toContain(FOREIGN_NAME);
+      expect(glance.text).not.toContain(ids.foreignOrg);
+    }
     // Nor in the portfolio's accounts.
     const accounts = await call(h.app, 'GET', '/api/v1/portfolio/accounts', { token: ids.consultant });
     expect(accounts.body.orgs.map((o: { orgId: string }) => o.orgId)).not.toContain(ids.foreignOrg);
