@@ -187,6 +187,29 @@ describe('GET /api/v1/portfolio', () => {
     expect(res.text).not.toContain(ids.acme);
   });
 
+  it('shows a renamed organisation under its new name, as its report and the comparison do', async () => {
+    const renamed = await call(h.app, 'PATCH', `/api/v1/orgs/${ids.acme}`, {
+      token: consultant,
+      body: { name: 'Acme Holdings' },
+    });
+    expect(renamed.status).toBe(200);
+    const glance = await call(h.app, 'GET', '/api/v1/portfolio', { token: consultant });
+    expect(rowOf(glance.body, ids.acme).orgName).toBe('Acme Holdings');
+    const csv = await call(h.app, 'GET', '/api/v1/portfolio?format=csv', { token: consultant });
+    expect(csv.text).toContain('\r\nAcme Holdings,');
+    const report = await call(h.app, 'GET', `/api/v1/campaigns/${ids.acme2}/report`, { token: consultant });
+    expect(report.body.campaign.orgName).toBe('Acme Holdings');
+    const compare = await call(h.app, 'GET', `/api/v1/compare?campaigns=${ids.acme2}`, { token: consultant });
+    expect(compare.body.campaigns[0].orgName).toBe('Acme Holdings');
+    // Archived, it leaves the portfolio at a glance (and comes back when asked for).
+    await call(h.app, 'PATCH', `/api/v1/orgs/${ids.acme}`, { token: consultant, body: { archived: true } });
+    expect(
+      rowOf((await call(h.app, 'GET', '/api/v1/portfolio', { token: consultant })).body, ids.acme),
+    ).toBeUndefined();
+    await call(h.app, 'PATCH', `/api/v1/orgs/${ids.acme}`, { token: consultant, body: { archived: false } });
+    expect(rowOf((await call(h.app, 'GET', '/api/v1/portfolio', { token: consultant })).body, ids.acme)).toBeDefined();
+  });
+
   it('reads published snapshots: a second call folds no response again', async () => {
     let read = 0;
     const counting = new Proxy(h.store as Store, {
