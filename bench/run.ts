@@ -2,7 +2,7 @@
 // benchmarks, prints one table and writes the rows to bench/results.json (untracked; --out elsewhere). Only
 // --write-docs on a full run rewrites the table in docs/BENCHMARKS.md, so a run leaves the work tree as it was.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './lib/context';
@@ -66,6 +66,10 @@ console.log(`orgos bench${quick ? ' (quick)' : ''} on ${describeMachine(m)}\n`);
 
 const rows: Row[] = [];
 const started = performance.now();
+// The machine's load beside the figures: on a shared machine it moves every timing (see docs/BENCHMARKS.md).
+const loads: number[] = [loadavg()[0]!];
+const loadSampler = setInterval(() => loads.push(loadavg()[0]!), 30_000);
+loadSampler.unref();
 for (const bench of selected) {
   const t0 = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), `orgos-bench-${bench.id}-`));
@@ -112,10 +116,16 @@ const kept = previous.filter((r) => !ran.has(benchOf(r.id)) && !fresh.has(r.id))
 const merged = [...kept, ...rows].sort((a, b) => order(a.id) - order(b.id));
 writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
 
+clearInterval(loadSampler);
+loads.push(loadavg()[0]!);
+const sortedLoads = [...loads].sort((a, b) => a - b);
+const loadLine =
+  `load average (1 min) during the run: median ${sortedLoads[Math.floor(sortedLoads.length / 2)]!.toFixed(1)}, ` +
+  `${sortedLoads[0]!.toFixed(1)}–${sortedLoads.at(-1)!.toFixed(1)} over ${loads.length} samples`;
 const printed = `${table(rows)}\n\n${notes(rows)}`;
 console.log(`\n${printed}\n`);
 console.log(
-  `total ${((performance.now() - started) / 1000).toFixed(1)} s; wrote ${resultsFile}` +
+  `total ${((performance.now() - started) / 1000).toFixed(1)} s; ${loadLine}; wrote ${resultsFile}` +
     (kept.length > 0 ? ` (with ${kept.length} rows kept from the last run of the other benchmarks)` : ''),
 );
 
@@ -133,7 +143,7 @@ if (values['write-docs'] && quick) {
         ? ` Rows of ${[...ran].join(', ')} from this run; the others (${[...new Set(kept.map((r) => benchOf(r.id)))].join(', ')}) kept from the last run of their benchmark.`
         : '';
     const shown = `${table(merged)}\n\n${notes(merged)}`;
-    const block = `${BEGIN}\nMeasured on ${describeMachine(m)}.${whose}\n\n${shown}\n${END}`;
+    const block = `${BEGIN}\nMeasured on ${describeMachine(m)}; ${loadLine}.${whose}\n\n${shown}\n${END}`;
     writeFileSync(DOC, doc.slice(0, from) + block + doc.slice(to + END.length));
     console.log(`updated the table in ${DOC}`);
   }

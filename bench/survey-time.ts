@@ -21,8 +21,12 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '12' },
     lang: { type: 'string', default: 'en,zh,de' },
     parallel: { type: 'string', default: '6' },
+    // Ledger entries filled per ledger question (2026.2): 0 skips the step, 1 is the typical respondent of
+    // METHOD.md §2, 3 fills every entry (opening the disclosures of entries 2 and 3).
+    entries: { type: 'string', default: '1' },
   },
 });
+const ENTRIES = Number(values.entries);
 const RUNS = Number(values.runs);
 const LANGS = (values.lang as string).split(',') as ('en' | 'zh' | 'de')[];
 const PARALLEL = Number(values.parallel);
@@ -70,9 +74,70 @@ async function visibleStep(page: Page) {
         options: [...f.querySelectorAll('label')].map((l) => l.textContent ?? '').join(' '),
         count: f.querySelectorAll('input').length,
         likert: f.querySelectorAll('input').length === 6,
+        ledger: f.classList.contains('ledger'),
       })),
     };
   });
+}
+
+/**
+ * One ledger question of the 2026.2 step: its question is read, then ENTRIES entries are filled, each field read
+ * (its label, and a picker's options) and decided like an item, a valid value picked at random.
+ */
+async function fillLedger(
+  page: Page,
+  id: string,
+  read: (text: string) => number,
+  r: Reader,
+  wait: (s: number) => Promise<void>,
+): Promise<void> {
+  await wait(read((await page.textContent(`#${id} > legend`)) ?? ''));
+  // A respondent names each kind of work (or wait, or judgment) once: the survey refuses the same one twice.
+  const named = new Set<string>();
+  for (let slot = 1; slot <= ENTRIES; slot++) {
+    const entry = `#${id}_${slot}`;
+    if (slot > 1) {
+      await page.click(`#${id} details:nth-of-type(${slot - 1}) > summary`);
+      await wait(2);
+    }
+    const fields = await page.$$eval(`${entry} .field`, (els) =>
+      els.map((el) => {
+        const control = el.querySelector<HTMLInputElement | HTMLSelectElement>('select, input')!;
+        const options =
+          control instanceof HTMLSelectElement
+            ? [...control.options].filter((o) => o.value).map((o) => ({ value: o.value, text: o.text }))
+            : [];
+        return {
+          id: control.id,
+          label: el.querySelector('label')?.textContent ?? '',
+          select: control instanceof HTMLSelectElement,
+          free: control.getAttribute('maxlength') !== null,
+          min: Number(control.getAttribute('min') ?? 0),
+          max: Number(control.getAttribute('max') ?? 0),
+          step: Number(control.getAttribute('step') ?? 1),
+          options,
+        };
+      }),
+    );
+    for (const f of fields) {
+      // The optional free-text label, where a campaign allows it, is left empty: most respondents would.
+      if (f.free) continue;
+      const shown = f.select ? f.options.map((o) => o.text).join(' ') : '';
+      await wait(read(f.label) + read(shown) + r.decideMedianS * Math.exp(0.35 * r.rng.normal()));
+      if (f.select) {
+        const first = /_(category|kind)$/.test(f.id);
+        const open = first ? f.options.filter((o) => !named.has(o.value)) : f.options;
+        const pick = open[Math.floor(r.rng.uniform() * open.length)]!.value;
+        if (first) named.add(pick);
+        await page.selectOption(`#${f.id}`, pick);
+      } else {
+        // A small value, as most entries are (a few hours, days or checks), within the field's range and step.
+        const steps = Math.floor(Math.min(f.max, 10) - f.min) / f.step;
+        const value = f.min + f.step * (1 + Math.floor(r.rng.uniform() * Math.max(1, steps)));
+        await page.fill(`#${f.id}`, String(Math.min(value, f.max)));
+      }
+    }
+  }
 }
 
 interface Run {
@@ -83,7 +148,14 @@ interface Run {
 
 async function oneRun(browser: Browser, url: string, lang: 'en' | 'zh' | 'de', seed: number): Promise<Run> {
   const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
+  try {
+    return await timedRun(await context.newPage(), url, lang, seed);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+async function timedRun(page: Page, url: string, lang: 'en' | 'zh' | 'de', seed: number): Promise<Run> {
   const r = reader(lang, seed);
   const unit = READING[lang].unit;
   const read = (text: string) => length(text, unit) * r.perUnitS;
@@ -101,6 +173,10 @@ async function oneRun(browser: Browser, url: string, lang: 'en' | 'zh' | 'de', s
     await wait(read(step.title));
     let optionsRead = false;
     for (const f of step.fieldsets) {
+      if (f.ledger) {
+        await fillLedger(page, f.id, read, r, wait);
+        continue;
+      }
       // A likert grid's options are the same on every item: read once per step. A choice item's, every time.
       const options = f.likert && optionsRead ? '' : f.options;
       if (f.likert) optionsRead = true;
@@ -117,7 +193,6 @@ async function oneRun(browser: Browser, url: string, lang: 'en' | 'zh' | 'de', s
   }
   await page.waitForSelector('#done:not([hidden])', { timeout: 60_000 });
   const totalS = (Date.now() - start) / 1000;
-  await context.close();
   return { lang, totalS, waitedS: waited };
 }
 
@@ -127,7 +202,10 @@ const quantile = (xs: number[], q: number) => {
   const lo = Math.floor(at);
   return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (at - lo);
 };
-const minutes = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
+const minutes = (s: number) => {
+  const whole = Math.round(s);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+};
 
 const server = await startE2EServer();
 const browser = await launch();
@@ -140,10 +218,19 @@ try {
   const runs: Run[] = [];
   await Promise.all(
     Array.from({ length: PARALLEL }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift())
-        runs.push(await oneRun(browser, url, next.lang, next.seed));
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        // A run the browser drops (a crashed page on a loaded machine) is tried once more with a fresh context, so
+        // one lost page does not lose the whole table.
+        const run = await oneRun(browser, url, next.lang, next.seed).catch((error: unknown) => {
+          console.error(`run ${next!.lang}/${next!.seed} failed, retrying: ${String(error).split('\n')[0]}`);
+          return oneRun(browser, url, next!.lang, next!.seed);
+        });
+        console.error(`run ${run.lang}/${next.seed}: ${minutes(run.totalS)}`);
+        runs.push(run);
+      }
     }),
   );
+  console.log(`\nledger entries per ledger question: ${ENTRIES}`);
   console.log(`\n| language | runs | median | 90th percentile | of which page and network (median) |`);
   console.log('|---|---|---|---|---|');
   for (const lang of LANGS) {
