@@ -9,6 +9,7 @@ import { esc } from '../html';
 import { LAYER_NAMES } from '../report/labels';
 import { departmentLine, parseDepartments } from './departments';
 import { type FieldRule, indexIn, showApiError, showFormErrors, showFormSuccess } from './field-errors';
+import { claim } from './result-area';
 
 export interface CampaignRow {
   id: string;
@@ -80,6 +81,7 @@ export interface CampaignFormHooks {
 
 /** The settings form: rename, departments (before the first answer), archive or un-archive, delete. */
 export function showCampaignSettings(out: HTMLElement, c: CampaignRow, hooks: CampaignFormHooks): void {
+  claim(out);
   const id = esc(c.id);
   const closed = c.status === 'closed';
   const archive = closed
@@ -184,6 +186,7 @@ const LIKERT = [
  * leader. Saving replaces the view stored before.
  */
 export function showLeadershipForm(out: HTMLElement, c: CampaignRow, leaders = 2): void {
+  claim(out);
   const instrument = (c.instrument && findInstrument(c.instrument.id, c.instrument.version)) || CURRENT_INSTRUMENT;
   const items = instrument.items.filter((i) => i.type === 'likert' && 'layer' in i);
   const id = esc(c.id);

@@ -28,6 +28,7 @@ import {
   showRenameForm,
 } from './org-actions';
 import { type CompareModel, compareCsv, renderCompareChart, renderCompareTable } from './render-compare';
+import { claim } from './result-area';
 import { showViewerLinks } from './viewer-links-panel';
 
 type Org = OrgRow;
@@ -107,7 +108,8 @@ async function loadPortfolio(): Promise<void> {
     .filter((o) => !o.archived)
     .map((o) => `<option value="${esc(o.id)}">${esc(orgLabel(o, orgs))}</option>`)
     .join('');
-  if (chosen) select.value = chosen;
+  // The one chosen before, unless it went (deleted or archived): then the first.
+  if (chosen && orgs.some((o) => o.id === chosen && !o.archived)) select.value = chosen;
 }
 
 async function refreshGlance(): Promise<void> {
@@ -334,7 +336,9 @@ async function contactsForm(orgId: string): Promise<void> {
   const org = orgs.find((o) => o.id === orgId);
   if (!org) return;
   try {
+    const mine = claim($(`r-${orgId}`));
     const { contacts } = await api<{ contacts: Contact[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/contacts`);
+    if (!mine()) return;
     const id = esc(orgId);
     $(`r-${orgId}`).innerHTML =
       `<form class="inline-form" data-contacts-form="${id}" novalidate><div class="q"><label for="k-${id}">Executive contacts of ${esc(

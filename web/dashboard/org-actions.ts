@@ -8,6 +8,7 @@ import type { OrgProfile } from '../../shared/profile';
 import { ApiError, api } from '../account/session-client';
 import { esc } from '../html';
 import { type FieldRule, showApiError, showFormSuccess } from './field-errors';
+import { claim } from './result-area';
 
 export interface OrgRow {
   id: string;
@@ -54,7 +55,9 @@ function numberOf(input: HTMLInputElement): number | string | undefined {
  * organisation's campaigns and any the profile already has.
  */
 export async function showProfileForm(out: HTMLElement, org: OrgRow, departments: readonly string[]): Promise<void> {
+  const mine = claim(out);
   const { profile } = await api<{ profile: OrgProfile | null }>(`/api/v1/orgs/${encodeURIComponent(org.id)}/profile`);
+  if (!mine()) return;
   const p = profile ?? {};
   const id = esc(org.id);
   const byDep = p.headcount?.byDepartment ?? {};
@@ -128,6 +131,7 @@ export function showRenameForm(
   all: readonly OrgRow[],
   done: (message: string) => Promise<void>,
 ): void {
+  claim(out);
   const id = esc(org.id);
   out.innerHTML = `<form class="inline-form row" novalidate><div class="q"><label for="rn-${id}">New name for ${esc(
     org.name,
