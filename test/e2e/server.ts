@@ -10,6 +10,7 @@ import { createApp } from '../../functions/api/app';
 import type { AppDeps } from '../../functions/api/deps';
 import { statsOptions } from '../../functions/api/stats-options';
 import { randomToken } from '../../functions/api/token-hash';
+import { closeGraceOf } from '../../functions/lifecycle/answer-window';
 import { ensureTable, startDynalite } from '../../functions/local/dynalite';
 import { type DemoLinks, seedDemo } from '../../functions/local/seed';
 import { OutboxMailer } from '../../functions/mail/outbox-mailer';
@@ -77,8 +78,9 @@ export async function startE2EServer(): Promise<E2EServer> {
     assets: serveStatic({ root: webRoot }),
   };
   const app = createApp(deps);
+  // Past the settling window and the close's grace (closedAt is dated that much after the close is asked).
   const settle = () => {
-    shiftMs += statsOptions(deps).safetyMs + 1000;
+    shiftMs += statsOptions(deps).safetyMs + closeGraceOf(deps.config) + 1000;
   };
   // Test files run in their own processes: one that closes a campaign in the browser asks the server to settle
   // it here (a path the app itself never has), rather than waiting a real minute.
