@@ -19,6 +19,10 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The fields a 400 named (problem+json `errors`), for the page to show each beside its input. */
+    readonly errors: { field: string; message: string }[] = [],
+    /** The problem type's last part (`departments-locked`), for the page to explain what to do instead. */
+    readonly problem = '',
   ) {
     super(message);
   }
@@ -48,12 +52,18 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   });
   const body = (res.status === 204 ? {} : await res.json().catch(() => ({}))) as T & {
     detail?: string;
+    type?: string;
     errors?: { field: string; message: string }[];
   };
   // 202: a report or comparison whose responses are still being counted; its detail says to try again shortly.
   if (!res.ok || res.status === 202) {
     const fields = body.errors?.map((e) => `${e.field} ${e.message}`).join('; ');
-    throw new ApiError(res.status, fields || body.detail || `request failed (${res.status})`);
+    throw new ApiError(
+      res.status,
+      fields || body.detail || `request failed (${res.status})`,
+      body.errors ?? [],
+      body.type?.replace(/^.*#problem-/, '') ?? '',
+    );
   }
   return body;
 }

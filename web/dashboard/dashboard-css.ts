@@ -22,4 +22,23 @@ export const DASHBOARD_CSS = `
 .status-closed { color: #4b5563; }
 .up { color: #15803d; } .down { color: #b91c1c; }
 .inline { display: inline; }
+/* An API error under the field it names, and the form's own status line beside its submit button. */
+.field-error { margin: .375rem 0 0; padding: .25rem .5rem; color: #991b1b; background: #fef2f2; border-inline-start: 4px solid #b91c1c; font-weight: 600; }
+[aria-invalid="true"] { border-color: #b91c1c; outline: 2px solid #b91c1c; outline-offset: 1px; }
+.form-status { margin: .5rem 0; }
+.form-status:empty { display: none; }
+.form-status[data-error] { color: #991b1b; font-weight: 600; }
+.org-facts { margin: 0 0 .5rem; font-size: .875rem; }
+.org-msg:empty { display: none; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem .75rem; margin: .5rem 0; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
+.danger { border-color: #b91c1c; color: #991b1b; }
+.profile-form .row .q { flex: 0 1 14rem; }
+.leadership select { max-width: 11rem; }
+.leadership .layer-head { background: #f3f4f6; text-align: start; }
+.glance .sort { all: unset; cursor: pointer; font-weight: 600; text-decoration: underline; text-underline-offset: 2px; }
+.glance .sort:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+ul.plain { margin: 0; padding: 0; list-style: none; }
+@media (max-width: 30rem) { .facts { grid-template-columns: 1fr; } .facts dd { margin-bottom: .25rem; } }
 `;

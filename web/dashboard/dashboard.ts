@@ -6,25 +6,33 @@
 import { ApiError, api, can, getSession, renderAccountBar, type Session } from '../account/session-client';
 import { esc } from '../html';
 import { type PortfolioAccountsModel, renderPortfolioAccounts } from '../operating-account/render-portfolio';
+import {
+  type CampaignRow,
+  departmentRules,
+  flagDuplicateDepartments,
+  showCampaignSettings,
+  showLeadershipForm,
+} from './campaign-actions';
+import { parseDepartments } from './departments';
+import { clearFormErrors, type FieldRule, indexIn, showApiError, showFormSuccess } from './field-errors';
+import { bindGlance, downloadText, loadGlance } from './glance-panel';
+import {
+  deleteOrg,
+  type OrgRow,
+  orgFacts,
+  orgLabel,
+  sameNamed,
+  sameNameWarning,
+  setOrgArchived,
+  showProfileForm,
+  showRenameForm,
+} from './org-actions';
 import { type CompareModel, compareCsv, renderCompareChart, renderCompareTable } from './render-compare';
+import { claim } from './result-area';
 import { showViewerLinks } from './viewer-links-panel';
 
-interface Org {
-  id: string;
-  name: string;
-  createdAt: string;
-}
-
-interface Campaign {
-  id: string;
-  orgId: string;
-  name: string;
-  status?: 'open' | 'closed';
-  departments: string[];
-  minGroupSize: number;
-  createdAt: string;
-  surveyUrl?: string | null;
-}
+type Org = OrgRow;
+type Campaign = CampaignRow & { surveyUrl?: string | null };
 
 interface Contact {
   name: string;
@@ -38,6 +46,8 @@ let session: Session = { signedIn: false };
 let orgs: Org[] = [];
 let campaigns = new Map<string, Campaign>();
 let lastCompare: CompareModel | null = null;
+/** Archived organisations and campaigns are listed only when asked for. */
+const showArchived = () => $<HTMLInputElement>('show-archived').checked;
 
 function say(text: string): void {
   $('msg').textContent = text;
@@ -72,7 +82,9 @@ async function start(): Promise<void> {
   $('compare-panel').hidden = !can(session, 'compare');
   $('compare-btn').hidden = !can(session, 'compare');
   $('accounts-panel').hidden = !can(session, 'account.portfolio');
+  $('glance-panel').hidden = !can(session, 'portfolio');
   await loadPortfolio();
+  if (can(session, 'portfolio')) void refreshGlance();
   // Once per page: it folds each company's latest wave, and nothing on this page changes an account.
   if (can(session, 'account.portfolio')) void loadAccounts();
 }
@@ -91,8 +103,21 @@ async function loadPortfolio(): Promise<void> {
   renderPortfolio();
   const select = $<HTMLSelectElement>('campaign-org');
   const chosen = select.value;
-  select.innerHTML = orgs.map((o) => `<option value="${esc(o.id)}">${esc(o.name)}</option>`).join('');
-  if (chosen) select.value = chosen;
+  // New campaigns go to organisations in use; two of one name are told apart by when each was made.
+  select.innerHTML = orgs
+    .filter((o) => !o.archived)
+    .map((o) => `<option value="${esc(o.id)}">${esc(orgLabel(o, orgs))}</option>`)
+    .join('');
+  // The one chosen before, unless it went (deleted or archived): then the first.
+  if (chosen && orgs.some((o) => o.id === chosen && !o.archived)) select.value = chosen;
+}
+
+async function refreshGlance(): Promise<void> {
+  try {
+    await loadGlance($('glance'), showArchived());
+  } catch (err) {
+    fail(err, 'Loading the portfolio at a glance failed');
+  }
 }
 
 /** Each company's operating account and the portfolio's most common top waits and time sinks (issue 11). */
@@ -109,9 +134,10 @@ async function loadAccounts(): Promise<void> {
 
 function renderPortfolio(): void {
   const html = orgs
+    .filter((org) => showArchived() || !org.archived)
     .map((org) => {
       const list = [...campaigns.values()]
-        .filter((c) => c.orgId === org.id)
+        .filter((c) => c.orgId === org.id && (showArchived() || !c.archived))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const rows = list
         .map((c) => {
@@ -132,6 +158,12 @@ function renderPortfolio(): void {
             ? `<button type="button" class="secondary" data-close="${id}" aria-describedby="c-${id}">Close</button>`
             : '';
           const lifecycle = open ? `${invites}${remind}${close}` : '';
+          const settings = can(session, 'campaign.update')
+            ? `<button type="button" class="secondary" data-settings="${id}" aria-describedby="c-${id}">Settings</button>`
+            : '';
+          const leadership = can(session, 'leadership.write')
+            ? `<button type="button" class="secondary" data-leadership="${id}" aria-describedby="c-${id}">Leadership view</button>`
+            : '';
           const viewers = can(session, 'viewerLink.list')
             ? `<button type="button" class="secondary" data-exec="${id}" aria-describedby="c-${id}">Report links</button>`
             : '';
@@ -140,11 +172,13 @@ function renderPortfolio(): void {
                 c.name,
               )}</span></label>`
             : '';
+          const state = `${c.status ?? 'open'}${c.archived ? ', archived' : ''}`;
+          const access = c.openLink === false ? '<br><span class="muted">invited only</span>' : '';
           return `<tr><td>${pick}</td><th scope="row" id="c-${id}">${esc(c.name)}</th><td class="status-${esc(
             c.status ?? 'open',
-          )}">${esc(c.status ?? 'open')}</td><td>${esc(c.createdAt.slice(0, 10))}</td><td><div class="cell-actions"><a class="button" href="${esc(
+          )}">${esc(state)}${access}</td><td>${esc(c.createdAt.slice(0, 10))}</td><td><div class="cell-actions"><a class="button" href="${esc(
             report,
-          )}" target="_blank" rel="noopener" aria-describedby="c-${id}">Report</a>${viewers}${lifecycle}</div></td></tr>`;
+          )}" target="_blank" rel="noopener" aria-describedby="c-${id}">Report</a>${viewers}${settings}${leadership}${lifecycle}</div></td></tr>`;
         })
         .join('');
       const table = rows
@@ -163,12 +197,25 @@ function renderPortfolio(): void {
             org.id,
           )}">Operating account</a>`
         : '';
-      return `<section class="org" aria-labelledby="o-${esc(org.id)}"><h3 id="o-${esc(org.id)}">${esc(
-        org.name,
-      )}</h3>${table}${account}${contacts}<div class="result" id="r-${esc(org.id)}" role="status"></div></section>`;
+      const oid = esc(org.id);
+      const own = (attr: string, text: string) =>
+        `<button type="button" class="secondary" data-${attr}="${oid}" aria-describedby="o-${oid}">${text}</button>`;
+      const profile = can(session, 'profile.write') ? own('profile', 'Profile') : '';
+      const manage = can(session, 'org.update')
+        ? `${own('rename', 'Rename')}${own(org.archived ? 'unarchive' : 'archive', org.archived ? 'Take out of the archive' : 'Archive')}`
+        : '';
+      const remove = can(session, 'org.delete') ? own('delete-org', 'Delete') : '';
+      return `<section class="org" aria-labelledby="o-${oid}"><h3 id="o-${oid}">${esc(org.name)}${
+        org.archived ? ' <span class="tag">archived</span>' : ''
+      }</h3><p class="muted org-facts">${esc(orgFacts(org))}</p>${table}<div class="cell-actions">${account}${profile}${contacts}${manage}${remove}</div><p class="org-msg" id="m-${oid}" role="status"></p><div class="result" id="r-${oid}" role="status"></div></section>`;
     })
     .join('');
-  $('portfolio').innerHTML = html || '<p class="muted">No organisations yet: create the first one below.</p>';
+  const hidden = orgs.filter((o) => o.archived).length;
+  $('portfolio').innerHTML =
+    html ||
+    (hidden > 0 && !showArchived()
+      ? '<p class="muted">Every organisation is archived: tick “Show archived” to see them.</p>'
+      : '<p class="muted">No organisations yet: create the first one below.</p>');
 }
 
 function resultFor(campaignId: string): HTMLElement {
@@ -289,41 +336,73 @@ async function contactsForm(orgId: string): Promise<void> {
   const org = orgs.find((o) => o.id === orgId);
   if (!org) return;
   try {
+    const mine = claim($(`r-${orgId}`));
     const { contacts } = await api<{ contacts: Contact[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/contacts`);
+    if (!mine()) return;
     const id = esc(orgId);
     $(`r-${orgId}`).innerHTML =
-      `<form class="inline-form" data-contacts-form="${id}"><div class="q"><label for="k-${id}">Executive contacts of ${esc(
+      `<form class="inline-form" data-contacts-form="${id}" novalidate><div class="q"><label for="k-${id}">Executive contacts of ${esc(
         org.name,
       )}, one per line as Name &lt;email&gt; (optionally followed by en, zh or de)</label><textarea id="k-${id}" rows="4" spellcheck="false" aria-describedby="k-${id}-help">${esc(
         contacts.map(contactLine).join('\n'),
-      )}</textarea><p id="k-${id}-help" class="help">They receive the report link when a campaign of this organisation closes.</p></div><button type="submit">Save contacts</button></form>`;
+      )}</textarea><p id="k-${id}-help" class="help">They receive a report link when a campaign of this organisation closes; each link opens that one report and expires (see “Report links” of the campaign for each link’s expiry, and to revoke one).</p></div><button type="submit">Save contacts</button></form>`;
+    $(`k-${orgId}`).focus();
   } catch (err) {
     fail(err, 'Loading the contacts failed');
   }
 }
 
 async function saveContacts(orgId: string, form: HTMLFormElement): Promise<void> {
-  const lines = ($(`k-${orgId}`) as HTMLTextAreaElement).value
+  const inputId = `k-${orgId}`;
+  const lines = ($(inputId) as HTMLTextAreaElement).value
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
   const contacts: Contact[] = [];
+  const unread: string[] = [];
   for (const line of lines) {
-    const m = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*(en|zh|de)?$/.exec(line);
+    const m = /^(.*?)\s*<([^<>\s]+)>\s*(\S+)?$/.exec(line);
     if (!m) {
-      say(`Not understood: “${line}”. Write each contact as Name <email>.`);
-      return;
+      unread.push(`“${line}” is not written as Name <email>.`);
+      continue;
     }
     contacts.push({ name: m[1] || m[2]!, email: m[2]!, ...(m[3] ? { language: m[3] } : {}) });
   }
+  if (unread.length > 0) {
+    showApiError(
+      form,
+      new ApiError(
+        400,
+        '',
+        unread.map((message) => ({ field: 'contacts', message })),
+      ),
+      [{ field: 'contacts', inputId }],
+    );
+    return;
+  }
+  // `contacts.2.email` is the third line: the error says which.
+  const rules: FieldRule[] = [
+    {
+      field: 'contacts',
+      inputId,
+      text: (issue) => {
+        const i = indexIn(issue.field, 'contacts');
+        const what = issue.field.split('.').slice(2).join('.');
+        return i === null ? issue.message : `Line ${i + 1}${what ? ` (${what})` : ''}: ${issue.message}.`;
+      },
+    },
+  ];
   try {
     const saved = await api<{ contacts: Contact[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/contacts`, {
       method: 'PUT',
       body: { contacts },
     });
-    form.outerHTML = `<p>${saved.contacts.length} executive contacts saved.</p>`;
+    showFormSuccess(
+      form,
+      `${saved.contacts.length} executive ${saved.contacts.length === 1 ? 'contact' : 'contacts'} saved.`,
+    );
   } catch (err) {
-    fail(err, 'Saving the contacts failed');
+    showApiError(form, err, rules);
   }
 }
 
@@ -348,40 +427,82 @@ async function compare(): Promise<void> {
 }
 
 function downloadCsv(): void {
-  if (!lastCompare) return;
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([compareCsv(lastCompare)], { type: 'text/csv;charset=utf-8' }));
-  a.download = 'orgos-comparison.csv';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  if (lastCompare) downloadText(compareCsv(lastCompare), 'orgos-comparison.csv');
 }
 
 function formValue(form: HTMLFormElement, name: string): string {
   return String(new FormData(form).get(name) ?? '').trim();
 }
 
+$('org-name').addEventListener('input', () =>
+  sameNameWarning($('org-name-same'), sameNamed(orgs, $<HTMLInputElement>('org-name').value)),
+);
+
 $('org-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const form = e.target as HTMLFormElement;
   try {
-    const org = await api<Org>('/api/v1/orgs', { method: 'POST', body: { name: formValue(form, 'name') } });
+    const org = await api<Org & { duplicateName: boolean }>('/api/v1/orgs', {
+      method: 'POST',
+      body: { name: formValue(form, 'name') },
+    });
     form.reset();
+    sameNameWarning($('org-name-same'), []);
     await loadPortfolio();
+    if (can(session, 'portfolio')) void refreshGlance();
     $<HTMLSelectElement>('campaign-org').value = org.id;
-    say(`Organisation “${org.name}” created.`);
+    showFormSuccess(
+      form,
+      `Organisation “${org.name}” created.${
+        org.duplicateName ? ' Another organisation has this name: the lists add when each was created.' : ''
+      }`,
+    );
   } catch (err) {
-    fail(err, 'Creating the organisation failed');
+    showApiError(form, err, [{ field: 'name', inputId: 'org-name' }]);
   }
 });
+
+/** Close date (end of that day, the consultant's time) and reminder days as the API takes them. */
+function scheduleOf(form: HTMLFormElement): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  const closesOn = formValue(form, 'closesOn');
+  if (closesOn) body.closesAt = new Date(`${closesOn}T23:59:59`).toISOString();
+  const days = formValue(form, 'reminderDays')
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    // Anything that is not a number is sent as typed: the API names it next to the field.
+    .map((d) => (Number.isFinite(Number(d)) ? Number(d) : d));
+  if (days.length > 0) body.reminderDays = days;
+  return body;
+}
+
+const CAMPAIGN_RULES: FieldRule[] = [
+  { field: 'orgId', inputId: 'campaign-org' },
+  { field: 'path', inputId: 'campaign-org' },
+  { field: 'name', inputId: 'campaign-name' },
+  ...departmentRules('campaign-departments', () => $<HTMLTextAreaElement>('campaign-departments').value),
+  { field: 'minGroupSize', inputId: 'campaign-k' },
+  { field: 'openLink', inputId: 'campaign-open-link' },
+  { field: 'languages', inputId: 'campaign-lang-en' },
+  { field: 'closesAt', inputId: 'campaign-closes' },
+  { field: 'reminderDays', inputId: 'campaign-reminders' },
+  { field: 'remindAt', inputId: 'campaign-reminders' },
+];
 
 $('campaign-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const form = e.target as HTMLFormElement;
-  const departments = formValue(form, 'departments')
-    .split(/\r?\n|,/)
-    .map((d) => d.trim())
-    .filter(Boolean);
-  const body: Record<string, unknown> = { name: formValue(form, 'name'), departments };
+  $('campaign-out').innerHTML = '';
+  const text = formValue(form, 'departments');
+  if (flagDuplicateDepartments(form, 'campaign-departments', text)) return;
+  const data = new FormData(form);
+  const body: Record<string, unknown> = {
+    name: formValue(form, 'name'),
+    departments: parseDepartments(text).names,
+    languages: data.getAll('languages').map(String),
+    openLink: data.get('access') !== 'invites',
+    ...scheduleOf(form),
+  };
   const k = Number(formValue(form, 'minGroupSize'));
   if (k) body.minGroupSize = k;
   try {
@@ -389,26 +510,100 @@ $('campaign-form').addEventListener('submit', async (e) => {
       `/api/v1/orgs/${encodeURIComponent(formValue(form, 'orgId'))}/campaigns`,
       { method: 'POST', body },
     );
+    const orgId = formValue(form, 'orgId');
     form.reset();
+    clearFormErrors(form);
+    $<HTMLSelectElement>('campaign-org').value = orgId;
     await loadPortfolio();
     // An open link cannot protect small groups against answers added to make them show: said where it is made.
     const warning =
       created.protection && !created.protection.resistsPadding
         ? `<p class="help">${esc(created.protection.statement ?? '')}</p>`
         : '';
-    $('campaign-out').innerHTML =
-      `<p>Campaign <strong>${esc(created.name)}</strong> created. Its open survey link (share it with employees):</p><code class="linkbox">${esc(
-        created.surveyUrl ?? '',
-      )}</code>${warning}`;
+    $('campaign-out').innerHTML = created.surveyUrl
+      ? `<p>Campaign <strong>${esc(created.name)}</strong> created. Its open survey link (share it with employees):</p><code class="linkbox">${esc(
+          created.surveyUrl,
+        )}</code>${warning}`
+      : `<p>Campaign <strong>${esc(created.name)}</strong> created for invited people only: it has no open link. Make invite links or e-mail invitations from its row in the portfolio.</p>`;
   } catch (err) {
-    fail(err, 'Creating the campaign failed');
+    showApiError(form, err, CAMPAIGN_RULES);
   }
 });
+
+$('show-archived').addEventListener('change', () => {
+  renderPortfolio();
+  if (can(session, 'portfolio')) void refreshGlance();
+});
+
+/** After a change: the lists again, and what happened said in the organisation's own status line. */
+async function changed(orgId: string, message: string): Promise<void> {
+  await loadPortfolio();
+  if (can(session, 'portfolio')) void refreshGlance();
+  const line = document.getElementById(`m-${orgId}`);
+  if (line) line.textContent = message;
+  else say(message);
+}
+
+async function orgAction(button: HTMLButtonElement): Promise<void> {
+  const { profile, rename, archive, unarchive, deleteOrg: del } = button.dataset;
+  const orgId = profile ?? rename ?? archive ?? unarchive ?? del;
+  const org = orgs.find((o) => o.id === orgId);
+  if (!org) return;
+  const out = $(`r-${org.id}`);
+  $(`m-${org.id}`).textContent = '';
+  try {
+    if (profile) {
+      const departments = [...campaigns.values()].filter((c) => c.orgId === org.id).flatMap((c) => c.departments);
+      await showProfileForm(out, org, departments);
+    }
+    if (rename) showRenameForm(out, org, orgs, (message) => changed(org.id, message));
+    if (archive || unarchive) {
+      await setOrgArchived(org, Boolean(archive));
+      await changed(
+        org.id,
+        archive
+          ? `“${org.name}” archived: hidden from the lists until “Show archived” is ticked; nothing is deleted.`
+          : `“${org.name}” is out of the archive.`,
+      );
+      if (archive) say(`“${org.name}” archived: tick “Show archived” to see it again.`);
+    }
+    if (del) {
+      if (button.dataset.confirm !== 'yes') {
+        button.dataset.confirm = 'yes';
+        button.textContent = 'Confirm delete';
+        out.innerHTML = `<p class="warn">Deleting <strong>${esc(
+          org.name,
+        )}</strong> removes it with its profile, contacts and operating account. It is possible only once it has no campaigns. Choose “Confirm delete” to go ahead.</p>`;
+        return;
+      }
+      const message = await deleteOrg(org);
+      if (message.includes('deleted')) await changed(org.id, message);
+      else {
+        out.innerHTML = `<p class="warn">${esc(message)}</p>`;
+        button.dataset.confirm = '';
+        button.textContent = 'Delete';
+      }
+      if (message.includes('deleted')) say(message);
+    }
+  } catch (err) {
+    fail(err, 'The change failed');
+  }
+}
 
 $('portfolio').addEventListener('click', (e) => {
   const button = (e.target as HTMLElement).closest('button');
   if (!button || button.type === 'submit') return;
-  const { exec, invite, email, remind: reminder, close, contacts } = button.dataset;
+  const { exec, invite, email, remind: reminder, close, contacts, settings, leadership } = button.dataset;
+  const d = button.dataset;
+  if (d.profile || d.rename || d.archive || d.unarchive || d.deleteOrg) void orgAction(button);
+  if (settings) {
+    const c = campaigns.get(settings);
+    if (c) showCampaignSettings(resultFor(c.id), c, { done: (message) => changed(c.orgId, message) });
+  }
+  if (leadership) {
+    const c = campaigns.get(leadership);
+    if (c) showLeadershipForm(resultFor(c.id), c);
+  }
   if (exec) void viewerLinks(exec);
   if (invite) void inviteLinks(invite);
   if (email) emailInviteForm(email);
@@ -425,5 +620,6 @@ $('portfolio').addEventListener('submit', (e) => {
 });
 
 $('compare-btn').addEventListener('click', () => void compare());
+bindGlance($('glance'), $('glance-csv'));
 
 void start();
