@@ -327,6 +327,13 @@ export interface LedgerFacts {
   timeSinkHoursPerRespondent: number | null;
   /** The knowledge ledger's total checks a week, per workforce respondent. */
   checksPerRespondent: number | null;
+  /**
+   * The most respondents behind one shown wait kind: a lower bound on the people who named a wait at all (their
+   * distinct number is not published), so the boss's share is read as a share of at least this many. Null when hidden.
+   */
+  waitingRespondentsAtLeast: number | null;
+  /** The workforce respondents the per-respondent figures are over. */
+  n: number;
 }
 
 export function ledgerFacts(report: LedgerReport): LedgerFacts {
@@ -350,5 +357,8 @@ export function ledgerFacts(report: LedgerReport): LedgerFacts {
       : null,
     timeSinkHoursPerRespondent: report.time.suppressed ? null : perRespondent(report.time.total),
     checksPerRespondent: report.knowledge.suppressed ? null : perRespondent(report.knowledge.total),
+    waitingRespondentsAtLeast:
+      bossShare === null ? null : Math.max(0, ...w.rows.map((r) => (r.suppressed ? 0 : r.respondents))),
+    n: report.n,
   };
 }
