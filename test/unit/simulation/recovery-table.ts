@@ -370,11 +370,18 @@ if (want('ledger')) {
       const raised = `${meanConf(a)} → ${meanConf(b)}`;
       console.log(`| ${p} | ${n} | ${found} | ${worstFalse(b)} | ${raised} |`);
     }
-  console.log('\n### Calibration check with ledgers (seed 202): shown confidence against truth\n');
-  const check = calibrationData(202, 100, true);
-  console.log('| shown confidence | asserted | mean shown | truly hold |');
-  console.log('|---|---|---|---|');
-  for (const b of binned(check, 'confidence'))
-    if (b.count > 0)
-      console.log(`| ${b.lo}–${Math.min(1, b.hi)} | ${b.count} | ${pct(b.mean)} | ${pct(b.truthShare)} |`);
+  console.log('\n### Calibration check (seed 202): shown confidence against truth, survey only and with ledgers\n');
+  const without = binned(calibrationData(202, 100), 'confidence');
+  const withLedgers = binned(calibrationData(202, 100, true), 'confidence');
+  console.log(
+    '| shown confidence | asserted, survey only | truly hold | asserted, with ledgers | mean shown | truly hold |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  withLedgers.forEach((b, i) => {
+    const a = without[i]!;
+    if (a.count + b.count > 0)
+      console.log(
+        `| ${b.lo}–${Math.min(1, b.hi)} | ${a.count} | ${pct(a.truthShare)} | ${b.count} | ${pct(b.mean)} | ${pct(b.truthShare)} |`,
+      );
+  });
 }
