@@ -356,7 +356,7 @@ if (want('alpha')) {
 if (want('ledger')) {
   console.log('\n### The ledgers as evidence: the same populations with and without the ledgers they keep\n');
   console.log(
-    '| profile | n | own diagnosis found, survey only → with ledgers | worst false flag with ledgers | ledger rows met where asserted |',
+    '| profile | n | own diagnosis found, survey only → with ledgers | worst false flag with ledgers | mean confidence, survey only → with ledgers |',
   );
   console.log('|---|---|---|---|---|');
   for (const p of ['balanced', 'middling', 'cash_poor', 'boss_b', 'overlap', 'cash_rich'] as const)
