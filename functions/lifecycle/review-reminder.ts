@@ -1,4 +1,4 @@
-import { accountSummary, isClosedStatus, registerState } from '../../shared/account';
+import { accountSummary, registerState } from '../../shared/account';
 import { loadAccount } from '../account/account-view';
 import { sha256Hex } from '../api/token-hash';
 import { reviewReminderMail } from '../mail/review-reminder-mail';
@@ -59,11 +59,10 @@ async function remindOrg(deps: LifecycleDeps, org: OrgRecord, now: Date): Promis
     records.flows.map((r) => r.data),
     today,
   );
+  // Work not yet done (a dropped or dismissed entry, or one whose outcome is in, is not due).
   const pending = new Set(['logged', 'targeted', 'incision_running']);
   const dueEntries = entries
-    .filter(
-      (e) => !isClosedStatus(e.status) && pending.has(e.status) && e.due && 'date' in e.due && e.due.date <= today,
-    )
+    .filter((e) => pending.has(e.status) && e.due && 'date' in e.due && e.due.date <= today)
     .map((e) => ({ title: e.title, ownerRole: e.ownerRole, due: (e.due as { date: string }).date }))
     .sort((a, b) => a.due.localeCompare(b.due) || a.title.localeCompare(b.title));
   const red = registerState(records.flows.map((f) => f.data)).flatMap((f) =>
