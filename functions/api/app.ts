@@ -10,6 +10,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { compareRoutes } from './routes/compare';
 import { importRoutes } from './routes/imports';
 import { orgRoutes } from './routes/orgs';
+import { glanceRoutes } from './routes/portfolio';
 import { surveyCaches } from './routes/surveys';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/orgs', accountRoutes(deps));
   app.route('/api/v1/campaigns', campaignAccountRoutes(deps));
   app.route('/api/v1/portfolio', portfolioRoutes(deps));
+  app.route('/api/v1/portfolio', glanceRoutes(deps));
   app.route('/api/v1/tokens', tokenRoutes(deps));
   app.route('/api/v1/campaigns', campaignRoutes(deps, caches.campaigns));
   app.route('/api/v1/campaigns', importRoutes(deps));

@@ -101,6 +101,38 @@ export class InvitationCapReached extends DomainError {
   readonly title = 'Invitation cap reached';
 }
 
+/** An organisation that still has campaigns: they hold (or may hold) answers, so they go first, or the org is archived. */
+export class OrgHasCampaigns extends DomainError {
+  override name = 'OrgHasCampaigns';
+  readonly status = 409;
+  readonly slug = 'org-has-campaigns';
+  readonly title = 'Organisation has campaigns';
+}
+
+/** A campaign with stored answers (or a published report) is kept: it can be archived, not deleted. */
+export class CampaignHasResponses extends DomainError {
+  override name = 'CampaignHasResponses';
+  readonly status = 409;
+  readonly slug = 'campaign-has-responses';
+  readonly title = 'Campaign has responses';
+}
+
+/** Departments are the segments answers were given in: fixed once the first answer is stored. */
+export class DepartmentsLocked extends DomainError {
+  override name = 'DepartmentsLocked';
+  readonly status = 409;
+  readonly slug = 'departments-locked';
+  readonly title = 'Departments locked';
+}
+
+/** Only a closed campaign can be archived: an archived one that still took answers would be out of sight. */
+export class CampaignOpen extends DomainError {
+  override name = 'CampaignOpen';
+  readonly status = 409;
+  readonly slug = 'campaign-open';
+  readonly title = 'Campaign open';
+}
+
 export class PayloadTooLarge extends DomainError {
   override name = 'PayloadTooLarge';
   readonly status = 413;
@@ -225,6 +257,30 @@ export const PROBLEM_TYPES: { slug: string; status: number; title: string; when:
     status: 409,
     title: 'Invitation cap reached',
     when: "the campaign made as many invitations as it may (twice the profile's headcount, or the deployment's cap)",
+  },
+  {
+    slug: 'org-has-campaigns',
+    status: 409,
+    title: 'Organisation has campaigns',
+    when: 'deleting an organisation that still has campaigns: delete or archive them first (or archive the organisation)',
+  },
+  {
+    slug: 'campaign-has-responses',
+    status: 409,
+    title: 'Campaign has responses',
+    when: 'deleting a campaign that holds responses or imported rows, or whose report was sent: archive it instead',
+  },
+  {
+    slug: 'departments-locked',
+    status: 409,
+    title: 'Departments locked',
+    when: "changing a campaign's departments once a response (or an imported row) is stored",
+  },
+  {
+    slug: 'campaign-open',
+    status: 409,
+    title: 'Campaign open',
+    when: 'archiving a campaign that is still open: close it first',
   },
   { slug: 'payload-too-large', status: 413, title: 'Request body too large', when: 'the body exceeds the size limit' },
   {

@@ -47,7 +47,11 @@ export const OPERATIONS: Operation[] = [
     summary: 'Create an organisation',
     access: 'admin, consultant',
     body: S.CreateOrgBody,
-    ok: { status: 201, schema: R.OrgSchema, description: 'Created' },
+    ok: {
+      status: 201,
+      schema: R.OrgChangedSchema,
+      description: 'Created (duplicateName: another organisation of the portfolio has this name; it is allowed)',
+    },
     errors: [400, 401, 403, 413, 415],
   },
   {
@@ -66,6 +70,26 @@ export const OPERATIONS: Operation[] = [
     params: S.OrgParams,
     ok: { status: 200, schema: R.OrgWithProfileSchema, description: 'Organisation' },
     errors: [400, ...AUTH],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/orgs/:orgId',
+    summary: 'Rename or archive (archived: true) an organisation, or take it out of the archive (archived: false)',
+    access: 'admin, consultant (own)',
+    params: S.OrgParams,
+    body: S.PatchOrgBody,
+    ok: { status: 200, schema: R.OrgChangedSchema, description: 'Changed' },
+    errors: [400, ...AUTH, 413, 415],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/orgs/:orgId',
+    summary:
+      'Delete an organisation without campaigns, with its profile, contacts and operating account (409 org-has-campaigns while it has any)',
+    access: 'admin, consultant (own)',
+    params: S.OrgParams,
+    ok: { status: 204, description: 'Deleted' },
+    errors: [400, ...AUTH, 409],
   },
   {
     method: 'get',
@@ -152,6 +176,27 @@ export const OPERATIONS: Operation[] = [
     errors: [400, ...AUTH],
   },
   {
+    method: 'patch',
+    path: '/api/v1/campaigns/:campaignId',
+    summary:
+      'Rename, archive (only once closed: 409 campaign-open) or un-archive a campaign, or change its departments (only while no response or import is stored: 409 departments-locked)',
+    access: 'admin, consultant (own)',
+    params: S.CampaignParams,
+    body: S.PatchCampaignBody,
+    ok: { status: 200, schema: R.CampaignSchema, description: 'Changed' },
+    errors: [400, ...AUTH, 409, 413, 415],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/campaigns/:campaignId',
+    summary:
+      'Delete a campaign while nothing is stored for it, with its survey links, invites, viewer links and reminders (409 campaign-has-responses: archive it instead)',
+    access: 'admin, consultant (own)',
+    params: S.CampaignParams,
+    ok: { status: 204, description: 'Deleted' },
+    errors: [400, ...AUTH, 409],
+  },
+  {
     method: 'put',
     path: '/api/v1/campaigns/:campaignId/leadership',
     summary:
@@ -231,10 +276,21 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/compare',
-    summary: 'Campaigns side by side with portfolio percentiles and change between waves',
+    summary:
+      'Campaigns side by side: scores, percentiles among the other organisations of the portfolio (each by its latest closed wave; none below 5 peers), and change between waves',
     access: 'admin, consultant',
     query: S.CompareQuery,
     ok: { status: 200, schema: R.CompareSchema, description: 'Comparison' },
+    errors: [202, 400, ...AUTH],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/portfolio',
+    summary:
+      "Every organisation of the portfolio at a glance: its latest closed wave's five layers (score, level), first break, diagnoses, response rate and the change since its previous wave with its significance; archived organisations with ?archived=include; a CSV with ?format=csv. While a campaign runs, participation says after-close",
+    access: 'admin, consultant',
+    query: S.PortfolioQuery,
+    ok: { status: 200, schema: R.PortfolioSchema, description: 'Portfolio', csv: true },
     errors: [202, 400, ...AUTH],
   },
   {

@@ -33,6 +33,8 @@ export const POLICY = {
   'org.create': { method: 'post', path: '/api/v1/orgs', roles: RUNS },
   'org.list': { method: 'get', path: '/api/v1/orgs', roles: ALL },
   'org.read': { method: 'get', path: '/api/v1/orgs/:orgId', roles: ALL, note: 'own' },
+  'org.update': { method: 'patch', path: '/api/v1/orgs/:orgId', roles: RUNS, note: 'own' },
+  'org.delete': { method: 'delete', path: '/api/v1/orgs/:orgId', roles: RUNS, note: 'own; only without campaigns' },
   'profile.read': { method: 'get', path: '/api/v1/orgs/:orgId/profile', roles: ALL, note: 'own' },
   'profile.write': { method: 'put', path: '/api/v1/orgs/:orgId/profile', roles: ALL, note: 'own' },
   'campaign.create': { method: 'post', path: '/api/v1/orgs/:orgId/campaigns', roles: RUNS, note: 'own' },
@@ -57,6 +59,13 @@ export const POLICY = {
   'user.list': { method: 'get', path: '/api/v1/users', roles: RUNS, note: 'consultant: the users it created' },
   'user.revoke': { method: 'delete', path: '/api/v1/users/:userId', roles: RUNS, note: 'consultant: its own' },
   'campaign.read': { method: 'get', path: '/api/v1/campaigns/:campaignId', roles: ALL, note: 'own' },
+  'campaign.update': { method: 'patch', path: '/api/v1/campaigns/:campaignId', roles: RUNS, note: 'own' },
+  'campaign.delete': {
+    method: 'delete',
+    path: '/api/v1/campaigns/:campaignId',
+    roles: RUNS,
+    note: 'own; only while nothing is stored for it',
+  },
   'leadership.write': { method: 'put', path: '/api/v1/campaigns/:campaignId/leadership', roles: ALL, note: 'own' },
   'invites.create': { method: 'post', path: '/api/v1/campaigns/:campaignId/invites', roles: RUNS, note: 'own' },
   'reminders.send': { method: 'post', path: '/api/v1/campaigns/:campaignId/reminders', roles: RUNS, note: 'own' },
@@ -94,6 +103,8 @@ export const POLICY = {
     note: 'own',
   },
   compare: { method: 'get', path: '/api/v1/compare', roles: RUNS, note: 'own portfolio' },
+  // Every organisation's latest published wave at a glance (issue 16).
+  portfolio: { method: 'get', path: '/api/v1/portfolio', roles: RUNS, note: 'own portfolio' },
   // The operating account (issue 11): leadership's own record, kept by executives for their organisation and by
   // consultants on their behalf; a report viewer sees it beside its one report.
   'account.read': { method: 'get', path: '/api/v1/orgs/:orgId/account', roles: ALL, note: 'own' },

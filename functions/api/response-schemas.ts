@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LANGUAGES, LAYERS, LEVELS, LIKERT_SIGNALS, SIGNALS } from '../../shared/instrument';
+import { LANGUAGES, LAYERS, type Layer, LEVELS, LIKERT_SIGNALS, SIGNALS } from '../../shared/instrument';
 import { OrgProfileSchema } from '../../shared/profile';
 import { roleSchema } from './schemas';
 
@@ -14,8 +14,11 @@ export const ProblemSchema = z.object({
   errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 });
 
-export const OrgSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
-export const OrgListSchema = z.object({ orgs: z.array(OrgSchema) });
+export const OrgSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), archived: z.boolean() });
+/** Created or changed: `duplicateName` says another organisation the caller sees has this name (case, spacing aside). */
+export const OrgChangedSchema = z.extend(OrgSchema, { duplicateName: z.boolean() });
+/** `campaignCount` and `createdAt` tell apart two organisations of one name. */
+export const OrgListSchema = z.object({ orgs: z.array(z.extend(OrgSchema, { campaignCount: z.number() })) });
 /** One organisation with its profile (null when none was set). */
 export const OrgWithProfileSchema = z.extend(OrgSchema, { profile: z.nullable(OrgProfileSchema) });
 export const HealthSchema = z.object({ status: z.literal('ok') });
@@ -60,6 +63,8 @@ export const CampaignSchema = z.object({
       }),
     ),
   ),
+  /** Archived (only a closed campaign can be): kept and reported, listed apart. */
+  archived: z.boolean(),
 });
 const ProtectionDoc = z.object({
   kind: z.enum(['open-link', 'handed-out-links', 'mailed-invitations']),
@@ -487,6 +492,8 @@ export const ReportSchema = z.object({
 export const CompareSchema = z.object({
   generatedAt: z.string(),
   portfolioSize: z.number(),
+  /** The fewest other organisations a percentile is given over (5). */
+  minPeers: z.number(),
   measures: z.array(z.enum([...LAYERS, ...LIKERT_SIGNALS])),
   campaigns: z.array(
     z.object({
@@ -503,7 +510,14 @@ export const CompareSchema = z.object({
       suppressed: z.boolean(),
       previousCampaignId: z.nullable(z.string()),
       scores: z.optional(z.record(z.string(), z.nullable(z.number()))),
+      /** Other organisations whose latest closed, published wave shows scores: the ranking's peers. */
+      peers: z.optional(z.number()),
+      /** Per measure, the peers with a score on it. */
+      peerCounts: z.optional(z.record(z.string(), z.number())),
+      /** Mid-rank percentile among the peers; null below minPeers of them or without a score. */
       percentiles: z.optional(z.record(z.string(), z.nullable(z.number()))),
+      /** Why a percentile is null ("fewer than 5 other organisations"); null where one is given. */
+      percentileReasons: z.optional(z.record(z.string(), z.nullable(z.string()))),
       change: z.optional(z.nullable(z.record(z.string(), z.nullable(z.number())))),
       /** The change per measure with its simultaneous interval; `beyondNoise` only where noise would not make it. */
       changeIntervals: z.optional(
@@ -514,6 +528,43 @@ export const CompareSchema = z.object({
           ),
         ),
       ),
+    }),
+  ),
+});
+
+const GlanceLayerDoc = z.object({ score: z.nullable(z.number()), level: z.nullable(z.string()) });
+const GlanceChangeDoc = z.object({ delta: z.nullable(z.number()), significant: z.nullable(z.boolean()) });
+/** GET /portfolio: one row per organisation, its latest closed and published wave (shared/report/portfolio.ts). */
+export const PortfolioSchema = z.object({
+  companies: z.array(
+    z.object({
+      orgId: z.string(),
+      orgName: z.string(),
+      archived: z.boolean(),
+      campaignId: z.nullable(z.string()),
+      campaignName: z.nullable(z.string()),
+      closedAt: z.nullable(z.string()),
+      /** As the wave's report shows them: a withheld layer is null. */
+      layers: z.object(
+        Object.fromEntries(LAYERS.map((l) => [l, GlanceLayerDoc])) as Record<Layer, typeof GlanceLayerDoc>,
+      ),
+      firstBreak: z.nullable(z.enum(LAYERS)),
+      /** Codes of the diagnoses made. */
+      diagnoses: z.array(z.string()),
+      /** Responses over the profile's headcount; null without one. */
+      responseRate: z.nullable(z.number()),
+      /** Since the organisation's previous published wave, per layer, with the waves route's significance rule. */
+      change: z.nullable(
+        z.object({
+          fromCampaignId: z.string(),
+          fromCampaignName: z.string(),
+          layers: z.object(
+            Object.fromEntries(LAYERS.map((l) => [l, GlanceChangeDoc])) as Record<Layer, typeof GlanceChangeDoc>,
+          ),
+        }),
+      ),
+      /** "after-close" while a campaign of the organisation is open: participation is shown only after the close. */
+      participation: z.nullable(z.literal('after-close')),
     }),
   ),
 });

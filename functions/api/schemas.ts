@@ -45,6 +45,54 @@ export const ReceiptParams = z.lazy(() => z.strictObject({ receipt: secretSchema
 
 export const CreateOrgBody = z.lazy(() => z.strictObject({ name: trimmedName(120) }));
 
+/** At least one field: an empty change is refused rather than answered as if something happened. */
+const someField = (fields: readonly string[]) =>
+  z.refine((body: unknown) => fields.some((f) => (body as Record<string, unknown>)[f] !== undefined), {
+    message: `give at least one of ${fields.join(', ')}`,
+  });
+
+export const PatchOrgBody = z.lazy(() =>
+  z
+    .strictObject({ name: z.optional(trimmedName(120)), archived: z.optional(z.boolean()) })
+    .check(someField(['name', 'archived'])),
+);
+
+/**
+ * A campaign's departments: 1–50 names, normalised, distinct after case and spacing. Distinctness is checked per
+ * name, so the error names the repeated one (`departments[2]`).
+ */
+const departmentsSchema = () =>
+  z.array(departmentName()).check(
+    z.minLength(1),
+    z.maxLength(50),
+    z.superRefine((names, ctx) => {
+      const seen = new Set<string>();
+      names.forEach((name, i) => {
+        const key = nameKey(name);
+        if (seen.has(key)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: name,
+            path: [i],
+            message: 'is listed twice (after case, spacing and invisible characters)',
+          });
+        }
+        seen.add(key);
+      });
+    }),
+  );
+
+export const PatchCampaignBody = z.lazy(() =>
+  z
+    .strictObject({
+      name: z.optional(trimmedName(120)),
+      archived: z.optional(z.boolean()),
+      /** Only while no response (nor import) is stored for the campaign. */
+      departments: z.optional(departmentsSchema()),
+    })
+    .check(someField(['name', 'archived', 'departments'])),
+);
+
 export { OrgProfileSchema };
 
 export const roleSchema = () => z.enum(['admin', 'consultant', 'executive', 'viewer']);
@@ -63,13 +111,7 @@ export const CreateTokenBody = z.lazy(() =>
 export const CreateCampaignBody = z.lazy(() =>
   z.strictObject({
     name: trimmedName(120),
-    departments: z.array(departmentName()).check(
-      z.minLength(1),
-      z.maxLength(50),
-      z.refine((names) => new Set(names.map(nameKey)).size === names.length, {
-        message: 'department names must be distinct (after case, spacing and invisible characters)',
-      }),
-    ),
+    departments: departmentsSchema(),
     minGroupSize: z.optional(z.number().check(z.int(), z.gte(3), z.lte(1000))),
     closesAt: z.optional(z.iso.datetime()),
     languages: z.optional(
@@ -218,6 +260,11 @@ export const LeadershipBody = z.lazy(() =>
 );
 
 export const ReportQuery = z.lazy(() => z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) }));
+
+/** The portfolio at a glance: archived organisations only with `archived=include`; `format=csv` for the export. */
+export const PortfolioQuery = z.lazy(() =>
+  z.strictObject({ archived: z.optional(z.enum(['include'])), format: z.optional(z.enum(['json', 'csv'])) }),
+);
 
 /** Campaign ids: comma-separated, or the key repeated (`?campaigns=a&campaigns=b`, as API Gateway passes it on). */
 const campaignIdList = () =>

@@ -40,11 +40,12 @@ function messageOf(issue: Issue): string {
 
 /**
  * `a.b.0.c`; under `ledger` an index is written `[i]` (`ledger.waiting[1].days`), as the ledger's own checks name
- * fields (shared/ledger validate.ts), so a field reads the same whichever check found it.
+ * fields (shared/ledger validate.ts), so a field reads the same whichever check found it; under `departments` too
+ * (`departments[2]`), the line the dashboard shows the error beside.
  */
 const joinPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((out, part, i) => {
-    if (typeof part === 'number' && path[0] === 'ledger') return `${out}[${part}]`;
+    if (typeof part === 'number' && (path[0] === 'ledger' || path[0] === 'departments')) return `${out}[${part}]`;
     return i === 0 ? String(part) : `${out}.${String(part)}`;
   }, '');
 

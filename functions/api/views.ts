@@ -22,6 +22,12 @@ export const campaignView = (c: CampaignRecord, now: Date) => ({
   reportSentAt: c.reportSentAt ?? null,
   /** The ledger step's own lists and label setting; null: the instrument's defaults, no labels. */
   ledger: c.ledger ?? null,
+  archived: c.archivedAt !== undefined,
 });
 
-export const orgView = (o: OrgRecord) => ({ id: o.id, name: o.name, createdAt: o.createdAt });
+export const orgView = (o: OrgRecord) => ({
+  id: o.id,
+  name: o.name,
+  createdAt: o.createdAt,
+  archived: o.archivedAt !== undefined,
+});

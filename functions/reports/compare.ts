@@ -1,9 +1,9 @@
 import { waveChanges } from '../../shared/diagnosis';
 import { LAYERS, LIKERT_SIGNALS } from '../../shared/instrument';
 import { comparableSegments } from '../../shared/privacy';
-import { segmentedReport } from '../../shared/report';
+import { MIN_PEERS, type PeerWave, peerPercentiles, segmentedReport } from '../../shared/report';
 import type { DifferenceEstimate, ScaleScore } from '../../shared/report-model';
-import { isClosed, isPublished } from '../lifecycle/campaign-state';
+import { closedAtOf, isClosed, isPublished } from '../lifecycle/campaign-state';
 import type { CampaignRecord, Store } from '../store/store';
 import { cellStatsOf, planOf } from './build-report';
 import { type CampaignStats, campaignStats, instrumentOf, type StatsOptions } from './campaign-stats';
@@ -31,8 +31,17 @@ export interface ComparedCampaign {
   /** The organisation's wave before this one (by creation), if any. */
   previousCampaignId: string | null;
   scores?: Scores;
-  /** Mid-rank percentile (0..100) of each score among the portfolio's campaigns that may be shown. */
+  /**
+   * Other organisations of the caller's portfolio whose latest closed, published wave shows scores: the peers each
+   * score is ranked among (shared/report/peer-percentiles.ts). Never the campaign's own organisation.
+   */
+  peers?: number;
+  /** Per measure, the peers with a score on it (a withheld layer is no peer for that layer). */
+  peerCounts?: Record<Measure, number>;
+  /** Mid-rank percentile (0..100) among the peers; null below `minPeers` of them (the reason says so). */
   percentiles?: Scores;
+  /** Why a percentile is null ("fewer than 5 other organisations"); null where one is given. */
+  percentileReasons?: Record<Measure, string | null>;
   /** This wave minus the previous wave, when both may be shown. */
   change?: Scores | null;
   /**
@@ -44,8 +53,10 @@ export interface ComparedCampaign {
 
 export interface Comparison {
   generatedAt: string;
-  /** Campaigns in the caller's portfolio that may be shown (the percentile base). */
+  /** Campaigns in the caller's portfolio that may be shown. */
   portfolioSize: number;
+  /** The fewest other organisations a percentile is given over. */
+  minPeers: number;
   measures: readonly Measure[];
   campaigns: ComparedCampaign[];
 }
@@ -98,18 +109,11 @@ function summarize(campaign: CampaignRecord, stats: CampaignStats, now: Date, se
   return { campaign, n, closed, published: true, suppressed: false, scores, scales, plan };
 }
 
-function percentile(value: number | null, base: number[]): number | null {
-  if (value === null || base.length === 0) return null;
-  const below = base.filter((v) => v < value).length;
-  const equal = base.filter((v) => v === value).length;
-  return Math.round(((below + 0.5 * equal) / base.length) * 1000) / 10;
-}
-
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
- * Side by side: the requested campaigns' workforce scores per layer and signal, their percentiles within the whole
- * portfolio (every closed campaign of the caller's organisations that meets its minimum group size), and the change
+ * Side by side: the requested campaigns' workforce scores per layer and signal, their percentiles among the other
+ * organisations of the portfolio (each by its latest published wave; none below MIN_PEERS of them), and the change
  * from the organisation's previous wave. Only whole-workforce totals are compared, a change only where the total is
  * shown in both waves (privacy's comparableSegments) and per scale only where both waves show that scale, so a
  * comparison never reveals what a report would hide. Open campaigns are listed as not yet published.
@@ -136,9 +140,17 @@ export async function compareCampaigns(
   );
 
   const shown = [...summaries.values()].filter((s) => s.scores);
-  const base = Object.fromEntries(
-    MEASURES.map((m) => [m, shown.map((s) => s.scores![m]).filter((v): v is number => v !== null)]),
-  ) as Record<Measure, number[]>;
+  // Every published wave of the portfolio: the latest of each other organisation is a peer (a suppressed one is
+  // none), so neither the campaign's own earlier waves nor a second wave of another organisation count.
+  const peerWaves: PeerWave[] = [...summaries.values()]
+    .filter((s) => s.published)
+    .map((s) => ({
+      orgId: s.campaign.orgId,
+      campaignId: s.campaign.id,
+      closedAt: closedAtOf(s.campaign, now) ?? '',
+      createdAt: s.campaign.createdAt,
+      scores: s.scores,
+    }));
 
   const waves = new Map<string, CampaignRecord[]>();
   for (const c of all.values()) waves.set(c.orgId, [...(waves.get(c.orgId) ?? []), c]);
@@ -169,10 +181,14 @@ export async function compareCampaigns(
     if (!s.scores) return head;
     const prev = previous ? summaries.get(previous.id) : undefined;
     const comparable = prev?.scores ? comparableSegments([prev.plan, s.plan]).total : false;
+    const ranking = peerPercentiles({ orgId: c.orgId, scores: s.scores }, peerWaves, MEASURES);
     return {
       ...head,
       scores: s.scores,
-      percentiles: Object.fromEntries(MEASURES.map((m) => [m, percentile(s.scores![m], base[m])])) as Scores,
+      peers: ranking.peers,
+      peerCounts: ranking.peerCounts as Record<Measure, number>,
+      percentiles: ranking.percentiles as Scores,
+      percentileReasons: ranking.reasons as Record<Measure, string | null>,
       change:
         comparable && prev?.scores
           ? (Object.fromEntries(
@@ -190,5 +206,11 @@ export async function compareCampaigns(
     };
   });
 
-  return { generatedAt: now.toISOString(), portfolioSize: shown.length, measures: MEASURES, campaigns };
+  return {
+    generatedAt: now.toISOString(),
+    portfolioSize: shown.length,
+    minPeers: MIN_PEERS,
+    measures: MEASURES,
+    campaigns,
+  };
 }

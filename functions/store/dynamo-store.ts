@@ -11,6 +11,7 @@ import { dynamoAccountStore } from './dynamo-account';
 import { DynamoAuthStore } from './dynamo-auth-store';
 import { type Key, keys, STREAM_LAYOUT, TTL_ATTRIBUTE, WITHDRAWN_PREFIX } from './keys';
 import type {
+  CampaignChanges,
   CampaignRecord,
   ClaimResult,
   ContactRecord,
@@ -19,6 +20,7 @@ import type {
   InviteCounts,
   InviteRecord,
   LeadershipRecord,
+  OrgChanges,
   OrgRecord,
   PutResponseResult,
   QuotaResult,
@@ -169,6 +171,76 @@ export class DynamoStore implements Store {
     return items;
   }
 
+  /** Deletes the keys, 25 to a batch, until none is left unprocessed. */
+  private async deleteKeys(list: readonly Key[]): Promise<void> {
+    const unique = [...new Map(list.map((k) => [`${k.PK}\u0000${k.SK}`, k])).values()];
+    for (let i = 0; i < unique.length; i += 25) {
+      let request: Record<string, { DeleteRequest: { Key: Key } }[]> | undefined = {
+        [this.table]: unique.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
+      };
+      while (request && Object.keys(request).length > 0) {
+        const out = await this.send((doc, sdk) => doc.send(new sdk.BatchWriteCommand({ RequestItems: request })));
+        request = out.UnprocessedItems as typeof request;
+      }
+    }
+  }
+
+  /** The keys of every item in a partition (prefix: only sort keys that start with it). */
+  private async partitionKeys(pk: string, skPrefix?: string): Promise<Key[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: skPrefix ? 'PK = :pk AND begins_with(SK, :sk)' : 'PK = :pk',
+      ExpressionAttributeValues: skPrefix ? { ':pk': pk, ':sk': skPrefix } : { ':pk': pk },
+      ProjectionExpression: 'PK, SK',
+      ConsistentRead: true,
+    });
+    return items.map((i) => ({ PK: i.PK as string, SK: i.SK as string }));
+  }
+
+  /** SET and REMOVE clauses for the changed fields (names through placeholders: `name` is a reserved word). */
+  private async applyChanges<T>(key: Key, changes: Record<string, unknown>): Promise<T | null> {
+    const set: string[] = [];
+    const remove: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      names[`#${field}`] = field;
+      if (value === null) remove.push(`#${field}`);
+      else {
+        set.push(`#${field} = :${field}`);
+        values[`:${field}`] = value;
+      }
+    }
+    if (set.length === 0 && remove.length === 0) {
+      const item = await this.get(key);
+      return item ? strip<T>(item, ['reportClaimedAt']) : null;
+    }
+    try {
+      const out = await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: key,
+            UpdateExpression: [
+              set.length ? `SET ${set.join(', ')}` : '',
+              remove.length ? `REMOVE ${remove.join(', ')}` : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: names,
+            ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+            ReturnValues: 'ALL_NEW',
+          }),
+        ),
+      );
+      return out.Attributes ? strip<T>(out.Attributes as Item, ['reportClaimedAt']) : null;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
   // ---- tokens and grants ---------------------------------------------------------------------------------------
 
   async putToken(token: TokenRecord): Promise<void> {
@@ -276,6 +348,25 @@ export class DynamoStore implements Store {
       ExpressionAttributeValues: { ':pk': keys.allOrgs().GSI1PK },
     });
     return items.map((i) => strip<OrgRecord>(i));
+  }
+
+  async updateOrg(id: string, changes: OrgChanges): Promise<OrgRecord | null> {
+    return this.applyChanges<OrgRecord>(keys.orgById(id), { name: changes.name, archivedAt: changes.archivedAt });
+  }
+
+  async deleteOrg(org: OrgRecord, grantSubjects: readonly string[]): Promise<void> {
+    const { PK } = keys.orgById(org.id);
+    const [own, account] = await Promise.all([
+      this.partitionKeys(PK),
+      this.partitionKeys(keys.accountItems(org.id, '').PK),
+    ]);
+    const orgKey = keys.orgById(org.id);
+    await this.deleteKeys([
+      ...grantSubjects.map((s) => keys.grant(s, org.id)),
+      ...account,
+      ...own.filter((k) => k.SK !== orgKey.SK),
+    ]);
+    await this.deleteKeys([orgKey]);
   }
 
   async putProfile(orgId: string, profile: OrgProfile, at: string): Promise<void> {
@@ -483,6 +574,71 @@ export class DynamoStore implements Store {
       ExpressionAttributeValues: { ':pk': keys.campaignsOfOrg(orgId).GSI1PK },
     });
     return items.map((i) => strip<CampaignRecord>(i, ['reportClaimedAt']));
+  }
+
+  async updateCampaign(id: string, changes: CampaignChanges): Promise<CampaignRecord | null> {
+    return this.applyChanges<CampaignRecord>(keys.campaignById(id), {
+      name: changes.name,
+      archivedAt: changes.archivedAt,
+      departments: changes.departments,
+    });
+  }
+
+  async hasResponses(campaign: Pick<CampaignRecord, 'id' | 'shards'>): Promise<boolean> {
+    const perShard = await Promise.all(
+      Array.from({ length: campaign.shards }, (_, shard) =>
+        this.send((doc, sdk) =>
+          doc.send(
+            new sdk.QueryCommand({
+              TableName: this.table,
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk',
+              ExpressionAttributeValues: { ':pk': keys.responseStream(campaign.id, shard).GSI1PK },
+              ProjectionExpression: 'PK',
+              Limit: 1,
+            }),
+          ),
+        ),
+      ),
+    );
+    return perShard.some((out) => (out.Items?.length ?? 0) > 0);
+  }
+
+  async deleteCampaign(campaign: CampaignRecord, surveyLinkIds: readonly string[]): Promise<void> {
+    const gsiKeys = async (pk: string): Promise<Item[]> =>
+      this.queryAll({
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      });
+    const [invites, viewerLinks, own, snapshot, due] = await Promise.all([
+      gsiKeys(keys.invitesOfCampaign(campaign.id).GSI1PK),
+      gsiKeys(keys.viewerLinksOfCampaign(campaign.id).GSI1PK),
+      this.partitionKeys(keys.campaignById(campaign.id).PK),
+      this.partitionKeys(keys.snapshotHead(campaign.id).PK),
+      // The due partition is small (the job deletes what it did): its items of this campaign, whatever their time.
+      this.queryAll({
+        KeyConditionExpression: 'PK = :pk',
+        FilterExpression: 'campaignId = :id',
+        ExpressionAttributeValues: { ':pk': keys.due('', '', '').PK, ':id': campaign.id },
+        ProjectionExpression: 'PK, SK',
+        ConsistentRead: true,
+      }),
+    ]);
+    const campaignKey = keys.campaignById(campaign.id);
+    // The links first: from then on no answer can start through them.
+    await this.deleteKeys(surveyLinkIds.map((id) => keys.surveyLinkById(id)));
+    await this.deleteKeys([
+      ...invites.map((i) => keys.inviteById(i.id as string)),
+      ...invites
+        .filter((i) => typeof i.addressKey === 'string')
+        .map((i) => keys.inviteOfAddress(campaign.id, i.addressKey as string)),
+      ...viewerLinks.map((l) => keys.viewerLink(l.id as string)),
+      ...due.map((d) => ({ PK: d.PK as string, SK: d.SK as string })),
+      ...snapshot,
+      ...own.filter((k) => k.SK !== campaignKey.SK),
+    ]);
+    await this.deleteKeys([campaignKey]);
   }
 
   async putSurveyLink(link: SurveyLinkRecord): Promise<void> {

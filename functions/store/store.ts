@@ -43,6 +43,21 @@ export interface OrgRecord {
   name: string;
   createdAt: string;
   createdBy: string;
+  /** When it was archived: kept, listed as archived, left out of the portfolio at a glance. Absent: not archived. */
+  archivedAt?: string;
+}
+
+/** What a PATCH may change on an organisation; `archivedAt: null` takes it out of the archive. */
+export interface OrgChanges {
+  name?: string;
+  archivedAt?: string | null;
+}
+
+/** What a PATCH may change on a campaign (departments only while nothing is stored for it: routes/campaigns.ts). */
+export interface CampaignChanges {
+  name?: string;
+  archivedAt?: string | null;
+  departments?: string[];
 }
 
 export interface CampaignRecord {
@@ -87,6 +102,8 @@ export interface CampaignRecord {
   ledger?: CampaignLedgerSettings;
   /** Set once the ledger's free-text labels were erased from every response and snapshot (labels expire). */
   labelsErasedAt?: string;
+  /** When it was archived (only a closed campaign can be): kept and reported, listed as archived. */
+  archivedAt?: string;
 }
 
 /**
@@ -245,6 +262,13 @@ export interface Store extends AccountStore {
   getOrg(id: string): Promise<OrgRecord | null>;
   getOrgs(ids: readonly string[]): Promise<OrgRecord[]>;
   listOrgs(): Promise<OrgRecord[]>;
+  /** Applies the changes; null when the organisation does not exist. */
+  updateOrg(id: string, changes: OrgChanges): Promise<OrgRecord | null>;
+  /**
+   * Deletes the organisation's profile, contacts, contact log, operating account and the grants of `grantSubjects`,
+   * then the organisation itself: a crash in between leaves the organisation, so the same delete can finish the job.
+   */
+  deleteOrg(org: OrgRecord, grantSubjects: readonly string[]): Promise<void>;
   putProfile(orgId: string, profile: OrgProfile, at: string): Promise<void>;
   getProfile(orgId: string): Promise<OrgProfile | null>;
 
@@ -282,6 +306,17 @@ export interface Store extends AccountStore {
   reportContactSent(campaignId: string, contactKey: string): Promise<boolean>;
   getCampaign(id: string): Promise<CampaignRecord | null>;
   listCampaigns(orgId: string): Promise<CampaignRecord[]>;
+  /** Applies the changes; null when the campaign does not exist. */
+  updateCampaign(id: string, changes: CampaignChanges): Promise<CampaignRecord | null>;
+  /** Whether any response (an answer, an imported row, a withdrawn one) is stored for the campaign: one read per shard. */
+  hasResponses(campaign: Pick<CampaignRecord, 'id' | 'shards'>): Promise<boolean>;
+  /**
+   * Deletes everything stored for a campaign with no responses: its survey links (`surveyLinkIds`: the open one and
+   * every invite's), invites and their address locks, viewer links, due work (close, reminders, folds), snapshot,
+   * leadership view, report delivery markers and quota, then the campaign itself, last, so a crash leaves a campaign
+   * the same delete can finish.
+   */
+  deleteCampaign(campaign: CampaignRecord, surveyLinkIds: readonly string[]): Promise<void>;
   putSurveyLink(link: SurveyLinkRecord): Promise<void>;
   getSurveyLink(id: string, now: Date): Promise<SurveyLinkRecord | null>;
 

@@ -12,7 +12,7 @@ import type {
   ReadinessReport,
   ScaleScore,
 } from '../report-model';
-import { emptyStats, type GroupStats, merge, report } from '../scoring';
+import { type GroupStats, mergeMany, report, scaleRespondents } from '../scoring';
 import { type Weighting, weighting } from './weighting';
 
 /** Statistics of one department × level cell; cells are input only and never shown. */
@@ -80,8 +80,17 @@ const WITHHELD: Omit<ScaleScore, 'n' | 'dontKnowRate'> = {
 /** A scale resting on fewer than k people keeps its count and don't-know rate but loses every derived figure. */
 const withhold = (scale: ScaleScore): ScaleScore => ({ ...scale, ...WITHHELD });
 
-function mergeAll(instrument: Instrument, cells: readonly CellStats[], excludeFlagged: boolean): GroupStats {
-  return cells.reduce((acc, c) => merge(acc, c.stats), emptyStats(instrument, { excludeFlagged }));
+function mergeAll(
+  instrument: Instrument,
+  cells: readonly CellStats[],
+  excludeFlagged: boolean,
+  ledger = true,
+): GroupStats {
+  return mergeMany(
+    instrument,
+    cells.map((c) => c.stats),
+    { excludeFlagged, ledger },
+  );
 }
 
 /**
@@ -91,22 +100,16 @@ function mergeAll(instrument: Instrument, cells: readonly CellStats[], excludeFl
  * layer, with every group the plan hides kept hidden. No combination of published layer scores then isolates 1..k-1
  * people on that layer. The total's layer is withheld exactly when it rests on fewer than k (`withholdSmallScales`).
  */
-function layerMasks(plan: BreakdownPlan, cells: readonly CellReport[]): Record<Layer, FigureMask> {
+function layerMasks(plan: BreakdownPlan, cells: readonly CellStats[]): Record<Layer, FigureMask> {
   return Object.fromEntries(
     LAYERS.map((layer) => [
       layer,
       maskFigure(
         plan,
-        cells.map((c) => ({ department: c.department, level: c.level, n: c.report.layers[layer].n })),
+        cells.map((c) => ({ department: c.department, level: c.level, n: scaleRespondents(c.stats.layers[layer]) })),
       ),
     ]),
   ) as Record<Layer, FigureMask>;
-}
-
-interface CellReport {
-  department: string | null;
-  level: Level;
-  report: GroupReport;
 }
 
 function withholdSmallScales(group: GroupReport, k: number): GroupReport {
@@ -174,11 +177,9 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     };
   }
 
-  // Per-cell layer counts for the masks: never shown.
-  const masks = layerMasks(
-    plan,
-    cells.map((c) => ({ department: c.department, level: c.level, report: report(instrument, c.stats) })),
-  );
+  // Per-cell layer counts for the masks (never shown): the count a cell's layer score would rest on, read off its
+  // statistics rather than scoring every cell, which made a read's cost grow with the number of filled cells.
+  const masks = layerMasks(plan, cells);
   const breakdown = <K extends string | null>(
     rows: { key: K; suppressed: boolean }[],
     kind: 'department' | 'level',
@@ -190,7 +191,8 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
       if (row.suppressed) return { name, suppressed: true };
       const members = cells.filter((c) => pick(c, row.key));
       if (members.length === 0) return { name, suppressed: false, n: 0 };
-      const group = report(instrument, mergeAll(instrument, members, excludeFlagged));
+      // A department's or level's ledger is never shown: its block is left out of the merge.
+      const group = report(instrument, mergeAll(instrument, members, excludeFlagged, false));
       const layers = { ...group.layers };
       for (const layer of LAYERS) {
         if ((masks[layer][kind] as Set<K>).has(row.key)) layers[layer] = withhold(layers[layer]);

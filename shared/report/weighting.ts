@@ -12,7 +12,7 @@ import { type Instrument, LAYERS, type Layer, type Level } from '../instrument';
 import type { BreakdownPlan } from '../privacy';
 import type { OrgProfile } from '../profile';
 import type { GroupReport } from '../report-model';
-import { emptyStats, type GroupStats, merge, report } from '../scoring';
+import { type GroupStats, mergeMany, report } from '../scoring';
 
 export interface StratumRate {
   /** A published group's name, or null for the pool of every hidden group. */
@@ -79,9 +79,11 @@ export function weighting<K extends string | null>(input: WeightingInput<K>): We
   const poolStats = (keys: ReadonlySet<K>): GroupReport =>
     report(
       instrument,
-      cells
-        .filter((c) => keys.has(memberOf(c)))
-        .reduce((acc, c) => merge(acc, c.stats), emptyStats(instrument, { excludeFlagged: total.quality.excluded })),
+      mergeMany(
+        instrument,
+        cells.filter((c) => keys.has(memberOf(c))).map((c) => c.stats),
+        { excludeFlagged: total.quality.excluded, ledger: false },
+      ),
     );
 
   const strata: StratumRate[] = [];

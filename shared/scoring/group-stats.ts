@@ -1,5 +1,11 @@
 import type { Instrument, Layer, LikertSignal } from '../instrument';
-import { emptyLedgerStats, isEmptyLedgerStats, type LedgerStats, mergeLedgerStats } from '../ledger/stats';
+import {
+  emptyLedgerStats,
+  isEmptyLedgerStats,
+  LedgerAccumulator,
+  type LedgerStats,
+  mergeLedgerStats,
+} from '../ledger/stats';
 import type { SurveyResponse } from '../response';
 import { type Accumulator, accumulatorFrom, createAccumulator } from './accumulator';
 import { InstrumentMismatchError, StatsMismatchError } from './errors';
@@ -150,6 +156,51 @@ function add(a: unknown, b: unknown, path: string): unknown {
   throw new StatsMismatchError(`statistics differ at ${path}`);
 }
 
+/** `add` over many values at once: one walk and one new object, however many groups are summed. */
+function addAll(values: readonly unknown[], path: string): unknown {
+  const first = values[0];
+  if (typeof first === 'number') {
+    let sum = 0;
+    for (const v of values) {
+      if (typeof v !== 'number') throw new StatsMismatchError(`statistics differ at ${path}`);
+      sum += v;
+    }
+    return sum;
+  }
+  if (Array.isArray(first)) {
+    for (const v of values) {
+      if (!Array.isArray(v) || v.length !== first.length) {
+        throw new StatsMismatchError(`statistics differ in shape at ${path}`);
+      }
+    }
+    return first.map((_, i) =>
+      addAll(
+        values.map((v) => (v as unknown[])[i]),
+        `${path}[${i}]`,
+      ),
+    );
+  }
+  if (isRecord(first)) {
+    const keys = Object.keys(first);
+    for (const v of values) {
+      if (!isRecord(v) || Object.keys(v).length !== keys.length || keys.some((k) => !(k in v))) {
+        throw new StatsMismatchError(`statistics differ in shape at ${path}`);
+      }
+    }
+    return Object.fromEntries(
+      keys.map((k) => [
+        k,
+        addAll(
+          values.map((v) => (v as Record<string, unknown>)[k]),
+          `${path}.${k}`,
+        ),
+      ]),
+    );
+  }
+  if ((typeof first === 'string' || typeof first === 'boolean') && values.every((v) => v === first)) return first;
+  throw new StatsMismatchError(`statistics differ at ${path}`);
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Statistics of the union of two disjoint groups. Associative and commutative, with emptyStats as identity. */
@@ -169,5 +220,34 @@ export function merge(a: GroupStats, b: GroupStats): GroupStats {
     const ledger = mergeLedgerStats(la ?? emptyLedgerStats(), lb ?? emptyLedgerStats());
     if (!isEmptyLedgerStats(ledger)) merged.ledger = ledger;
   }
+  return merged;
+}
+
+/**
+ * Statistics of the union of many disjoint groups: equal to merging them one by one onto emptyStats, in one walk
+ * (a report sums the cells of every group it shows, so merging pairwise copied the statistics once per cell).
+ * `ledger: false` leaves the ledger block out, for groups whose ledger is never shown (a department or level).
+ */
+export function mergeMany(
+  instrument: Instrument,
+  stats: readonly GroupStats[],
+  options: ScoringOptions & { ledger?: boolean } = {},
+): GroupStats {
+  const empty = emptyStats(instrument, options);
+  for (const s of stats) {
+    checkInstrument(instrument, s);
+    if (s.excludeFlagged !== empty.excludeFlagged) {
+      throw new StatsMismatchError('cannot merge statistics with different excludeFlagged settings');
+    }
+  }
+  const { ledger: _empty, ...restEmpty } = empty;
+  const merged = addAll([restEmpty, ...stats.map(({ ledger: _ledger, ...rest }) => rest)], 'stats') as GroupStats;
+  if (options.ledger === false) return merged;
+  const ledgers = stats.flatMap((s) => (s.ledger ? [s.ledger] : []));
+  if (ledgers.length === 0) return merged;
+  const acc = new LedgerAccumulator(null);
+  for (const l of ledgers) acc.addStats(l);
+  const ledger = acc.toStats();
+  if (!isEmptyLedgerStats(ledger)) merged.ledger = ledger;
   return merged;
 }

@@ -29,6 +29,9 @@ let targetLink: string;
 /** An entry and a flow in tenant A's account, for the account's item routes. */
 let entryId: string;
 let flowId: string;
+/** An organisation and a campaign of tenant A with nothing in them, for the delete routes to aim at. */
+let emptyOrgId: string;
+let emptyCampaignId: string;
 const expiring = { consultant: '', executive: '' };
 const revoked = { consultant: '', executive: '' };
 
@@ -69,6 +72,14 @@ beforeAll(async () => {
       body: { clientKey: 'abuse-flow-1', name: 'Chat', signals: [] },
     })
   ).body.id;
+  emptyOrgId = (await call(h.app, 'POST', '/api/v1/orgs', { token: w.consultantA.token, body: { name: 'Empty' } })).body
+    .id;
+  emptyCampaignId = (
+    await call(h.app, 'POST', `/api/v1/orgs/${w.a.orgId}/campaigns`, {
+      token: w.consultantA.token,
+      body: { name: 'Unanswered', departments: ['Sales'] },
+    })
+  ).body.id;
   expiring.consultant = (
     await newToken(ADMIN_TOKEN, { role: 'consultant', orgIds: [w.a.orgId], expiresInDays: 1 })
   ).token;
@@ -86,9 +97,11 @@ afterAll(() => h.close());
 
 /** A request on tenant A that its own consultant may make. */
 function requestFor(op: (typeof PROTECTED_OPERATIONS)[number]): RawRequest {
+  // A delete succeeds only on an organisation without campaigns and a campaign without answers.
+  const deletes = op.method === 'delete';
   const path = op.path
-    .replace(':orgId', w.a.orgId)
-    .replace(':campaignId', w.a.campaignId)
+    .replace(':orgId', deletes ? emptyOrgId : w.a.orgId)
+    .replace(':campaignId', deletes && op.path === '/api/v1/campaigns/:campaignId' ? emptyCampaignId : w.a.campaignId)
     .replace(':tokenId', target)
     .replace(':userId', targetUser)
     .replace(':linkId', targetLink)
@@ -97,6 +110,8 @@ function requestFor(op: (typeof PROTECTED_OPERATIONS)[number]): RawRequest {
   const bodies: Record<string, unknown> = {
     'post /api/v1/orgs': { name: 'Abuse Org' },
     'put /api/v1/orgs/:orgId/profile': { seats: 10 },
+    'patch /api/v1/orgs/:orgId': { archived: false },
+    'patch /api/v1/campaigns/:campaignId': { archived: false },
     'post /api/v1/orgs/:orgId/campaigns': { name: 'Abuse Wave', departments: ['X'] },
     'put /api/v1/orgs/:orgId/contacts': { contacts: [{ name: 'Ada Exec', email: 'ada@example.com' }] },
     'post /api/v1/tokens': { role: 'executive', orgIds: [w.a.orgId] },

@@ -228,7 +228,7 @@ describe('consultant dashboard', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
     const csv = await readFile((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toMatch(/^campaign_id,campaign,org_id/);
+    expect(csv.split('\r\n')[0]).toMatch(/^organisation,campaign,created_at/);
     expect(csv.trim().split('\r\n')).toHaveLength(1 + e2e.compareCampaignIds.length);
 
     await expectAccessible(page, 'dashboard with portfolio and comparison');

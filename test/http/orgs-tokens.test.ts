@@ -104,7 +104,7 @@ describe('organisations, profiles and campaigns', () => {
     const org = await call(h.app, 'POST', '/api/v1/orgs', { token: ADMIN_TOKEN, body: { name: 'Bad' } });
     const cases: [Record<string, unknown>, string][] = [
       [{ name: 'x', departments: [] }, 'departments'],
-      [{ name: 'x', departments: ['A', 'a'] }, 'departments'],
+      [{ name: 'x', departments: ['A', 'a'] }, 'departments[1]'],
       [{ name: 'x', departments: Array.from({ length: 51 }, (_, i) => `D${i}`) }, 'departments'],
       [{ name: 'x', departments: ['A'], minGroupSize: 2 }, 'minGroupSize'],
       [{ name: 'x', departments: ['A'], closesAt: '2020-01-01T00:00:00Z' }, 'closesAt'],

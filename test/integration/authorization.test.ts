@@ -129,6 +129,26 @@ const ROUTES: Route[] = [
     roles: ['admin', 'consultant', 'executive'],
   },
   {
+    name: 'update org',
+    action: 'org.update',
+    request: async (s) => ({ method: 'PATCH', path: `/api/v1/orgs/${org(s)}`, body: { archived: false } }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'delete org',
+    action: 'org.delete',
+    request: async (s) => {
+      // An organisation without campaigns in the scope: own, made by this consultant; foreign, by the other one.
+      const made = await post('/api/v1/orgs', s === 'own' ? ids.consultant : ids.otherConsultant, { name: 'Empty' });
+      return { method: 'DELETE', path: `/api/v1/orgs/${made.id}` };
+    },
+    ok: 204,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
     name: 'get profile',
     action: 'profile.read',
     request: async (s) => ({ method: 'GET', path: `/api/v1/orgs/${org(s)}/profile` }),
@@ -194,6 +214,22 @@ const ROUTES: Route[] = [
     roles: ['admin', 'consultant', 'executive'],
   },
   {
+    name: 'update campaign',
+    action: 'campaign.update',
+    request: async (s) => ({ method: 'PATCH', path: `/api/v1/campaigns/${campaign(s)}`, body: { archived: false } }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'delete campaign',
+    action: 'campaign.delete',
+    request: async (s) => ({ method: 'DELETE', path: `/api/v1/campaigns/${await openCampaign(s)}` }),
+    ok: 204,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
     name: 'put leadership',
     action: 'leadership.write',
     request: async (s) => ({
@@ -235,6 +271,22 @@ const ROUTES: Route[] = [
     request: async (s) => ({ method: 'GET', path: `/api/v1/compare?campaigns=${campaign(s)}` }),
     ok: 200,
     scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'portfolio at a glance',
+    action: 'portfolio',
+    request: async () => ({ method: 'GET', path: '/api/v1/portfolio' }),
+    ok: 200,
+    scoped: false,
+    roles: ['admin', 'consultant'],
+  },
+  {
+    name: 'portfolio csv',
+    action: 'portfolio',
+    request: async () => ({ method: 'GET', path: '/api/v1/portfolio?format=csv&archived=include' }),
+    ok: 200,
+    scoped: false,
     roles: ['admin', 'consultant'],
   },
   {
@@ -600,6 +652,14 @@ describe('the authorization matrix', () => {
     expect(compare.text).not.toContain(FOREIGN_CAMPAIGN);
     // The own closed campaign; the open ones the matrix made are listed nowhere in the percentile base.
     expect(compare.body.portfolioSize).toBe(1);
+    // Nor at a glance, in JSON or CSV.
+    for (const path of ['/api/v1/portfolio?archived=include', '/api/v1/portfolio?format=csv&archived=include']) {
+      const glance = await call(h.app, 'GET', path, { token: ids.consultant });
+      expect(glance.status).toBe(200);
+      expect(glance.text).toContain('Own Org');
+      expect(glance.text).not.toContain(FOREIGN_NAME);
+      expect(glance.text).not.toContain(ids.foreignOrg);
+    }
     // Nor in the portfolio's accounts.
     const accounts = await call(h.app, 'GET', '/api/v1/portfolio/accounts', { token: ids.consultant });
     expect(accounts.body.orgs.map((o: { orgId: string }) => o.orgId)).not.toContain(ids.foreignOrg);

@@ -99,6 +99,8 @@ describe('a consultant runs campaigns end to end', () => {
     expect(compare.status).toBe(200);
     const c = compare.body;
     expect(c.portfolioSize).toBe(3);
+    expect(c.minPeers).toBe(5);
+    expect(c.campaigns.map((x: { peers: number }) => x.peers)).toEqual([1, 1, 1]);
     expect(c.campaigns.map((x: { id: string }) => x.id)).toEqual([wave1, wave2, other]);
     const [a, b, o] = c.campaigns;
     expect(a.previousCampaignId).toBeNull();
@@ -109,8 +111,9 @@ describe('a consultant runs campaigns end to end', () => {
       // Change is the second wave minus the first, on the same scores the report shows.
       expect(b.change[layer]).toBeCloseTo(b.scores[layer] - a.scores[layer], 0);
       expect(a.scores[layer]).toBeCloseTo(r.layers[layer].score, 6);
-      // Percentiles are mid-ranks among three campaigns.
-      expect([100 / 6, 50, 500 / 6].map((p) => Math.round(p * 10) / 10)).toContain(b.percentiles[layer]);
+      // Ranked among other organisations only: Northwind's two waves have one peer (Contoso), too few to rank.
+      expect(b.percentiles[layer]).toBeNull();
+      expect(b.percentileReasons[layer]).toBe('fewer than 5 other organisations');
     }
     // The balanced second wave scores better than the Boss B first wave on the knowledge layer.
     expect(b.change.knowledge).toBeGreaterThan(0);

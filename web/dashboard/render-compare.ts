@@ -21,13 +21,20 @@ export interface CompareCampaign {
   suppressed: boolean;
   previousCampaignId: string | null;
   scores?: Record<string, number | null>;
+  /** Other organisations the scores are ranked among (each by its latest closed wave). */
+  peers?: number;
+  peerCounts?: Record<string, number>;
   percentiles?: Record<string, number | null>;
+  /** Why a percentile is missing ("fewer than 5 other organisations"). */
+  percentileReasons?: Record<string, string | null>;
   change?: Record<string, number | null> | null;
 }
 
 export interface CompareModel {
   generatedAt?: string;
   portfolioSize?: number;
+  /** The fewest other organisations a percentile is given over. */
+  minPeers?: number;
   measures?: string[];
   campaigns: CompareCampaign[];
   minGroupSize?: number;
@@ -41,6 +48,11 @@ export const measureName = (m: string): string =>
 const fmt = (v: number | null | undefined, digits = 0) =>
   typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–';
 const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)}`;
+/** A number as the table shows it (scores and percentiles whole, changes to one decimal), for the CSV. */
+const shown = (v: number | null | undefined, digits: number): string =>
+  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '';
+const peersText = (n: number) => `${n} ${n === 1 ? 'peer' : 'peers'}`;
+const tooFew = (model: CompareModel) => `fewer than ${model.minPeers ?? 5} other organisations`;
 
 function measuresOf(model: CompareModel): string[] {
   if (model.measures?.length) return model.measures;
@@ -64,7 +76,7 @@ export function renderCompareTable(model: CompareModel): string {
               : 'open: not published yet'
             : c.suppressed
               ? 'hidden'
-              : `${c.n} responses`
+              : `${c.n} responses${typeof c.peers === 'number' ? ` · ${peersText(c.peers)}` : ''}`
         }</span></th>`,
     )
     .join('');
@@ -79,7 +91,14 @@ export function renderCompareTable(model: CompareModel): string {
           const p = c.percentiles?.[m];
           const d = c.change?.[m];
           const parts = [`<strong>${fmt(score)}</strong>`];
-          if (typeof p === 'number') parts.push(`<span class="muted">P${fmt(p)}</span>`);
+          const peers = c.peerCounts?.[m];
+          if (typeof p === 'number') {
+            parts.push(
+              `<span class="muted">P${fmt(p)}${typeof peers === 'number' ? ` of ${peersText(peers)}` : ''}</span>`,
+            );
+          } else if (c.percentileReasons?.[m]) {
+            parts.push(`<span class="muted">${esc(c.percentileReasons[m]!)}</span>`);
+          }
           if (typeof d === 'number') parts.push(`<span class="${d >= 0 ? 'up' : 'down'}">${signed(d)}</span>`);
           return `<td class="num">${parts.join(' ')}</td>`;
         })
@@ -87,9 +106,7 @@ export function renderCompareTable(model: CompareModel): string {
       return `<tr><th scope="row">${esc(measureName(m))}</th>${cells}</tr>`;
     })
     .join('');
-  return `<div class="table-wrap" role="region" tabindex="0" aria-label="Comparison table"><table class="data heat"><caption>Scores 0–100, percentile within the portfolio${
-    typeof model.portfolioSize === 'number' ? ` of ${model.portfolioSize} campaigns` : ''
-  } (P), and change since the organisation’s previous wave</caption><thead><tr><th scope="col">Measure</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="Comparison table"><table class="data heat"><caption>Scores 0–100; percentile (P) among the other organisations of the portfolio, each by its latest closed wave (none given with ${tooFew(model)}); change since the organisation’s previous wave</caption><thead><tr><th scope="col">Measure</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** Grouped horizontal bars: the five layers, one bar per shown campaign. */
@@ -130,35 +147,46 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The comparison as CSV (one row per campaign); suppressed campaigns keep their row but no figure. */
+/**
+ * The comparison as CSV (one row per campaign), readable as it stands: organisation and campaign names rather than
+ * ids, numbers rounded as the table shows them. Suppressed campaigns keep their row but no figure.
+ */
 export function compareCsv(model: CompareModel): string {
   const measures = measuresOf(model);
+  const names = new Map(model.campaigns.map((c) => [c.id, c.name]));
   const header = [
-    'campaign_id',
+    'organisation',
     'campaign',
-    'org_id',
     'created_at',
-    'previous_campaign_id',
+    'previous_wave',
     'status',
     'responses',
     'suppressed',
+    'peers',
   ];
   for (const m of measures) header.push(`${m}_score`, `${m}_percentile`, `${m}_change`);
   const lines = [header.join(',')];
   for (const c of model.campaigns) {
     const row: unknown[] = [
-      c.id,
+      c.orgName ?? '',
       c.name,
-      c.orgId,
-      c.createdAt,
-      c.previousCampaignId,
+      c.createdAt.slice(0, 10),
+      c.previousCampaignId ? (names.get(c.previousCampaignId) ?? 'earlier wave') : '',
       c.status ?? '',
       c.suppressed ? '' : c.n,
       c.suppressed,
+      c.suppressed ? '' : (c.peers ?? ''),
     ];
     for (const m of measures) {
       if (c.suppressed) row.push('', '', '');
-      else row.push(c.scores?.[m] ?? '', c.percentiles?.[m] ?? '', c.change?.[m] ?? '');
+      else {
+        const p = c.percentiles?.[m];
+        row.push(
+          shown(c.scores?.[m], 0),
+          typeof p === 'number' ? shown(p, 0) : (c.percentileReasons?.[m] ?? ''),
+          shown(c.change?.[m], 1),
+        );
+      }
     }
     lines.push(row.map(csvCell).join(','));
   }

@@ -4,15 +4,23 @@ import { answerIssues } from '../../../shared/response';
 import { acceptsWrites } from '../../lifecycle/answer-window';
 import { createInviteLinks, remindPending, sendInvitations } from '../../lifecycle/invites';
 import { closeCampaign } from '../../lifecycle/lifecycle';
+import { removeCampaign } from '../../lifecycle/remove';
 import { buildReport, reportCsv } from '../../reports/build-report';
 import { campaignStats, instrumentOf } from '../../reports/campaign-stats';
 import { lateAnswers } from '../../reports/late-answers';
-import { type AppEnv, principalOf, visibleCampaign } from '../auth';
+import { type AppEnv, principalOf, requireRole, visibleCampaign } from '../auth';
 import type { AppDeps } from '../deps';
-import { CampaignClosed, NotFound, ValidationFailed } from '../errors';
+import {
+  CampaignClosed,
+  CampaignHasResponses,
+  CampaignOpen,
+  DepartmentsLocked,
+  NotFound,
+  ValidationFailed,
+} from '../errors';
 import { statsOptions } from '../stats-options';
 import { requireJson, validate } from '../validation';
-import { campaignView } from '../views';
+import { campaignView, isClosed } from '../views';
 import type { CampaignCache } from './surveys';
 
 export const REMINDERS_SENT =
@@ -24,6 +32,54 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
     .get('/:campaignId', validate('param', 'CampaignParams'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       return c.json(campaignView(campaign, deps.clock()));
+    })
+    .patch(
+      '/:campaignId',
+      requireRole('admin', 'consultant'),
+      validate('param', 'CampaignParams'),
+      requireJson,
+      validate('json', 'PatchCampaignBody'),
+      async (c) => {
+        const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
+        const body = c.req.valid('json');
+        const now = deps.clock();
+        if (body.archived === true && !isClosed(campaign, now)) {
+          throw new CampaignOpen('the campaign is open: close it first, then archive it');
+        }
+        const departmentsChange =
+          body.departments !== undefined &&
+          (body.departments.length !== campaign.departments.length ||
+            body.departments.some((d, i) => d !== campaign.departments[i]));
+        // Answers carry the department they were given in: renaming one under them would move them.
+        if (departmentsChange && (await store.hasResponses(campaign))) {
+          throw new DepartmentsLocked(
+            'responses are stored for this campaign: its departments can no longer change (make a new campaign)',
+          );
+        }
+        const archivedAt =
+          body.archived === undefined ? undefined : body.archived ? (campaign.archivedAt ?? now.toISOString()) : null;
+        const updated = await store.updateCampaign(campaign.id, {
+          ...(body.name === undefined ? {} : { name: body.name }),
+          ...(archivedAt === undefined ? {} : { archivedAt }),
+          ...(departmentsChange ? { departments: body.departments } : {}),
+        });
+        if (!updated) throw new NotFound(`no campaign ${campaign.id}`);
+        // The survey shows the departments: this instance's copy goes at once.
+        campaignCache?.drop(campaign.id);
+        return c.json(campaignView(updated, now));
+      },
+    )
+    .delete('/:campaignId', requireRole('admin', 'consultant'), validate('param', 'CampaignParams'), async (c) => {
+      const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
+      if (await store.hasResponses(campaign)) {
+        throw new CampaignHasResponses('responses are stored for this campaign: archive it instead (close it first)');
+      }
+      if (campaign.reportSentAt) {
+        throw new CampaignHasResponses('its report went to the executive contacts: archive it instead');
+      }
+      await removeCampaign(store, campaign);
+      campaignCache?.drop(campaign.id);
+      return c.body(null, 204);
     })
     .put(
       '/:campaignId/leadership',

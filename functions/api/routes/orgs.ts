@@ -1,18 +1,29 @@
 import { Hono } from 'hono';
 import { CURRENT_INSTRUMENT, findInstrument } from '../../../shared/instrument';
 import { ledgerSettingsIssues } from '../../../shared/ledger';
+import { nameKey } from '../../../shared/names';
 import { normalizeMinGroupSize, protectionOf } from '../../../shared/privacy';
 import { FOLD_EVERY_MS } from '../../reports/fold-job';
-import type { DueRecord } from '../../store/store';
-import { type AppEnv, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
+import type { DueRecord, OrgRecord } from '../../store/store';
+import { type AppEnv, type Principal, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
 import type { AppDeps } from '../deps';
-import { ValidationFailed } from '../errors';
+import { NotFound, OrgHasCampaigns, ValidationFailed } from '../errors';
 import { sha256Hex, tokenIdOf } from '../token-hash';
 import { requireJson, validate } from '../validation';
 import { campaignView, orgView } from '../views';
 
 const DEFAULT_SHARDS = 8;
 const DAY_MS = 86_400_000;
+
+/**
+ * Whether another organisation the caller sees has the same name, case and spacing aside. Two clients may share a
+ * name, so it is said rather than refused; the list tells them apart by `createdAt` and `campaignCount`.
+ */
+async function duplicateName(deps: AppDeps, p: Principal, org: OrgRecord): Promise<boolean> {
+  const ids = await portfolioOrgIds(deps, p);
+  const others = await deps.store.getOrgs(ids.filter((id) => id !== org.id));
+  return others.some((o) => nameKey(o.name) === nameKey(org.name));
+}
 
 export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store } = deps;
@@ -24,12 +35,52 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
       // Grant first: a crash in between leaves a grant to nothing, which every reader skips.
       if (p.role === 'consultant') await store.grantOrg(p.subject, org.id, org.createdAt);
       await store.createOrg(org);
-      return c.json(orgView(org), 201);
+      return c.json({ ...orgView(org), duplicateName: await duplicateName(deps, p, org) }, 201);
     })
     .get('/', async (c) => {
       const p = principalOf(c);
       const orgs = p.role === 'admin' ? await store.listOrgs() : await store.getOrgs(await portfolioOrgIds(deps, p));
-      return c.json({ orgs: orgs.map(orgView) });
+      // One index query per organisation: portfolios hold tens to hundreds, and the page needs the count to tell two
+      // organisations of one name apart.
+      const counts = await Promise.all(orgs.map((o) => store.listCampaigns(o.id).then((list) => list.length)));
+      return c.json({ orgs: orgs.map((o, i) => ({ ...orgView(o), campaignCount: counts[i]! })) });
+    })
+    .patch(
+      '/:orgId',
+      requireRole('admin', 'consultant'),
+      validate('param', 'OrgParams'),
+      requireJson,
+      validate('json', 'PatchOrgBody'),
+      async (c) => {
+        const p = principalOf(c);
+        const org = await visibleOrg(deps, p, c.req.valid('param').orgId);
+        const body = c.req.valid('json');
+        const archivedAt =
+          body.archived === undefined
+            ? undefined
+            : body.archived
+              ? (org.archivedAt ?? deps.clock().toISOString())
+              : null;
+        const updated = await store.updateOrg(org.id, {
+          ...(body.name === undefined ? {} : { name: body.name }),
+          ...(archivedAt === undefined ? {} : { archivedAt }),
+        });
+        if (!updated) throw new NotFound(`no organisation ${org.id}`);
+        return c.json({ ...orgView(updated), duplicateName: await duplicateName(deps, p, updated) });
+      },
+    )
+    .delete('/:orgId', requireRole('admin', 'consultant'), validate('param', 'OrgParams'), async (c) => {
+      const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);
+      const campaigns = await store.listCampaigns(org.id);
+      if (campaigns.length > 0) {
+        throw new OrgHasCampaigns(
+          `the organisation has ${campaigns.length === 1 ? 'a campaign' : `${campaigns.length} campaigns`}: delete or archive them first, or archive the organisation`,
+        );
+      }
+      // Its creator's grant goes with it (a consultant's portfolio); executives' lists name it no more than a
+      // deleted organisation, which every reader skips.
+      await store.deleteOrg(org, [org.createdBy]);
+      return c.body(null, 204);
     })
     .get('/:orgId', validate('param', 'OrgParams'), async (c) => {
       const org = await visibleOrg(deps, principalOf(c), c.req.valid('param').orgId);

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_INSTRUMENT, capacityItem, type Instrument } from '../../../shared/instrument';
 import {
@@ -7,11 +8,12 @@ import {
   InstrumentMismatchError,
   InvalidResponseError,
   merge,
+  mergeMany,
   report,
   StatsMismatchError,
   unfold,
 } from '../../../shared/scoring';
-import { makeResponse, makeResponses } from '../../factories';
+import { ledgerResponseArb, makeResponse, makeResponses } from '../../factories';
 
 const I = CURRENT_INSTRUMENT;
 const CAPACITY = capacityItem(I)!.id;
@@ -87,6 +89,21 @@ describe('group statistics', () => {
     const stats = foldAll();
     expect(merge(stats, emptyStats(I))).toEqual(stats);
     expect(merge(emptyStats(I), stats)).toEqual(stats);
+  });
+
+  it('merge many groups at once exactly as one by one, ledger included or left out', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(ledgerResponseArb, { maxLength: 6 }), { maxLength: 5 }), (groups) => {
+        const parts = groups.map((g) => foldAll(g));
+        const pairwise = parts.reduce(merge, emptyStats(I));
+        expect(mergeMany(I, parts)).toEqual(pairwise);
+        const { ledger: _ledger, ...withoutLedger } = pairwise;
+        expect(mergeMany(I, parts, { ledger: false })).toEqual(withoutLedger);
+      }),
+      { numRuns: 60 },
+    );
+    expect(() => mergeMany(I, [emptyStats(I, { excludeFlagged: true })])).toThrow(StatsMismatchError);
+    expect(() => mergeMany(I, [emptyStats({ ...I, version: '2099.1' })])).toThrow(InstrumentMismatchError);
   });
 
   it('give a realistic group reliability and agreement once it is large enough', () => {

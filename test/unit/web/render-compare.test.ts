@@ -58,14 +58,40 @@ describe('comparison', () => {
     expect(svg).toContain('<li><i class="s0"></i>Acme: Wave 2</li>');
   });
 
-  it('exports CSV with suppressed figures left empty and formulas defused', () => {
-    const csv = compareCsv(model());
+  it('says how many peers each percentile is among, and why there is none below five', () => {
+    const m = model();
+    m.minPeers = 5;
+    Object.assign(m.campaigns[0]!, {
+      peers: 6,
+      peerCounts: { roles: 6, knowledge: 4 },
+      percentiles: { roles: 75, knowledge: null },
+      percentileReasons: { roles: null, knowledge: 'fewer than 5 other organisations' },
+    });
+    const html = renderCompareTable(m);
+    expect(html).toContain('<span class="muted">P75 of 6 peers</span>');
+    expect(html).toContain('<strong>33</strong> <span class="muted">fewer than 5 other organisations</span>');
+    expect(html).toContain('40 responses · 6 peers');
+    expect(html).not.toContain('P25');
+  });
+
+  it('exports CSV with organisation names, numbers rounded as shown, suppressed figures empty and formulas defused', () => {
+    const m = model();
+    Object.assign(m.campaigns[0]!, {
+      peers: 6,
+      percentiles: { roles: 75.4, knowledge: null },
+      percentileReasons: { roles: null, knowledge: 'fewer than 5 other organisations' },
+      change: { roles: 4.46, knowledge: -2 },
+    });
+    m.campaigns.push({ ...m.campaigns[0]!, id: 'a0', name: 'Wave 1', previousCampaignId: null });
+    const csv = compareCsv(m);
     const [header, a, b] = csv.trim().split('\r\n');
     expect(header).toBe(
-      'campaign_id,campaign,org_id,created_at,previous_campaign_id,status,responses,suppressed,roles_score,roles_percentile,roles_change,knowledge_score,knowledge_percentile,knowledge_change',
+      'organisation,campaign,created_at,previous_wave,status,responses,suppressed,peers,roles_score,roles_percentile,roles_change,knowledge_score,knowledge_percentile,knowledge_change',
     );
-    expect(a).toBe('a,Wave 2,o1,2026-02-01T00:00:00.000Z,a0,,40,false,61.2,75,4.5,33,25,-2');
-    expect(b).toBe(`b,"'=HYPERLINK(""http://x"")",o2,2026-02-02T00:00:00.000Z,,,,true,,,,,,`);
+    expect(a).toBe('Acme,Wave 2,2026-02-01,Wave 1,,40,false,6,61,75,4.5,33,fewer than 5 other organisations,-2.0');
+    expect(b).toBe(`,"'=HYPERLINK(""http://x"")",2026-02-02,,,,true,,,,,,,`);
+    // No ids anywhere.
+    expect(csv).not.toMatch(/\bo1\b|\bo2\b/);
     expect(csvCell('-3')).toBe('-3');
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });
