@@ -10,6 +10,7 @@ import { closeGraceOf } from './answer-window';
 import { isClosed, publishesAtOf } from './campaign-state';
 import { type LifecycleDeps, mailLeaseOf, remindPending, runLimited } from './invites';
 import { expireLabels, labelExpiryDue } from './labels';
+import { remindReviews } from './review-reminder';
 
 // A campaign's life on a clock: it closes (by hand or at `closesAt`), its report goes to the organisation's executive
 // contacts, reminders go out at their times. The same functions serve the API routes, the scheduler Lambda
@@ -164,6 +165,8 @@ export interface LifecycleRun {
   failed: number;
   /** Response stream items folded into report snapshots (reports/fold-job.ts). */
   folded: number;
+  /** Operating-review reminders sent (review-reminder.ts). */
+  reviewsReminded: number;
 }
 
 /** Work items one run takes at most; the rest waits for the next run. */
@@ -174,7 +177,7 @@ const BATCH = 100;
  * sends scheduled reminders. A failed item stays and is tried again on the next run; the log never names a person.
  */
 export async function runDue(deps: LifecycleDeps, now: Date, budget = new FoldBudget()): Promise<LifecycleRun> {
-  const run: LifecycleRun = { closed: 0, reminded: 0, failed: 0, folded: 0 };
+  const run: LifecycleRun = { closed: 0, reminded: 0, failed: 0, folded: 0, reviewsReminded: 0 };
   const due = await deps.store.listDue(now, BATCH);
   for (const item of due) {
     try {
@@ -191,7 +194,12 @@ export async function runDue(deps: LifecycleDeps, now: Date, budget = new FoldBu
       });
     }
   }
-  if (due.length > 0) deps.logger?.info('lifecycle run', { due: due.length, ...run });
+  // Accounts are the organisation's, not a campaign's: every run looks at each account's review (a read per
+  // organisation; a reminder at most once per period, review-reminder.ts).
+  const reviews = await remindReviews(deps, now);
+  run.reviewsReminded = reviews.sent;
+  run.failed += reviews.failed;
+  if (due.length > 0 || reviews.sent > 0) deps.logger?.info('lifecycle run', { due: due.length, ...run });
   return run;
 }
 

@@ -1,7 +1,7 @@
 // The mail port: what the lifecycle needs to send a message. `outbox-mailer.ts` writes .eml files (the local server),
 // `ses-mailer.ts` sends through Amazon SES (Lambda).
 
-export type MailKind = 'invitation' | 'reminder' | 'report' | 'sign-in';
+export type MailKind = 'invitation' | 'reminder' | 'report' | 'sign-in' | 'review-reminder';
 
 export interface MailMessage {
   kind: MailKind;

@@ -513,6 +513,45 @@ export class DynamoStore implements Store {
     });
   }
 
+  async claimReviewReminder(
+    orgId: string,
+    period: string,
+    contactKey: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean> {
+    try {
+      await this.send((doc, sdk) =>
+        doc.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: keys.reviewReminder(orgId, period, contactKey),
+            UpdateExpression: 'SET claimedAt = :now, #entity = :entity, #v = :v',
+            ConditionExpression:
+              'attribute_not_exists(sentAt) AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)',
+            ExpressionAttributeValues: {
+              ':now': now.toISOString(),
+              ':stale': new Date(now.getTime() - leaseMs).toISOString(),
+              ':entity': 'reviewReminder',
+              ':v': VERSION,
+            },
+            ExpressionAttributeNames: { '#entity': 'entity', '#v': 'v' },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async markReviewReminderSent(orgId: string, period: string, contactKey: string, at: string): Promise<void> {
+    await this.updateIf(keys.reviewReminder(orgId, period, contactKey), 'SET sentAt = :at', 'attribute_exists(PK)', {
+      ':at': at,
+    });
+  }
+
   async markReportContactSent(campaignId: string, contactKey: string, at: string): Promise<void> {
     await this.updateIf(keys.reportDelivery(campaignId, contactKey), 'SET sentAt = :at', 'attribute_exists(PK)', {
       ':at': at,

@@ -23,6 +23,7 @@
 // | the one live invite of an address in a campaign | table         | INVITEADDR#{campaignId}#{addressKey} / INVITEADDR |
 // | a campaign's invitation quota (total, this hour) | table        | CAMP#{campaignId} / INVITEQUOTA                  |
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
+// | a review reminder to one contact, per period    | table         | ORG#{orgId} / REVIEWREMIND#{period}#{contactKey} |
 // | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
 // | API keys a subject created (the keys page)      | GSI1          | KEYS#{createdBy} / {createdAt}#{id}              |
@@ -115,6 +116,15 @@ export const keys = {
 
   /** Written once, when the campaign's results are published: they never change afterwards, so neither does it. */
   lateAnswersOfCampaign: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'LATEANSWERS' }),
+
+  /**
+   * One marker per contact and review period (the day the review fell due): claimed, sent. At most one reminder per
+   * period, whatever the retries and overlapping runs.
+   */
+  reviewReminder: (orgId: string, period: string, contactKey: string): Key => ({
+    PK: `ORG#${orgId}`,
+    SK: `REVIEWREMIND#${period}#${contactKey}`,
+  }),
 
   /** One marker per contact and campaign: claimed, its link made, sent. A retry mails exactly the unmarked. */
   reportDelivery: (campaignId: string, contactKey: string): Key => ({

@@ -288,6 +288,12 @@ export interface Store extends AccountStore {
    * another run claimed it less than `leaseMs` ago. `previousLink` is the link a run that died after making it left
    * (it may have been mailed): revoke it before sending another, so a contact never holds two working links.
    */
+  /**
+   * Takes the right to send one contact the review reminder of one period (the day the review fell due): refused when
+   * it went out, or another run claimed it less than `leaseMs` ago (one conditional write).
+   */
+  claimReviewReminder(orgId: string, period: string, contactKey: string, now: Date, leaseMs: number): Promise<boolean>;
+  markReviewReminderSent(orgId: string, period: string, contactKey: string, at: string): Promise<void>;
   claimReportContact(
     campaignId: string,
     contactKey: string,

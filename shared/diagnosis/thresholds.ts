@@ -56,6 +56,25 @@ export const THRESHOLDS = {
   layersBeyondInterval: 3,
   /** Manager minus frontline gap shown as notable from this many points (evidence only, never required). */
   levelGapNotable: 10,
+  /**
+   * Boss B, from the waiting ledger (2026.2): at least a third of the waiting days a month wait on the boss (decisions,
+   * and waits held by senior leadership): twice an even share of the six wait kinds, three times the simulation's
+   * ordinary organisation (docs/METHOD.md §9.6).
+   */
+  ledgerBossShareHigh: 0.33,
+  /**
+   * Cash-poor, from the time ledger: at least 4 hours a week of named time sinks per respondent, a tenth of a working
+   * week (the issue's headline, 200 hours a week in a company of 50).
+   */
+  ledgerTimeHoursHigh: 4,
+  /** Cash-poor, from the knowledge ledger: at least 5 checks with a senior colleague a week per respondent (one a day). */
+  ledgerChecksHigh: 5,
+  /**
+   * Spread (coefficient of variation) of a respondent's ledger total between respondents, skipped steps as zero, for
+   * the per-respondent figures' standard error: the simulation's ledgers give 1.04–1.06; 1.25 leaves room for heavier
+   * tails in real campaigns.
+   */
+  ledgerSpread: 1.25,
   /** A pattern whose joint probability (product of supports) is below this is noted, not asserted. */
   minConfidence: 0.5,
   /** Profile facts that count as high investment (any two, or the only one given). */

@@ -3,6 +3,7 @@
 // returns its evidence and the facts its explanation needs; the words are texts.ts's, in every report language.
 
 import { type Instrument, LAYERS, type Layer, type Level, type LikertSignal, signalItems } from '../instrument';
+import type { LedgerReport } from '../ledger/ledger-report';
 import type { OrgProfile } from '../profile';
 import type { DiagnosisCode, Evidence, GroupReport, ScaleScore } from '../report-model';
 import { type CapacityReading, capacityReading } from './capacity';
@@ -19,6 +20,7 @@ import {
   shareMeasure,
   single,
 } from './criteria';
+import { bossWaitRow, corroborated, factsOf, knowledgeChecksRow, timeSinkRow } from './ledger-evidence';
 import { THRESHOLDS as T } from './thresholds';
 
 export interface TrapContext {
@@ -30,6 +32,8 @@ export interface TrapContext {
   minGroupSize: number;
   /** How scales are used as evidence (minimum respondents, finite-population correction); default: minGroupSize. */
   basis?: Basis;
+  /** The published ledger tables (instruments with a ledger step): corroborating evidence (ledger-evidence.ts). */
+  ledger?: { report: LedgerReport };
 }
 
 /** Why a trap could not be checked, as data (texts.ts words it). */
@@ -320,14 +324,17 @@ export function cashPoorTrap(ctx: TrapContext): TrapOutcome {
   if (!investment || !activity || !time || !waiting || !knowledge || !impact)
     return { code: 'cash_poor_trap', status: 'unavailable', missing: dedupe(inp.missing) };
   const profile = profileInvestment(ctx.profile);
+  const ledger = factsOf(ctx.ledger?.report);
 
   const criteria = [
     single(scoreRow('signal:investment', investment, T.signalLow, '<')),
     single(scoreRow('signal:activity', activity, T.signalHigh, '>=')),
     single(scoreRow('signal:time_ledger', time, T.signalLow, '<')),
     single(scoreRow('signal:waiting_ledger', waiting, T.signalLow, '<')),
-    single(scoreRow('signal:knowledge_ledger', knowledge, T.signalLow, '<')),
-    single(scoreRow('signal:operating_impact', impact, T.signalLow, '<')),
+    // Knowledge still checked with senior staff, often: what "no knowledge ledger" costs, from the respondents' own.
+    corroborated(scoreRow('signal:knowledge_ledger', knowledge, T.signalLow, '<'), knowledgeChecksRow(ledger)),
+    // Activity mistaken for progress: nothing got shorter while large time sinks stand, as the respondents logged them.
+    corroborated(scoreRow('signal:operating_impact', impact, T.signalLow, '<'), timeSinkRow(ledger)),
   ];
   // Staff may not see spend that the profile shows; a profile that says "heavy investment" vetoes "cash-poor".
   if (profile) criteria.push(single(profileSummaryRow(profile, '<')));
@@ -426,7 +433,12 @@ export function bossBTrap(ctx: TrapContext): TrapOutcome {
     single(gapRow),
     single(countRow),
     single(scoreRow('signal:activity', activity, T.signalHigh, '>=')),
-    single(scoreRow('signal:operating_impact', impact, T.signalLow, '<')),
+    // "The operating numbers have not moved … the boss is still personally unblocking jams every week": the waits
+    // respondents logged are the boss's decisions.
+    corroborated(
+      scoreRow('signal:operating_impact', impact, T.signalLow, '<'),
+      bossWaitRow(factsOf(ctx.ledger?.report)),
+    ),
   ];
   const info = perLayer.map((p) => p.row.evidence);
   const levelGap = managerFrontlineGap(ctx);

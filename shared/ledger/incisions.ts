@@ -20,6 +20,11 @@ export interface LedgerIncision {
   /** The published row it comes from: a category, or a wait's kind and holder. */
   row: { category: string } | { kind: string; heldBy: WaitHolder };
   text: Localized;
+  /**
+   * The row as the evidence the action answers (a recommendation's `because`): the ledger, the category (the wait's
+   * kind and holder), its figure in the ledger's unit and the people naming it.
+   */
+  because: Localized;
 }
 
 /** Wait kinds as the subject of a sentence ("Approvals held by Finance"). */
@@ -135,6 +140,54 @@ function waitText(cell: WaitCellRow): Localized {
   });
 }
 
+const LEDGER_NAME: Record<LedgerName, Localized> = {
+  time: { en: 'the time ledger', zh: '时间账本', de: 'das Zeitbuch' },
+  waiting: { en: 'the waiting ledger', zh: '等待账本', de: 'das Wartebuch' },
+  knowledge: { en: 'the knowledge ledger', zh: '知识账本', de: 'das Wissensbuch' },
+};
+
+/** "the waiting ledger: Approvals held by Finance, ≈ 280 waiting days a month, a median wait of 3 days (23 people)". */
+function waitBecause(cell: WaitCellRow): Localized {
+  const subject = KIND_SUBJECT[cell.kind] ?? { en: cell.kindName, zh: cell.kindName, de: cell.kindName };
+  const d = cell.days.median;
+  return each((lang) => {
+    const holder = holderName(cell.heldBy, lang);
+    const total = approx(cell.waitingDaysPerMonth, lang);
+    const ledger = LEDGER_NAME.waiting[lang];
+    if (lang === 'zh')
+      return `${ledger}：${holder}掌握的${subject.zh}，约每月${total}个等待日${d === null ? '' : `，等待中位数${figure(d, lang)}个工作日`}（${people(cell.respondents, lang)}）`;
+    if (lang === 'de')
+      return `${ledger}: ${subject.de}, die bei ${holder} liegen, ≈ ${total} Wartetage im Monat${d === null ? '' : `, im Median ${figure(d, lang)} Arbeitstage Wartezeit`} (${people(cell.respondents, lang)})`;
+    return `${ledger}: ${subject.en} held by ${holder}, ≈ ${total} waiting days a month${d === null ? '' : `, a median wait of ${figure(d, lang)} ${d === 1 ? 'day' : 'days'}`} (${people(cell.respondents, lang)})`;
+  });
+}
+
+function timeBecause(row: TimeRow, name: Localized): Localized {
+  const h = row.hours.median;
+  return each((lang) => {
+    const total = approx(row.hoursPerWeek, lang);
+    const ledger = LEDGER_NAME.time[lang];
+    if (lang === 'zh')
+      return `${ledger}：${name.zh}，合计约每周${total}小时${h === null ? '' : `，每人中位数${figure(h, lang)}小时`}（${people(row.respondents, lang)}）`;
+    if (lang === 'de')
+      return `${ledger}: ${name.de}, ≈ ${total} Stunden pro Woche insgesamt${h === null ? '' : `, im Median ${figure(h, lang)} pro Person`} (${people(row.respondents, lang)})`;
+    return `${ledger}: ${name.en}, ≈ ${total} hours a week in all${h === null ? '' : `, a median ${figure(h, lang)} per person`} (${people(row.respondents, lang)})`;
+  });
+}
+
+function knowledgeBecause(row: KnowledgeRow, name: Localized): Localized {
+  const c = row.checks.median;
+  return each((lang) => {
+    const total = approx(row.checksPerWeek, lang);
+    const ledger = LEDGER_NAME.knowledge[lang];
+    if (lang === 'zh')
+      return `${ledger}：${name.zh}，合计约每周${total}次向资深同事确认${c === null ? '' : `，每人中位数${figure(c, lang)}次`}（${people(row.respondents, lang)}）`;
+    if (lang === 'de')
+      return `${ledger}: ${name.de}, ≈ ${total}-mal pro Woche Nachfragen bei Erfahrenen insgesamt${c === null ? '' : `, im Median ${figure(c, lang)}-mal pro Person`} (${people(row.respondents, lang)})`;
+    return `${ledger}: ${name.en}, ≈ ${total} checks with a senior colleague a week in all${c === null ? '' : `, a median ${figure(c, lang)} per person`} (${people(row.respondents, lang)})`;
+  });
+}
+
 function timeText(row: TimeRow, name: Localized): Localized {
   const h = row.hours.median ?? 0;
   const reason = mostly(row.reasons);
@@ -178,21 +231,30 @@ export function ledgerIncisions(
   const name = (options: readonly { id: string; label: Localized }[], id: string, fallback: string): Localized =>
     options.find((o) => o.id === id)?.label ?? { en: fallback, zh: fallback, de: fallback };
   return {
-    time: shownRows(report.time).map((row) => ({
-      ledger: 'time',
-      row: { category: row.id },
-      text: timeText(row, name(design.time.categories, row.id, row.name)),
-    })),
+    time: shownRows(report.time).map((row) => {
+      const label = name(design.time.categories, row.id, row.name);
+      return {
+        ledger: 'time',
+        row: { category: row.id },
+        text: timeText(row, label),
+        because: timeBecause(row, label),
+      };
+    }),
     waiting: (report.waiting.suppressed ? [] : report.waiting.cells).map((cell) => ({
       ledger: 'waiting',
       row: { kind: cell.kind, heldBy: cell.heldBy },
       text: waitText(cell),
+      because: waitBecause(cell),
     })),
-    knowledge: shownRows(report.knowledge).map((row) => ({
-      ledger: 'knowledge',
-      row: { category: row.id },
-      text: knowledgeText(row, name(design.knowledge.categories, row.id, row.name)),
-    })),
+    knowledge: shownRows(report.knowledge).map((row) => {
+      const label = name(design.knowledge.categories, row.id, row.name);
+      return {
+        ledger: 'knowledge',
+        row: { category: row.id },
+        text: knowledgeText(row, label),
+        because: knowledgeBecause(row, label),
+      };
+    }),
   };
 }
 
@@ -203,7 +265,7 @@ const cellOf = (incision: LedgerIncision): NonNullable<Recommendation['cell']> =
 /**
  * Recommendations with the ledger's own entries: each one that names a ledger (`ledger`) takes that ledger's next
  * unused entry, largest first, as its action ("Approvals held by Finance: … Remove this wait first."), in every
- * language in `text`; one with no entry left keeps its own sentence ("start the waiting ledger"). Order and the rest
+ * language in `text`, and cites that row as its `because`; one with no entry left keeps its own sentence ("start the waiting ledger"). Order and the rest
  * of each recommendation are unchanged.
  */
 export function withLedgerIncisions(
@@ -224,6 +286,8 @@ export function withLedgerIncisions(
       action: incision.text.en,
       actions: incision.text,
       text: incision.text,
+      // The action now answers the ledger row, not the layer or trap it replaced: cite that row.
+      because: incision.because,
       source: 'ledger' as const,
       cell: cellOf(incision),
     };
@@ -240,6 +304,7 @@ export function withLedgerIncisions(
       action: incision.text.en,
       actions: incision.text,
       text: incision.text,
+      because: incision.because,
       topic: `${ledger}_ledger_entry`,
       source: 'ledger',
       cell: cellOf(incision),
@@ -262,6 +327,13 @@ export interface LedgerFacts {
   timeSinkHoursPerRespondent: number | null;
   /** The knowledge ledger's total checks a week, per workforce respondent. */
   checksPerRespondent: number | null;
+  /**
+   * The most respondents behind one shown wait kind: a lower bound on the people who named a wait at all (their
+   * distinct number is not published), so the boss's share is read as a share of at least this many. Null when hidden.
+   */
+  waitingRespondentsAtLeast: number | null;
+  /** The workforce respondents the per-respondent figures are over. */
+  n: number;
 }
 
 export function ledgerFacts(report: LedgerReport): LedgerFacts {
@@ -285,5 +357,8 @@ export function ledgerFacts(report: LedgerReport): LedgerFacts {
       : null,
     timeSinkHoursPerRespondent: report.time.suppressed ? null : perRespondent(report.time.total),
     checksPerRespondent: report.knowledge.suppressed ? null : perRespondent(report.knowledge.total),
+    waitingRespondentsAtLeast:
+      bossShare === null ? null : Math.max(0, ...w.rows.map((r) => (r.suppressed ? 0 : r.respondents))),
+    n: report.n,
   };
 }

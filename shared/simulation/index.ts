@@ -1,6 +1,6 @@
 export type { SimulationCsvOptions } from './csv';
 export { simulationCsv, simulationCsvHeader } from './csv';
-export { type LedgerProfile, simulateLedger, TYPICAL_LEDGER, withLedgers } from './ledger';
+export { type LedgerProfile, ledgerProfileFor, simulateLedger, TYPICAL_LEDGER, withLedgers } from './ledger';
 export {
   capacityWeights,
   DEFAULT_NOISE,

@@ -53,6 +53,33 @@ export const TYPICAL_LEDGER: LedgerProfile = {
   reasons: { only_me: 3, role_requires: 3, no_access: 1, handed_to_me: 2 },
 };
 
+/**
+ * The ledger a profile's respondents keep, following its truth (docs/METHOD.md §6.1): time sinks grow as operating
+ * impact falls (nothing got shorter), check-backs with senior staff as the knowledge layer falls, and the boss's
+ * decisions take a larger part of the waits the more leadership rates the organisation above its staff (the boss who
+ * thinks he gets it is still the one everything waits on). Each doubles per 25 points of impact, 12.5 points of
+ * knowledge and 10 points of leadership shift from the midpoint; at 50, 50 and 0 it is TYPICAL_LEDGER.
+ */
+export function ledgerProfileFor(
+  truth: { signals: { operating_impact: number }; layers: { knowledge: number }; leadershipShift: number },
+  base: LedgerProfile = TYPICAL_LEDGER,
+): LedgerProfile {
+  const time = 2 ** ((50 - truth.signals.operating_impact) / 25);
+  const checks = 2 ** ((50 - truth.layers.knowledge) / 12.5);
+  const boss = 2 ** (Math.max(0, truth.leadershipShift) / 10);
+  const scale = ([mean, sd]: Size, f: number): Size => [mean * f, sd * f];
+  return {
+    ...base,
+    time: base.time.map((t) => ({ ...t, hours: scale(t.hours, time) })),
+    waiting: base.waiting.map((w) =>
+      w.kind === 'boss_decision' || ('level' in w.heldBy && w.heldBy.level === 'executive')
+        ? { ...w, weight: w.weight * boss }
+        : w,
+    ),
+    knowledge: base.knowledge.map((k) => ({ ...k, checksPerWeek: scale(k.checksPerWeek, checks) })),
+  };
+}
+
 function sized(rng: Rng, [mean, sd]: Size, r: LedgerRange): number {
   const v = mean + sd * rng.normal();
   const ticks = Math.round((Math.min(r.max, Math.max(r.min, v)) - r.min) / r.step);

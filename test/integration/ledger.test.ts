@@ -147,6 +147,13 @@ describe('the ledger in the published report', () => {
     expect(first.body.recommendations.map((r: { action: string }) => r.action)).toContain(
       'Approvals held by Finance: 10 people wait a median 3 days, 4 times a month (≈ 120 waiting days a month). Remove this wait first.',
     );
+    // It cites the ledger row it answers, not the layer it replaced.
+    const approvalAction = first.body.recommendations.find((r: { action: string }) => r.action.startsWith('Approvals'));
+    expect(approvalAction.because).toEqual({
+      en: 'the waiting ledger: Approvals held by Finance, ≈ 120 waiting days a month, a median wait of 3 days (10 people)',
+      zh: '等待账本：Finance掌握的审批，约每月120个等待日，等待中位数3个工作日（10人）',
+      de: 'das Wartebuch: Freigaben, die bei Finance liegen, ≈ 120 Wartetage im Monat, im Median 3 Arbeitstage Wartezeit (10 Personen)',
+    });
     const boss = ledger.waiting.rows.find((r: { id: string }) => r.id === 'boss_decision');
     expect(boss.holders[0]).toMatchObject({ holderName: 'Senior leadership', respondents: 6 });
     const [header, ...rows] = csvRows((await report(campaignId, '?format=csv')).text);

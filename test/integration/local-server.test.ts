@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adminTokenFor, type LocalServer, linksText, startLocalServer } from '../../functions/local/server';
 import { makeSubmission } from '../http/harness';
 
@@ -236,5 +236,27 @@ describe('the local server', () => {
       expect(res.status).toBe(200);
       expect(((await res.json()) as { receipt: string }).receipt).toBe(receipt);
     }
+  });
+
+  it('reminds the demo executive of the monthly operating review once it falls due, once', async () => {
+    const reminders = async () => (await readdir(server!.outbox)).filter((f) => f.includes('-review-reminder-'));
+    // The demo's account was reviewed after its second wave: nothing is due now.
+    await server!.tick();
+    expect(await reminders()).toEqual([]);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 45 * 86_400_000);
+      await server!.tick();
+      await server!.tick();
+    } finally {
+      vi.useRealTimers();
+    }
+    const files = await reminders();
+    expect(files).toHaveLength(1);
+    const eml = await readFile(join(server!.outbox, files[0]!), 'utf8');
+    expect(eml).toContain('To: "Dana Whitfield" <dana.whitfield@northwind.example>');
+    expect(eml).toContain('Subject: Operating review due: Northwind');
+    expect(eml).toContain('The AI operating account was last reviewed on');
+    expect(eml).toContain('operating-account.html#org=');
   });
 });

@@ -33,7 +33,7 @@ import { CAPACITY_NAMES, LAYER_NAMES, LEVEL_NAMES, SIGNAL_NAMES } from './labels
 import { ledgerSection } from './render-ledger';
 import { trendSection, type WaveTrendModel } from './render-trend';
 import { REPORT_CSS } from './report-css';
-import { REPORT_TEXT, type ReportText } from './report-messages';
+import { LEDGER_EVIDENCE_NAMES, REPORT_TEXT, type ReportText } from './report-messages';
 
 /** One row of a segment breakdown: a suppressed row carries no numbers at all. */
 export interface SegmentRow {
@@ -572,6 +572,8 @@ export function evidenceSource(source: string, itemText?: (id: string) => string
       return 'Effective respondents';
     case 'departments':
       return `Furthest-apart departments, ${layerLabel(rest as Layer) ?? rest}`;
+    case 'ledger':
+      return LEDGER_EVIDENCE_NAMES[L.lang][rest] ?? LEDGER_EVIDENCE_NAMES.en[rest] ?? rest.replace(/_/g, ' ');
     default:
       if (source in LAYER_NAMES) return layerName(source as Layer);
       if (source in SIGNAL_NAMES) return signalLabel(source as LikertSignal);
@@ -585,6 +587,7 @@ function evidenceValue(source: string, v: number): string {
   if (
     source.startsWith('capacity') ||
     source === 'profile:seat_coverage' ||
+    source === 'ledger:boss_share_of_waiting_days' ||
     source === 'quality:flagged_share' ||
     (source.startsWith('layer:') && Math.abs(v) <= 1 && !Number.isInteger(v))
   )

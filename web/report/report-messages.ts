@@ -511,3 +511,24 @@ const de: ReportText = {
 };
 
 export const REPORT_TEXT: Record<Language, ReportText> = { en, zh, de };
+
+// ---- the ledgers as evidence (issue 10): evidence-row names, kept apart from the sentences above for easy merges.
+
+/** Names of the ledger evidence rows a diagnosis may carry (source `ledger:…`, shared/diagnosis/ledger-evidence.ts). */
+export const LEDGER_EVIDENCE_NAMES: Record<Language, Record<string, string>> = {
+  en: {
+    boss_share_of_waiting_days: 'Waiting ledger: share of the waiting days that wait on the boss',
+    time_hours_per_respondent: 'Time ledger: hours a week of time sinks per respondent',
+    checks_per_respondent: 'Knowledge ledger: checks with a senior colleague a week per respondent',
+  },
+  zh: {
+    boss_share_of_waiting_days: '等待账本：等老板拍板的等待日所占比例',
+    time_hours_per_respondent: '时间账本：每位答卷人每周耗在时间黑洞上的小时数',
+    checks_per_respondent: '知识账本：每位答卷人每周找资深同事确认的次数',
+  },
+  de: {
+    boss_share_of_waiting_days: 'Wartebuch: Anteil der Wartetage, die auf die Chefin oder den Chef warten',
+    time_hours_per_respondent: 'Zeitbuch: Stunden pro Woche in Zeitfressern je antwortender Person',
+    checks_per_respondent: 'Wissensbuch: Nachfragen bei Erfahrenen pro Woche je antwortender Person',
+  },
+};

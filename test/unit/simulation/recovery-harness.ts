@@ -5,19 +5,25 @@
 
 import { readinessReport } from '../../../shared/diagnosis';
 import { CASCADE, CURRENT_INSTRUMENT, type Instrument, LAYERS, type Layer } from '../../../shared/instrument';
+import { emptyLedgerStats, ledgerDesignFor, ledgerReport } from '../../../shared/ledger';
 import type { OrgProfile } from '../../../shared/profile';
 import type { DiagnosisCode, ReadinessReport } from '../../../shared/report-model';
 import type { SurveyResponse } from '../../../shared/response';
-import { scoreResponses } from '../../../shared/scoring';
+import { createAccumulator, report as scoreReport, scoreResponses } from '../../../shared/scoring';
 import {
   expectedScores,
+  ledgerProfileFor,
   type NoiseModel,
   PROFILES,
   type ProfileName,
   simulatePopulation,
   type TrapProfile,
   truthOf,
+  withLedgers,
 } from '../../../shared/simulation';
+
+/** The holders the simulated ledgers name (TYPICAL_LEDGER), as the campaign's departments. */
+const DEPARTMENTS = ['Finance', 'IT', 'Operations', 'Sales'];
 
 export const CODES: readonly DiagnosisCode[] = [
   'cash_rich_trap',
@@ -113,6 +119,11 @@ export interface RecoveryOptions {
   minGroupSize?: number;
   /** Diagnosis minimum, default THRESHOLDS.diagnosisMinN (the table that chooses it sets others). */
   diagnosisMinN?: number;
+  /**
+   * Respondents keep ledgers that follow the profile's truth (ledgerProfileFor), and the report weighs them: the
+   * instrument must have a ledger step. Off by default, so the tables without ledgers stay as they are.
+   */
+  ledgers?: boolean;
 }
 
 const zeros = () => Object.fromEntries(CODES.map((c) => [c, 0])) as Record<DiagnosisCode, number>;
@@ -155,7 +166,29 @@ export function runRecovery(
       leadershipN,
       noise,
     });
-    const workforce = scoreResponses(instrument, pop.workforce.map(mutate));
+    const answers = pop.workforce.map(mutate);
+    const ledgerDesign =
+      options.ledgers && instrument.ledger ? ledgerDesignFor(instrument, undefined, DEPARTMENTS) : null;
+    const rows =
+      ledgerDesign && instrument.ledger
+        ? withLedgers(instrument.ledger, answers, seed0 * 1_000_003 + i, ledgerProfileFor(p))
+        : answers;
+    const accumulator = createAccumulator(instrument);
+    for (const r of rows) accumulator.add(r);
+    const stats = accumulator.toStats();
+    const workforce = scoreReport(instrument, stats);
+    const minGroupSize = options.minGroupSize ?? 5;
+    const ledger = ledgerDesign
+      ? {
+          report: ledgerReport({
+            design: ledgerDesign,
+            stats: stats.ledger ?? emptyLedgerStats(),
+            n: workforce.n,
+            minGroupSize,
+          }),
+          design: ledgerDesign,
+        }
+      : undefined;
     const leadership = leadershipN > 0 ? scoreResponses(instrument, pop.leadership) : null;
     const report = readinessReport({
       instrument,
@@ -163,8 +196,9 @@ export function runRecovery(
       leadership,
       byLevel: {},
       profile: options.orgProfile ?? null,
-      minGroupSize: options.minGroupSize ?? 5,
+      minGroupSize,
       ...(options.diagnosisMinN === undefined ? {} : { diagnosisMinN: options.diagnosisMinN }),
+      ...(ledger ? { ledger } : {}),
     });
     const truth = truthOf(
       instrument,

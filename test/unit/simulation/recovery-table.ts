@@ -1,5 +1,5 @@
 // Prints the simulation tables of docs/METHOD.md §6: `npx tsx test/unit/simulation/recovery-table.ts [section…]`
-// with sections truth, recovery, minimum, calibration, firstbreak, bossb, waves, dontknow, alpha (default: all).
+// with sections truth, recovery, minimum, calibration, firstbreak, bossb, waves, dontknow, alpha, ledger (default: all).
 // Seeded: every run prints the same tables. Several minutes on a laptop; the in-suite checks are smaller copies.
 
 import { CALIBRATION, readinessReport, waveChanges } from '../../../shared/diagnosis';
@@ -144,7 +144,7 @@ function onePersonDecides(n: number): number {
 }
 
 /** Support records from jittered organisations at several sizes: the calibration data. */
-function calibrationData(seed: number, perBase: number): SupportRecord[] {
+function calibrationData(seed: number, perBase: number, ledgers = false): SupportRecord[] {
   const rng = createRng(seed);
   const bases: ProfileName[] = [
     'balanced',
@@ -162,7 +162,7 @@ function calibrationData(seed: number, perBase: number): SupportRecord[] {
     for (let j = 0; j < perBase; j++) {
       const profile = jitteredProfile(PROFILES[base], () => rng.uniform());
       const n = sizes[j % sizes.length]!;
-      const r = runRecovery(profile, n, 4, { seed: seed * 1000 + j, leadershipN: j % 2 === 0 ? 3 : 1 });
+      const r = runRecovery(profile, n, 4, { seed: seed * 1000 + j, leadershipN: j % 2 === 0 ? 3 : 1, ledgers });
       records.push(...r.supports);
     }
   }
@@ -351,4 +351,37 @@ if (want('alpha')) {
       `| ${name} | ${pct(shown / total)} | ${shown ? (sum / shown).toFixed(2) : '—'} | ${pct(unstable / Math.max(1, shown))} |`,
     );
   }
+}
+
+if (want('ledger')) {
+  console.log('\n### The ledgers as evidence: the same populations with and without the ledgers they keep\n');
+  console.log(
+    '| profile | n | own diagnosis found, survey only → with ledgers | worst false flag with ledgers | mean confidence, survey only → with ledgers |',
+  );
+  console.log('|---|---|---|---|---|');
+  for (const p of ['balanced', 'middling', 'cash_poor', 'boss_b', 'overlap', 'cash_rich'] as const)
+    for (const n of [20, 50]) {
+      const a = runRecovery(p, n, 200, { seed: 31 });
+      const b = runRecovery(p, n, 200, { seed: 31, ledgers: true });
+      const own = OWN[p] ?? [];
+      const found = own.length ? own.map((c) => `${pct(a.sensitivity[c])} → ${pct(b.sensitivity[c])}`).join(', ') : '—';
+      const meanConf = (r: RecoveryRun) =>
+        r.supports.length ? (r.supports.reduce((t, x) => t + x.confidence, 0) / r.supports.length).toFixed(2) : '—';
+      const raised = `${meanConf(a)} → ${meanConf(b)}`;
+      console.log(`| ${p} | ${n} | ${found} | ${worstFalse(b)} | ${raised} |`);
+    }
+  console.log('\n### Calibration check (seed 202): shown confidence against truth, survey only and with ledgers\n');
+  const without = binned(calibrationData(202, 100), 'confidence');
+  const withLedgers = binned(calibrationData(202, 100, true), 'confidence');
+  console.log(
+    '| shown confidence | asserted, survey only | truly hold | asserted, with ledgers | mean shown | truly hold |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  withLedgers.forEach((b, i) => {
+    const a = without[i]!;
+    if (a.count + b.count > 0)
+      console.log(
+        `| ${b.lo}–${Math.min(1, b.hi)} | ${a.count} | ${pct(a.truthShare)} | ${b.count} | ${pct(b.mean)} | ${pct(b.truthShare)} |`,
+      );
+  });
 }

@@ -178,6 +178,30 @@ describe('evidenceSource', () => {
     expect(evidenceSource('quality:flagged_share')).toBe('Share of responses flagged as careless');
   });
 
+  it('names the ledger evidence rows in the report language, the boss’s share as a percentage, and its note', () => {
+    const model = makeReportModel();
+    model.diagnoses![0]!.evidence.push(
+      {
+        source: 'ledger:boss_share_of_waiting_days',
+        value: 0.47,
+        threshold: 0.33,
+        comparison: '>=',
+        met: true,
+        note: 'n = 30; published waits only',
+      },
+      { source: 'ledger:time_hours_per_respondent', value: 6.4, threshold: 4, comparison: '>=', met: true },
+    );
+    const html = renderReportBody(model);
+    expect(html).toContain(
+      '<th scope="row">Waiting ledger: share of the waiting days that wait on the boss<span class="ev-note">n = 30; published waits only</span></th><td class="num">47%</td><td class="num">≥ 33%</td>',
+    );
+    expect(html).toContain(
+      '<th scope="row">Time ledger: hours a week of time sinks per respondent</th><td class="num">6.4</td><td class="num">≥ 4</td>',
+    );
+    expect(renderReportBody(model, { lang: 'de' })).toContain('Wartebuch: Anteil der Wartetage');
+    expect(renderReportBody(model, { lang: 'zh' })).toContain('等待账本：等老板拍板的等待日所占比例');
+  });
+
   it('shows shares as percentages in the evidence table', () => {
     const html = renderReportBody(makeReportModel());
     expect(html).toContain(
