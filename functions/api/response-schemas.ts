@@ -200,6 +200,7 @@ export const SurveySchema = z.object({
 });
 export const ReceiptSchema = z.object({
   receipt: z.string(),
+  /** The hour it was received, as stored (whole hours only: no finer time is kept of a response). */
   receivedAt: z.string(),
   /** The response can be withdrawn until the campaign closes: its closing time when set, else null ("until closed"). */
   withdrawUntil: z.nullable(z.string()),

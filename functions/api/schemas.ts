@@ -198,6 +198,7 @@ export const SubmitResponseBody = z.lazy(() =>
     level: z.enum(LEVELS),
     // Matched against the campaign's names as sent (routes/surveys.ts), not normalised: a look-alike is refused.
     department: trimmedName(80),
+    /** Seconds taken; only decides the speeding flag (METHOD.md §3.5), which is stored instead of it. */
     durationS: z.optional(z.number().check(z.gte(0), z.lte(7 * 24 * 3600))),
     /** The optional ledger step (instrument 2026.2 on); leave it out to skip the step. */
     ledger: z.optional(ledgerSchema()),

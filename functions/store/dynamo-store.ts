@@ -531,7 +531,7 @@ export class DynamoStore implements Store {
             new sdk.UpdateCommand({
               TableName: this.table,
               Key: keys.responseByReceiptHash(key),
-              UpdateExpression: 'REMOVE answers, #level, department, durationS, contentHash, ledger',
+              UpdateExpression: 'REMOVE answers, #level, department, tooFast, durationS, contentHash, ledger',
               ConditionExpression: 'attribute_exists(withdrawnAt)',
               ExpressionAttributeNames: { '#level': 'level' },
             }),

@@ -175,8 +175,9 @@ export interface SurveyLinkRecord {
 
 /**
  * One stored response. `key` is the SHA-256 of its receipt, which is itself derived from the client's response id,
- * so the first write is one conditional put. Answers, segment and duration are erased once a withdrawn response no
- * longer counts in any stored snapshot.
+ * so the first write is one conditional put. Answers, segment and speeding flag are erased once a withdrawn response
+ * no longer counts in any stored snapshot. Its times are whole hours (stored-time.ts); items stored before that may
+ * hold finer times and an exact `durationS`, and read as before.
  */
 export interface ResponseRecord {
   key: string;
@@ -184,12 +185,17 @@ export interface ResponseRecord {
   shard: number;
   /** Position in the campaign's response stream: receivedAt (or withdrawnAt once withdrawn) plus a suffix. */
   position: string;
+  /** The hour it was received (stored-time.ts). */
   receivedAt: string;
+  /** The hour it was withdrawn. */
   withdrawnAt?: string;
   contentHash?: string;
   answers?: Answers;
   level?: Level;
   department?: string | null;
+  /** Too fast to have read the items (METHOD.md §3.5), decided at submission; absent otherwise. */
+  tooFast?: true;
+  /** The exact duration, on responses stored before only the flag was kept; never written now. */
   durationS?: number;
   /** The ledger step's entries, labels already cleaned; erased with the answers. */
   ledger?: LedgerAnswers;
@@ -284,7 +290,7 @@ export interface Store extends AccountStore {
   getResponse(key: string): Promise<ResponseRecord | null>;
   /** Marks the response withdrawn and moves it to `position` in the stream; null when absent or already withdrawn. */
   withdrawResponse(key: string, withdrawnAt: string, position: string): Promise<ResponseRecord | null>;
-  /** Erases answers, segment, duration, ledger and content hash of withdrawn responses. */
+  /** Erases answers, segment, speeding flag (or duration), ledger and content hash of withdrawn responses. */
   eraseWithdrawn(keys: readonly string[]): Promise<void>;
   /** Keys of the withdrawn responses at stream positions in [from, to) (null: before `to`) that still hold answers. */
   withdrawnHoldingAnswers(

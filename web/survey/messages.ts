@@ -90,7 +90,7 @@ const en: SurveyMessages = {
   intro:
     'How ready is the way we work for AI? {count} short statements, about {minutes} minutes. Answer what you see in your own work; "Don\'t know" is always a fine answer, and you can skip any statement.',
   anonymity:
-    'Anonymous: we store your answers, your position and department, and nothing else. Results are shown only for groups of at least {k} people.',
+    'Anonymous: we store your answers, your position and department, the hour they arrived (not the minute) and, if you answered too fast to have read the statements, that fact; nothing else. Results are shown only for groups of at least {k} people.',
   resume: 'Your answers are kept in this browser as you go, so you can stop and come back.',
   stepOf: 'Step {n} of {total}',
   back: 'Back',
@@ -175,7 +175,8 @@ const zh: SurveyMessages = {
   languages: '语言',
   intro:
     '我们的工作方式为AI准备好了吗？共{count}条简短陈述，大约{minutes}分钟。请按你在自己工作中看到的情况回答；“不知道”始终是可以的回答，任何一条都可以跳过。',
-  anonymity: '匿名：我们只保存你的回答、职位和部门，不保存其他信息。结果只按至少{k}人的群体显示。',
+  anonymity:
+    '匿名：我们只保存你的回答、职位和部门、提交所在的小时（不含分钟），以及你是否答得太快、来不及读完陈述；不保存其他信息。结果只按至少{k}人的群体显示。',
   resume: '你的回答会随时保存在本浏览器中，可以中途停下、稍后继续。',
   stepOf: '第 {n} 步，共 {total} 步',
   back: '上一步',
@@ -257,7 +258,7 @@ const de: SurveyMessages = {
   intro:
     'Wie bereit ist unsere Arbeitsweise für KI? {count} kurze Aussagen, etwa {minutes} Minuten. Antworten Sie so, wie Sie es in Ihrer eigenen Arbeit erleben; „Weiß nicht“ ist immer eine gute Antwort, und jede Aussage kann übersprungen werden.',
   anonymity:
-    'Anonym: Wir speichern Ihre Antworten, Ihre Position und Abteilung, sonst nichts. Ergebnisse werden nur für Gruppen ab {k} Personen gezeigt.',
+    'Anonym: Wir speichern Ihre Antworten, Ihre Position und Abteilung, die Stunde des Eingangs (nicht die Minute) und, falls Sie zu schnell geantwortet haben, um die Aussagen zu lesen, diese Tatsache; sonst nichts. Ergebnisse werden nur für Gruppen ab {k} Personen gezeigt.',
   resume:
     'Ihre Antworten werden laufend in diesem Browser gespeichert, Sie können also unterbrechen und später weitermachen.',
   stepOf: 'Schritt {n} von {total}',

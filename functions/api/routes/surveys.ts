@@ -3,11 +3,13 @@ import type * as z from 'zod/mini';
 import { type LedgerAnswers, ledgerDesignFor, ledgerIssues, storedLedger } from '../../../shared/ledger';
 import { normalizeName } from '../../../shared/names';
 import { answerIssues } from '../../../shared/response';
+import { isTooFast } from '../../../shared/scoring';
 import { acceptsWrites, insideClose, type ObservedCampaign, writeWindow } from '../../lifecycle/answer-window';
 import { openLinkAllowed } from '../../lifecycle/campaign-state';
 import { inviteClaim, usedDay } from '../../lifecycle/invites';
 import { instrumentOf } from '../../reports/campaign-stats';
 import type { CampaignRecord, SurveyLinkRecord } from '../../store/store';
+import { storedTime } from '../../store/stored-time';
 import type { AppDeps } from '../deps';
 import { CampaignClosed, Conflict, InviteUsed, NotFound, ValidationFailed } from '../errors';
 import type { SubmitResponseBody } from '../schemas';
@@ -206,19 +208,23 @@ export async function submitResponse(
   // The receipt is derived, not stored: a retry gets the same one, and only its hash keys the response.
   const receipt = receiptFor(campaign.receiptKey, body.responseId);
   const key = sha256Hex(receipt);
-  const content = {
-    answers: body.answers,
-    level: body.level,
-    department,
-    ...(body.durationS === undefined ? {} : { durationS: body.durationS }),
-    ...(ledger ? { ledger } : {}),
-  };
+  const answered = { answers: body.answers, level: body.level, department, ...(ledger ? { ledger } : {}) };
+  // The duration only decides the speeding flag (METHOD.md §3.5), here; the store keeps the flag, never the duration.
+  const tooFast = isTooFast(body.durationS, Object.keys(body.answers).length);
   // The hash covers what was answered, not how long it took: a plain form sent again a moment later (Back, a double
-  // click) has the same answers and a longer duration, and is the same response. The first duration stays.
-  const { durationS: _taken, ...answered } = content;
+  // click) has the same answers and a longer duration, and is the same response. The first flag stays.
   const contentHash = canonicalHash(answered);
   // Stored before the hash left the duration out: a retry of such a response still matches it.
-  const legacyHash = body.durationS === undefined ? contentHash : canonicalHash(content);
+  const legacyHash =
+    body.durationS === undefined
+      ? contentHash
+      : canonicalHash({
+          answers: body.answers,
+          level: body.level,
+          department,
+          durationS: body.durationS,
+          ...(ledger ? { ledger } : {}),
+        });
   const sameContent = (stored: string | undefined) => stored === contentHash || stored === legacyHash;
   // Only a response the results hold gets its receipt again: one stored after the close (by code before the close
   // grace) is left out, so its retry is told the survey closed.
@@ -250,9 +256,10 @@ export async function submitResponse(
     }
   }
 
-  const receivedAt = now.toISOString();
-  // Answers, segment, duration, ledger entries and time only: no token, invite, address or user agent (DESIGN.md).
-  // Should this put fail, the invite's claim stays, so this submission's retry can still finish.
+  // The hour only (stored-time.ts): it is inside the close whenever `now` is.
+  const receivedAt = storedTime(now);
+  // Answers, segment, speeding flag, ledger entries and hour only: no token, invite, address, user agent, exact time
+  // or duration (DESIGN.md, issue 16). Should this put fail, the invite's claim stays, so its retry can still finish.
   const result = await deps.store.putResponse({
     key,
     campaignId: campaign.id,
@@ -260,7 +267,8 @@ export async function submitResponse(
     position: `${receivedAt}#${key.slice(0, 16)}`,
     receivedAt,
     contentHash,
-    ...content,
+    ...answered,
+    ...(tooFast ? { tooFast: true as const } : {}),
   });
   if (!result.created) {
     const { existing } = result;
