@@ -14,6 +14,7 @@ import type {
   CampaignRecord,
   ClaimResult,
   ContactRecord,
+  DraftRecord,
   DueRecord,
   InvitationLimits,
   InviteCounts,
@@ -693,6 +694,43 @@ export class DynamoStore implements Store {
       .map((item) => this.toResponse(item))
       .filter((r) => r.withdrawnAt !== undefined || r.position < end);
     return { items: latestByKey(items), to: end };
+  }
+
+  // ---- drafts ---------------------------------------------------------------------------------------------------
+
+  async putDraft(draft: DraftRecord): Promise<boolean> {
+    const { expiresAt, ...rest } = draft;
+    return this.putNew({
+      ...keys.draftByCodeHash(draft.codeHash),
+      ...keys.draftsOfCampaign(draft.campaignId, draft.codeHash),
+      entity: 'draft',
+      v: VERSION,
+      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, storable(v)])),
+      [TTL_ATTRIBUTE]: toEpochSeconds(expiresAt),
+    });
+  }
+
+  async getDraft(codeHash: string, now: Date): Promise<DraftRecord | null> {
+    const item = await this.get(keys.draftByCodeHash(codeHash));
+    if (!item || expired(item, now)) return null;
+    return { ...strip<DraftRecord>(item), expiresAt: fromEpochSeconds(item[TTL_ATTRIBUTE])! };
+  }
+
+  async deleteDraft(codeHash: string): Promise<void> {
+    await this.send((doc, sdk) =>
+      doc.send(new sdk.DeleteCommand({ TableName: this.table, Key: keys.draftByCodeHash(codeHash) })),
+    );
+  }
+
+  async deleteCampaignDrafts(campaignId: string): Promise<number> {
+    const { GSI1PK } = keys.draftsOfCampaign(campaignId);
+    const items = await this.queryAll({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': GSI1PK },
+    });
+    for (const item of items) await this.deleteDraft(String(item.GSI1SK));
+    return items.length;
   }
 
   // ---- late answers --------------------------------------------------------------------------------------------

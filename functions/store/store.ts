@@ -201,6 +201,22 @@ export interface ResponseRecord {
   ledger?: LedgerAnswers;
 }
 
+/**
+ * Answers so far, saved to resume on another device (issue 16): keyed by the hash of a random code only the
+ * respondent holds, never counted, never in a report or export, deleted on submission and at the close.
+ */
+export interface DraftRecord {
+  codeHash: string;
+  campaignId: string;
+  /** The client's response id, so that the answers sent from either device are one response. */
+  responseId?: string;
+  answers: Answers;
+  level?: Level;
+  department?: string;
+  /** The hour after which the code no longer works (7 days, or the campaign's close if sooner). */
+  expiresAt: string;
+}
+
 export interface LeadershipRecord {
   campaignId: string;
   respondents: SurveyResponse[];
@@ -284,6 +300,14 @@ export interface Store extends AccountStore {
   listCampaigns(orgId: string): Promise<CampaignRecord[]>;
   putSurveyLink(link: SurveyLinkRecord): Promise<void>;
   getSurveyLink(id: string, now: Date): Promise<SurveyLinkRecord | null>;
+
+  /** Stores a draft under a new code hash (false when the hash exists: draw another code). */
+  putDraft(draft: DraftRecord): Promise<boolean>;
+  /** The draft, or null when unknown or expired at `now`. */
+  getDraft(codeHash: string, now: Date): Promise<DraftRecord | null>;
+  deleteDraft(codeHash: string): Promise<void>;
+  /** Deletes every draft of the campaign (at its close); returns how many. */
+  deleteCampaignDrafts(campaignId: string): Promise<number>;
 
   /** One conditional put; when the key exists, the stored response comes back for the caller to compare. */
   putResponse(response: ResponseRecord): Promise<PutResponseResult>;
