@@ -279,7 +279,7 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     m.back,
   )}</button><button type="button" id="next" hidden>${esc(m.next)}</button><button type="submit" id="send">${esc(
     m.submit,
-  )}</button></div><p class="draft-save"><button type="submit" class="secondary" id="save-draft" name="action" value="draft">${esc(
+  )}</button></div><p class="draft-save"><button type="submit" class="secondary" id="save-draft" name="action" value="draft" formnovalidate>${esc(
     m.draftSave,
   )}</button></p><p id="status" class="status" role="status"></p></form>${restoreForm(path, lang, m, input.draft?.problem)}${doneSection(m, input.withdrawUrl ?? WITHDRAW_PATH, withdrawUntilText(m, campaign.closesAt, lang), anotherForm(path, lang, m))}`;
 
