@@ -99,11 +99,22 @@ export function reportEnd(campaign: CampaignRecord, now: Date): string {
   return closedAt === null ? INFINITY : cursorAfter(closedAt);
 }
 
-/** Whether a fold up to `cursor` holds the response (the report's fold: `reportEnd`). */
+/**
+ * A response's place in the stream at a time it was given (its arrival or its withdrawal): the time plus the start of
+ * its receipt hash, as stored (routes/surveys.ts, routes/responses.ts). Many responses share an hour, so a cursor may
+ * fall between two of them (Store.readStreamChunk): membership goes by the position, not by the time alone.
+ */
+const positionAt = (r: ResponseRecord, at: string): string => `${at}#${r.key.slice(0, 16)}`;
+
+/**
+ * Whether a fold up to `cursor` holds the response (the report's fold: `reportEnd`): received before the cursor and
+ * not withdrawn before it, both by stream position. For a cursor that is a time (`T`, or `T~` just after it) that is
+ * the same as comparing the times.
+ */
 export function inSnapshot(r: ResponseRecord, cursor: string | null): boolean {
   if (cursor === null) return false;
   if (cursor === INFINITY) return !r.withdrawnAt;
-  return r.receivedAt < cursor && !(r.withdrawnAt !== undefined && r.withdrawnAt < cursor);
+  return positionAt(r, r.receivedAt) < cursor && !(r.withdrawnAt !== undefined && r.position < cursor);
 }
 
 const asResponse = (r: ResponseRecord, dropLabels: boolean): SurveyResponse | null =>
@@ -231,7 +242,10 @@ async function startingSnapshot(
   // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back, and one stored before
   // the statistics gained fields no longer fits them: fold from scratch (the next stored fold then replaces it).
   const snapshot =
-    stored && stored.cursor <= end && trailsItsCreation(stored, end, safetyMs) && fits(instrument, stored.cells)
+    stored &&
+    stored.cursor <= end &&
+    trailsItsCreation(stored, campaign, end, safetyMs) &&
+    fits(instrument, stored.cells)
       ? stored
       : null;
   return { stored, snapshot, base: snapshot?.cursor ?? null };
@@ -255,12 +269,17 @@ function cursorLimit(campaign: CampaignRecord, end: string, now: Date, safetyMs:
 }
 
 /**
- * Whether a stored snapshot's cursor trails its own creation as this release's cursors do. A release that stored
- * exact times let the cursor trail by the safety window only: a response now dated at the start of that hour would
- * fall behind such a cursor, so the fold starts over (and the next stored fold replaces it).
+ * Whether a stored snapshot's cursor is within the limit its own creation allowed this release's cursors
+ * (`cursorLimit` then). A release that stored exact times let the cursor trail by the safety window only: a response
+ * now dated at the start of that hour would fall behind such a cursor, so the fold starts over (and the next stored
+ * fold replaces it).
  */
-const trailsItsCreation = (snapshot: SnapshotRecord, end: string, safetyMs: number): boolean =>
-  snapshot.cursor === end || snapshot.cursor <= trailingCursor(Date.parse(snapshot.createdAt), safetyMs);
+const trailsItsCreation = (
+  snapshot: SnapshotRecord,
+  campaign: CampaignRecord,
+  end: string,
+  safetyMs: number,
+): boolean => snapshot.cursor <= cursorLimit(campaign, end, new Date(snapshot.createdAt), safetyMs);
 
 /**
  * Statistics per segment cell of every counted response of the campaign, equal to a fold from scratch: the stored

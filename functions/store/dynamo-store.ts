@@ -647,7 +647,7 @@ export class DynamoStore implements Store {
     // Arrivals end where the withdrawals begin (`~W#` sorts after every time).
     const upper = to < WITHDRAWN_PREFIX ? to : WITHDRAWN_PREFIX;
     const perShard = Math.max(1, Math.ceil(limit / campaign.shards));
-    const fromMs = from?.slice(0, 24) ?? '';
+    const fromPosition = from ?? '';
     const shards = await Promise.all(
       Array.from({ length: campaign.shards }, async (_, shard) => {
         const { GSI1PK } = keys.responseStream(campaign.id, shard);
@@ -670,10 +670,11 @@ export class DynamoStore implements Store {
           );
           arrivals.push(...((out.Items as Item[] | undefined) ?? []));
           start = out.LastEvaluatedKey;
-          // Past the limit, stop at the first millisecond after `from` that was reached: every arrival before it
-          // in this shard has been read. (Arrivals of one millisecond are never split.)
-          const lastMs = (arrivals.at(-1)?.GSI1SK as string | undefined)?.slice(0, 24);
-          if (start && arrivals.length >= perShard && lastMs !== undefined && lastMs > fromMs) cut = lastMs;
+          // Past the limit, stop at the last position read after `from`: every arrival before it in this shard has
+          // been read. A cut may fall inside an hour: stored times are whole hours (stored-time.ts), so one hour may
+          // hold any number of arrivals, ordered within it by their receipt hash (the position's suffix).
+          const last = arrivals.at(-1)?.GSI1SK as string | undefined;
+          if (start && arrivals.length >= perShard && last !== undefined && last > fromPosition) cut = last;
         } while (start && cut === null);
         return { arrivals, cut };
       }),

@@ -334,9 +334,9 @@ export interface Store extends AccountStore {
   /**
    * A bounded stretch of the stream for a fold: the responses received at positions in [from, to), and every
    * withdrawal at or after `from` (whatever its response's arrival). About `limit` arrivals at most: when there are
-   * more, `to` comes back lower, at a millisecond boundary (a cursor: every arrival before it is in `items`). The
-   * withdrawals are not bounded (each is one respondent's own). A campaign without `streamLayout` is read to the
-   * end, as its old withdrawals sit among the arrivals.
+   * more, `to` comes back lower, at a stream position (a cursor: every arrival before it is in `items`), which may
+   * fall inside an hour (campaign-stats.ts `inSnapshot`). The withdrawals are not bounded (each is one respondent's
+   * own). A campaign without `streamLayout` is read to the end, as its old withdrawals sit among the arrivals.
    */
   readStreamChunk(
     campaign: Pick<CampaignRecord, 'id' | 'shards' | 'streamLayout'>,
