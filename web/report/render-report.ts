@@ -850,14 +850,16 @@ function weightingBlock(w: Weighting | null | undefined, by: 'department' | 'lev
         `<tr><th scope="row">${layerName(l)}</th><td class="num">${num(w.layers[l]!.unweighted)}</td><td class="num">${num(w.layers[l]!.weighted)}</td></tr>`,
     )
     .join('');
-  const missing = w.unrepresented.length ? ` ${esc(s.unrepresented(w.unrepresented.join(s.listJoin)))}` : '';
-  return `<h3>${esc(s.weightingHeading(by))}</h3><p>${esc(s.weightingText(by))}${missing}</p><div class="table-wrap" role="region" tabindex="0" aria-label="${esc(
+  const missing = w.unrepresented.length
+    ? ` ${esc(s.unrepresented(w.unrepresented.map((x) => (by === 'level' ? levelName(x) : x)).join(s.listJoin)))}`
+    : '';
+  return `<h3>${esc(s.weightingHeading(by))}</h3><p>${esc(s.weightingText(by))}${missing}</p><div class="table-wrap half" role="region" tabindex="0" aria-label="${esc(
     s.rateTable(by),
   )}"><table class="data"><caption>${esc(s.rateTable(by))}</caption><thead><tr><th scope="col">${t.col.group}</th><th scope="col" class="num">${
     t.col.responses
   }</th><th scope="col" class="num">${esc(s.headcount)}</th><th scope="col" class="num">${esc(
     s.rate,
-  )}</th></tr></thead><tbody>${rates}</tbody></table></div><div class="table-wrap" role="region" tabindex="0" aria-label="${esc(
+  )}</th></tr></thead><tbody>${rates}</tbody></table></div><div class="table-wrap half" role="region" tabindex="0" aria-label="${esc(
     s.weightedLabel(by),
   )}"><table class="data"><caption>${esc(s.weightedCaption(by))}</caption><thead><tr><th scope="col">${t.col.layer}</th><th scope="col" class="num">${esc(
     s.unweighted,
@@ -878,7 +880,7 @@ function capacityBlock(c: CapacityDistribution | undefined, caption: string): st
     )
     .join('');
   const { s, t } = L;
-  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(s.capacityLabel)}"><table class="data"><caption>${esc(
+  return `<div class="table-wrap half" role="region" tabindex="0" aria-label="${esc(s.capacityLabel)}"><table class="data"><caption>${esc(
     caption,
   )} ${esc(s.capacityAnswers(c.n))}</caption><thead><tr><th scope="col">${esc(s.answer)}</th><th scope="col" class="num">${esc(
     s.share,

@@ -436,6 +436,23 @@ const zh: ReportSentences = {
       /^the layer holding the quality signals and the level that trips a rollback$/,
       () => '这个层面承载质量信号和触发回滚的阈值',
     ],
+    [/^leadership ([\d.-]+) vs workforce ([\d.-]+)$/, (l, w) => `领导层 ${l}，员工 ${w}`],
+    [
+      /^the threshold is the 95% half-width of the gap \(workforce sampling and the leaders' own answer noise\)$/,
+      () => '阈值为差距的 95% 半宽（员工抽样误差加上领导者自身的作答噪声）',
+    ],
+    [/^per-layer detail$/, () => '分层面明细'],
+    [/^leadership minus workforce, mean over (\d+) layers$/, (k) => `领导层减员工，${k} 个层面平均`],
+    [
+      /^threshold is the larger of ([\d.]+) points and the mean 95% half-width \(([\d.]+)\) of the gaps$/,
+      (min, hw) => `阈值取 ${min} 分与各差距 95% 半宽平均值（${hw}）中较大者`,
+    ],
+    [/^n = (\d+) of a headcount of (\d+)$/, (n, h) => `n = ${n}，总人数 ${h}`],
+    [
+      /^(weak|borderline), and within noise of the others$/,
+      (v) => `${v === 'weak' ? '薄弱' : '临界'}，与其他层面的差异在噪声范围内`,
+    ],
+    [/^(weak|borderline)$/, (v) => (v === 'weak' ? '薄弱' : '临界')],
     [/^shown, not required$/, () => '仅供参考，非必要条件'],
     [/^per item, shown, not required$/, () => '逐题，仅供参考，非必要条件'],
     [/^AI is in the work: not low$/, () => 'AI 已进入工作：不低'],
@@ -656,6 +673,27 @@ const de: ReportSentences = {
       /^the layer holding the quality signals and the level that trips a rollback$/,
       () => 'die Ebene mit den Qualitätssignalen und der Schwelle, die einen Rückbau auslöst',
     ],
+    [/^leadership ([\d.-]+) vs workforce ([\d.-]+)$/, (l, w) => `Führung ${l}, Belegschaft ${w}`],
+    [
+      /^the threshold is the 95% half-width of the gap \(workforce sampling and the leaders' own answer noise\)$/,
+      () =>
+        'die Schwelle ist die 95-%-Halbbreite der Lücke (Stichprobe der Belegschaft und das eigene Antwortrauschen der Führung)',
+    ],
+    [/^per-layer detail$/, () => 'Einzelheit je Ebene'],
+    [
+      /^leadership minus workforce, mean over (\d+) layers$/,
+      (k) => `Führung minus Belegschaft, Mittel über ${k} Ebenen`,
+    ],
+    [
+      /^threshold is the larger of ([\d.]+) points and the mean 95% half-width \(([\d.]+)\) of the gaps$/,
+      (min, hw) => `Schwelle ist das Größere von ${min} Punkten und der mittleren 95-%-Halbbreite (${hw}) der Lücken`,
+    ],
+    [/^n = (\d+) of a headcount of (\d+)$/, (n, h) => `n = ${n} von einer Kopfzahl von ${h}`],
+    [
+      /^(weak|borderline), and within noise of the others$/,
+      (v) => `${v === 'weak' ? 'schwach' : 'grenzwertig'}, und im Rauschen der anderen`,
+    ],
+    [/^(weak|borderline)$/, (v) => (v === 'weak' ? 'schwach' : 'grenzwertig')],
     [/^shown, not required$/, () => 'gezeigt, keine Bedingung'],
     [/^per item, shown, not required$/, () => 'je Frage, gezeigt, keine Bedingung'],
     [/^AI is in the work: not low$/, () => 'KI steckt in der Arbeit: nicht niedrig'],
