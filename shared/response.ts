@@ -13,6 +13,11 @@ export interface SurveyResponse {
   department: string | null;
   /** Seconds from first view to submission, when known; used only to flag impossibly fast completion. */
   durationS?: number;
+  /**
+   * The speeding flag (§3.5) decided when the response was taken, instead of its duration: a stored response keeps
+   * only this (true; absent when not too fast or the duration was unknown), never how long it took.
+   */
+  tooFast?: boolean;
   /** The optional ledger step's entries (instruments with a ledger only); absent when skipped. */
   ledger?: LedgerAnswers;
 }

@@ -315,6 +315,28 @@ export const OPERATIONS: Operation[] = [
     errors: [400, 404, 409, 410, 413, 415, 429, 503],
   },
   {
+    method: 'put',
+    path: '/api/v1/surveys/:surveyToken/drafts',
+    summary:
+      'Save the answers so far to continue on another device: a random code (shown once, stored only as a hash) is the only key; it works for 7 days or until the campaign closes, and the draft is deleted on submission (send its code as draftCode) and at the close. Never counted, never in a report or export',
+    access: 'respondent',
+    params: S.SurveyParams,
+    body: S.SaveDraftBody,
+    ok: { status: 201, schema: R.DraftSavedSchema, description: 'Saved' },
+    errors: [400, 404, 409, 410, 413, 415, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/surveys/:surveyToken/drafts/restore',
+    summary:
+      'The answers saved under a code, for this survey only; a wrong or expired code is 404 (400 when it cannot be a code), and failures are throttled per client (429)',
+    access: 'respondent',
+    params: S.SurveyParams,
+    body: S.RestoreDraftBody,
+    ok: { status: 200, schema: R.DraftSchema, description: 'The saved answers' },
+    errors: [400, 404, 410, 413, 415, 429],
+  },
+  {
     method: 'delete',
     path: '/api/v1/responses/:receipt',
     summary: 'Withdraw a response with its receipt, until the campaign closes',

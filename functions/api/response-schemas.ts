@@ -205,9 +205,24 @@ export const SurveySchema = z.object({
 });
 export const ReceiptSchema = z.object({
   receipt: z.string(),
+  /** The hour it was received, as stored (whole hours only: no finer time is kept of a response). */
   receivedAt: z.string(),
   /** The response can be withdrawn until the campaign closes: its closing time when set, else null ("until closed"). */
   withdrawUntil: z.nullable(z.string()),
+});
+export const DraftSavedSchema = z.object({
+  /** Shown once: the only key to the draft (only its hash is stored). Groups of four; dashes and case do not matter. */
+  code: z.string(),
+  /** After this the code no longer works: 7 days, or the campaign's close if sooner. */
+  expiresAt: z.string(),
+});
+export const DraftSchema = z.object({
+  /** The response id saved with the draft: send the answers with it, so both devices' sends are one response. */
+  responseId: z.nullable(z.string()),
+  answers: z.record(z.string(), z.union([z.number(), z.string()])),
+  level: z.nullable(z.string()),
+  department: z.nullable(z.string()),
+  expiresAt: z.string(),
 });
 export const LeadershipResponseSchema = z.object({
   campaignId: z.string(),

@@ -240,10 +240,27 @@ export const SubmitResponseBody = z.lazy(() =>
     level: z.enum(LEVELS),
     // Matched against the campaign's names as sent (routes/surveys.ts), not normalised: a look-alike is refused.
     department: trimmedName(80),
+    /** Seconds taken; only decides the speeding flag (METHOD.md §3.5), which is stored instead of it. */
     durationS: z.optional(z.number().check(z.gte(0), z.lte(7 * 24 * 3600))),
     /** The optional ledger step (instrument 2026.2 on); leave it out to skip the step. */
     ledger: z.optional(ledgerSchema()),
+    /** The code of a draft these answers were resumed from (or saved to): deleted once the response is counted. */
+    draftCode: z.optional(z.string().check(z.maxLength(64))),
   }),
+);
+
+/** Answers so far, kept to resume on another device (the ledger step is not kept). */
+export const SaveDraftBody = z.lazy(() =>
+  z.strictObject({
+    /** The response id the answers will be sent with: the other device sends them as the same response, so they count once. */
+    responseId: z.optional(z.uuid()),
+    answers: answersSchema(),
+    level: z.optional(z.enum(LEVELS)),
+    department: z.optional(trimmedName(80)),
+  }),
+);
+export const RestoreDraftBody = z.lazy(() =>
+  z.strictObject({ code: z.string().check(z.minLength(1), z.maxLength(64)) }),
 );
 
 export const LeadershipBody = z.lazy(() =>

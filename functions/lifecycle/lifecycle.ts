@@ -100,7 +100,7 @@ export interface CloseResult {
 
 /**
  * Closes the campaign (at `closesAt` when that has passed, else a grace after now), delivers its report once, and
- * erases the invitees' addresses, which nothing needs any more. Safe to repeat.
+ * erases the invitees' addresses and the saved drafts, which nothing needs any more. Safe to repeat.
  */
 export async function closeCampaign(deps: LifecycleDeps, campaign: CampaignRecord, now: Date): Promise<CloseResult> {
   const nowIso = now.toISOString();
@@ -112,6 +112,8 @@ export async function closeCampaign(deps: LifecycleDeps, campaign: CampaignRecor
     const closedAt = campaign.closesAt !== null && campaign.closesAt <= cutoff ? campaign.closesAt : cutoff;
     await deps.store.closeCampaign(campaign.id, closedAt);
   }
+  // Drafts to resume on another device are of no use once no answer is taken: gone at the close (safe to repeat).
+  await deps.store.deleteCampaignDrafts(campaign.id);
   let current = (await deps.store.getCampaign(campaign.id)) ?? campaign;
   // The last fold, once every answer sent before the close has landed: the first published read is then one snapshot
   // read (reports/fold-job.ts). The same item each time, so a repeated close writes it again, harmlessly.

@@ -11,10 +11,12 @@ import {
 import { ReportPreparing } from '../api/errors';
 import { closedAtOf, labelsExpired } from '../lifecycle/campaign-state';
 import type { CampaignRecord, ResponseRecord, SnapshotRecord, Store } from '../store/store';
+import { storedTime } from '../store/stored-time';
 
 // A campaign's statistics are a fold over its response stream. A stored snapshot holds the fold of everything
 // before a cursor; a read folds the tail after it. The cursor trails the clock by a safety window longer than any
-// write can take, so no response or withdrawal can land behind a snapshot that was already stored.
+// write can take, rounded down to the hour stored times are floored to (stored-time.ts), so no response or
+// withdrawal can land behind a snapshot that was already stored.
 //
 // The snapshot at cursor c holds exactly the responses with receivedAt < c that were not withdrawn before c:
 //   inSnapshot(r, c) = r.receivedAt < c && !(r.withdrawnAt < c)
@@ -97,11 +99,22 @@ export function reportEnd(campaign: CampaignRecord, now: Date): string {
   return closedAt === null ? INFINITY : cursorAfter(closedAt);
 }
 
-/** Whether a fold up to `cursor` holds the response (the report's fold: `reportEnd`). */
+/**
+ * A response's place in the stream at a time it was given (its arrival or its withdrawal): the time plus the start of
+ * its receipt hash, as stored (routes/surveys.ts, routes/responses.ts). Many responses share an hour, so a cursor may
+ * fall between two of them (Store.readStreamChunk): membership goes by the position, not by the time alone.
+ */
+const positionAt = (r: ResponseRecord, at: string): string => `${at}#${r.key.slice(0, 16)}`;
+
+/**
+ * Whether a fold up to `cursor` holds the response (the report's fold: `reportEnd`): received before the cursor and
+ * not withdrawn before it, both by stream position. For a cursor that is a time (`T`, or `T~` just after it) that is
+ * the same as comparing the times.
+ */
 export function inSnapshot(r: ResponseRecord, cursor: string | null): boolean {
   if (cursor === null) return false;
   if (cursor === INFINITY) return !r.withdrawnAt;
-  return r.receivedAt < cursor && !(r.withdrawnAt !== undefined && r.withdrawnAt < cursor);
+  return positionAt(r, r.receivedAt) < cursor && !(r.withdrawnAt !== undefined && r.position < cursor);
 }
 
 const asResponse = (r: ResponseRecord, dropLabels: boolean): SurveyResponse | null =>
@@ -110,6 +123,7 @@ const asResponse = (r: ResponseRecord, dropLabels: boolean): SurveyResponse | nu
         answers: r.answers,
         level: r.level,
         department: r.department ?? null,
+        ...(r.tooFast ? { tooFast: true } : {}),
         ...(r.durationS === undefined ? {} : { durationS: r.durationS }),
         ...(r.ledger ? { ledger: dropLabels ? ledgerWithoutLabels(r.ledger) : r.ledger } : {}),
       }
@@ -216,20 +230,56 @@ async function finishErase(store: Store, campaign: CampaignRecord, snapshot: Sna
  * The stored snapshot a fold may start from: none when it is past the report's end (stored before the cap). Its owed
  * erase is done first: every snapshot is stored by a fold that started here, so at most the stored one owes one.
  */
-async function startingSnapshot(store: Store, instrument: Instrument, campaign: CampaignRecord, end: string) {
+async function startingSnapshot(
+  store: Store,
+  instrument: Instrument,
+  campaign: CampaignRecord,
+  end: string,
+  safetyMs: number,
+) {
   const stored = await store.getSnapshot(campaign.id);
   if (stored) await finishErase(store, campaign, stored);
   // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back, and one stored before
   // the statistics gained fields no longer fits them: fold from scratch (the next stored fold then replaces it).
-  const snapshot = stored && stored.cursor <= end && fits(instrument, stored.cells) ? stored : null;
+  const snapshot =
+    stored &&
+    stored.cursor <= end &&
+    trailsItsCreation(stored, campaign, end, safetyMs) &&
+    fits(instrument, stored.cells)
+      ? stored
+      : null;
   return { stored, snapshot, base: snapshot?.cursor ?? null };
 }
 
-/** Where the snapshot may go now: the trailing cursor, capped at the close. */
-function cursorLimit(end: string, now: Date, safetyMs: number): string {
-  const trailing = new Date(now.getTime() - safetyMs).toISOString();
+/**
+ * The trailing cursor at `now`: the start of the hour of (now - safety window). Stored times are whole hours
+ * (stored-time.ts), so a write still in flight, dated at the earliest safetyMs ago, sits in that hour or later.
+ */
+const trailingCursor = (now: number, safetyMs: number): string => storedTime(now - safetyMs);
+
+/**
+ * Where the snapshot may go now: the trailing cursor, or the close once it is older than the safety window (every
+ * write dated before the close has landed by then).
+ */
+function cursorLimit(campaign: CampaignRecord, end: string, now: Date, safetyMs: number): string {
+  const closedAt = closedAtOf(campaign, now);
+  if (closedAt !== null && Date.parse(closedAt) <= now.getTime() - safetyMs) return end;
+  const trailing = trailingCursor(now.getTime(), safetyMs);
   return trailing < end ? trailing : end;
 }
+
+/**
+ * Whether a stored snapshot's cursor is within the limit its own creation allowed this release's cursors
+ * (`cursorLimit` then). A release that stored exact times let the cursor trail by the safety window only: a response
+ * now dated at the start of that hour would fall behind such a cursor, so the fold starts over (and the next stored
+ * fold replaces it).
+ */
+const trailsItsCreation = (
+  snapshot: SnapshotRecord,
+  campaign: CampaignRecord,
+  end: string,
+  safetyMs: number,
+): boolean => snapshot.cursor <= cursorLimit(campaign, end, new Date(snapshot.createdAt), safetyMs);
 
 /**
  * Statistics per segment cell of every counted response of the campaign, equal to a fold from scratch: the stored
@@ -247,7 +297,7 @@ export async function campaignStats(
   const limit = options.maxTailItems ?? DEFAULT_MAX_TAIL_ITEMS;
   const dropLabels = labelsExpired(campaign, now);
   for (let attempt = 0; ; attempt++) {
-    const { stored, snapshot, base } = await startingSnapshot(store, instrument, campaign, end);
+    const { stored, snapshot, base } = await startingSnapshot(store, instrument, campaign, end, options.safetyMs);
     // At the close already: nothing in the stream after it can change the results (one snapshot read).
     if (base === end) {
       return {
@@ -257,7 +307,7 @@ export async function campaignStats(
         refreshed: false,
       };
     }
-    const next = cursorLimit(end, now, options.safetyMs);
+    const next = cursorLimit(campaign, end, now, options.safetyMs);
     try {
       const chunk = await store.readStreamChunk(campaign, base, end, limit);
       if (chunk.to < end) {
@@ -313,9 +363,9 @@ export async function foldStep(
 ): Promise<FoldProgress> {
   const instrument = instrumentOf(campaign);
   const end = reportEnd(campaign, now);
-  const target = cursorLimit(end, now, options.safetyMs);
+  const target = cursorLimit(campaign, end, now, options.safetyMs);
   for (let attempt = 0; ; attempt++) {
-    const { stored, base } = await startingSnapshot(store, instrument, campaign, end);
+    const { stored, base } = await startingSnapshot(store, instrument, campaign, end, options.safetyMs);
     if (base !== null && base >= target) return { cursor: base, items: 0, caughtUp: true, stored: false };
     try {
       const chunk = await store.readStreamChunk(campaign, base, target, options.chunkItems);

@@ -15,6 +15,7 @@ import type {
   CampaignRecord,
   ClaimResult,
   ContactRecord,
+  DraftRecord,
   DueRecord,
   InvitationLimits,
   InviteCounts,
@@ -726,7 +727,7 @@ export class DynamoStore implements Store {
             new sdk.UpdateCommand({
               TableName: this.table,
               Key: keys.responseByReceiptHash(key),
-              UpdateExpression: 'REMOVE answers, #level, department, durationS, contentHash, ledger',
+              UpdateExpression: 'REMOVE answers, #level, department, tooFast, durationS, contentHash, ledger',
               ConditionExpression: 'attribute_exists(withdrawnAt)',
               ExpressionAttributeNames: { '#level': 'level' },
             }),
@@ -841,7 +842,7 @@ export class DynamoStore implements Store {
     // Arrivals end where the withdrawals begin (`~W#` sorts after every time).
     const upper = to < WITHDRAWN_PREFIX ? to : WITHDRAWN_PREFIX;
     const perShard = Math.max(1, Math.ceil(limit / campaign.shards));
-    const fromMs = from?.slice(0, 24) ?? '';
+    const fromPosition = from ?? '';
     const shards = await Promise.all(
       Array.from({ length: campaign.shards }, async (_, shard) => {
         const { GSI1PK } = keys.responseStream(campaign.id, shard);
@@ -864,10 +865,11 @@ export class DynamoStore implements Store {
           );
           arrivals.push(...((out.Items as Item[] | undefined) ?? []));
           start = out.LastEvaluatedKey;
-          // Past the limit, stop at the first millisecond after `from` that was reached: every arrival before it
-          // in this shard has been read. (Arrivals of one millisecond are never split.)
-          const lastMs = (arrivals.at(-1)?.GSI1SK as string | undefined)?.slice(0, 24);
-          if (start && arrivals.length >= perShard && lastMs !== undefined && lastMs > fromMs) cut = lastMs;
+          // Past the limit, stop at the last position read after `from`: every arrival before it in this shard has
+          // been read. A cut may fall inside an hour: stored times are whole hours (stored-time.ts), so one hour may
+          // hold any number of arrivals, ordered within it by their receipt hash (the position's suffix).
+          const last = arrivals.at(-1)?.GSI1SK as string | undefined;
+          if (start && arrivals.length >= perShard && last !== undefined && last > fromPosition) cut = last;
         } while (start && cut === null);
         return { arrivals, cut };
       }),
@@ -888,6 +890,43 @@ export class DynamoStore implements Store {
       .map((item) => this.toResponse(item))
       .filter((r) => r.withdrawnAt !== undefined || r.position < end);
     return { items: latestByKey(items), to: end };
+  }
+
+  // ---- drafts ---------------------------------------------------------------------------------------------------
+
+  async putDraft(draft: DraftRecord): Promise<boolean> {
+    const { expiresAt, ...rest } = draft;
+    return this.putNew({
+      ...keys.draftByCodeHash(draft.codeHash),
+      ...keys.draftsOfCampaign(draft.campaignId, draft.codeHash),
+      entity: 'draft',
+      v: VERSION,
+      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, storable(v)])),
+      [TTL_ATTRIBUTE]: toEpochSeconds(expiresAt),
+    });
+  }
+
+  async getDraft(codeHash: string, now: Date): Promise<DraftRecord | null> {
+    const item = await this.get(keys.draftByCodeHash(codeHash));
+    if (!item || expired(item, now)) return null;
+    return { ...strip<DraftRecord>(item), expiresAt: fromEpochSeconds(item[TTL_ATTRIBUTE])! };
+  }
+
+  async deleteDraft(codeHash: string): Promise<void> {
+    await this.send((doc, sdk) =>
+      doc.send(new sdk.DeleteCommand({ TableName: this.table, Key: keys.draftByCodeHash(codeHash) })),
+    );
+  }
+
+  async deleteCampaignDrafts(campaignId: string): Promise<number> {
+    const { GSI1PK } = keys.draftsOfCampaign(campaignId);
+    const items = await this.queryAll({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': GSI1PK },
+    });
+    for (const item of items) await this.deleteDraft(String(item.GSI1SK));
+    return items.length;
   }
 
   // ---- late answers --------------------------------------------------------------------------------------------

@@ -96,6 +96,16 @@ export const keys = {
     GSI1SK: `${WITHDRAWN_PREFIX}${position ?? ''}`,
   }),
 
+  /**
+   * A resume-on-another-device draft, keyed by the SHA-256 of the code its respondent keeps (never by anything about
+   * the person). Its campaign's drafts are listed under GSI1 so that a close can delete them all.
+   */
+  draftByCodeHash: (codeHash: string): Key => ({ PK: `DRAFT#${codeHash}`, SK: 'DRAFT' }),
+  draftsOfCampaign: (campaignId: string, codeHash?: string) => ({
+    GSI1PK: `CAMP#${campaignId}#DRAFTS`,
+    GSI1SK: codeHash ?? '',
+  }),
+
   leadershipOfCampaign: (campaignId: string): Key => ({ PK: `CAMP#${campaignId}`, SK: 'LEADERSHIP' }),
 
   /**

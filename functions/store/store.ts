@@ -192,8 +192,9 @@ export interface SurveyLinkRecord {
 
 /**
  * One stored response. `key` is the SHA-256 of its receipt, which is itself derived from the client's response id,
- * so the first write is one conditional put. Answers, segment and duration are erased once a withdrawn response no
- * longer counts in any stored snapshot.
+ * so the first write is one conditional put. Answers, segment and speeding flag are erased once a withdrawn response
+ * no longer counts in any stored snapshot. Its times are whole hours (stored-time.ts); items stored before that may
+ * hold finer times and an exact `durationS`, and read as before.
  */
 export interface ResponseRecord {
   key: string;
@@ -201,15 +202,36 @@ export interface ResponseRecord {
   shard: number;
   /** Position in the campaign's response stream: receivedAt (or withdrawnAt once withdrawn) plus a suffix. */
   position: string;
+  /** The hour it was received (stored-time.ts). */
   receivedAt: string;
+  /** The hour it was withdrawn. */
   withdrawnAt?: string;
   contentHash?: string;
   answers?: Answers;
   level?: Level;
   department?: string | null;
+  /** Too fast to have read the items (METHOD.md §3.5), decided at submission; absent otherwise. */
+  tooFast?: true;
+  /** The exact duration, on responses stored before only the flag was kept; never written now. */
   durationS?: number;
   /** The ledger step's entries, labels already cleaned; erased with the answers. */
   ledger?: LedgerAnswers;
+}
+
+/**
+ * Answers so far, saved to resume on another device (issue 16): keyed by the hash of a random code only the
+ * respondent holds, never counted, never in a report or export, deleted on submission and at the close.
+ */
+export interface DraftRecord {
+  codeHash: string;
+  campaignId: string;
+  /** The client's response id, so that the answers sent from either device are one response. */
+  responseId?: string;
+  answers: Answers;
+  level?: Level;
+  department?: string;
+  /** The hour after which the code no longer works (7 days, or the campaign's close if sooner). */
+  expiresAt: string;
 }
 
 export interface LeadershipRecord {
@@ -320,12 +342,20 @@ export interface Store extends AccountStore {
   putSurveyLink(link: SurveyLinkRecord): Promise<void>;
   getSurveyLink(id: string, now: Date): Promise<SurveyLinkRecord | null>;
 
+  /** Stores a draft under a new code hash (false when the hash exists: draw another code). */
+  putDraft(draft: DraftRecord): Promise<boolean>;
+  /** The draft, or null when unknown or expired at `now`. */
+  getDraft(codeHash: string, now: Date): Promise<DraftRecord | null>;
+  deleteDraft(codeHash: string): Promise<void>;
+  /** Deletes every draft of the campaign (at its close); returns how many. */
+  deleteCampaignDrafts(campaignId: string): Promise<number>;
+
   /** One conditional put; when the key exists, the stored response comes back for the caller to compare. */
   putResponse(response: ResponseRecord): Promise<PutResponseResult>;
   getResponse(key: string): Promise<ResponseRecord | null>;
   /** Marks the response withdrawn and moves it to `position` in the stream; null when absent or already withdrawn. */
   withdrawResponse(key: string, withdrawnAt: string, position: string): Promise<ResponseRecord | null>;
-  /** Erases answers, segment, duration, ledger and content hash of withdrawn responses. */
+  /** Erases answers, segment, speeding flag (or duration), ledger and content hash of withdrawn responses. */
   eraseWithdrawn(keys: readonly string[]): Promise<void>;
   /** Keys of the withdrawn responses at stream positions in [from, to) (null: before `to`) that still hold answers. */
   withdrawnHoldingAnswers(
@@ -345,9 +375,9 @@ export interface Store extends AccountStore {
   /**
    * A bounded stretch of the stream for a fold: the responses received at positions in [from, to), and every
    * withdrawal at or after `from` (whatever its response's arrival). About `limit` arrivals at most: when there are
-   * more, `to` comes back lower, at a millisecond boundary (a cursor: every arrival before it is in `items`). The
-   * withdrawals are not bounded (each is one respondent's own). A campaign without `streamLayout` is read to the
-   * end, as its old withdrawals sit among the arrivals.
+   * more, `to` comes back lower, at a stream position (a cursor: every arrival before it is in `items`), which may
+   * fall inside an hour (campaign-stats.ts `inSnapshot`). The withdrawals are not bounded (each is one respondent's
+   * own). A campaign without `streamLayout` is read to the end, as its old withdrawals sit among the arrivals.
    */
   readStreamChunk(
     campaign: Pick<CampaignRecord, 'id' | 'shards' | 'streamLayout'>,

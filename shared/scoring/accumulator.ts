@@ -135,7 +135,7 @@ class StatsAccumulator implements Accumulator {
   add(response: SurveyResponse): void {
     const codes = this.#encode(response.answers);
     const ledger = this.#checkLedger(response.ledger);
-    if (this.#fold(codes, response.durationS, 1) && ledger) this.#ledger!.fold(ledger, 1);
+    if (this.#fold(codes, response.durationS, 1, response.tooFast === true) && ledger) this.#ledger!.fold(ledger, 1);
   }
 
   addCoded(codes: Uint8Array, durationS?: number, ledger?: LedgerAnswers): void {
@@ -151,12 +151,13 @@ class StatsAccumulator implements Accumulator {
   remove(response: SurveyResponse): void {
     const codes = this.#encode(response.answers);
     const ledger = this.#checkLedger(response.ledger);
-    const counted = this.#fold(codes, response.durationS, -1);
+    const flagged = response.tooFast === true;
+    const counted = this.#fold(codes, response.durationS, -1, flagged);
     // Every statistic is a count or a sum of positive values: a negative one proves the response was never added.
     const stats = this.#stats;
     for (let i = 0; i < stats.length; i++) {
       if (stats[i]! < 0) {
-        this.#fold(codes, response.durationS, 1);
+        this.#fold(codes, response.durationS, 1, flagged);
         throw new StatsMismatchError('cannot withdraw a response these statistics do not hold');
       }
     }
@@ -164,7 +165,7 @@ class StatsAccumulator implements Accumulator {
     try {
       this.#ledger!.fold(ledger, -1);
     } catch (error) {
-      this.#fold(codes, response.durationS, 1);
+      this.#fold(codes, response.durationS, 1, flagged);
       if (error instanceof LedgerStatsError) throw new StatsMismatchError(error.message);
       throw error;
     }
@@ -234,8 +235,9 @@ class StatsAccumulator implements Accumulator {
    * flags, n and capacity go straight into the statistics; each scale's pattern is counted when adding, and worked out
    * at once (addPattern) when removing, after every count is spilled, so a negative statistic shows at once. Returns
    * whether the response counts in the scores (false: flagged and left out), which its ledger entries follow.
+   * `tooFast` is the speeding flag a stored response carries instead of its duration (SurveyResponse.tooFast).
    */
-  #fold(codes: Uint8Array, durationS: number | undefined, sign: 1 | -1): boolean {
+  #fold(codes: Uint8Array, durationS: number | undefined, sign: 1 | -1, tooFastFlag = false): boolean {
     const plan = this.#plan;
     const stats = this.#stats;
     const kinds = plan.kinds;
@@ -282,7 +284,7 @@ class StatsAccumulator implements Accumulator {
     }
 
     const straightLining = straightLined(numeric, seen !== 0 && (seen & (seen - 1)) === 0, reversed, forward);
-    const tooFast = fast(durationS, matched);
+    const tooFast = tooFastFlag || fast(durationS, matched);
     const flagged = straightLining || tooFast;
     if (flagged) stats[plan.quality]! += sign;
     if (straightLining) stats[plan.quality + 1]! += sign;

@@ -41,7 +41,7 @@ export function qualityFlags(instrument: Instrument, response: SurveyResponse): 
   }
   return {
     straightLining: isStraightLining(numeric, values.size === 1, reversed, forward),
-    tooFast: isTooFast(response.durationS, answered),
+    tooFast: response.tooFast === true || isTooFast(response.durationS, answered),
   };
 }
 

@@ -2,6 +2,7 @@ import { ProvisionedThroughputExceededException, ThrottlingException } from '@aw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshStats, mergeCells } from '../../functions/reports/campaign-stats';
 import type { Store } from '../../functions/store/store';
+import { STORED_TIME_UNIT_MS } from '../../functions/store/stored-time';
 import { landedHistory } from '../../shared/account';
 import { CURRENT_INSTRUMENT } from '../../shared/instrument';
 import { ADMIN_TOKEN, call, type Harness, makeAnswers, seedCampaign, startHarness } from '../http/harness';
@@ -115,9 +116,10 @@ describe('a store that throttles and times out one call in five', () => {
     const random = seededRandom(SEED + 1);
     const uuid = uuidsFrom(random);
 
-    // 240 respondents in waves of 12; the clock moves between waves, so report reads store snapshots and later ones
-    // fold the tail after them. Requests go one at a time, so the order of store calls, and with it which ones fail, is
-    // the same on every run (concurrent submissions are test/integration/concurrency.test.ts's subject).
+    // 240 respondents in waves of 12; the clock moves between waves (by an hour before each read), so report reads
+    // store snapshots and later ones fold the tail after them. Requests go one at a time, so the order of store calls,
+    // and with it which ones fail, is the same on every run (concurrent submissions are
+    // test/integration/concurrency.test.ts's subject).
     const bodies = Array.from({ length: 240 }, (_, i) => ({
       responseId: uuid(),
       answers: makeAnswers(() => 1 + Math.floor(random() * 5)),
@@ -137,6 +139,9 @@ describe('a store that throttles and times out one call in five', () => {
       for (const body of bodies.slice(wave * 12, wave * 12 + 12)) await submit(body);
       h.clock.advance(2000);
       if (wave % 4 === 3) {
+        // Stored times are whole hours (stored-time.ts) and the cursor trails at an hour's start: an hour on, this
+        // read's cursor passes every wave before it.
+        h.clock.advance(STORED_TIME_UNIT_MS);
         const report = await retrying(
           app,
           'GET',

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldStep, freshStats } from '../../functions/reports/campaign-stats';
 import { keys } from '../../functions/store/keys';
+import { STORED_TIME_UNIT_MS } from '../../functions/store/stored-time';
 import { call, type Harness, makeSubmission, seedCampaign, startHarness } from '../http/harness';
 
 // The local engine (dynalite) must write an item and its index entries whole, as DynamoDB does. Here LevelDB refuses
@@ -72,7 +73,9 @@ describe('the local engine writes an item and its index entries whole', () => {
     refusing = false;
     expect(failed.status).toBe(503);
     for (let i = 0; i < 6; i++) expect((await submit(makeSubmission())).status).toBe(201);
-    // Sent again: received later, at a later place in the stream.
+    // Sent again: received later, at a later place in the stream. Stored times are whole hours (stored-time.ts), so
+    // an hour later: in the same hour it would have the very place an entry of the refused write would hold.
+    h.clock.advance(STORED_TIME_UNIT_MS);
     expect((await submit(lost)).status).toBe(201);
     for (let i = 0; i < 2; i++) expect((await submit(makeSubmission())).status).toBe(201);
 
@@ -95,7 +98,7 @@ describe('the local engine writes an item and its index entries whole', () => {
 
     // The scheduler's fold in stretches of one arrival per shard (so the entry of the refused write and the
     // response's own are never in one stretch), then the fold from scratch.
-    h.clock.advance(2 * SAFETY);
+    h.clock.advance(STORED_TIME_UNIT_MS + SAFETY);
     let stored = 0;
     for (let steps = 0; steps < 50; steps++) {
       const step = await foldStep(h.store, c, h.clock.now, { safetyMs: SAFETY, refreshItems: 5, chunkItems: 1 });

@@ -3,6 +3,7 @@ import { ReportPreparing } from '../../functions/api/errors';
 import { buildReport } from '../../functions/reports/build-report';
 import { campaignStats, foldStep, freshStats, instrumentOf } from '../../functions/reports/campaign-stats';
 import type { CampaignRecord, Store } from '../../functions/store/store';
+import { STORED_TIME_UNIT_MS } from '../../functions/store/stored-time';
 import { LEVELS } from '../../shared/instrument';
 import { createRng } from '../../shared/simulation';
 import {
@@ -20,6 +21,8 @@ import {
 // whatever happened in between: new responses, withdrawals before and after the cursor, refreshes, lost races.
 
 const SAFETY = 60_000;
+/** Long enough for the trailing cursor to pass everything received before: stored times are whole hours. */
+const SETTLE = STORED_TIME_UNIT_MS + SAFETY;
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ snapshotSafetyMs: SAFETY, snapshotRefreshItems: 5 });
@@ -82,8 +85,8 @@ describe('report = fold from scratch', () => {
         const receipt = receipts.splice(Math.floor(rng.uniform() * receipts.length), 1)[0]!;
         expect((await call(h.app, 'DELETE', `/api/v1/responses/${receipt}`)).status).toBe(204);
       } else if (u < 0.85) {
-        // Sometimes less, sometimes more than the safety window.
-        h.clock.advance(Math.floor(rng.uniform() * 3 * SAFETY));
+        // Sometimes within the hour, sometimes past it and the safety window: the cursor moves by whole hours.
+        h.clock.advance(Math.floor(rng.uniform() * 1.5 * SETTLE));
       } else {
         const { cached, fresh, stats } = await bothReports(c);
         expect(cached).toEqual(fresh);
@@ -91,7 +94,7 @@ describe('report = fold from scratch', () => {
         if (stats.refreshed) refreshes++;
       }
     }
-    h.clock.advance(5 * SAFETY);
+    h.clock.advance(SETTLE);
     const { cached, fresh } = await bothReports(c);
     expect(cached).toEqual(fresh);
     expect(cached.n).toBe(receipts.length);
@@ -130,7 +133,7 @@ describe('report = fold from scratch', () => {
         const receipt = receipts.splice(Math.floor(rng.uniform() * receipts.length), 1)[0]!;
         expect((await call(h.app, 'DELETE', `/api/v1/responses/${receipt}`)).status).toBe(204);
       } else if (u < 0.75) {
-        h.clock.advance(Math.floor(rng.uniform() * 3 * SAFETY));
+        h.clock.advance(Math.floor(rng.uniform() * 1.5 * SETTLE));
       } else if (u < 0.88) {
         // The scheduler: one stretch, or two runs racing for the same one.
         const chunk = 1 + Math.floor(rng.uniform() * 6);
@@ -151,7 +154,7 @@ describe('report = fold from scratch', () => {
       }
     }
     // Catch up in stretches, then the read is a snapshot plus a short tail, equal to a fold from scratch.
-    h.clock.advance(5 * SAFETY);
+    h.clock.advance(SETTLE);
     for (let i = 0; i < 1000 && !(await fold(4)).caughtUp; i++);
     const { cached, fresh, stats } = await bothReports(c, h.store, 6);
     expect(cached).toEqual(fresh);
@@ -176,7 +179,7 @@ describe('report = fold from scratch', () => {
       });
       receipts.push(res.body.receipt);
     }
-    h.clock.advance(2 * SAFETY);
+    h.clock.advance(SETTLE);
     const first = await bothReports(c);
     expect(first.stats.refreshed).toBe(true);
     const old = await h.store.getSnapshot(campaignId);
@@ -189,11 +192,11 @@ describe('report = fold from scratch', () => {
     expect(afterWithdraw.cached).toEqual(afterWithdraw.fresh);
 
     // Once a newer snapshot covers the withdrawal, its answers are erased from the table.
-    h.clock.advance(2 * SAFETY);
+    h.clock.advance(SETTLE);
     for (let i = 0; i < 5; i++) {
       await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, { body: makeSubmission() });
     }
-    h.clock.advance(2 * SAFETY);
+    h.clock.advance(SETTLE);
     const refreshed = await bothReports(c);
     expect(refreshed.stats.refreshed).toBe(true);
     const withdrawn = (await h.scanAll()).filter(
@@ -227,6 +230,62 @@ describe('report = fold from scratch', () => {
     expect(raced.cached.n).toBe(12);
   });
 
+  it('reads responses and snapshots stored with exact times: the duration still flags, a finer cursor is not trusted', async () => {
+    const { campaignId, surveyToken } = await seedCampaign(h.app, { departments: DEPARTMENTS, minGroupSize: 3 });
+    const c = await campaign(campaignId);
+    // Two responses as an earlier release stored them: exact times and durations, one too fast to have read the items.
+    const exact = (offsetMs: number) => new Date(h.clock.now.getTime() + offsetMs).toISOString();
+    for (const [i, durationS] of [
+      [0, 7],
+      [1, 301],
+    ] as const) {
+      const receivedAt = exact(1234 + i);
+      const key = `legacy${i}`.padEnd(64, '0');
+      await h.store.putResponse({
+        key,
+        campaignId,
+        shard: 0,
+        position: `${receivedAt}#${key.slice(0, 16)}`,
+        receivedAt,
+        contentHash: 'legacy',
+        answers: makeAnswers(),
+        level: 'frontline',
+        department: 'Sales',
+        durationS,
+      });
+    }
+    for (let i = 0; i < 6; i++) {
+      await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, {
+        body: makeSubmission({ department: DEPARTMENTS[i % 3]! }),
+      });
+    }
+    h.clock.advance(SETTLE);
+    const before = await bothReports(c);
+    expect(before.cached).toEqual(before.fresh);
+    expect(before.cached.n).toBe(8);
+    const total = (await freshStats(h.store, { ...c, closedAt: h.clock.now.toISOString() })).values();
+    expect([...total].reduce((sum, cell) => sum + cell.quality.tooFast, 0)).toBe(1);
+
+    // A snapshot an earlier release stored: its cursor trails its creation by the safety window only, so answers
+    // now dated at the start of that hour sit behind it. It must not be built on.
+    const current = (await h.store.getSnapshot(campaignId))!;
+    h.clock.advance(20 * 60_000 + 4321);
+    const fineCursor = new Date(h.clock.now.getTime() - SAFETY).toISOString();
+    expect(fineCursor > current.cursor).toBe(true);
+    expect(
+      await h.store.putSnapshot(
+        { ...current, version: current.version + 1, cursor: fineCursor, createdAt: h.clock.now.toISOString() },
+        current.version,
+      ),
+    ).toBe(true);
+    for (let i = 0; i < 3; i++)
+      await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, { body: makeSubmission() });
+    const after = await bothReports(c);
+    expect(after.stats.snapshotCursor).toBeNull();
+    expect(after.cached).toEqual(after.fresh);
+    expect(after.cached.n).toBe(11);
+  });
+
   it('reads a snapshot stored before the statistics gained fields as absent: folds from scratch, then replaces it', async () => {
     const { campaignId, surveyToken } = await seedCampaign(h.app, { departments: DEPARTMENTS, minGroupSize: 3 });
     const c = await campaign(campaignId);
@@ -235,7 +294,7 @@ describe('report = fold from scratch', () => {
         body: makeSubmission({ department: DEPARTMENTS[i % 3]! }),
       });
     }
-    h.clock.advance(2 * SAFETY);
+    h.clock.advance(SETTLE);
     expect((await bothReports(c)).stats.refreshed).toBe(true);
     const current = (await h.store.getSnapshot(campaignId))!;
     // The shape an earlier release stored: scales without the per-item and pairwise sums.
@@ -260,7 +319,7 @@ describe('report = fold from scratch', () => {
     expect(stored).toBe(true);
     for (let i = 0; i < 6; i++)
       await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, { body: makeSubmission() });
-    h.clock.advance(2 * SAFETY);
+    h.clock.advance(SETTLE);
     const after = await bothReports(c);
     expect(after.stats.snapshotCursor).toBeNull();
     expect(after.cached).toEqual(after.fresh);
@@ -282,7 +341,7 @@ describe('report = fold from scratch', () => {
       ),
     );
     await closeCampaign(h.app, campaignId);
-    h.clock.advance(2 * SAFETY);
+    h.clock.advance(SETTLE);
     const reads = await Promise.all(
       Array.from({ length: 6 }, () =>
         call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/report`, { token: ADMIN_TOKEN }),
@@ -308,7 +367,7 @@ describe('report = fold from scratch', () => {
     for (const receipt of receipts.slice(0, 2)) {
       expect((await call(h.app, 'DELETE', `/api/v1/responses/${receipt}`)).status).toBe(204);
     }
-    h.clock.advance(2 * SAFETY);
+    h.clock.advance(SETTLE);
     const holdingAnswers = async () =>
       (await h.scanAll()).filter(
         (i) => i.entity === 'response' && i.campaignId === campaignId && i.withdrawnAt && 'answers' in i,
@@ -352,7 +411,7 @@ describe('report = fold from scratch', () => {
 
     // The same when the next step is the scheduler's: a second withdrawal, erased by a fold that fails once.
     expect((await call(h.app, 'DELETE', `/api/v1/responses/${receipts[2]}`)).status).toBe(204);
-    h.clock.advance(2 * SAFETY);
+    h.clock.advance(SETTLE);
     failures = 0;
     await expect(foldStep(failingErase, c, h.clock.now, options)).rejects.toThrow('Rate of requests');
     expect((await h.store.getSnapshot(campaignId))!.eraseFrom).toBe(settled.cursor);

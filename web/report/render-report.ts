@@ -34,6 +34,7 @@ import { ledgerSection } from './render-ledger';
 import { trendSection, type WaveTrendModel } from './render-trend';
 import { REPORT_CSS } from './report-css';
 import { LEDGER_EVIDENCE_NAMES, REPORT_TEXT, type ReportText } from './report-messages';
+import { noteIn, REPORT_SENTENCES, type ReportSentences } from './report-sentences';
 
 /** One row of a segment breakdown: a suppressed row carries no numbers at all. */
 export interface SegmentRow {
@@ -93,9 +94,11 @@ export interface ReportModel extends Partial<Omit<ReadinessReport, 'layers' | 's
 interface RenderContext {
   lang: Language;
   t: ReportText;
+  /** The longer sentences (report-sentences.ts). */
+  s: ReportSentences;
   instrument: Instrument;
 }
-let L: RenderContext = { lang: 'en', t: REPORT_TEXT.en, instrument: CURRENT_INSTRUMENT };
+let L: RenderContext = { lang: 'en', t: REPORT_TEXT.en, s: REPORT_SENTENCES.en, instrument: CURRENT_INSTRUMENT };
 
 /** A layer's name in the report's language (the instrument's own translation). */
 export const layerName = (layer: Layer): string => L.instrument.layers[layer]?.name[L.lang] ?? LAYER_NAMES[layer];
@@ -128,7 +131,7 @@ function rateText(rate: ResponseRate | undefined): string | null {
   const r = rate.rate ?? (rate.invited && rate.responded !== undefined ? rate.responded / rate.invited : null);
   if (r === null || r === undefined) return null;
   const counts =
-    rate.responded !== undefined && rate.invited !== undefined ? ` (${rate.responded} of ${rate.invited})` : '';
+    rate.responded !== undefined && rate.invited !== undefined ? L.s.rateCounts(rate.responded, rate.invited) : '';
   return `${pct(r)}${counts}`;
 }
 
@@ -164,8 +167,9 @@ export function renderReportDocument(model: ReportModel, options: RenderReportOp
       : '<link rel="icon" href="/assets/favicon.svg"><link rel="stylesheet" href="/assets/orgos.css"><link rel="stylesheet" href="/assets/report.css">';
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-Hans' : lang}" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(
     title,
-  )}</title>${css}</head><body><a class="skip" href="#report">Skip to the report</a><main id="report" class="report">${renderReportBody(
+  )}</title>${css}</head><body><a class="skip" href="#report">${esc(REPORT_SENTENCES[lang].skipLink)}</a><main id="report" class="report">${renderReportBody(
     model,
+    { lang },
   )}</main></body></html>`;
 }
 
@@ -176,7 +180,7 @@ export function renderReportBody(model: ReportModel, options: RenderBodyOptions 
     (model.instrument ? findInstrument(model.instrument.id, model.instrument.version) : undefined) ??
     CURRENT_INSTRUMENT;
   const outer = L;
-  L = { lang, t: REPORT_TEXT[lang], instrument };
+  L = { lang, t: REPORT_TEXT[lang], s: REPORT_SENTENCES[lang], instrument };
   try {
     return body(model, options.languageLinks ?? false);
   } finally {
@@ -201,7 +205,7 @@ function body(model: ReportModel, languageLinks: boolean): string {
     layersSection(model, hasScores),
     diagnosesSection(model),
     actionsSection(model),
-    ledgerSection(model.ledger),
+    ledgerSection(model.ledger, { lang: L.lang, s: L.s, instrument: L.instrument }),
     gapSection(model),
     model.waves ? trendSection(model.waves, model.minGroupSize ?? 5, { t: L.t, layerName }) : '',
     segmentsSection(model, k),
@@ -225,17 +229,19 @@ function unpublishedBody(model: ReportModel, languageLinks: boolean): string {
       ).join('')
     : '';
   const leadership = leadRows
-    ? `<section id="gap" aria-labelledby="gap-h"><h2 id="gap-h">The leadership’s own view</h2><p>What the leadership answered (${
-        model.leadership?.n ?? 0
-      } ${model.leadership?.n === 1 ? 'person' : 'people'}, not anonymous). The comparison with the workforce comes with the results.</p><div class="table-wrap" role="region" tabindex="0" aria-label="Leadership scores"><table class="data"><caption>Leadership layer scores, 0–100</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Leadership</th></tr></thead><tbody>${leadRows}</tbody></table></div></section>`
+    ? `<section id="gap" aria-labelledby="gap-h"><h2 id="gap-h">${esc(L.s.leadershipOwnHeading)}</h2><p>${esc(
+        L.s.leadershipOwnText(model.leadership?.n ?? 0),
+      )}</p><div class="table-wrap" role="region" tabindex="0" aria-label="${esc(L.s.leadershipScoresLabel)}"><table class="data"><caption>${esc(
+        L.s.leadershipScoresCaption,
+      )}</caption><thead><tr><th scope="col">${L.t.col.layer}</th><th scope="col" class="num">${L.t.col.leadership}</th></tr></thead><tbody>${leadRows}</tbody></table></div></section>`
     : '';
-  return `${header(model, languageLinks)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Results are not published yet</h2><p class="lead">${esc(
-    model.reason ?? 'Results are published when the campaign closes.',
-  )}</p>${closes && model.campaign?.status !== 'closed' ? `<p>The campaign closes on ${esc(closes)} UTC.</p>` : ''}</section>${protectionSection(model)}${renderAccountSection(
-    model.account,
-    model.accountLink,
-    L.lang,
-  )}${leadership}`;
+  // The API's reason is English; the other languages say the same in their own words.
+  const reason = L.lang === 'en' ? (model.reason ?? L.s.publishedAtClose) : L.s.publishedAtClose;
+  return `${header(model, languageLinks)}<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${esc(
+    L.s.notPublishedHeading,
+  )}</h2><p class="lead">${esc(reason)}</p>${
+    closes && model.campaign?.status !== 'closed' ? `<p>${esc(L.s.closesOn(closes))}</p>` : ''
+  }</section>${protectionSection(model)}${renderAccountSection(model.account, model.accountLink, L.lang)}${leadership}`;
 }
 
 /** What protects small groups in this campaign (an open link cannot), and any group flagged for a late burst. */
@@ -251,8 +257,10 @@ function protectionSection(model: ReportModel): string {
         )
         .join('')}</ul>`
     : '';
-  return `<section id="protection" aria-labelledby="protection-h"><h2 id="protection-h">How far small groups are protected</h2>${
-    statement ? `<p${model.protection?.resistsPadding === false ? ' class="warn"' : ''}>${esc(statement)}</p>` : ''
+  // The API states it in English; by its kind, the report says it in its own language.
+  const said = (model.protection?.kind && L.s.protection[model.protection.kind]) || statement;
+  return `<section id="protection" aria-labelledby="protection-h"><h2 id="protection-h">${esc(L.t.protectionHeading)}</h2>${
+    said ? `<p${model.protection?.resistsPadding === false ? ' class="warn"' : ''}>${esc(said)}</p>` : ''
   }${list}</section>`;
 }
 
@@ -297,7 +305,7 @@ function toc(account: boolean, trend: boolean, ledger: boolean): string {
     ['items', n.items],
     ['method', n.method],
   ];
-  return `<nav class="toc" aria-label="Report sections"><ul>${links
+  return `<nav class="toc" aria-label="${esc(L.s.tocLabel)}"><ul>${links
     .map(([id, text]) => `<li><a href="#${id}">${esc(text)}</a></li>`)
     .join('')}</ul></nav>`;
 }
@@ -518,60 +526,50 @@ function layersSection(model: ReportModel, hasScores: boolean): string {
 
 // ---- diagnoses
 
-const PROFILE_FACTS: Record<string, string> = {
-  seat_coverage: 'AI seats per employee',
-  pilots: 'AI pilots',
-  training_hours_per_employee: 'AI training hours per employee',
-  ai_spend_per_employee: 'AI spend per employee',
-  investment_facts: 'investment facts at or above their mark',
-};
-
-const GAP_NAMES: Record<string, string> = {
-  mean: 'Leadership minus workforce, mean over the layers',
-  layers_beyond_ci: 'Layers where leadership lies above the workforce interval',
-  'manager-frontline': 'Managers minus frontline, mean over the layers',
-};
-
-/** Capacity answers by meaning (shared/diagnosis/capacity.ts), as the evidence rows name them. */
-const CAPACITY_MEANING_NAMES: Record<string, string> = {
-  cost: 'lower costs or fewer people',
-  growth: 'customers and growth',
-  learning: 'learning and new roles',
-  top_destination: 'the most-named direction',
-  top_decided: 'the most-named decided use',
-  // 2026.1's evidence source, kept readable for stored reports.
-  profit: 'lower costs',
-};
+/**
+ * A capacity answer's name in the report's language: in English the report's own short name, in another language the
+ * instrument's option label in it (the report has no names of its own there), else the English name.
+ */
+function capacityName(id: string): string {
+  if (L.lang === 'en' && CAPACITY_NAMES[id]) return CAPACITY_NAMES[id];
+  for (const item of L.instrument.items) {
+    if (item.type !== 'choice') continue;
+    const option = item.options.find((o) => o.id === id);
+    if (option) return option.label[L.lang] ?? option.label.en;
+  }
+  return CAPACITY_NAMES[id] ?? id;
+}
 
 /** A plain name for an evidence source ("layer:governance", "gap:roles", "capacity:profit+headcount_only", ...). */
 export function evidenceSource(source: string, itemText?: (id: string) => string | undefined): string {
   const [kind = '', rest = ''] = source.includes(':') ? source.split(/:(.*)/s) : ['', source];
+  const { s } = L;
   const capacity = (ids: string) =>
     ids
       .split('+')
-      .map((id) => CAPACITY_MEANING_NAMES[id] ?? (CAPACITY_NAMES[id] ?? id).toLowerCase())
-      .join(' or ');
+      .map((id) => s.capacityMeanings[id] ?? (L.lang === 'en' ? capacityName(id).toLowerCase() : capacityName(id)))
+      .join(s.or);
   switch (kind) {
     case 'layer':
       return layerLabel(rest as Layer) ?? rest;
     case 'signal':
-      return rest === 'capacity_decision' ? 'Capacity decision' : (signalLabel(rest as LikertSignal) ?? rest);
+      return rest === 'capacity_decision' ? s.capacityDecisionSource : (signalLabel(rest as LikertSignal) ?? rest);
     case 'capacity':
-      return `Share answering ${capacity(rest)}`;
+      return s.shareAnswering(capacity(rest));
     case 'profile':
-      return `Profile: ${PROFILE_FACTS[rest] ?? rest.replace(/_/g, ' ')}`;
+      return s.profile(s.profileFacts[rest] ?? rest.replace(/_/g, ' '));
     case 'gap':
-      return GAP_NAMES[rest] ?? `Leadership minus workforce, ${layerLabel(rest as Layer) ?? rest}`;
+      return s.gapNames[rest] ?? s.gapOn(layerLabel(rest as Layer) ?? rest);
     case 'capacity_decided':
-      return 'Share not told what freed time is for (not decided, not told, or does not know)';
+      return s.notToldShare;
     case 'item':
-      return `“${itemText?.(rest) ?? rest}”`;
+      return L.lang === 'zh' ? `「${itemText?.(rest) ?? rest}」` : `“${itemText?.(rest) ?? rest}”`;
     case 'quality':
-      return 'Share of responses flagged as careless';
+      return s.carelessShare;
     case 'workforce':
-      return 'Effective respondents';
+      return s.effectiveRespondents;
     case 'departments':
-      return `Furthest-apart departments, ${layerLabel(rest as Layer) ?? rest}`;
+      return s.furthestApart(layerLabel(rest as Layer) ?? rest);
     case 'ledger':
       return LEDGER_EVIDENCE_NAMES[L.lang][rest] ?? LEDGER_EVIDENCE_NAMES.en[rest] ?? rest.replace(/_/g, ' ');
     default:
@@ -610,7 +608,7 @@ function diagnosisBlock(d: Diagnosis, itemText: (id: string) => string | undefin
   const rows = (d.evidence ?? [])
     .map(
       (e) =>
-        `<tr><th scope="row">${esc(evidenceSource(e.source, itemText))}${e.note ? `<span class="ev-note">${esc(e.note)}</span>` : ''}</th><td class="num">${esc(
+        `<tr><th scope="row">${esc(evidenceSource(e.source, itemText))}${e.note ? `<span class="ev-note">${esc(noteIn(L.s, e.note))}</span>` : ''}</th><td class="num">${esc(
           evidenceValue(e.source, e.value),
         )}</td><td class="num">${COMPARISON[e.comparison] ?? esc(e.comparison)} ${esc(evidenceValue(e.source, e.threshold))}</td><td>${
           e.met ? `<span class="met">${L.t.holds}</span>` : `<span class="unmet">${L.t.doesNotHold}</span>`
@@ -620,10 +618,7 @@ function diagnosisBlock(d: Diagnosis, itemText: (id: string) => string | undefin
   const name = L.t.diagnosisNames[d.code] ?? d.code;
   // Calibrated, in words and number, never 100% (docs/METHOD.md §6.5).
   const words = confidenceWords(d);
-  const caution =
-    d.caution === 'flagged_responses'
-      ? '<p class="notes">Read with care: many responses are flagged as careless (see the top of the report).</p>'
-      : '';
+  const caution = d.caution === 'flagged_responses' ? `<p class="notes">${esc(L.s.carefulRead)}</p>` : '';
   return `<article class="diag"><h3>${esc(name)}</h3><p class="conf">${esc(L.t.confidence)}: ${esc(words)}</p>${caution}<p>${esc(
     d.explanations?.[L.lang] ?? d.explanation,
   )}</p>${
@@ -696,26 +691,37 @@ function gapSection(model: ReportModel): string {
     })
     .filter((r): r is { name: string; mean: number } => r.mean !== null);
   const lg = model.levelGap;
+  const { s } = L;
+  const beyond = lg ? LAYERS.filter((l) => lg.layers[l]?.beyondNoise) : [];
   const levelGapText = lg
-    ? `<p>Managers minus frontline staff, mean over the layers: ${signed(lg.mean)} points (${lg.n.upper} managers, ${lg.n.lower} frontline). ${
-        LAYERS.filter((l) => lg.layers[l]?.beyondNoise).length > 0
-          ? `Beyond noise on ${LAYERS.filter((l) => lg.layers[l]?.beyondNoise)
-              .map(
-                (l) =>
-                  `${layerName(l)} (${signed(lg.layers[l]!.value)}, interval ${signed(lg.layers[l]!.ci[0])} to ${signed(lg.layers[l]!.ci[1])})`,
-              )
-              .join(', ')}.`
-          : 'No layer differs beyond noise.'
-      }</p>`
+    ? `<p>${esc(s.levelGap(signed(lg.mean), lg.n.upper, lg.n.lower))} ${esc(
+        beyond.length > 0
+          ? s.beyondNoiseOn(
+              beyond
+                .map((l) =>
+                  s.beyondNoiseItem(
+                    layerName(l),
+                    signed(lg.layers[l]!.value),
+                    signed(lg.layers[l]!.ci[0]),
+                    signed(lg.layers[l]!.ci[1]),
+                  ),
+                )
+                .join(s.listJoin),
+            )
+          : s.noLayerBeyondNoise,
+      )}</p>`
     : '';
   const byLevel =
     levelMeans.length >= 2
-      ? `<p>By level, mean of the layer scores (levels with at least ${model.minGroupSize ?? 5} responses): ${levelMeans
-          .map((r) => `${esc(levelName(r.name))} ${round(r.mean)}`)
-          .join(', ')}. Details are in the group table below.</p>${levelGapText}`
+      ? `<p>${esc(
+          s.byLevel(
+            model.minGroupSize ?? 5,
+            levelMeans.map((r) => `${levelName(r.name)} ${round(r.mean)}`).join(s.listJoin),
+          ),
+        )}</p>${levelGapText}`
       : levelGapText;
   if (!gap || Object.keys(gap).length === 0) {
-    return `${head}<p class="empty">No leadership view was entered for this campaign, so the gap between what leadership and the workforce see is not measured.</p>${byLevel}</section>`;
+    return `${head}<p class="empty">${esc(s.noLeadershipView)}</p>${byLevel}</section>`;
   }
   const layers = LAYERS.filter((l) => typeof gap[l] === 'number');
   const rowH = 46;
@@ -761,23 +767,21 @@ function gapSection(model: ReportModel): string {
   const leadN = model.leadership?.n;
   const whyDiffer =
     execRow && leadMean !== null
-      ? ` Executives who answered the workforce survey average ${round(execRow.mean)}${
-          execN ? ` (${execN} people, anonymously)` : ' (anonymously)'
-        }; the leadership view averages ${round(leadMean)}${
-          leadN ? ` (${leadN} ${leadN === 1 ? 'person' : 'people'}, by name)` : ' (by name)'
-        }. They are not the same people, they did not answer under the same conditions (anonymous among their staff, or on the record as the leadership team), and with so few people each average can move by several points by chance alone.`
-      : ' The leadership view is what the leadership team answered, by name and apart from the workforce; executives in the workforce survey answered anonymously and are part of the workforce scores.';
+      ? ` ${esc(s.execsAverage(round(execRow.mean), execN))} ${esc(s.leadershipAverages(round(leadMean), leadN))} ${esc(
+          s.notSamePeople,
+        )}`
+      : ` ${esc(s.leadershipApart)}`;
   const text =
     gap[largest]! > 0
-      ? `<p>Leadership rates <strong>${esc(layerName(largest))}</strong> ${gap[largest]!.toFixed(
-          1,
-        )} points higher than the workforce does: the largest gap. ${
-          bossB
-            ? 'Together with high activity and low operating impact, this is the “we already get it” trap (see the diagnosis).'
-            : 'This gap alone is not the “we already get it” trap, which is not diagnosed here: the trap also needs the gap beyond both groups’ uncertainty on most layers, high activity and low operating impact, and those do not all hold.'
-        }${whyDiffer}</p>`
-      : `<p>Leadership does not rate any layer higher than the workforce does.${whyDiffer}</p>`;
-  return `${head}${text}<figure><svg class="chart" viewBox="0 0 ${CHART_W} ${h}" role="img" aria-label="Leadership score minus workforce score per layer, in points; the figures are in the table below.">${svg}</svg><figcaption>Leadership minus workforce, in points: to the right, leadership sees more than the workforce does.</figcaption></figure><div class="table-wrap" role="region" tabindex="0" aria-label="Leadership and workforce scores"><table class="data"><caption>Leadership and workforce scores</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Workforce</th><th scope="col" class="num">Leadership</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows}</tbody></table></div>${byLevel}</section>`;
+      ? `<p>${s.largestGap(esc(layerName(largest)), gap[largest]!.toFixed(1))} ${esc(bossB ? s.bossBHolds : s.bossBNot)}${whyDiffer}</p>`
+      : `<p>${esc(s.noHigherLayer)}${whyDiffer}</p>`;
+  return `${head}${text}<figure><svg class="chart" viewBox="0 0 ${CHART_W} ${h}" role="img" aria-label="${esc(
+    s.gapChartLabel,
+  )}">${svg}</svg><figcaption>${esc(s.gapCaption)}</figcaption></figure><div class="table-wrap" role="region" tabindex="0" aria-label="${esc(
+    s.gapTable,
+  )}"><table class="data"><caption>${esc(s.gapTable)}</caption><thead><tr><th scope="col">${L.t.col.layer}</th><th scope="col" class="num">${
+    L.t.col.workforce
+  }</th><th scope="col" class="num">${L.t.col.leadership}</th><th scope="col" class="num">${L.t.col.gap}</th></tr></thead><tbody>${rows}</tbody></table></div>${byLevel}</section>`;
 }
 
 // ---- segments heatmap: suppressed rows are marked, never filled
@@ -799,14 +803,20 @@ function heatmap(title: string, rows: SegmentRow[], nameOf: (name: string) => st
         const s = segmentScore(r.layers?.[l]);
         const d = r.differences?.[l];
         const mark = d?.beyondNoise
-          ? `<span class="mark" title="${d.value > 0 ? 'above' : 'below'} the whole organisation beyond noise: ${signed(d.value)} (${signed(d.ci[0])} to ${signed(d.ci[1])})">${d.value > 0 ? ' ▲' : ' ▼'}</span>`
+          ? `<span class="mark" title="${esc(
+              (d.value > 0 ? L.s.aboveBeyondNoise : L.s.belowBeyondNoise)(
+                signed(d.value),
+                signed(d.ci[0]),
+                signed(d.ci[1]),
+              ),
+            )}">${d.value > 0 ? ' ▲' : ' ▼'}</span>`
           : '';
         return s === null ? '<td class="na">–</td>' : `<td class="${heatClass(round(s))}">${round(s)}${mark}</td>`;
       }).join('');
       return `<tr><th scope="row">${esc(nameOf(r.name))}</th><td class="num">${r.n ?? '–'}</td>${cells}</tr>`;
     })
     .join('');
-  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(title)}"><table class="data heat"><caption>${esc(title)}</caption><thead><tr><th scope="col">Group</th><th scope="col" class="num">Responses</th>${LAYERS.map(
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(title)}"><table class="data heat"><caption>${esc(title)}</caption><thead><tr><th scope="col">${L.t.col.group}</th><th scope="col" class="num">${L.t.col.responses}</th>${LAYERS.map(
     (l) => `<th scope="col">${layerName(l)}</th>`,
   ).join('')}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
@@ -820,33 +830,21 @@ function segmentsSection(model: ReportModel, k: number): string {
   }
   const anySuppressed = [...dep, ...lev].some((r) => r.suppressed);
   const anyMarked = [...dep, ...lev].some((r) => LAYERS.some((l) => r.differences?.[l]?.beyondNoise));
-  return `${head}<p>${esc(L.t.segmentsIntro)}${
-    anyMarked
-      ? ' ▲ ▼ mark a group above or below the whole organisation by more than noise makes, counting every cell of the table (a marker appears by chance in at most one table in twenty).'
-      : ' No group differs from the whole organisation by more than noise makes.'
-  }${
-    anySuppressed
-      ? ` <strong>Hidden</strong> marks a group with fewer than ${k} responses, or a group hidden with it so that the small group cannot be worked out from the total. Hidden cells are never filled.`
-      : ''
-  }</p>${dep.length ? heatmap('By department', dep, (n) => n) : ''}${
-    lev.length ? heatmap('By level', lev, (n) => levelName(n)) : ''
+  return `${head}<p>${esc(L.t.segmentsIntro)} ${esc(anyMarked ? L.s.groupMarks : L.s.noGroupDiffers)}${
+    anySuppressed ? ` ${L.s.hiddenGroups(k)}` : ''
+  }</p>${dep.length ? heatmap(L.s.byDepartment, dep, (n) => n) : ''}${
+    lev.length ? heatmap(L.s.byLevelTable, lev, (n) => levelName(n)) : ''
   }${weightingBlock(model.weighting?.department, 'department')}${weightingBlock(model.weighting?.level, 'level')}</section>`;
 }
 
 function weightingBlock(w: Weighting | null | undefined, by: 'department' | 'level'): string {
   if (!w) return '';
-  const name = (s: string | null) =>
-    s === null
-      ? by === 'department'
-        ? 'Hidden departments, together'
-        : 'Hidden levels, together'
-      : by === 'level'
-        ? levelName(s)
-        : s;
+  const { s, t } = L;
+  const name = (x: string | null) => (x === null ? s.hiddenTogether(by) : by === 'level' ? levelName(x) : x);
   const rates = w.strata
     .map(
-      (s) =>
-        `<tr><th scope="row">${esc(name(s.name))}</th><td class="num">${s.responses}</td><td class="num">${s.headcount}</td><td class="num">${pct(s.rate)}</td></tr>`,
+      (x) =>
+        `<tr><th scope="row">${esc(name(x.name))}</th><td class="num">${x.responses}</td><td class="num">${x.headcount}</td><td class="num">${pct(x.rate)}</td></tr>`,
     )
     .join('');
   const layers = LAYERS.filter((l) => w.layers[l])
@@ -855,12 +853,20 @@ function weightingBlock(w: Weighting | null | undefined, by: 'department' | 'lev
         `<tr><th scope="row">${layerName(l)}</th><td class="num">${num(w.layers[l]!.unweighted)}</td><td class="num">${num(w.layers[l]!.weighted)}</td></tr>`,
     )
     .join('');
-  const title = by === 'department' ? 'by department' : 'by level';
-  return `<h3>Response rate and weighting ${title}</h3><p>Responses against the headcount in the organisation profile. The weighted scores give each ${by} its share of the headcount; every hidden ${by} is weighted as one group, so the weighted figures reveal nothing the table above does not.${
-    w.unrepresented.length
-      ? ` No responses from ${esc(w.unrepresented.join(', '))}: their weight goes to the rest.`
-      : ''
-  }</p><div class="table-wrap" role="region" tabindex="0" aria-label="Response rate ${title}"><table class="data"><caption>Response rate ${title}</caption><thead><tr><th scope="col">Group</th><th scope="col" class="num">Responses</th><th scope="col" class="num">Headcount</th><th scope="col" class="num">Rate</th></tr></thead><tbody>${rates}</tbody></table></div><div class="table-wrap" role="region" tabindex="0" aria-label="Weighted scores ${title}"><table class="data"><caption>Unweighted and weighted ${title}, 0–100</caption><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Unweighted</th><th scope="col" class="num">Weighted</th></tr></thead><tbody>${layers}</tbody></table></div>`;
+  const missing = w.unrepresented.length
+    ? ` ${esc(s.unrepresented(w.unrepresented.map((x) => (by === 'level' ? levelName(x) : x)).join(s.listJoin)))}`
+    : '';
+  return `<h3>${esc(s.weightingHeading(by))}</h3><p>${esc(s.weightingText(by))}${missing}</p><div class="table-wrap half" role="region" tabindex="0" aria-label="${esc(
+    s.rateTable(by),
+  )}"><table class="data"><caption>${esc(s.rateTable(by))}</caption><thead><tr><th scope="col">${t.col.group}</th><th scope="col" class="num">${
+    t.col.responses
+  }</th><th scope="col" class="num">${esc(s.headcount)}</th><th scope="col" class="num">${esc(
+    s.rate,
+  )}</th></tr></thead><tbody>${rates}</tbody></table></div><div class="table-wrap half" role="region" tabindex="0" aria-label="${esc(
+    s.weightedLabel(by),
+  )}"><table class="data"><caption>${esc(s.weightedCaption(by))}</caption><thead><tr><th scope="col">${t.col.layer}</th><th scope="col" class="num">${esc(
+    s.unweighted,
+  )}</th><th scope="col" class="num">${esc(s.weighted)}</th></tr></thead><tbody>${layers}</tbody></table></div>`;
 }
 
 // ---- context signals and capacity decision
@@ -871,20 +877,23 @@ function capacityBlock(c: CapacityDistribution | undefined, caption: string): st
   const rows = entries
     .map(
       ([option, share]) =>
-        `<tr><th scope="row">${esc(CAPACITY_NAMES[option] ?? option)}</th><td class="num">${pct(share)}</td><td class="num">${
+        `<tr><th scope="row">${esc(capacityName(option))}</th><td class="num">${pct(share)}</td><td class="num">${
           c.counts[option as keyof typeof c.counts] ?? 0
         }</td></tr>`,
     )
     .join('');
-  return `<div class="table-wrap" role="region" tabindex="0" aria-label="Capacity decision"><table class="data"><caption>${esc(caption)} (${c.n} answers)</caption><thead><tr><th scope="col">Answer</th><th scope="col" class="num">Share</th><th scope="col" class="num">Answers</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const { s, t } = L;
+  return `<div class="table-wrap half" role="region" tabindex="0" aria-label="${esc(s.capacityLabel)}"><table class="data"><caption>${esc(
+    caption,
+  )} ${esc(s.capacityAnswers(c.n))}</caption><thead><tr><th scope="col">${esc(s.answer)}</th><th scope="col" class="num">${esc(
+    s.share,
+  )}</th><th scope="col" class="num">${t.col.answers}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function qualityText(q: QualitySummary | undefined): string {
   if (!q) return '';
-  if (q.flagged === 0) return '<p class="notes">No response was flagged as straight-lined or implausibly fast.</p>';
-  return `<p class="notes">${q.flagged} ${q.flagged === 1 ? 'response was' : 'responses were'} flagged (${q.straightLining} straight-lined, ${q.tooFast} implausibly fast); they are ${
-    q.excluded ? 'left out of' : 'counted in'
-  } the scores.</p>`;
+  if (q.flagged === 0) return `<p class="notes">${esc(L.s.noneFlagged)}</p>`;
+  return `<p class="notes">${esc(L.s.flagged(q.flagged, q.straightLining, q.tooFast, Boolean(q.excluded)))}</p>`;
 }
 
 function signalsSection(model: ReportModel): string {
@@ -899,16 +908,17 @@ function signalsSection(model: ReportModel): string {
     })
     .join('');
   const table = rows
-    ? `<div class="table-wrap" role="region" tabindex="0" aria-label="Context signals"><table class="data"><caption>Context signals (0–100)</caption><thead><tr><th scope="col">Signal</th><th scope="col" class="num">Score</th><th scope="col" class="num">95% interval</th><th scope="col" class="num">Answers</th><th scope="col" class="num">Don’t know</th></tr></thead><tbody>${rows}</tbody></table></div>`
-    : '<p class="empty">No signal scores yet.</p>';
-  return `<section id="signals" aria-labelledby="signals-h"><h2 id="signals-h">${esc(L.t.signalsHeading)}</h2><p>Not layers, but the evidence behind the diagnoses: money spent, motion, the three ledgers, operating impact and human safeguards.</p>${table}${capacityBlock(
-    model.capacityDecided,
-    'Has leadership decided what freed working time is for?',
-  )}${capacityBlock(
+    ? `<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(L.s.signalsTable)}"><table class="data"><caption>${esc(
+        L.s.signalsCaption,
+      )}</caption><thead><tr><th scope="col">${L.t.col.signal}</th><th scope="col" class="num">${L.t.col.score}</th><th scope="col" class="num">${
+        L.t.col.interval
+      }</th><th scope="col" class="num">${L.t.col.answers}</th><th scope="col" class="num">${L.t.col.dontKnow}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    : `<p class="empty">${esc(L.s.noSignalScores)}</p>`;
+  return `<section id="signals" aria-labelledby="signals-h"><h2 id="signals-h">${esc(L.t.signalsHeading)}</h2><p>${esc(
+    L.s.signalsIntro,
+  )}</p>${table}${capacityBlock(model.capacityDecided, L.s.capacityDecidedQuestion)}${capacityBlock(
     model.capacityDecision,
-    model.capacityDecided
-      ? 'What has leadership decided freed time is mainly for?'
-      : 'If AI freed 200 hours a week, what has leadership decided they are for?',
+    model.capacityDecided ? L.s.capacityForQuestion : L.s.capacityForQuestion2026_1,
   )}${qualityText(model.quality)}</section>`;
 }
 
@@ -934,5 +944,9 @@ function itemsSection(model: ReportModel): string {
 }
 
 function methodSection(k: number): string {
-  return `<section id="method" aria-labelledby="method-h"><h2 id="method-h">${esc(L.t.methodHeading)}</h2><ul class="notes"><li>Each layer is the mean of its statements, answered from 1 (strongly disagree) to 5 (strongly agree), mapped to 0–100; “don’t know” is not scored. Maturity levels are fifths of the scale: 1 Ad hoc, 2 Patched, 3 Defined, 4 Managed, 5 Rewritten.</li><li>The 95% interval is the range the score would likely fall in with other respondents from the same organisation; a layer is weak when it lies at least 5 points below the midpoint and its whole interval below it.</li><li>Confidence is calibrated on simulated organisations: of diagnoses shown as “likely (75%)”, about three in four hold. It is never 100%.</li><li>Agreement (r<sub>wg</sub>, 0–1) tells whether people answer alike: near 1 they share one picture, below 0.5 they see the layer very differently.</li><li>The workforce answers anonymously; no group with fewer than ${k} responses is shown, and the leadership view is never mixed into the workforce scores.</li></ul></section>`;
+  // The notes hold r<sub>wg</sub>: markup of this file's own, never API text.
+  return `<section id="method" aria-labelledby="method-h"><h2 id="method-h">${esc(L.t.methodHeading)}</h2><ul class="notes">${L.s
+    .methodNotes(k)
+    .map((note) => `<li>${note}</li>`)
+    .join('')}</ul></section>`;
 }

@@ -99,7 +99,7 @@ details.labels h4 { margin: .75rem 0 .25rem; font-size: .9375rem; }
 @media print {
   @page { size: A4; margin: 12mm 12mm 14mm; }
   body {
-    font-size: 9.5pt; line-height: 1.35; color: #000;
+    font-size: 9pt; line-height: 1.3; color: #000;
     font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", Arial, sans-serif;
   }
   .top, .toolbar, .toc, .skip, .no-print, .lang-switch, .scroll-cue, .to-evidence { display: none !important; }
@@ -107,25 +107,37 @@ details.labels h4 { margin: .75rem 0 .25rem; font-size: .9375rem; }
   .report .screen-one { margin: .5rem 0; padding: .375rem .75rem; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main, .report { max-width: none; padding: 0; }
   a { color: #000; text-decoration: none; }
-  h1 { font-size: 18pt; }
-  h2 { font-size: 13pt; margin: .75rem 0 .25rem; }
-  h3 { font-size: 11pt; margin: .5rem 0 .25rem; }
-  p { margin: .35rem 0; }
-  .report section { margin: .75rem 0; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 12pt; margin: .5rem 0 .2rem; }
+  h3 { font-size: 10pt; margin: .4rem 0 .2rem; }
+  p { margin: .25rem 0; }
+  .report section { margin: .5rem 0; }
   .report-head { padding-bottom: .5rem; }
   .cascade { margin: .5rem 0; }
   .cascade li { padding: .25rem .5rem; }
   figure { margin: .5rem 0; }
   /* The bars' names stand above them, so the charts are taller than wide: narrower in print keeps the report short. */
-  svg.chart { max-width: 11cm; }
+  svg.chart { max-width: 9cm; }
   .screen-one .verdict { font-size: 10.5pt; }
   .trend .change { font-size: 7pt; }
-  .data { margin: .375rem 0; font-size: 8.5pt; }
-  .data th, .data td { padding: .125rem .375rem; }
+  .data { margin: .25rem 0; font-size: 8pt; }
+  .data th, .data td { padding: .0625rem .375rem; }
   .data caption { padding: 0; }
   .diag { margin: .5rem 0; padding: .375rem .75rem; }
-  .ev-note { font-size: 7.5pt; }
-  .notes { font-size: 8.5pt; }
+  .ev-note { font-size: 7pt; }
+  .notes { font-size: 8pt; }
+  /* The longest parts set tighter, so the whole report prints on six A4 pages (issue 16). */
+  .report .lead { font-size: 9.5pt; }
+  .data thead th { font-size: 7.5pt; }
+  .data.items { font-size: 7.5pt; table-layout: fixed; }
+  .data.items tbody th { font-weight: normal; }
+  .data.items thead th:first-child { width: 64%; }
+  /* German statements run longer and its column heads are shorter ("Zustimmend", not "Unfavourable"). */
+  .report:lang(de) .data.items thead th:first-child { width: 68%; }
+  .data.items thead th.num { font-size: 6pt; padding: .125rem .125rem; }
+  /* Short tables that belong together (capacity answers, response rate and weighting) stand side by side. */
+  .table-wrap.half { display: inline-block; width: 49%; vertical-align: top; }
+  .table-wrap.half + .table-wrap.half { margin-left: 2%; }
   h2, h3, caption { break-after: avoid; }
   figure, .cascade, tr, .actions li, .lead { break-inside: avoid; }
   .cascade li.break, .diag, .data tr.break td, .data tr.break th, .tag, .badge,

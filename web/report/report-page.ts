@@ -7,6 +7,7 @@ import { LANGUAGES, type Language } from '../../shared/instrument/types';
 import { getSession, renderAccountBar } from '../account/session-client';
 import { type ReportModel, renderReportBody } from './render-report';
 import { REPORT_TEXT } from './report-messages';
+import { REPORT_SENTENCES } from './report-sentences';
 
 const main = document.getElementById('report') as HTMLElement;
 const status = document.getElementById('report-status') as HTMLElement;
@@ -80,8 +81,17 @@ function render(lang: Language): void {
   main.innerHTML = renderReportBody(model, { lang, languageLinks: true });
   const toolbar = document.createElement('div');
   toolbar.className = 'toolbar';
-  toolbar.innerHTML =
-    '<button type="button" id="print">Print or save as PDF</button><button type="button" id="csv" class="secondary">Download CSV</button>';
+  const s = REPORT_SENTENCES[lang];
+  const printButton = document.createElement('button');
+  printButton.type = 'button';
+  printButton.id = 'print';
+  printButton.textContent = s.print;
+  const csvButton = document.createElement('button');
+  csvButton.type = 'button';
+  csvButton.id = 'csv';
+  csvButton.className = 'secondary';
+  csvButton.textContent = s.csv;
+  toolbar.append(printButton, csvButton);
   (main.querySelector('#monday') ?? main.querySelector('.report-head'))?.after(toolbar);
   status.hidden = true;
   markScrollingTables(lang);
@@ -101,8 +111,8 @@ function render(lang: Language): void {
   document.getElementById('print')?.addEventListener('click', () => print());
   document.getElementById('csv')?.addEventListener('click', async () => {
     const csv = await fetch(`${url}?format=csv`);
-    if (csv.status === 202) return say('The CSV is being prepared. Try again in a moment.');
-    if (!csv.ok) return say(`The CSV export failed (error ${csv.status}).`);
+    if (csv.status === 202) return say(s.csvPreparing);
+    if (!csv.ok) return say(s.csvFailed(csv.status));
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await csv.blob());
     a.download = `orgos-report-${campaign}.csv`;

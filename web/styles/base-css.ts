@@ -88,6 +88,13 @@ progress { display: block; width: 100%; height: .75rem; accent-color: #1d4ed8; }
   display: inline-block; padding: .125rem .5rem; font: 1.125rem/1.4 ui-monospace, Menlo, Consolas, monospace;
   background: #f3f4f6; border-radius: .25rem; word-break: break-all;
 }
+.draft-code { margin: 1rem 0; padding: .5rem 1rem; border: 2px solid #1d4ed8; border-radius: .5rem; }
+.draft-code .code { display: inline-block; font: 1.25rem/1.5 ui-monospace, Menlo, Consolas, monospace; letter-spacing: .05em; word-break: break-word; }
+.restore { margin: 2rem 0 1rem; padding-top: 1rem; border-top: 1px solid #d1d5db; }
+.restore h2 { font-size: 1.05rem; }
+.restore label { display: block; margin-bottom: .25rem; }
+.restore input { width: 100%; max-width: 24rem; margin-bottom: .5rem; font-family: ui-monospace, Menlo, Consolas, monospace; }
+.restore .error { color: #b91c1c; margin: .25rem 0; }
 .ledger .entry { display: grid; gap: .5rem; margin: .25rem 0 1rem; }
 .ledger .field label { display: block; margin-bottom: .25rem; }
 .entry-h { margin: .5rem 0 0; font-weight: 600; color: #4b5563; }

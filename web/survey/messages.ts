@@ -45,6 +45,16 @@ export interface SurveyMessages {
   answeredHere: string;
   answeredHereNote: string;
   anotherPerson: string;
+  /** Resume on another device: the button, the saved notice ({code}, {date}), the restore form and its answers. */
+  draftSave: string;
+  draftSaved: string;
+  draftRestoreTitle: string;
+  draftCodeLabel: string;
+  draftRestore: string;
+  draftRestored: string;
+  draftNotFound: string;
+  draftInvalid: string;
+  draftTooMany: string;
   withdrawn: string;
   withdrawTitle: string;
   withdrawIntro: string;
@@ -90,7 +100,7 @@ const en: SurveyMessages = {
   intro:
     'How ready is the way we work for AI? {count} short statements, about {minutes} minutes. Answer what you see in your own work; "Don\'t know" is always a fine answer, and you can skip any statement.',
   anonymity:
-    'Anonymous: we store your answers, your position and department, and nothing else. Results are shown only for groups of at least {k} people.',
+    'Anonymous: we store your answers, your position and department, the hour they arrived (not the minute) and, if you answered too fast to have read the statements, that fact; nothing else. Results are shown only for groups of at least {k} people.',
   resume: 'Your answers are kept in this browser as you go, so you can stop and come back.',
   stepOf: 'Step {n} of {total}',
   back: 'Back',
@@ -130,6 +140,17 @@ const en: SurveyMessages = {
   answeredHereNote:
     'Their receipt code was shown once, when they were sent, and is not shown again. To withdraw them, enter that code at {url}.',
   anotherPerson: 'Answer as another person',
+  draftSave: 'Continue on another device',
+  draftSaved:
+    'Your answers so far are saved. To continue on another device, open this survey there and enter the code below. Write it down: it is shown only once, and works until {date}.',
+  draftRestoreTitle: 'Continue with answers saved on another device',
+  draftCodeLabel: 'Code (26 letters and digits)',
+  draftRestore: 'Continue',
+  draftRestored: 'Your saved answers are back. Check them, then send when you are done.',
+  draftNotFound:
+    'No saved answers under this code. It may be mistyped or expired (codes work for 7 days, or until the survey closes), or its answers were already sent.',
+  draftInvalid: 'That is not a code: a code has 26 letters and digits, in groups of four.',
+  draftTooMany: 'Too many wrong codes from this device. Wait a few minutes, then try again.',
   withdrawn: 'Your answers were withdrawn and will no longer count.',
   withdrawTitle: 'Withdraw your answers',
   withdrawIntro: 'Enter the receipt code you were shown after answering.',
@@ -175,7 +196,8 @@ const zh: SurveyMessages = {
   languages: '语言',
   intro:
     '我们的工作方式为AI准备好了吗？共{count}条简短陈述，大约{minutes}分钟。请按你在自己工作中看到的情况回答；“不知道”始终是可以的回答，任何一条都可以跳过。',
-  anonymity: '匿名：我们只保存你的回答、职位和部门，不保存其他信息。结果只按至少{k}人的群体显示。',
+  anonymity:
+    '匿名：我们只保存你的回答、职位和部门、提交所在的小时（不含分钟），以及你是否答得太快、来不及读完陈述；不保存其他信息。结果只按至少{k}人的群体显示。',
   resume: '你的回答会随时保存在本浏览器中，可以中途停下、稍后继续。',
   stepOf: '第 {n} 步，共 {total} 步',
   back: '上一步',
@@ -212,6 +234,17 @@ const zh: SurveyMessages = {
   answeredHere: '这个浏览器已经提交过这份调查的回答。',
   answeredHereNote: '回执码只在提交时显示一次，不会再次显示。如需撤回，请在 {url} 输入该回执码。',
   anotherPerson: '以另一个人的身份作答',
+  draftSave: '在另一台设备上继续',
+  draftSaved:
+    '你目前的回答已保存。要在另一台设备上继续，请在那里打开本调查并输入下面的代码。请记下它：它只显示这一次，有效期到 {date}。',
+  draftRestoreTitle: '继续在另一台设备上保存的回答',
+  draftCodeLabel: '代码（26 个字母和数字）',
+  draftRestore: '继续',
+  draftRestored: '你保存的回答已恢复。请检查一遍，完成后提交。',
+  draftNotFound:
+    '这个代码下没有保存的回答。可能输错了或已过期（代码有效 7 天，或到调查结束为止），也可能这些回答已经提交。',
+  draftInvalid: '这不是有效的代码：代码由 26 个字母和数字组成，每四个一组。',
+  draftTooMany: '这台设备输错代码的次数太多。请等几分钟再试。',
   withdrawn: '你的回答已撤回，不再计入结果。',
   withdrawTitle: '撤回你的回答',
   withdrawIntro: '请输入回答后显示给你的回执码。',
@@ -257,7 +290,7 @@ const de: SurveyMessages = {
   intro:
     'Wie bereit ist unsere Arbeitsweise für KI? {count} kurze Aussagen, etwa {minutes} Minuten. Antworten Sie so, wie Sie es in Ihrer eigenen Arbeit erleben; „Weiß nicht“ ist immer eine gute Antwort, und jede Aussage kann übersprungen werden.',
   anonymity:
-    'Anonym: Wir speichern Ihre Antworten, Ihre Position und Abteilung, sonst nichts. Ergebnisse werden nur für Gruppen ab {k} Personen gezeigt.',
+    'Anonym: Wir speichern Ihre Antworten, Ihre Position und Abteilung, die Stunde des Eingangs (nicht die Minute) und, falls Sie zu schnell geantwortet haben, um die Aussagen zu lesen, diese Tatsache; sonst nichts. Ergebnisse werden nur für Gruppen ab {k} Personen gezeigt.',
   resume:
     'Ihre Antworten werden laufend in diesem Browser gespeichert, Sie können also unterbrechen und später weitermachen.',
   stepOf: 'Schritt {n} von {total}',
@@ -300,6 +333,18 @@ const de: SurveyMessages = {
   answeredHereNote:
     'Ihr Belegcode wurde einmal beim Senden angezeigt und wird nicht noch einmal gezeigt. Zum Zurückziehen geben Sie ihn unter {url} ein.',
   anotherPerson: 'Als andere Person antworten',
+  draftSave: 'Auf einem anderen Gerät weitermachen',
+  draftSaved:
+    'Ihre bisherigen Antworten sind gespeichert. Um auf einem anderen Gerät weiterzumachen, öffnen Sie die Umfrage dort und geben Sie den Code unten ein. Schreiben Sie ihn auf: Er wird nur einmal angezeigt und gilt bis {date}.',
+  draftRestoreTitle: 'Mit Antworten weitermachen, die auf einem anderen Gerät gespeichert wurden',
+  draftCodeLabel: 'Code (26 Buchstaben und Ziffern)',
+  draftRestore: 'Weiter',
+  draftRestored: 'Ihre gespeicherten Antworten sind wieder da. Prüfen Sie sie und senden Sie ab, wenn Sie fertig sind.',
+  draftNotFound:
+    'Unter diesem Code sind keine Antworten gespeichert. Er ist vielleicht vertippt oder abgelaufen (Codes gelten 7 Tage oder bis die Umfrage endet), oder die Antworten wurden schon gesendet.',
+  draftInvalid: 'Das ist kein Code: Ein Code hat 26 Buchstaben und Ziffern in Vierergruppen.',
+  draftTooMany:
+    'Zu viele falsche Codes von diesem Gerät. Warten Sie ein paar Minuten und versuchen Sie es dann erneut.',
   withdrawn: 'Ihre Antworten wurden zurückgezogen und zählen nicht mehr.',
   withdrawTitle: 'Antworten zurückziehen',
   withdrawIntro: 'Geben Sie den Belegcode ein, der Ihnen nach dem Antworten gezeigt wurde.',

@@ -17,7 +17,14 @@ import { labelMinimum, type ResolvedLedgerDesign } from '../../shared/ledger';
 import { LEDGER_FIELD } from '../../shared/ledger/ledger-fields';
 import type { Answers } from '../../shared/response';
 import { esc } from '../html';
-import { fill, type SurveyMessages, surveyMessages, textDirection, withdrawUntilText } from './messages';
+import {
+  fill,
+  formatDateTime,
+  type SurveyMessages,
+  surveyMessages,
+  textDirection,
+  withdrawUntilText,
+} from './messages';
 import { ledgerStep } from './render-ledger';
 
 export interface SurveyCampaign {
@@ -57,6 +64,17 @@ export interface SurveyPageInput {
   /** The ledger step as the campaign asks it (shared/ledger ledgerDesignFor); absent or null: no ledger step. */
   ledger?: ResolvedLedgerDesign | null;
   errors?: FieldError[];
+  /**
+   * Resume on another device: `saved` the code just made (shown once) and when it lapses; `code` the draft these
+   * answers belong to (sent along, so the draft is deleted once they are counted); `restored` they came from a code;
+   * `problem` what went wrong with a typed code.
+   */
+  draft?: {
+    saved?: { code: string; expiresAt: string };
+    code?: string;
+    restored?: boolean;
+    problem?: 'not_found' | 'invalid' | 'too_many' | 'failed';
+  };
   /** Where a receipt is entered later, best as a full address a respondent can write down. */
   withdrawUrl?: string;
 }
@@ -247,7 +265,7 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     ledger?.labels && campaign.ledger?.labels
       ? ` ${esc(fill(m.ledgerLabelsRule, { n: labelMinimum(k), days: campaign.ledger.labels.keepDays }))}`
       : ''
-  }</p><p class="note" id="resume" hidden>${esc(m.resume)}</p></div><div id="errors" class="errors" role="alert" tabindex="-1"${
+  }</p><p class="note" id="resume" hidden>${esc(m.resume)}</p>${draftNotice(input, m)}</div><div id="errors" class="errors" role="alert" tabindex="-1"${
     errors.length ? '' : ' hidden'
   }>${errorList}</div><div class="progress" id="progress" hidden><label for="bar" id="bar-label">${esc(
     fill(m.stepOf, { n: 1, total }),
@@ -255,13 +273,15 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     path,
   )}"${dataAttrs}><input type="hidden" name="lang" value="${lang}">${
     input.responseId ? `<input type="hidden" name="responseId" value="${esc(input.responseId)}">` : ''
-  }${
-    input.startedAt !== undefined ? `<input type="hidden" name="startedAt" value="${esc(input.startedAt)}">` : ''
+  }${input.startedAt !== undefined ? `<input type="hidden" name="startedAt" value="${esc(input.startedAt)}">` : ''}${
+    input.draft?.code ? `<input type="hidden" name="draftCode" value="${esc(input.draft.code)}">` : ''
   }${sections.join('')}<div class="nav"><button type="button" id="back" class="secondary" hidden>${esc(
     m.back,
   )}</button><button type="button" id="next" hidden>${esc(m.next)}</button><button type="submit" id="send">${esc(
     m.submit,
-  )}</button></div><p id="status" class="status" role="status"></p></form>${doneSection(m, input.withdrawUrl ?? WITHDRAW_PATH, withdrawUntilText(m, campaign.closesAt, lang), anotherForm(path, lang, m))}`;
+  )}</button></div><p class="draft-save"><button type="submit" class="secondary" id="save-draft" name="action" value="draft" formnovalidate>${esc(
+    m.draftSave,
+  )}</button></p><p id="status" class="status" role="status"></p></form>${restoreForm(path, lang, m, input.draft?.problem)}${doneSection(m, input.withdrawUrl ?? WITHDRAW_PATH, withdrawUntilText(m, campaign.closesAt, lang), anotherForm(path, lang, m))}`;
 
   return shell({
     lang,
@@ -327,6 +347,38 @@ function doneSection(m: SurveyMessages, withdrawUrl: string, until: string, anot
 }
 
 /** Starts a fresh answer on this browser (a shared device): the server gives it a new response id. */
+/** The code just saved (shown once, grouped, easy to copy), or that saved answers came back. */
+function draftNotice(input: SurveyPageInput, m: SurveyMessages): string {
+  const saved = input.draft?.saved;
+  if (saved) {
+    return `<div class="draft-code" id="draft-saved" role="status"><p>${esc(
+      fill(m.draftSaved, { date: formatDateTime(saved.expiresAt, input.lang) }),
+    )}</p><p><output id="draft-code" class="code" translate="no">${esc(saved.code)}</output></p></div>`;
+  }
+  return input.draft?.restored ? `<p class="note" id="draft-restored" role="status">${esc(m.draftRestored)}</p>` : '';
+}
+
+/** A code typed here brings answers saved on another device back (a plain form post, with or without the script). */
+function restoreForm(path: string, lang: Language, m: SurveyMessages, problem?: string): string {
+  const message =
+    problem === 'not_found'
+      ? m.draftNotFound
+      : problem === 'invalid'
+        ? m.draftInvalid
+        : problem === 'too_many'
+          ? m.draftTooMany
+          : problem === 'failed'
+            ? m.failed
+            : '';
+  return `<form method="post" action="${esc(`${path}/restore`)}" class="restore" id="restore"><h2>${esc(
+    m.draftRestoreTitle,
+  )}</h2><input type="hidden" name="lang" value="${lang}"><label for="f-code">${esc(m.draftCodeLabel)}</label>${
+    message ? `<p class="error" id="code-error" role="alert">${esc(message)}</p>` : ''
+  }<input id="f-code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64"${
+    message ? ' aria-invalid="true" aria-describedby="code-error"' : ''
+  }><button type="submit" class="secondary">${esc(m.draftRestore)}</button></form>`;
+}
+
 function anotherForm(path: string, lang: Language, m: SurveyMessages): string {
   const token = decodeURIComponent(path.slice('/s/'.length));
   return `<form method="post" action="${esc(`${path}/another`)}" class="another" id="another" data-token="${esc(token)}"><input type="hidden" name="lang" value="${lang}"><button type="submit">${esc(

@@ -15,6 +15,7 @@ interface Payload {
   department: string | null;
   durationS: number;
   ledger?: Record<string, Record<string, unknown>[]>;
+  draftCode?: string;
 }
 
 interface Saved {
@@ -84,7 +85,27 @@ function enhance(form: HTMLFormElement): void {
 
   // The server's id for this browser (kept in a cookie for the plain form) when there is one: both paths send as one.
   const given = (form.elements.namedItem('responseId') as HTMLInputElement | null)?.value;
-  let s: Saved = load() ?? { id: given || uuid(), answers: {}, step: 0, startedAt: Date.now() };
+  // Answers the server put in the form (restored from a code, or shown again after a plain post) are the ones to go on
+  // with; a draft kept in this browser otherwise.
+  const restored = document.getElementById('draft-restored') !== null;
+  let s: Saved = (restored ? null : load()) ?? {
+    id: given || uuid(),
+    answers: formValues(),
+    step: 0,
+    startedAt: Date.now(),
+  };
+  const draftCode = (form.elements.namedItem('draftCode') as HTMLInputElement | null)?.value;
+
+  /** The answers the page was rendered with (radios checked, selects and inputs filled). */
+  function formValues(): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const [name, value] of new FormData(form)) {
+      if (typeof value !== 'string' || value === '') continue;
+      if (['lang', 'responseId', 'startedAt', 'draftCode'].includes(name)) continue;
+      values[name] = value;
+    }
+    return values;
+  }
 
   function load(): Saved | null {
     try {
@@ -139,6 +160,8 @@ function enhance(form: HTMLFormElement): void {
   back.addEventListener('click', () => show(s.step - 1, true));
   next.addEventListener('click', () => show(s.step + 1, true));
   form.addEventListener('submit', (e) => {
+    // "Continue on another device" is a plain form post: the server saves the answers and shows the code.
+    if ((e as SubmitEvent).submitter?.id === 'save-draft') return;
     e.preventDefault();
     // Enter in a radio group submits the form natively: on any step but the last it means "next".
     if (s.step < last) return show(s.step + 1, true);
@@ -165,6 +188,7 @@ function enhance(form: HTMLFormElement): void {
       department: s.answers.department ?? null,
       durationS: Math.round((Date.now() - s.startedAt) / 1000),
       ...(ledger ? { ledger } : {}),
+      ...(draftCode ? { draftCode } : {}),
     };
     save();
     void submit();

@@ -3,6 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { LANGUAGES, type Language } from '../../../shared/instrument';
 import { ledgerDesignFor } from '../../../shared/ledger';
 import { formFieldOf, LEDGER_FIELD, ledgerFromFields } from '../../../shared/ledger/ledger-fields';
+import type { Answers } from '../../../shared/response';
 import { surveyMessages } from '../../../web/survey/messages';
 import {
   answersFromForm,
@@ -14,6 +15,7 @@ import {
   renderUnsubscribePage,
   renderWithdrawAsk,
   renderWithdrawPage,
+  type SurveyPageInput,
 } from '../../../web/survey/render-survey';
 import { parseUnsubscribeToken, unsubscribeToken } from '../../lifecycle/invites';
 import { instrumentOf } from '../../reports/campaign-stats';
@@ -84,7 +86,19 @@ const formOf = (c: Context) =>
 
 interface ApiResult {
   status: number;
-  body: { receipt?: string; errors?: { field: string; message: string }[]; detail?: string; slug?: string };
+  body: {
+    receipt?: string;
+    errors?: { field: string; message: string }[];
+    detail?: string;
+    slug?: string;
+    /** A saved draft's code and when it lapses; a restored draft's answers and segment. */
+    code?: string;
+    expiresAt?: string;
+    answers?: Answers;
+    responseId?: string | null;
+    level?: string | null;
+    department?: string | null;
+  };
 }
 
 export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(deps)): Hono {
@@ -175,6 +189,66 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     return c.redirect(`/s/${token}${lang}`, 303);
   });
 
+  // A code typed on the survey page: the answers saved on another device, shown in the form to go on with.
+  pages.post('/s/:surveyToken/restore', async (c) => {
+    const token = c.req.param('surveyToken');
+    const form = await formOf(c);
+    const fallback = pickLanguage(LANGUAGES, String(form.lang ?? ''), c.req.header('accept-language'));
+    if (!TOKEN.test(token)) return c.html(renderSurveyNotice({ lang: fallback, kind: 'not_found' }), 404);
+    const now = deps.clock();
+    let campaign: CampaignRecord;
+    try {
+      campaign = (await resolveSurvey(deps, token, now)).campaign;
+    } catch (error) {
+      const n = notice(fallback, error);
+      return c.html(n.html, n.status);
+    }
+    const lang = pickLanguage(campaign.languages, String(form.lang ?? ''), undefined);
+    const instrument = instrumentOf(campaign);
+    const code = typeof form.code === 'string' ? form.code.slice(0, 64) : '';
+    const res = await callApi(
+      `/surveys/${token}/drafts/restore`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) },
+      c.env,
+    );
+    if (res.status === 410) return c.html(renderSurveyNotice({ lang, kind: 'closed' }), 410);
+    const restored = res.status === 200 && res.body.answers;
+    const problem = restored
+      ? undefined
+      : res.status === 404
+        ? 'not_found'
+        : res.status === 400
+          ? 'invalid'
+          : res.status === 429
+            ? 'too_many'
+            : 'failed';
+    // The draft's own id when it has one: sent from here or from the device that saved it, the answers are one response.
+    let responseId = restored && UUID.test(res.body.responseId ?? '') ? res.body.responseId! : '';
+    if (!responseId) responseId = getCookie(c, RESPONSE_COOKIE) ?? '';
+    if (!UUID.test(responseId)) responseId = crypto.randomUUID();
+    keepResponseId(c, token, responseId);
+    return c.html(
+      renderSurveyPage({
+        instrument,
+        ledger: ledgerDesignFor(instrument, campaign.ledger, campaign.departments),
+        campaign,
+        lang,
+        token,
+        languages: campaign.languages,
+        responseId,
+        startedAt: now.getTime(),
+        withdrawUrl: withdrawUrl(),
+        ...(restored
+          ? {
+              values: { answers: res.body.answers, level: res.body.level, department: res.body.department },
+              draft: { code, restored: true },
+            }
+          : { draft: { problem } }),
+      }),
+      restored ? 200 : res.status === 429 ? 429 : res.status === 400 ? 400 : res.status === 404 ? 404 : 503,
+    );
+  });
+
   pages.get('/s/:surveyToken', async (c) => {
     const token = c.req.param('surveyToken');
     const fallback = pickLanguage(LANGUAGES, c.req.query('lang'), c.req.header('accept-language'));
@@ -255,7 +329,13 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     // A form rendered by GET carries its response id; keep it across a re-render so a re-send stays one response.
     const responseId = UUID.test(field('responseId') ?? '') ? field('responseId')! : crypto.randomUUID();
     const startedAt = Number(field('startedAt'));
-    const again = (errors: FieldError[], status: 400 | 429 | 503) =>
+    // The draft these answers were resumed from or saved to: sent along, so it is deleted once they are counted.
+    const draftCode = /^[0-9A-Za-z -]{1,64}$/.test(field('draftCode') ?? '') ? field('draftCode')! : undefined;
+    const again = (
+      errors: FieldError[],
+      status: 200 | 400 | 429 | 503,
+      draft: SurveyPageInput['draft'] = draftCode ? { code: draftCode } : undefined,
+    ) =>
       c.html(
         renderSurveyPage({
           instrument,
@@ -269,9 +349,38 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
           values: { ...values, ledger: ledgerValues },
           errors,
           withdrawUrl: withdrawUrl(),
+          ...(draft ? { draft } : {}),
         }),
         status,
       );
+
+    if (field('action') === 'draft') {
+      // "Continue on another device": the answers so far under a new code, shown once on the same page.
+      const saved = await callApi(
+        `/surveys/${token}/drafts`,
+        {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            responseId,
+            answers: values.answers,
+            ...(values.level ? { level: values.level } : {}),
+            ...(values.department && campaign.departments.includes(values.department)
+              ? { department: values.department }
+              : {}),
+          }),
+        },
+        c.env,
+      );
+      if (saved.status === 201 && saved.body.code && saved.body.expiresAt) {
+        return again([], 200, {
+          code: saved.body.code,
+          saved: { code: saved.body.code, expiresAt: saved.body.expiresAt },
+        });
+      }
+      if (saved.status === 410) return c.html(renderSurveyNotice({ lang, kind: 'closed' }), 410);
+      return again([{ field: 'q', message: m.failed }], saved.status === 429 ? 429 : 503);
+    }
 
     const errors: FieldError[] = [];
     if (Object.keys(values.answers).length === 0) errors.push({ field: 'q', message: m.noAnswers });
@@ -294,6 +403,7 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
           department: values.department,
           ...(durationS >= 0 && durationS <= MAX_DURATION_S ? { durationS } : {}),
           ...(ledgerForm.ledger ? { ledger: ledgerForm.ledger } : {}),
+          ...(draftCode ? { draftCode } : {}),
         }),
       },
       c.env,

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { acceptsWrites, insideClose, writeWindow } from '../../lifecycle/answer-window';
+import { storedTime } from '../../store/stored-time';
 import type { AppDeps } from '../deps';
 import { NotFound, ResultsFinal } from '../errors';
 import { sha256Hex } from '../token-hash';
@@ -25,7 +26,8 @@ export function responseRoutes(deps: AppDeps): Hono {
       // Once closed, the results are published: a withdrawal now would change them, and the difference between the
       // two versions would be one person's answers.
       if (!acceptsWrites(campaign, now)) throw tooLate();
-      withdrawnAt = now.toISOString();
+      // The hour only (stored-time.ts), inside the close whenever `now` is.
+      withdrawnAt = storedTime(now);
       // The withdrawal takes a new place in the stream, after any snapshot cursor that may hold the response, so the
       // next report read unfolds it (functions/reports/campaign-stats.ts).
       const withdrawn = await deps.store.withdrawResponse(key, withdrawnAt, `${withdrawnAt}#${key.slice(0, 16)}`);

@@ -3,12 +3,15 @@ import type * as z from 'zod/mini';
 import { type LedgerAnswers, ledgerDesignFor, ledgerIssues, storedLedger } from '../../../shared/ledger';
 import { normalizeName } from '../../../shared/names';
 import { answerIssues } from '../../../shared/response';
+import { isTooFast } from '../../../shared/scoring';
 import { acceptsWrites, insideClose, type ObservedCampaign, writeWindow } from '../../lifecycle/answer-window';
 import { openLinkAllowed } from '../../lifecycle/campaign-state';
 import { inviteClaim, usedDay } from '../../lifecycle/invites';
 import { instrumentOf } from '../../reports/campaign-stats';
 import type { CampaignRecord, SurveyLinkRecord } from '../../store/store';
+import { storedTime } from '../../store/stored-time';
 import type { AppDeps } from '../deps';
+import { newDraftCode, normaliseDraftCode } from '../draft-code';
 import { CampaignClosed, Conflict, InviteUsed, NotFound, ValidationFailed } from '../errors';
 import type { SubmitResponseBody } from '../schemas';
 import { canonicalHash, hashesEqual, receiptFor, sha256Hex, tokenIdOf } from '../token-hash';
@@ -206,19 +209,23 @@ export async function submitResponse(
   // The receipt is derived, not stored: a retry gets the same one, and only its hash keys the response.
   const receipt = receiptFor(campaign.receiptKey, body.responseId);
   const key = sha256Hex(receipt);
-  const content = {
-    answers: body.answers,
-    level: body.level,
-    department,
-    ...(body.durationS === undefined ? {} : { durationS: body.durationS }),
-    ...(ledger ? { ledger } : {}),
-  };
+  const answered = { answers: body.answers, level: body.level, department, ...(ledger ? { ledger } : {}) };
+  // The duration only decides the speeding flag (METHOD.md §3.5), here; the store keeps the flag, never the duration.
+  const tooFast = isTooFast(body.durationS, Object.keys(body.answers).length);
   // The hash covers what was answered, not how long it took: a plain form sent again a moment later (Back, a double
-  // click) has the same answers and a longer duration, and is the same response. The first duration stays.
-  const { durationS: _taken, ...answered } = content;
+  // click) has the same answers and a longer duration, and is the same response. The first flag stays.
   const contentHash = canonicalHash(answered);
   // Stored before the hash left the duration out: a retry of such a response still matches it.
-  const legacyHash = body.durationS === undefined ? contentHash : canonicalHash(content);
+  const legacyHash =
+    body.durationS === undefined
+      ? contentHash
+      : canonicalHash({
+          answers: body.answers,
+          level: body.level,
+          department,
+          durationS: body.durationS,
+          ...(ledger ? { ledger } : {}),
+        });
   const sameContent = (stored: string | undefined) => stored === contentHash || stored === legacyHash;
   // Only a response the results hold gets its receipt again: one stored after the close (by code before the close
   // grace) is left out, so its retry is told the survey closed.
@@ -250,9 +257,10 @@ export async function submitResponse(
     }
   }
 
-  const receivedAt = now.toISOString();
-  // Answers, segment, duration, ledger entries and time only: no token, invite, address or user agent (DESIGN.md).
-  // Should this put fail, the invite's claim stays, so this submission's retry can still finish.
+  // The hour only (stored-time.ts): it is inside the close whenever `now` is.
+  const receivedAt = storedTime(now);
+  // Answers, segment, speeding flag, ledger entries and hour only: no token, invite, address, user agent, exact time
+  // or duration (DESIGN.md, issue 16). Should this put fail, the invite's claim stays, so its retry can still finish.
   const result = await deps.store.putResponse({
     key,
     campaignId: campaign.id,
@@ -260,7 +268,8 @@ export async function submitResponse(
     position: `${receivedAt}#${key.slice(0, 16)}`,
     receivedAt,
     contentHash,
-    ...content,
+    ...answered,
+    ...(tooFast ? { tooFast: true as const } : {}),
   });
   if (!result.created) {
     const { existing } = result;
@@ -284,55 +293,144 @@ export async function submitResponse(
   return { created: false, receipt, receivedAt: result.existing.receivedAt };
 }
 
+/** How long a saved draft's code works, at most (the campaign's close ends it sooner). */
+export const DRAFT_DAYS = 7;
+
 export function surveyRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(deps)): Hono {
   const guard = deps.submissionGuard ?? (async (_c, next) => next());
   // Showing the survey reads the campaign itself: only the submission, the hot path, takes a cached copy.
   const links = { links: caches.links };
-  return new Hono()
-    .get('/:surveyToken', validate('param', 'SurveyParams'), validate('query', 'SurveyQuery'), async (c) => {
-      const { campaign, link } = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), links);
-      await checkInviteUnused(deps, link);
-      const { lang } = c.req.valid('query');
-      if (lang && !campaign.languages.includes(lang)) {
-        throw new ValidationFailed([{ field: 'lang', message: `offered: ${campaign.languages.join(', ')}` }]);
-      }
-      return c.json({
-        campaign: {
-          name: campaign.name,
-          departments: campaign.departments,
-          languages: campaign.languages,
-          closesAt: campaign.closesAt,
-        },
-        language: lang ?? campaign.languages[0]!,
-        instrument: instrumentOf(campaign),
-        // The ledger step as this campaign asks it (its lists, its departments as holders); null without one.
-        ledger: ledgerDesignFor(instrumentOf(campaign), campaign.ledger, campaign.departments),
-      });
-    })
-    .post(
-      '/:surveyToken/responses',
-      guard,
-      validate('param', 'SurveyParams'),
-      requireJson,
-      validate('json', 'SubmitResponseBody'),
-      async (c) => {
-        const resolved = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), caches, {
-          allowClosed: true,
-        });
-        const body = c.req.valid('json');
-        // Dated within the close grace of reading the campaign (answer-window.ts): an answer taken on a copy that
-        // showed the campaign open is always inside its close, so the receipt below is never for an answer left out.
-        const { campaign, now } = await writeWindow(deps, resolved, () => deps.store.getCampaign(resolved.campaign.id));
-        const result = await submitResponse(deps, campaign, body, now, resolved.link);
-        return c.json(
-          {
-            receipt: result.receipt,
-            receivedAt: result.receivedAt,
-            // Withdrawals are taken until the campaign closes; then its results are final.
-            withdrawUntil: campaign.closesAt,
+  return (
+    new Hono()
+      .get('/:surveyToken', validate('param', 'SurveyParams'), validate('query', 'SurveyQuery'), async (c) => {
+        const { campaign, link } = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), links);
+        await checkInviteUnused(deps, link);
+        const { lang } = c.req.valid('query');
+        if (lang && !campaign.languages.includes(lang)) {
+          throw new ValidationFailed([{ field: 'lang', message: `offered: ${campaign.languages.join(', ')}` }]);
+        }
+        return c.json({
+          campaign: {
+            name: campaign.name,
+            departments: campaign.departments,
+            languages: campaign.languages,
+            closesAt: campaign.closesAt,
           },
-          result.created ? 201 : 200,
-        );
-      },
-    );
+          language: lang ?? campaign.languages[0]!,
+          instrument: instrumentOf(campaign),
+          // The ledger step as this campaign asks it (its lists, its departments as holders); null without one.
+          ledger: ledgerDesignFor(instrumentOf(campaign), campaign.ledger, campaign.departments),
+        });
+      })
+      // Resume on another device (issue 16): the answers so far under a random code the respondent keeps. A code is the
+      // only key, so a draft of the open link is no way into anybody else's answers (METHOD.md §4).
+      .put(
+        '/:surveyToken/drafts',
+        guard,
+        validate('param', 'SurveyParams'),
+        requireJson,
+        validate('json', 'SaveDraftBody'),
+        async (c) => {
+          const now = deps.clock();
+          const { campaign, link } = await resolveSurvey(deps, c.req.valid('param').surveyToken, now, links);
+          await checkInviteUnused(deps, link);
+          const body = c.req.valid('json');
+          const issues = answerIssues(instrumentOf(campaign), body.answers).map((i) => ({
+            field: `answers.${i.field}`,
+            message: i.message,
+          }));
+          const department =
+            body.department === undefined
+              ? undefined
+              : (campaign.departments.find((d) => d === body.department) ??
+                campaign.departments.find((d) => normalizeName(d) === body.department));
+          if (body.department !== undefined && department === undefined) {
+            issues.push({
+              field: 'department',
+              message: `expected one of the campaign's ${campaign.departments.length} departments`,
+            });
+          }
+          if (issues.length > 0) throw new ValidationFailed(issues);
+          // The hour, as every stored time (stored-time.ts); the close instead when it comes sooner.
+          const week = storedTime(now.getTime() + DRAFT_DAYS * 86_400_000);
+          const expiresAt = campaign.closesAt !== null && campaign.closesAt < week ? campaign.closesAt : week;
+          for (;;) {
+            const code = newDraftCode();
+            const stored = await deps.store.putDraft({
+              codeHash: sha256Hex(normaliseDraftCode(code)!),
+              campaignId: campaign.id,
+              ...(body.responseId ? { responseId: body.responseId } : {}),
+              answers: body.answers,
+              ...(body.level ? { level: body.level } : {}),
+              ...(department ? { department } : {}),
+              expiresAt,
+            });
+            if (stored) return c.json({ code, expiresAt }, 201);
+          }
+        },
+      )
+      .post(
+        '/:surveyToken/drafts/restore',
+        validate('param', 'SurveyParams'),
+        requireJson,
+        validate('json', 'RestoreDraftBody'),
+        async (c) => {
+          // A wrong code counts as a failed sign-in does: guessing is throttled per client (failure-throttle.ts).
+          deps.authFailures?.check(c);
+          const now = deps.clock();
+          const { campaign } = await resolveSurvey(deps, c.req.valid('param').surveyToken, now, links);
+          const code = normaliseDraftCode(c.req.valid('json').code);
+          const draft = code ? await deps.store.getDraft(sha256Hex(code), now) : null;
+          if (!draft || draft.campaignId !== campaign.id) {
+            deps.authFailures?.failed(c);
+            if (!code) {
+              throw new ValidationFailed([
+                { field: 'code', message: 'expected the 26 letters and digits of the code, in groups of four' },
+              ]);
+            }
+            throw new NotFound(
+              'no saved answers under this code: it may be mistyped, or expired (codes last 7 days, or until the survey closes), or its answers were already sent',
+            );
+          }
+          return c.json({
+            responseId: draft.responseId ?? null,
+            answers: draft.answers,
+            level: draft.level ?? null,
+            department: draft.department ?? null,
+            expiresAt: draft.expiresAt,
+          });
+        },
+      )
+      .post(
+        '/:surveyToken/responses',
+        guard,
+        validate('param', 'SurveyParams'),
+        requireJson,
+        validate('json', 'SubmitResponseBody'),
+        async (c) => {
+          const resolved = await resolveSurvey(deps, c.req.valid('param').surveyToken, deps.clock(), caches, {
+            allowClosed: true,
+          });
+          const body = c.req.valid('json');
+          // Dated within the close grace of reading the campaign (answer-window.ts): an answer taken on a copy that
+          // showed the campaign open is always inside its close, so the receipt below is never for an answer left out.
+          const { campaign, now } = await writeWindow(deps, resolved, () =>
+            deps.store.getCampaign(resolved.campaign.id),
+          );
+          const result = await submitResponse(deps, campaign, body, now, resolved.link);
+          // Counted: the draft it came from has served its purpose (the code keys it; nothing links the two).
+          const draftCode = body.draftCode === undefined ? null : normaliseDraftCode(body.draftCode);
+          if (draftCode) await deps.store.deleteDraft(sha256Hex(draftCode));
+          return c.json(
+            {
+              receipt: result.receipt,
+              receivedAt: result.receivedAt,
+              // Withdrawals are taken until the campaign closes; then its results are final.
+              withdrawUntil: campaign.closesAt,
+            },
+            result.created ? 201 : 200,
+          );
+        },
+      )
+  );
 }

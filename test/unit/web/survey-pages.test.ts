@@ -91,8 +91,10 @@ describe('POST /s/{surveyToken} (no JavaScript)', () => {
       answers: { roles_split: 2, wf_escalation: 5, sig_capacity_for: 'not_decided' },
       level: 'manager',
       department: 'Operations',
-      durationS: 300,
     });
+    // The page's 300 s decide the speeding flag (not too fast: no flag); the duration itself is never stored.
+    expect(stored[0]).not.toHaveProperty('durationS');
+    expect(stored[0]).not.toHaveProperty('tooFast');
 
     const withdrawn = await h.app.request('/s/withdraw', {
       method: 'POST',
