@@ -197,6 +197,12 @@ interface QuestionState {
   errors: FieldError[];
 }
 
+/**
+ * The time the intro promises, per statement and language: the measured medians of METHOD.md §2 (one entry per ledger
+ * question: 7:31 in English, 9:05 in German, 9:34 in Chinese over 39 statements), so the promise is the one measured.
+ */
+const SECONDS_PER_STATEMENT: Record<Language, number> = { en: 12, de: 14, zh: 15 };
+
 /** The survey page: every step rendered as a section of one form that posts to the page itself. */
 export function renderSurveyPage(input: SurveyPageInput): string {
   const { instrument, campaign, lang, token } = input;
@@ -260,7 +266,7 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     .join('');
 
   const body = `<h1>${esc(m.title)}</h1><p class="campaign">${esc(campaign.name)}</p><div id="intro"><p>${esc(
-    fill(m.intro, { count, minutes: Math.max(3, Math.round((count * 12) / 60)) }),
+    fill(m.intro, { count, minutes: Math.max(3, Math.round((count * SECONDS_PER_STATEMENT[lang]) / 60)) }),
   )}</p><p class="note">${esc(fill(m.anonymity, { k }))}${
     ledger?.labels && campaign.ledger?.labels
       ? ` ${esc(fill(m.ledgerLabelsRule, { n: labelMinimum(k), days: campaign.ledger.labels.keepDays }))}`

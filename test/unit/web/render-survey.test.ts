@@ -25,6 +25,18 @@ describe('renderSurveyPage', () => {
     expect(html).toContain('<button type="submit" id="send">Send my answers</button>');
   });
 
+  it('promises the time measured in each language (METHOD.md §2), longer in German and Chinese', () => {
+    const n = CORE_INSTRUMENT.items.length;
+    const minutes = (lang: 'en' | 'de' | 'zh') => {
+      const intro = render({ lang }).match(/<div id="intro"><p>([^<]*)<\/p>/)![1]!;
+      return Number(intro.match(/(\d+)\s*(?:minutes|分钟|Minuten)/)![1]);
+    };
+    expect(minutes('en')).toBe(Math.round((n * 12) / 60));
+    expect(minutes('de')).toBe(Math.round((n * 14) / 60));
+    expect(minutes('zh')).toBe(Math.round((n * 15) / 60));
+    expect(minutes('zh')).toBeGreaterThan(minutes('en'));
+  });
+
   it('offers five points and "don\'t know" on every likert statement, each a labelled radio', () => {
     const html = render();
     for (const item of CORE_INSTRUMENT.items.filter(isLikert)) {
