@@ -1,3 +1,4 @@
+import type { Flow } from '../../shared/account';
 import { type Instrument, LAYERS, type Layer, LIKERT_SIGNALS } from '../../shared/instrument';
 import { ledgerDesignFor } from '../../shared/ledger';
 import {
@@ -105,6 +106,11 @@ export interface ReportInput {
   now: Date;
   /** The snapshot cursor's safety window (StatsOptions.safetyMs): results are published this long after the close. */
   settleMs: number;
+  /**
+   * The organisation's stage-two register as it stands (account flows, issue 11): evidence beside the staff's answers
+   * in the replacement-only diagnosis. Absent: the diagnosis rests on the survey alone.
+   */
+  flows?: readonly Flow[];
 }
 
 export const cellStatsOf = (cells: Map<string, GroupStats>): CellStats[] =>
@@ -209,6 +215,7 @@ export function buildReport(input: ReportInput): CampaignReport {
     profile: input.profile,
     minGroupSize: campaign.minGroupSize,
     departments: campaign.departments,
+    ...(input.flows ? { flows: input.flows } : {}),
     ...(design ? { ledgerDesign: { ...design, labels: design.labels && !labelsExpired(campaign, now) } } : {}),
   });
   return { ...report, ...head, published: true, lateBursts: lateBurstsOf(report, cells, input.late ?? null) };

@@ -10,6 +10,7 @@ import { closedAtOf, isClosed, isPublished } from '../lifecycle/campaign-state';
 import type { CampaignRecord, OrgRecord, Store } from '../store/store';
 import { buildReport, responseRateOf } from './build-report';
 import { campaignStats, instrumentOf, type StatsOptions } from './campaign-stats';
+import { registerFlows } from './register';
 import { waveTrend } from './waves';
 
 // The portfolio at a glance: per organisation, what its latest closed and published wave's own report shows (same
@@ -62,10 +63,11 @@ async function companyOf(store: Store, org: OrgRecord, now: Date, options: Stats
       change: null,
     };
   }
-  const [stats, leadership, profile, trend] = await Promise.all([
+  const [stats, leadership, profile, flows, trend] = await Promise.all([
     campaignStats(store, latest, now, options),
     store.getLeadership(latest.id),
     store.getProfile(org.id),
+    registerFlows(store, org.id),
     campaigns.filter((c) => isPublished(c, now, options.safetyMs)).length > 1
       ? waveTrend(store, latest, campaigns, now, options)
       : Promise.resolve(null),
@@ -79,6 +81,7 @@ async function companyOf(store: Store, org: OrgRecord, now: Date, options: Stats
     profile,
     now,
     settleMs: options.safetyMs,
+    flows,
   });
   const shown = !report.suppressed && report.layers;
   const layers = shown

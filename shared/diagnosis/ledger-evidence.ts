@@ -71,12 +71,14 @@ export function knowledgeChecksRow(facts: LedgerFacts | null): Row | null {
 }
 
 /**
- * The survey's row with the ledger's beside it: met exactly when the survey row is; support the larger of the two
- * met rows' (§5.3). An unmet ledger row is shown and does not lower the support (any met row may carry a criterion).
+ * The survey's row with the ledger's (or the register's, register-evidence.ts) beside it: met exactly when the survey
+ * row is; support the largest of the met rows' (§5.3). An unmet corroborating row is shown and does not lower the
+ * support (any met row may carry a criterion).
  */
-export function corroborated(survey: Row, ledger: Row | null): Criterion {
-  const rows = ledger ? [survey, ledger] : [survey];
+export function corroborated(survey: Row, ...others: (Row | null)[]): Criterion {
+  const beside = others.filter((r): r is Row => r !== null);
+  const rows = [survey, ...beside];
   if (!survey.evidence.met) return { rows, met: false, support: 0 };
-  const ledgerSupport = ledger?.evidence.met ? ledger.support : 0;
-  return { rows, met: true, support: Math.max(survey.support, ledgerSupport) };
+  const besideSupport = Math.max(0, ...beside.filter((r) => r.evidence.met).map((r) => r.support));
+  return { rows, met: true, support: Math.max(survey.support, besideSupport) };
 }

@@ -1,3 +1,4 @@
+import type { Flow } from '../account/types';
 import { CASCADE, type Instrument, LAYERS, type Layer, type Level } from '../instrument';
 import { ledgerIncisions, withLedgerIncisions } from '../ledger/incisions';
 import type { LedgerReport } from '../ledger/ledger-report';
@@ -53,6 +54,11 @@ export interface DiagnosisInput {
   diagnosisMinN?: number;
   /** The published ledger tables and the design they were asked with: recommendations then name its top entries. */
   ledger?: { report: LedgerReport; design: ResolvedLedgerDesign };
+  /**
+   * The organisation's stage-two register (issue 11): its flows corroborate the replacement-only diagnosis
+   * (register-evidence.ts). Absent, or without a live flow: the diagnosis rests on the survey alone.
+   */
+  register?: { flows: readonly Flow[] };
 }
 
 /** Managers minus frontline per layer (both published and at the minimum), with simultaneous intervals. */

@@ -2,6 +2,7 @@
 // the organisation profile, plus the Klarna human-exit finding. docs/METHOD.md §5.4 states each rule and why. A trap
 // returns its evidence and the facts its explanation needs; the words are texts.ts's, in every report language.
 
+import type { Flow } from '../account/types';
 import { type Instrument, LAYERS, type Layer, type Level, type LikertSignal, signalItems } from '../instrument';
 import type { LedgerReport } from '../ledger/ledger-report';
 import type { OrgProfile } from '../profile';
@@ -21,6 +22,7 @@ import {
   single,
 } from './criteria';
 import { bossWaitRow, corroborated, factsOf, knowledgeChecksRow, timeSinkRow } from './ledger-evidence';
+import { registerRows } from './register-evidence';
 import { THRESHOLDS as T } from './thresholds';
 
 export interface TrapContext {
@@ -34,6 +36,8 @@ export interface TrapContext {
   basis?: Basis;
   /** The published ledger tables (instruments with a ledger step): corroborating evidence (ledger-evidence.ts). */
   ledger?: { report: LedgerReport };
+  /** The organisation's stage-two register (its flows, as recorded): corroborating evidence (register-evidence.ts). */
+  register?: { flows: readonly Flow[] };
 }
 
 /** Why a trap could not be checked, as data (texts.ts words it). */
@@ -476,6 +480,7 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
 
   const cost = capacity.shares.cost;
   const people = capacity.shares.growth + capacity.shares.learning;
+  const register = registerRows(ctx.register?.flows);
   const criteria = [
     // A decision was made: the other side of cash-rich's vacuum, read from the same answers.
     single(undecidedRow(capacity, '<')),
@@ -502,8 +507,14 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
             'stands in for work taken over by AI, which instrument 2026.1 does not ask',
           ),
     ),
-    single(scoreRow('signal:human_safeguards', safeguards, T.signalLow, '<')),
-    single(
+    // Flows without a human exit or without an owner of the re-staffing trigger: the safeguards staff miss, on record.
+    corroborated(
+      scoreRow('signal:human_safeguards', safeguards, T.signalLow, '<'),
+      register.noHumanExit,
+      register.noTriggerOwner,
+    ),
+    // Flows with no quality signal that has a threshold: nothing would trip a rollback.
+    corroborated(
       scoreRow(
         'layer:governance',
         gov,
@@ -511,10 +522,11 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
         '<',
         'the layer holding the quality signals and the level that trips a rollback',
       ),
+      register.noThreshold,
     ),
   ];
 
-  return outcome('replacement_only', inp, criteria, [], () => ({
+  return outcome('replacement_only', inp, criteria, register.pastThreshold, () => ({
     code: 'replacement_only',
     capacity,
     safeguards: safeguards.value,

@@ -1,5 +1,6 @@
 // The workforce report with its breakdowns, decided once for every consumer (API, CLI, exports): which groups may be
 // shown (shared/privacy), which scales within them, and the diagnosis on what remains.
+import type { Flow } from '../account/types';
 import { partDifference, readinessReport } from '../diagnosis';
 import { type Instrument, LAYERS, type Layer, LEVELS, type Level } from '../instrument';
 import { emptyLedgerStats, ledgerDesignFor, ledgerReport, type ResolvedLedgerDesign } from '../ledger';
@@ -49,6 +50,8 @@ export interface SegmentedReportInput {
    * `departments` as the holders of waits.
    */
   ledgerDesign?: ResolvedLedgerDesign;
+  /** The organisation's stage-two register, as evidence for the replacement-only diagnosis (docs/METHOD.md §7.5). */
+  flows?: readonly Flow[];
 }
 
 /** The readiness report (its derived parts absent when the whole workforce is below the minimum) and breakdowns. */
@@ -248,6 +251,7 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     profile: input.profile,
     minGroupSize: k,
     ...(ledger && design ? { ledger: { report: ledger, design } } : {}),
+    ...(input.flows ? { register: { flows: input.flows } } : {}),
   });
   const weighted = <K extends string | null>(by: 'department' | 'level', published: Map<K, GroupReport>) =>
     weighting({ instrument, by, plan, cells, published, total: workforce, profile: input.profile });

@@ -8,6 +8,7 @@ import { removeCampaign } from '../../lifecycle/remove';
 import { buildReport, reportCsv } from '../../reports/build-report';
 import { campaignStats, instrumentOf } from '../../reports/campaign-stats';
 import { lateAnswers } from '../../reports/late-answers';
+import { registerFlows } from '../../reports/register';
 import { type AppEnv, principalOf, requireRole, visibleCampaign } from '../auth';
 import type { AppDeps } from '../deps';
 import {
@@ -176,13 +177,14 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
     .get('/:campaignId/report', validate('param', 'CampaignParams'), validate('query', 'ReportQuery'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
-      const [org, stats, leadership, profile, invites, late] = await Promise.all([
+      const [org, stats, leadership, profile, invites, late, flows] = await Promise.all([
         store.getOrg(campaign.orgId),
         campaignStats(store, campaign, now, statsOptions(deps)),
         store.getLeadership(campaign.id),
         store.getProfile(campaign.orgId),
         store.inviteCounts(campaign.id),
         lateAnswers(store, campaign, now, statsOptions(deps).safetyMs),
+        registerFlows(store, campaign.orgId),
       ]);
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
       const input = {
@@ -196,6 +198,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         late,
         now,
         settleMs: statsOptions(deps).safetyMs,
+        flows,
       };
       if (c.req.valid('query').format === 'csv') {
         c.header('Content-Type', 'text/csv; charset=utf-8');
