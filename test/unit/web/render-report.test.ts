@@ -202,6 +202,25 @@ describe('evidenceSource', () => {
     expect(renderReportBody(model, { lang: 'zh' })).toContain('等待账本：等老板拍板的等待日所占比例');
   });
 
+  it('names the stage-two register evidence rows in the report language, as counts', () => {
+    const model = makeReportModel();
+    model.diagnoses![0]!.evidence.push({
+      source: 'register:no_human_exit',
+      value: 2,
+      threshold: 0,
+      comparison: '>',
+      met: true,
+      note: 'of 3 flows AI handles, in the register; corroborates, never carries',
+    });
+    expect(renderReportBody(model)).toContain(
+      '<th scope="row">Stage-two register: flows AI handles with no human exit<span class="ev-note">of 3 flows AI handles, in the register; corroborates, never carries</span></th><td class="num">2</td><td class="num">&gt; 0</td>',
+    );
+    expect(renderReportBody(model, { lang: 'de' })).toContain(
+      'Stufe-zwei-Register: KI-Abläufe ohne Weg zu einem Menschen',
+    );
+    expect(renderReportBody(model, { lang: 'zh' })).toContain('第二阶段登记：没有人工出口的 AI 流程数');
+  });
+
   it('shows shares as percentages in the evidence table', () => {
     const html = renderReportBody(makeReportModel());
     expect(html).toContain(
