@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CURRENT_INSTRUMENT } from '../../shared/instrument';
+import { CORE_INSTRUMENT, CURRENT_INSTRUMENT, type Instrument } from '../../shared/instrument';
 import { simulatePopulation } from '../../shared/simulation';
 import { ADMIN_TOKEN, call, closeCampaign, type Harness, startHarness } from '../http/harness';
 
@@ -17,14 +17,15 @@ const DEPARTMENTS = ['Sales', 'Operations', 'Customer service', 'Finance'];
 type Evidence = { source: string; value: number; met: boolean };
 type Diagnosis = { code: string; evidence: Evidence[]; support: number };
 
-async function publishedWave(orgId: string): Promise<Diagnosis[]> {
+async function publishedWave(orgId: string, instrument: Instrument = CURRENT_INSTRUMENT): Promise<Diagnosis[]> {
   const campaign = (
     await call(h.app, 'POST', `/api/v1/orgs/${orgId}/campaigns`, {
       token: ADMIN_TOKEN,
-      body: { name: 'Autumn', departments: DEPARTMENTS },
+      body: { name: 'Autumn', departments: DEPARTMENTS, instrumentVersion: instrument.version },
     })
   ).body;
-  const { workforce } = simulatePopulation(CURRENT_INSTRUMENT, 'replacement_only', {
+  expect(campaign.instrument?.version ?? instrument.version).toBe(instrument.version);
+  const { workforce } = simulatePopulation(instrument, 'replacement_only', {
     n: 60,
     seed: 11,
     leadershipN: 0,
@@ -78,5 +79,20 @@ describe('the published report weighs the stage-two register', () => {
     expect(survey(recorded!).find((e) => e.source === 'signal:human_safeguards')?.met).toBe(true);
     expect(register(perception!)).toEqual([]);
     expect(recorded!.support).toBeGreaterThanOrEqual(perception!.support);
+  });
+
+  it('leaves a 2026.1 wave exactly as it was: the register belongs to the 2026.2 method', async () => {
+    const org = (await call(h.app, 'POST', '/api/v1/orgs', { token: ADMIN_TOKEN, body: { name: 'Older' } })).body;
+    const plain = (await call(h.app, 'POST', '/api/v1/orgs', { token: ADMIN_TOKEN, body: { name: 'Older plain' } }))
+      .body;
+    const flow = await call(h.app, 'POST', `/api/v1/orgs/${org.id}/account/flows`, {
+      token: ADMIN_TOKEN,
+      body: { clientKey: 'refund-chat', name: 'Refund chat', signals: [] },
+    });
+    expect(flow.status).toBe(201);
+    const recorded = await publishedWave(org.id, CORE_INSTRUMENT);
+    const perception = await publishedWave(plain.id, CORE_INSTRUMENT);
+    expect(recorded.flatMap((d) => d.evidence).filter((e) => e.source.startsWith('register:'))).toEqual([]);
+    expect(recorded).toEqual(perception);
   });
 });
