@@ -455,6 +455,10 @@ const zh: ReportSentences = {
     [/^(weak|borderline)$/, (v) => (v === 'weak' ? '薄弱' : '临界')],
     [/^shown, not required$/, () => '仅供参考，非必要条件'],
     [/^per item, shown, not required$/, () => '逐题，仅供参考，非必要条件'],
+    // The stage-two register's rows (shared/diagnosis/register-evidence.ts).
+    [/^of (\d+) flows AI handles, in the register$/, (n) => `登记册中 AI 处理的 ${n} 个流程`],
+    [/^quality signals past their threshold, in the register$/, () => '登记册中超过阈值的质量信号'],
+    [/^corroborates, never carries$/, () => '只作佐证，不单独成立'],
     [/^AI is in the work: not low$/, () => 'AI 已进入工作：不低'],
     [
       /^AI is in the work: not low \(stands in for work taken over by AI, which 2026\.1 does not ask\)$/,
@@ -696,6 +700,13 @@ const de: ReportSentences = {
     [/^(weak|borderline)$/, (v) => (v === 'weak' ? 'schwach' : 'grenzwertig')],
     [/^shown, not required$/, () => 'gezeigt, keine Bedingung'],
     [/^per item, shown, not required$/, () => 'je Frage, gezeigt, keine Bedingung'],
+    // The stage-two register's rows (shared/diagnosis/register-evidence.ts).
+    [/^of (\d+) flows AI handles, in the register$/, (n) => `von ${n} Abläufen, die KI übernimmt, im Register`],
+    [
+      /^quality signals past their threshold, in the register$/,
+      () => 'Qualitätssignale über ihrer Schwelle, im Register',
+    ],
+    [/^corroborates, never carries$/, () => 'stützt, trägt nie allein'],
     [/^AI is in the work: not low$/, () => 'KI steckt in der Arbeit: nicht niedrig'],
     [
       /^AI is in the work: not low \(stands in for work taken over by AI, which 2026\.1 does not ask\)$/,
