@@ -132,6 +132,20 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
 
   // Read per request: the local server learns its address only once it listens.
   const withdrawUrl = () => `${deps.config.publicUrl.replace(/\/+$/, '')}/s/withdraw`;
+  /** What every rendering of a campaign's survey form shares; each route adds its own state (answers, errors). */
+  const surveyForm = (campaign: CampaignRecord, lang: Language, token: string, responseId: string) => {
+    const instrument = instrumentOf(campaign);
+    return {
+      instrument,
+      ledger: ledgerDesignFor(instrument, campaign.ledger, campaign.departments),
+      campaign,
+      lang,
+      token,
+      languages: campaign.languages,
+      responseId,
+      withdrawUrl: withdrawUrl(),
+    };
+  };
 
   const pages = new Hono();
   for (const path of ['/s/*', '/u/*']) {
@@ -204,7 +218,6 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
       return c.html(n.html, n.status);
     }
     const lang = pickLanguage(campaign.languages, String(form.lang ?? ''), undefined);
-    const instrument = instrumentOf(campaign);
     const code = typeof form.code === 'string' ? form.code.slice(0, 64) : '';
     const res = await callApi(
       `/surveys/${token}/drafts/restore`,
@@ -229,15 +242,8 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     keepResponseId(c, token, responseId);
     return c.html(
       renderSurveyPage({
-        instrument,
-        ledger: ledgerDesignFor(instrument, campaign.ledger, campaign.departments),
-        campaign,
-        lang,
-        token,
-        languages: campaign.languages,
-        responseId,
+        ...surveyForm(campaign, lang, token, responseId),
         startedAt: now.getTime(),
-        withdrawUrl: withdrawUrl(),
         ...(restored
           ? {
               values: { answers: res.body.answers, level: res.body.level, department: res.body.department },
@@ -264,7 +270,6 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
       return c.html(n.html, n.status);
     }
     const lang = pickLanguage(campaign.languages, c.req.query('lang'), c.req.header('accept-language'));
-    const instrument = instrumentOf(campaign);
     let responseId = getCookie(c, RESPONSE_COOKIE) ?? '';
     if (UUID.test(responseId)) {
       // This browser's id: once its answers are stored, show that instead of a form that could count them twice.
@@ -289,15 +294,8 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     }
     return c.html(
       renderSurveyPage({
-        instrument,
-        ledger: ledgerDesignFor(instrument, campaign.ledger, campaign.departments),
-        campaign,
-        lang,
-        token,
-        languages: campaign.languages,
-        responseId,
+        ...surveyForm(campaign, lang, token, responseId),
         startedAt: now.getTime(),
-        withdrawUrl: withdrawUrl(),
       }),
     );
   });
@@ -338,17 +336,10 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     ) =>
       c.html(
         renderSurveyPage({
-          instrument,
-          ledger: ledgerDesignFor(instrument, campaign.ledger, campaign.departments),
-          campaign,
-          lang,
-          token,
-          languages: campaign.languages,
-          responseId,
+          ...surveyForm(campaign, lang, token, responseId),
           ...(Number.isFinite(startedAt) ? { startedAt } : {}),
           values: { ...values, ledger: ledgerValues },
           errors,
-          withdrawUrl: withdrawUrl(),
           ...(draft ? { draft } : {}),
         }),
         status,
