@@ -136,27 +136,10 @@ export function unfold(
 }
 
 /**
- * Adds two statistics field by field (the ledger block apart: it is sparse). Every number in GroupStats is additive and every string or boolean identifies
- * what the numbers mean, so one walk keeps merge in step with the type and refuses statistics of another shape.
+ * Adds statistics field by field, any number at once (the ledger block apart: it is sparse). Every number in
+ * GroupStats is additive and every string or boolean identifies what the numbers mean, so one walk keeps merge in step
+ * with the type and refuses statistics of another shape; one new object however many groups are summed.
  */
-function add(a: unknown, b: unknown, path: string): unknown {
-  if (typeof a === 'number' && typeof b === 'number') return a + b;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) throw new StatsMismatchError(`statistics differ in shape at ${path}`);
-    return a.map((x, i) => add(x, b[i], `${path}[${i}]`));
-  }
-  if (isRecord(a) && isRecord(b)) {
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length || keys.some((k) => !(k in b))) {
-      throw new StatsMismatchError(`statistics differ in shape at ${path}`);
-    }
-    return Object.fromEntries(keys.map((k) => [k, add(a[k], b[k], `${path}.${k}`)]));
-  }
-  if (a === b && (typeof a === 'string' || typeof a === 'boolean')) return a;
-  throw new StatsMismatchError(`statistics differ at ${path}`);
-}
-
-/** `add` over many values at once: one walk and one new object, however many groups are summed. */
 function addAll(values: readonly unknown[], path: string): unknown {
   const first = values[0];
   if (typeof first === 'number') {
@@ -215,7 +198,7 @@ export function merge(a: GroupStats, b: GroupStats): GroupStats {
   }
   const { ledger: la, ...restA } = a;
   const { ledger: lb, ...restB } = b;
-  const merged = add(restA, restB, 'stats') as GroupStats;
+  const merged = addAll([restA, restB], 'stats') as GroupStats;
   if (la || lb) {
     const ledger = mergeLedgerStats(la ?? emptyLedgerStats(), lb ?? emptyLedgerStats());
     if (!isEmptyLedgerStats(ledger)) merged.ledger = ledger;
