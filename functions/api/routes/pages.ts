@@ -132,6 +132,21 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
 
   // Read per request: the local server learns its address only once it listens.
   const withdrawUrl = () => `${deps.config.publicUrl.replace(/\/+$/, '')}/s/withdraw`;
+  /** The campaign a posted survey form belongs to, or the notice page saying why there is none (in `fallback`). */
+  const openSurvey = async (
+    c: Context,
+    token: string,
+    fallback: Language,
+    now: Date,
+  ): Promise<CampaignRecord | Response> => {
+    if (!TOKEN.test(token)) return c.html(renderSurveyNotice({ lang: fallback, kind: 'not_found' }), 404);
+    try {
+      return (await resolveSurvey(deps, token, now)).campaign;
+    } catch (error) {
+      const n = notice(fallback, error);
+      return c.html(n.html, n.status);
+    }
+  };
   /** What every rendering of a campaign's survey form shares; each route adds its own state (answers, errors). */
   const surveyForm = (campaign: CampaignRecord, lang: Language, token: string, responseId: string) => {
     const instrument = instrumentOf(campaign);
@@ -208,15 +223,10 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     const token = c.req.param('surveyToken');
     const form = await formOf(c);
     const fallback = pickLanguage(LANGUAGES, String(form.lang ?? ''), c.req.header('accept-language'));
-    if (!TOKEN.test(token)) return c.html(renderSurveyNotice({ lang: fallback, kind: 'not_found' }), 404);
     const now = deps.clock();
-    let campaign: CampaignRecord;
-    try {
-      campaign = (await resolveSurvey(deps, token, now)).campaign;
-    } catch (error) {
-      const n = notice(fallback, error);
-      return c.html(n.html, n.status);
-    }
+    const open = await openSurvey(c, token, fallback, now);
+    if (open instanceof Response) return open;
+    const campaign = open;
     const lang = pickLanguage(campaign.languages, String(form.lang ?? ''), undefined);
     const code = typeof form.code === 'string' ? form.code.slice(0, 64) : '';
     const res = await callApi(
@@ -305,15 +315,10 @@ export function pageRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(de
     const form = await formOf(c);
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
     const fallback = pickLanguage(LANGUAGES, field('lang'), c.req.header('accept-language'));
-    if (!TOKEN.test(token)) return c.html(renderSurveyNotice({ lang: fallback, kind: 'not_found' }), 404);
     const now = deps.clock();
-    let campaign: CampaignRecord;
-    try {
-      campaign = (await resolveSurvey(deps, token, now)).campaign;
-    } catch (error) {
-      const n = notice(fallback, error);
-      return c.html(n.html, n.status);
-    }
+    const open = await openSurvey(c, token, fallback, now);
+    if (open instanceof Response) return open;
+    const campaign = open;
     const lang = pickLanguage(campaign.languages, field('lang'), undefined);
     const m = surveyMessages(lang);
     const instrument = instrumentOf(campaign);
