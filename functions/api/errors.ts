@@ -125,6 +125,28 @@ export class DepartmentsLocked extends DomainError {
   readonly title = 'Departments locked';
 }
 
+/** A closed (or closing) campaign's settings are final: only its name and archive state change. */
+export class SettingsLocked extends DomainError {
+  override name = 'SettingsLocked';
+  readonly status = 409;
+  readonly slug = 'settings-locked';
+  readonly title = 'Campaign settings locked';
+  constructor(errors: FieldIssue[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  }
+}
+
+/** A language invitations were mailed in: their links and reminders are in it, so it stays offered. */
+export class LanguageInUse extends DomainError {
+  override name = 'LanguageInUse';
+  readonly status = 409;
+  readonly slug = 'language-in-use';
+  readonly title = 'Language in use';
+  constructor(errors: FieldIssue[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  }
+}
+
 /** Only a closed campaign can be archived: an archived one that still took answers would be out of sight. */
 export class CampaignOpen extends DomainError {
   override name = 'CampaignOpen';
@@ -275,6 +297,18 @@ export const PROBLEM_TYPES: { slug: string; status: number; title: string; when:
     status: 409,
     title: 'Departments locked',
     when: "changing a campaign's departments once a response (or an imported row) is stored",
+  },
+  {
+    slug: 'settings-locked',
+    status: 409,
+    title: 'Campaign settings locked',
+    when: 'changing the close date, reminders, languages, open link or departments of a closed or closing campaign; `errors` names each field',
+  },
+  {
+    slug: 'language-in-use',
+    status: 409,
+    title: 'Language in use',
+    when: 'removing a language invitations of the open campaign were mailed in (their links and reminders are in it)',
   },
   {
     slug: 'campaign-open',

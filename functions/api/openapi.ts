@@ -179,11 +179,15 @@ export const OPERATIONS: Operation[] = [
     method: 'patch',
     path: '/api/v1/campaigns/:campaignId',
     summary:
-      'Rename, archive (only once closed: 409 campaign-open) or un-archive a campaign, or change its departments (only while no response or import is stored: 409 departments-locked)',
+      'Rename, archive (only once closed: 409 campaign-open) or un-archive a campaign; while it is open, change its departments (only while no response or import is stored: 409 departments-locked), close date (at least 5 minutes ahead), reminders still to come, languages (one invitations were mailed in stays: 409 language-in-use) and open link (off: it stops at once; on: a new link, shown once). Closed or closing: 409 settings-locked naming each field',
     access: 'admin, consultant (own)',
     params: S.CampaignParams,
     body: S.PatchCampaignBody,
-    ok: { status: 200, schema: R.CampaignSchema, description: 'Changed' },
+    ok: {
+      status: 200,
+      schema: R.ChangedCampaignSchema,
+      description: 'Changed (surveyToken and surveyUrl only when the open link was turned on)',
+    },
     errors: [400, ...AUTH, 409, 413, 415],
   },
   {

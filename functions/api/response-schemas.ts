@@ -78,6 +78,11 @@ export const CreatedCampaignSchema = z.extend(CampaignSchema, {
   /** What protects its small groups against answers added to make them show: an open link cannot. */
   protection: ProtectionDoc,
 });
+export const ChangedCampaignSchema = z.extend(CampaignSchema, {
+  /** Only when this change turned the open link on: its new token and address, shown once (only a hash is kept). */
+  surveyToken: z.optional(z.string()),
+  surveyUrl: z.optional(z.string()),
+});
 export const ClosedCampaignSchema = z.extend(CampaignSchema, {
   /** Report links mailed to the executive contacts by this call (0 when they went out before). */
   reportLinksSent: z.number(),

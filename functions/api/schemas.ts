@@ -82,6 +82,26 @@ const departmentsSchema = () =>
     }),
   );
 
+// The settings a campaign is made with and may change while it is open (campaign creation and PATCH share them).
+const languagesSchema = () =>
+  z.array(z.enum(LANGUAGES)).check(
+    z.minLength(1),
+    z.refine((l) => new Set(l).size === l.length, { message: 'languages must be distinct' }),
+  );
+const reminderDaysSchema = () => z.array(z.number().check(z.int(), z.gte(1), z.lte(365))).check(z.maxLength(10));
+const remindAtSchema = () => z.array(z.iso.datetime()).check(z.maxLength(10));
+
+const PATCH_FIELDS = [
+  'name',
+  'archived',
+  'departments',
+  'closesAt',
+  'languages',
+  'openLink',
+  'reminderDays',
+  'remindAt',
+];
+
 export const PatchCampaignBody = z.lazy(() =>
   z
     .strictObject({
@@ -89,8 +109,18 @@ export const PatchCampaignBody = z.lazy(() =>
       archived: z.optional(z.boolean()),
       /** Only while no response (nor import) is stored for the campaign. */
       departments: z.optional(departmentsSchema()),
+      /** A new close date, at least 5 minutes ahead (null: no close date, close by hand). Only while open. */
+      closesAt: z.optional(z.nullable(z.iso.datetime())),
+      /** Languages offered: any the instrument has may be added; one is removed only with no invitation pending in it. */
+      languages: z.optional(languagesSchema()),
+      /** false: the open link stops at once; true (when off): a new open link, shown once in this answer. */
+      openLink: z.optional(z.boolean()),
+      /** Replaces the reminders still to come: this many days from now (or give `remindAt`). */
+      reminderDays: z.optional(reminderDaysSchema()),
+      /** Replaces the reminders still to come with these times (before the close date). */
+      remindAt: z.optional(remindAtSchema()),
     })
-    .check(someField(['name', 'archived', 'departments'])),
+    .check(someField(PATCH_FIELDS)),
 );
 
 export { OrgProfileSchema };
@@ -114,20 +144,15 @@ export const CreateCampaignBody = z.lazy(() =>
     departments: departmentsSchema(),
     minGroupSize: z.optional(z.number().check(z.int(), z.gte(3), z.lte(1000))),
     closesAt: z.optional(z.iso.datetime()),
-    languages: z.optional(
-      z.array(z.enum(LANGUAGES)).check(
-        z.minLength(1),
-        z.refine((l) => new Set(l).size === l.length, { message: 'languages must be distinct' }),
-      ),
-    ),
+    languages: z.optional(languagesSchema()),
     /** Whether the campaign's open survey link takes answers (default true); false: invitations only. */
     openLink: z.optional(z.boolean()),
     /** The instrument version the campaign asks (default: the newest); fixed for the campaign's life. */
     instrumentVersion: z.optional(z.enum(INSTRUMENT_VERSIONS as [string, ...string[]])),
     /** Reminders to invitees who have not answered, this many days after creation (or give `remindAt`). */
-    reminderDays: z.optional(z.array(z.number().check(z.int(), z.gte(1), z.lte(365))).check(z.maxLength(10))),
+    reminderDays: z.optional(reminderDaysSchema()),
     /** Reminders at these times. */
-    remindAt: z.optional(z.array(z.iso.datetime()).check(z.maxLength(10))),
+    remindAt: z.optional(remindAtSchema()),
     /** The ledger step (instrument 2026.2 on): the campaign's own category lists, and free-text labels. */
     ledger: z.optional(ledgerSettingsSchema()),
   }),

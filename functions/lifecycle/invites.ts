@@ -289,7 +289,16 @@ export async function sendInvitations(
     let invite = await deps.store.getInvite(id);
     if (!invite) {
       // Ours, or left by a run that died between the lock and the invite: write it (a racing writer's is the same).
-      const fresh = { id, campaignId: campaign.id, createdAt: at.toISOString(), email, addressKey, mailed: true };
+      const fresh = {
+        id,
+        campaignId: campaign.id,
+        createdAt: at.toISOString(),
+        email,
+        addressKey,
+        mailed: true,
+        // Recorded: the reminders go in it, and it stays offered while the campaign is open (campaign-settings.ts).
+        language: lang,
+      };
       await writeInvite(deps, campaign, fresh);
       invite = (await deps.store.getInvite(id)) ?? fresh;
     } else if (invite.sentAt || !invite.email) {
@@ -348,7 +357,8 @@ export async function remindPending(
   await runLimited(pending, 4, async (invite) => {
     if (!(await deps.store.markReminded(invite.id, now.toISOString(), notSince, invitedBefore))) return;
     try {
-      await deps.mailer!.send(surveyMessage(deps, 'reminder', campaign, org, invite, lang));
+      const own = invite.language && campaign.languages.includes(invite.language) ? invite.language : lang;
+      await deps.mailer!.send(surveyMessage(deps, 'reminder', campaign, org, invite, own));
       sent++;
     } catch (error) {
       deps.logger?.warn('reminder not sent', { campaignId: campaign.id, error: (error as Error).name });

@@ -230,7 +230,11 @@ async function runOne(
     if (next) await deps.store.putDue(next);
     return 'done';
   }
-  if (item.kind === 'close') {
+  // A close date that moved later (or went) leaves its old item behind: only the campaign's current date counts.
+  if (item.kind === 'scheduled_close' && (campaign.closesAt === null || campaign.closesAt > now.toISOString())) {
+    return 'done';
+  }
+  if (item.kind === 'close' || item.kind === 'scheduled_close') {
     // A close item is due either at `closesAt` or because a close was asked for: either way the campaign closes.
     const result = await closeCampaign(deps, campaign, now);
     // Kept as due until the report is out.
@@ -243,6 +247,8 @@ async function runOne(
     return 'done';
   }
   if (isClosed(campaign, now)) return 'done';
+  // A reminder the schedule no longer holds (it was changed: campaign-settings.ts) is not sent.
+  if (!(campaign.remindAt ?? []).includes(item.dueAt)) return 'done';
   const org = await deps.store.getOrg(campaign.orgId);
   if (!org) return 'done';
   run.reminded += await remindPending(deps, campaign, org, now);

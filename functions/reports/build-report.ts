@@ -172,7 +172,7 @@ export function buildReport(input: ReportInput): CampaignReport {
   const leadershipAnswers = leadershipResponses(input.leadership);
   const leadership = leadershipAnswers.length > 0 ? scoreResponses(instrument, leadershipAnswers) : null;
   const protection = protectionOf({
-    openLink: openLinkAllowed(campaign),
+    openLink: openLinkAllowed(campaign) || campaign.hadOpenLink === true,
     handedOutLinks: input.invites?.handedOut ?? 0,
   });
   const head = {

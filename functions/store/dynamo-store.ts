@@ -13,6 +13,7 @@ import { type Key, keys, STREAM_LAYOUT, TTL_ATTRIBUTE, WITHDRAWN_PREFIX } from '
 import type {
   CampaignChanges,
   CampaignRecord,
+  CampaignSettingsChanges,
   ClaimResult,
   ContactRecord,
   DraftRecord,
@@ -26,6 +27,7 @@ import type {
   PutResponseResult,
   QuotaResult,
   ResponseRecord,
+  SettingsGuard,
   SnapshotRecord,
   Store,
   StreamChunk,
@@ -198,21 +200,32 @@ export class DynamoStore implements Store {
   }
 
   /** SET and REMOVE clauses for the changed fields (names through placeholders: `name` is a reserved word). */
-  private async applyChanges<T>(key: Key, changes: Record<string, unknown>): Promise<T | null> {
+  private async applyChanges<T>(
+    key: Key,
+    changes: Record<string, unknown>,
+    guard?: {
+      condition: string;
+      add: string;
+      names: Record<string, string>;
+      values: Record<string, unknown>;
+      /** Fields stored as null rather than removed (readers expect the attribute: `closesAt`, `surveyLinkId`). */
+      nullable: readonly string[];
+    },
+  ): Promise<T | null> {
     const set: string[] = [];
     const remove: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
+    const names: Record<string, string> = { ...guard?.names };
+    const values: Record<string, unknown> = { ...guard?.values };
     for (const [field, value] of Object.entries(changes)) {
       if (value === undefined) continue;
       names[`#${field}`] = field;
-      if (value === null) remove.push(`#${field}`);
+      if (value === null && !guard?.nullable.includes(field)) remove.push(`#${field}`);
       else {
         set.push(`#${field} = :${field}`);
         values[`:${field}`] = value;
       }
     }
-    if (set.length === 0 && remove.length === 0) {
+    if (set.length === 0 && remove.length === 0 && !guard) {
       const item = await this.get(key);
       return item ? strip<T>(item, ['reportClaimedAt']) : null;
     }
@@ -225,10 +238,11 @@ export class DynamoStore implements Store {
             UpdateExpression: [
               set.length ? `SET ${set.join(', ')}` : '',
               remove.length ? `REMOVE ${remove.join(', ')}` : '',
+              guard ? `ADD ${guard.add}` : '',
             ]
               .filter(Boolean)
               .join(' '),
-            ConditionExpression: 'attribute_exists(PK)',
+            ConditionExpression: guard ? `attribute_exists(PK) AND ${guard.condition}` : 'attribute_exists(PK)',
             ExpressionAttributeNames: names,
             ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
             ReturnValues: 'ALL_NEW',
@@ -585,6 +599,34 @@ export class DynamoStore implements Store {
     });
   }
 
+  async updateCampaignSettings(
+    id: string,
+    changes: CampaignSettingsChanges,
+    guard: SettingsGuard,
+  ): Promise<CampaignRecord | null> {
+    // closedAt and closesAt are stored as null while unset (a NULL attribute), hence attribute_type.
+    const open =
+      'attribute_not_exists(#g_closingAt) AND (attribute_not_exists(#g_closedAt) OR attribute_type(#g_closedAt, :g_null))' +
+      ' AND (attribute_not_exists(#g_closesAt) OR attribute_type(#g_closesAt, :g_null) OR #g_closesAt > :g_now)';
+    const rev = guard.settingsRev === 0 ? '(attribute_not_exists(#g_rev) OR #g_rev = :g_rev)' : '#g_rev = :g_rev';
+    return this.applyChanges<CampaignRecord>(
+      keys.campaignById(id),
+      { ...changes },
+      {
+        condition: `${open} AND ${rev}`,
+        add: '#g_rev :g_one',
+        names: {
+          '#g_closingAt': 'closingAt',
+          '#g_closedAt': 'closedAt',
+          '#g_closesAt': 'closesAt',
+          '#g_rev': 'settingsRev',
+        },
+        values: { ':g_null': 'NULL', ':g_now': guard.now, ':g_rev': guard.settingsRev, ':g_one': 1 },
+        nullable: ['closesAt', 'surveyLinkId'],
+      },
+    );
+  }
+
   async hasResponses(campaign: Pick<CampaignRecord, 'id' | 'shards'>): Promise<boolean> {
     const perShard = await Promise.all(
       Array.from({ length: campaign.shards }, (_, shard) =>
@@ -652,6 +694,10 @@ export class DynamoStore implements Store {
       ...(expiresAt ? { [TTL_ATTRIBUTE]: toEpochSeconds(expiresAt) } : {}),
     });
     if (!ok) throw new Error('survey link id collision');
+  }
+
+  async deleteSurveyLink(id: string): Promise<void> {
+    await this.deleteKeys([keys.surveyLinkById(id)]);
   }
 
   async getSurveyLink(id: string, now: Date): Promise<SurveyLinkRecord | null> {

@@ -60,6 +60,25 @@ export interface CampaignChanges {
   departments?: string[];
 }
 
+/** The settings a PATCH may change only while the campaign is open (routes/campaign-settings.ts). */
+export interface CampaignSettingsChanges extends CampaignChanges {
+  closesAt?: string | null;
+  languages?: CampaignRecord['languages'];
+  openLink?: boolean;
+  surveyLinkId?: string | null;
+  hadOpenLink?: boolean;
+  remindAt?: string[];
+}
+
+/**
+ * What a settings change was decided on: the campaign's `settingsRev` as read (the write is refused if another change
+ * landed since), and the clock (refused once a close was asked for, recorded, or its close date passed).
+ */
+export interface SettingsGuard {
+  settingsRev: number;
+  now: string;
+}
+
 export interface CampaignRecord {
   id: string;
   orgId: string;
@@ -89,6 +108,13 @@ export interface CampaignRecord {
   surveyLinkId: string | null;
   /** Whether the open survey link takes answers; false: invitations only. Absent on older campaigns: true. */
   openLink?: boolean;
+  /**
+   * Set when an open link was turned off: answers may have come through it, so its report cannot say that only
+   * mailed invitations protect its small groups (shared/privacy/padding.ts).
+   */
+  hadOpenLink?: boolean;
+  /** Bumped by every settings change (close date, reminders, languages, open link): the next change's guard. */
+  settingsRev?: number;
   /**
    * Set by the store when it creates the campaign: the layout of its response stream (keys.ts `STREAM_LAYOUT`).
    * Absent on campaigns made before withdrawals had their own run in the stream: those are always read whole.
@@ -138,6 +164,8 @@ export interface InviteRecord {
   claim?: string;
   remindedAt?: string;
   unsubscribedAt?: string;
+  /** The language the invitation was mailed in (absent on invites from before it was recorded, and on batch links). */
+  language?: (typeof LANGUAGES)[number];
 }
 
 /** Someone at the organisation who receives the report link when a campaign closes (knowingly not anonymous). */
@@ -157,9 +185,11 @@ export interface DueRecord {
   /**
    * `erase`: erase the addresses again once every write that raced the close has landed and shows in the index;
    * `fold`: bring the report snapshot up to date (reports/fold-job.ts); `expire_labels`: the ledger's free-text labels
-   * are past their keeping time and are erased.
+   * are past their keeping time and are erased. `scheduled_close`: the close date may have come; the campaign's
+   * current `closesAt` decides (it may have moved since), where `close` closes whatever the date (a close asked for,
+   * and the close dates of campaigns made before close dates could move).
    */
-  kind: 'close' | 'remind' | 'erase' | 'fold' | 'expire_labels';
+  kind: 'close' | 'scheduled_close' | 'remind' | 'erase' | 'fold' | 'expire_labels';
 }
 
 export type ClaimResult = 'claimed' | 'used' | 'missing';
@@ -330,6 +360,16 @@ export interface Store extends AccountStore {
   listCampaigns(orgId: string): Promise<CampaignRecord[]>;
   /** Applies the changes; null when the campaign does not exist. */
   updateCampaign(id: string, changes: CampaignChanges): Promise<CampaignRecord | null>;
+  /**
+   * Applies settings changes and bumps `settingsRev`, in one update conditional on the guard: no close asked for or
+   * recorded, the close date (if any) after `guard.now`, and `settingsRev` as read. Null when the condition failed
+   * (or the campaign does not exist): the caller reads it again to say why.
+   */
+  updateCampaignSettings(
+    id: string,
+    changes: CampaignSettingsChanges,
+    guard: SettingsGuard,
+  ): Promise<CampaignRecord | null>;
   /** Whether any response (an answer, an imported row, a withdrawn one) is stored for the campaign: one read per shard. */
   hasResponses(campaign: Pick<CampaignRecord, 'id' | 'shards'>): Promise<boolean>;
   /**
@@ -341,6 +381,7 @@ export interface Store extends AccountStore {
   deleteCampaign(campaign: CampaignRecord, surveyLinkIds: readonly string[]): Promise<void>;
   putSurveyLink(link: SurveyLinkRecord): Promise<void>;
   getSurveyLink(id: string, now: Date): Promise<SurveyLinkRecord | null>;
+  deleteSurveyLink(id: string): Promise<void>;
 
   /** Stores a draft under a new code hash (false when the hash exists: draw another code). */
   putDraft(draft: DraftRecord): Promise<boolean>;

@@ -9,7 +9,9 @@ import { buildReport, reportCsv } from '../../reports/build-report';
 import { campaignStats, instrumentOf } from '../../reports/campaign-stats';
 import { lateAnswers } from '../../reports/late-answers';
 import { registerFlows } from '../../reports/register';
+import type { CampaignRecord } from '../../store/store';
 import { type AppEnv, principalOf, requireRole, visibleCampaign } from '../auth';
+import { changeSettings, OPEN_ONLY_FIELDS } from '../campaign-settings';
 import type { AppDeps } from '../deps';
 import {
   CampaignClosed,
@@ -17,6 +19,7 @@ import {
   CampaignOpen,
   DepartmentsLocked,
   NotFound,
+  SettingsLocked,
   ValidationFailed,
 } from '../errors';
 import { statsOptions } from '../stats-options';
@@ -51,6 +54,15 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
           body.departments !== undefined &&
           (body.departments.length !== campaign.departments.length ||
             body.departments.some((d, i) => d !== campaign.departments[i]));
+        const settings = OPEN_ONLY_FIELDS.some((f) => f !== 'departments' && body[f] !== undefined);
+        if ((settings || departmentsChange) && !acceptsWrites(campaign, now)) {
+          throw new SettingsLocked(
+            OPEN_ONLY_FIELDS.filter((f) => body[f] !== undefined).map((field) => ({
+              field,
+              message: 'the campaign is closed: only its name and archive state can change',
+            })),
+          );
+        }
         // Answers carry the department they were given in: renaming one under them would move them.
         if (departmentsChange && (await store.hasResponses(campaign))) {
           throw new DepartmentsLocked(
@@ -59,15 +71,29 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         }
         const archivedAt =
           body.archived === undefined ? undefined : body.archived ? (campaign.archivedAt ?? now.toISOString()) : null;
-        const updated = await store.updateCampaign(campaign.id, {
+        const plain = {
           ...(body.name === undefined ? {} : { name: body.name }),
           ...(archivedAt === undefined ? {} : { archivedAt }),
           ...(departmentsChange ? { departments: body.departments } : {}),
-        });
+        };
+        let surveyToken: string | undefined;
+        let updated: CampaignRecord | null;
+        if (settings || departmentsChange) {
+          // One write, conditional on the campaign still open (raced against its close: campaign-settings.ts).
+          const result = await changeSettings(deps, campaign, { ...body, ...plain }, now);
+          updated = result.campaign;
+          surveyToken = result.surveyToken;
+        } else {
+          updated = await store.updateCampaign(campaign.id, plain);
+        }
         if (!updated) throw new NotFound(`no campaign ${campaign.id}`);
-        // The survey shows the departments: this instance's copy goes at once.
+        // The survey shows the departments and languages, and must stop an open link at once: this instance's copy
+        // goes now, other instances' within the campaign cache's 2 s.
         campaignCache?.drop(campaign.id);
-        return c.json(campaignView(updated, now));
+        return c.json({
+          ...campaignView(updated, now),
+          ...(surveyToken ? { surveyToken, surveyUrl: `${deps.config.publicUrl}/s/${surveyToken}` } : {}),
+        });
       },
     )
     .delete('/:campaignId', requireRole('admin', 'consultant'), validate('param', 'CampaignParams'), async (c) => {

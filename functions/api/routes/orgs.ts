@@ -6,14 +6,13 @@ import { normalizeMinGroupSize, protectionOf } from '../../../shared/privacy';
 import { FOLD_EVERY_MS } from '../../reports/fold-job';
 import type { DueRecord, OrgRecord } from '../../store/store';
 import { type AppEnv, type Principal, portfolioOrgIds, principalOf, requireRole, visibleOrg } from '../auth';
+import { languageIssues, newOpenLink, planSchedule, scheduledClose } from '../campaign-settings';
 import type { AppDeps } from '../deps';
 import { NotFound, OrgHasCampaigns, ValidationFailed } from '../errors';
-import { sha256Hex, tokenIdOf } from '../token-hash';
 import { requireJson, validate } from '../validation';
 import { campaignView, orgView } from '../views';
 
 const DEFAULT_SHARDS = 8;
-const DAY_MS = 86_400_000;
 
 /**
  * Whether another organisation the caller sees has the same name, case and spacing aside. Two clients may share a
@@ -115,42 +114,22 @@ export function orgRoutes(deps: AppDeps): Hono<AppEnv> {
         const now = deps.clock();
         // The schema admits only known versions, so the lookup cannot miss.
         const instrument = findInstrument(CURRENT_INSTRUMENT.id, body.instrumentVersion ?? CURRENT_INSTRUMENT.version)!;
-        const issues = (body.languages ?? [])
-          .map((l, i) => ({ l, i }))
-          .filter(({ l }) => !instrument.languages.includes(l))
-          .map(({ l, i }) => ({ field: `languages.${i}`, message: `the instrument has no "${l}" version` }));
-        if (body.closesAt && Date.parse(body.closesAt) <= now.getTime()) {
-          issues.push({ field: 'closesAt', message: 'must be in the future' });
-        }
-        if (body.reminderDays && body.remindAt) {
-          issues.push({ field: 'remindAt', message: 'give reminderDays or remindAt, not both' });
-        }
+        const issues = languageIssues(instrument, body.languages ?? []);
         const languages = body.languages ?? [...instrument.languages];
         if (body.ledger) issues.push(...ledgerSettingsIssues(instrument, body.ledger, languages));
-        const remindAt = [
-          ...new Set(
-            body.remindAt
-              ? body.remindAt.map((t) => new Date(t).toISOString())
-              : (body.reminderDays ?? []).map((d) => new Date(now.getTime() + d * DAY_MS).toISOString()),
-          ),
-        ].sort();
-        const closesAt = body.closesAt ? new Date(body.closesAt).toISOString() : null;
-        remindAt.forEach((t, i) => {
-          const field = body.remindAt ? `remindAt.${i}` : 'reminderDays';
-          if (t <= now.toISOString()) issues.push({ field, message: 'must be in the future' });
-          else if (closesAt && t >= closesAt) issues.push({ field, message: 'must be before closesAt' });
-        });
+        const schedule = planSchedule(body, now, { closesAt: null, reminders: [], marginMs: 0 });
+        issues.push(...schedule.issues);
+        const { closesAt, reminders: remindAt } = schedule;
         if (issues.length > 0) throw new ValidationFailed(issues);
 
         const campaignId = deps.newId();
         const openLink = body.openLink ?? true;
         // A campaign that takes invitations only has no open link at all, rather than one that refuses.
-        const surveyToken = openLink ? deps.randomToken() : null;
-        const link = surveyToken
-          ? { id: tokenIdOf(surveyToken), hash: sha256Hex(surveyToken), campaignId, createdAt: now.toISOString() }
-          : null;
+        const made = openLink ? newOpenLink(deps, campaignId, now) : null;
+        const surveyToken = made?.surveyToken ?? null;
+        const link = made?.link ?? null;
         const due: DueRecord[] = [
-          ...(closesAt ? [{ dueAt: closesAt, campaignId, kind: 'close' as const }] : []),
+          ...(closesAt ? [scheduledClose(campaignId, closesAt)] : []),
           ...remindAt.map((t) => ({ dueAt: t, campaignId, kind: 'remind' as const })),
           // The scheduler keeps the report snapshot current from here on (reports/fold-job.ts).
           { dueAt: new Date(now.getTime() + FOLD_EVERY_MS).toISOString(), campaignId, kind: 'fold' as const },

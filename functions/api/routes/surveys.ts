@@ -125,7 +125,11 @@ export async function resolveSurvey(
     : await observe(deps, link.campaignId);
   if (!observed) throw new NotFound('no such survey');
   const { campaign } = observed;
-  if (!link.inviteId && !openLinkAllowed(campaign)) {
+  // An open link turned off, or replaced by a new one after that, no longer answers (campaign-settings.ts).
+  if (
+    !link.inviteId &&
+    (!openLinkAllowed(campaign) || (campaign.surveyLinkId !== null && campaign.surveyLinkId !== link.id))
+  ) {
     throw new NotFound('this survey takes answers through personal invitations only');
   }
   if (!options.allowClosed && !acceptsWrites(campaign, now)) throw new CampaignClosed('this survey is closed');
