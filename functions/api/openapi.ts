@@ -201,6 +201,16 @@ export const OPERATIONS: Operation[] = [
     errors: [400, ...AUTH, 409],
   },
   {
+    method: 'get',
+    path: '/api/v1/campaigns/:campaignId/leadership',
+    summary:
+      "The stored leadership view as it was put (leadership's own record, not workforce data); empty while none is stored",
+    access: 'admin, consultant, executive (own)',
+    params: S.CampaignParams,
+    ok: { status: 200, schema: R.LeadershipViewSchema, description: 'Stored leadership view' },
+    errors: [400, ...AUTH],
+  },
+  {
     method: 'put',
     path: '/api/v1/campaigns/:campaignId/leadership',
     summary:

@@ -66,6 +66,8 @@ export const POLICY = {
     roles: RUNS,
     note: 'own; only while nothing is stored for it',
   },
+  // Leadership's own answers (knowingly not anonymous), read back by whoever may write them.
+  'leadership.read': { method: 'get', path: '/api/v1/campaigns/:campaignId/leadership', roles: ALL, note: 'own' },
   'leadership.write': { method: 'put', path: '/api/v1/campaigns/:campaignId/leadership', roles: ALL, note: 'own' },
   'invites.create': { method: 'post', path: '/api/v1/campaigns/:campaignId/invites', roles: RUNS, note: 'own' },
   'reminders.send': { method: 'post', path: '/api/v1/campaigns/:campaignId/reminders', roles: RUNS, note: 'own' },

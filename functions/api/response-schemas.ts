@@ -234,6 +234,18 @@ export const LeadershipResponseSchema = z.object({
   respondents: z.number(),
   updatedAt: z.string(),
 });
+/** The stored leadership view as it was put (leadership's own answers, knowingly not anonymous). */
+export const LeadershipViewSchema = z.object({
+  campaignId: z.string(),
+  /** Empty, with `updatedAt` null, while nothing is stored. */
+  respondents: z.array(
+    z.object({
+      answers: z.record(z.string(), z.union([z.number(), z.string()])),
+      level: z.enum(LEVELS),
+    }),
+  ),
+  updatedAt: z.nullable(z.string()),
+});
 
 /** One scale (a layer or a likert signal) for one group; every figure derived from answers null when withheld. */
 const ScaleScoreDoc = z.object({

@@ -230,6 +230,14 @@ const ROUTES: Route[] = [
     roles: ['admin', 'consultant'],
   },
   {
+    name: 'get leadership',
+    action: 'leadership.read',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}/leadership` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant', 'executive'],
+  },
+  {
     name: 'put leadership',
     action: 'leadership.write',
     request: async (s) => ({

@@ -248,3 +248,24 @@ describe('the open link', () => {
     expect((await submit(third.body.surveyToken)).status).toBe(201);
   });
 });
+
+describe('GET /api/v1/campaigns/{campaignId}/leadership', () => {
+  it('answers empty while nothing is stored, then what was put, with levels and the time', async () => {
+    const campaign = await newCampaign();
+    const path = `/api/v1/campaigns/${campaign.id}/leadership`;
+    const empty = await call(h.app, 'GET', path, { token: consultant });
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({ campaignId: campaign.id, respondents: [], updatedAt: null });
+
+    const answers = makeSubmission().answers;
+    const put = await call(h.app, 'PUT', path, {
+      token: consultant,
+      body: { respondents: [{ answers }, { answers: makeSubmission().answers, level: 'manager' }] },
+    });
+    expect(put.status).toBe(200);
+    const stored = await call(h.app, 'GET', path, { token: consultant });
+    expect(stored.body.updatedAt).toBe(put.body.updatedAt);
+    expect(stored.body.respondents.map((r: { level: string }) => r.level)).toEqual(['executive', 'manager']);
+    expect(stored.body.respondents[0].answers).toEqual(answers);
+  });
+});

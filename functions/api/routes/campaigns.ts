@@ -108,6 +108,16 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
       campaignCache?.drop(campaign.id);
       return c.body(null, 204);
     })
+    .get('/:campaignId/leadership', validate('param', 'CampaignParams'), async (c) => {
+      const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
+      const stored = await store.getLeadership(campaign.id);
+      // Leadership's own record, as it was put: no workforce answer is in it, so nothing here needs suppressing.
+      return c.json({
+        campaignId: campaign.id,
+        respondents: (stored?.respondents ?? []).map((r) => ({ answers: r.answers, level: r.level ?? 'executive' })),
+        updatedAt: stored?.updatedAt ?? null,
+      });
+    })
     .put(
       '/:campaignId/leadership',
       validate('param', 'CampaignParams'),
