@@ -124,11 +124,13 @@ describe('consultant, in the dashboard only', () => {
     await row.locator('button[data-settings]').click();
     const settings = page.locator('#portfolio .result', { hasText: 'Settings of Spring pulse' });
     expect(await settings.locator('textarea').inputValue()).toBe('Sales\nCredit, risk and collections\nOperations');
-    const facts = await settings.locator('dl.facts').textContent();
-    expect(facts).toContain('Invited people only');
-    expect(facts).toContain('English, German');
-    expect(facts).toContain(day(10));
-    expect(facts).toContain(`${day(3)}, ${day(7)}`);
+    // Open, so they can still change: each in its own field (campaign-settings.test.ts changes them).
+    expect(await settings.locator('input[id^=cs-open-]').isChecked()).toBe(false);
+    expect(await settings.locator('input[id$="-en"][name=cs-lang]').isChecked()).toBe(true);
+    expect(await settings.locator('input[id$="-de"][name=cs-lang]').isChecked()).toBe(true);
+    expect(await settings.locator('input[id$="-zh"][name=cs-lang]').isChecked()).toBe(false);
+    expect(await settings.locator('input[id^=cs-closes-]').inputValue()).toBe(day(10));
+    expect(await settings.locator('input[id^=cs-rem-]').inputValue()).toBe(`${day(3)}, ${day(7)}`);
     // Renamed, and a department added before the first answer.
     await settings.locator('input[id^=cs-name]').fill('Spring pulse 2026');
     await settings.locator('textarea').fill('Sales\nCredit, risk and collections\nOperations\nLegal');

@@ -10,6 +10,7 @@ import { LAYER_NAMES } from '../report/labels';
 import { departmentLine, parseDepartments } from './departments';
 import { type FieldRule, indexIn, showApiError, showFormErrors, showFormSuccess } from './field-errors';
 import { claim } from './result-area';
+import { openSettingsChanges, openSettingsFields, openSettingsRules, showNewLink } from './settings-fields';
 
 export interface CampaignRow {
   id: string;
@@ -62,16 +63,17 @@ export function flagDuplicateDepartments(form: HTMLElement, inputId: string, tex
   return true;
 }
 
-/** What cannot change after creation, said as it is. */
-function fixedSettings(c: CampaignRow): string {
+/** A campaign's settings as facts: all of them once it is closed, only the fixed one while it is open. */
+function fixedSettings(c: CampaignRow, open: boolean): string {
   const reminders = (c.remindAt ?? []).map(day);
+  const size = `<dt>Minimum group size</dt><dd>${c.minGroupSize}</dd>`;
+  if (open)
+    return `<dl class="facts">${size}</dl><p class="help">The minimum group size is fixed when the campaign is made.</p>`;
   return `<dl class="facts"><dt>Who may answer</dt><dd>${
     c.openLink === false ? 'Invited people only (no open link)' : 'Anyone with the open survey link'
   }</dd><dt>Languages</dt><dd>${esc((c.languages ?? []).map((l) => LANGUAGE_NAMES[l] ?? l).join(', '))}</dd><dt>Closes</dt><dd>${
     c.closedAt ? `closed ${esc(day(c.closedAt))}` : c.closesAt ? esc(day(c.closesAt)) : 'when you close it'
-  }</dd><dt>Reminders</dt><dd>${reminders.length > 0 ? esc(reminders.join(', ')) : 'none planned'}</dd><dt>Minimum group size</dt><dd>${
-    c.minGroupSize
-  }</dd></dl><p class="help">These are fixed when the campaign is made.</p>`;
+  }</dd><dt>Reminders</dt><dd>${reminders.length > 0 ? esc(reminders.join(', ')) : 'none planned'}</dd>${size}</dl><p class="help">The campaign is closed: only its name and archive state change.</p>`;
 }
 
 export interface CampaignFormHooks {
@@ -89,12 +91,14 @@ export function showCampaignSettings(out: HTMLElement, c: CampaignRow, hooks: Ca
         c.archived ? 'Take out of the archive' : 'Archive'
       }</button>`
     : '';
-  out.innerHTML = `<h4>Settings of ${esc(c.name)}</h4>${fixedSettings(c)}<form class="inline-form" data-c-settings="${id}" novalidate><div class="q"><label for="cs-name-${id}">Name</label><input id="cs-name-${id}" maxlength="120" value="${esc(
+  out.innerHTML = `<h4>Settings of ${esc(c.name)}</h4>${fixedSettings(c, !closed)}<form class="inline-form" data-c-settings="${id}" novalidate><div class="q"><label for="cs-name-${id}">Name</label><input id="cs-name-${id}" maxlength="120" value="${esc(
     c.name,
   )}"></div><div class="q"><label for="cs-deps-${id}">Departments, one per line</label><textarea id="cs-deps-${id}" rows="${Math.min(
     10,
     c.departments.length + 1,
-  )}" aria-describedby="cs-deps-${id}-help">${esc(c.departments.join('\n'))}</textarea><p id="cs-deps-${id}-help" class="help">They can change only until the first answer arrives.</p></div><button type="submit">Save changes</button></form><div class="cell-actions">${archive}<button type="button" class="secondary danger" data-c-delete="yes">Delete campaign</button></div><p class="c-status" role="status"></p>`;
+  )}" aria-describedby="cs-deps-${id}-help">${esc(c.departments.join('\n'))}</textarea><p id="cs-deps-${id}-help" class="help">They can change only until the first answer arrives.</p></div>${
+    closed ? '' : openSettingsFields(c)
+  }<button type="submit">Save changes</button></form><div class="cell-actions">${archive}<button type="button" class="secondary danger" data-c-delete="yes">Delete campaign</button></div><p class="c-status" role="status"></p>`;
   const form = out.querySelector<HTMLFormElement>('form')!;
   const nameInput = form.querySelector<HTMLInputElement>(`#cs-name-${CSS.escape(c.id)}`)!;
   const depsInput = form.querySelector<HTMLTextAreaElement>(`#cs-deps-${CSS.escape(c.id)}`)!;
@@ -106,16 +110,23 @@ export function showCampaignSettings(out: HTMLElement, c: CampaignRow, hooks: Ca
     if (nameInput.value.trim() !== c.name) body.name = nameInput.value;
     const departments = parseDepartments(depsInput.value).names;
     if (departments.join('\n') !== c.departments.join('\n')) body.departments = departments;
+    if (!closed) Object.assign(body, openSettingsChanges(form, c));
     if (Object.keys(body).length === 0) {
       showFormSuccess(form, 'Nothing changed.');
       return;
     }
     try {
-      const changed = await api<CampaignRow>(`/api/v1/campaigns/${encodeURIComponent(c.id)}`, {
+      const changed = await api<CampaignRow & { surveyUrl?: string }>(`/api/v1/campaigns/${encodeURIComponent(c.id)}`, {
         method: 'PATCH',
         body,
       });
-      await hooks.done(`Campaign “${changed.name}” saved.`);
+      await hooks.done(
+        body.openLink === false
+          ? `Campaign “${changed.name}” saved. Its open link no longer takes answers.`
+          : `Campaign “${changed.name}” saved.`,
+      );
+      // A new open link is shown once (only its hash is kept): in the organisation's area, after the reload.
+      if (changed.surveyUrl) showNewLink(c.orgId, changed.name, changed.surveyUrl);
     } catch (err) {
       if (err instanceof ApiError && err.problem === 'departments-locked') {
         showFormErrors(form, {
@@ -129,6 +140,7 @@ export function showCampaignSettings(out: HTMLElement, c: CampaignRow, hooks: Ca
       showApiError(form, err, [
         { field: 'name', inputId: nameInput.id },
         ...departmentRules(depsInput.id, () => depsInput.value),
+        ...openSettingsRules(c),
       ]);
     }
   });
@@ -181,18 +193,38 @@ const LIKERT = [
   ['dk', "don't know"],
 ] as const;
 
+/** The leadership view as stored (GET …/leadership): empty with `updatedAt` null while none is. */
+export interface StoredLeadership {
+  respondents: { answers: Record<string, number | string>; level: string }[];
+  updatedAt: string | null;
+}
+
 /**
  * The leadership view: each leader's answers to the five layers' questions (what the gap compares), one column per
- * leader. Saving replaces the view stored before.
+ * leader, filled with what is stored. Saving replaces the view stored before.
  */
-export function showLeadershipForm(out: HTMLElement, c: CampaignRow, leaders = 2): void {
+export async function showLeadershipForm(out: HTMLElement, c: CampaignRow): Promise<void> {
+  const mine = claim(out);
+  out.innerHTML = '<p class="help">Loading the stored leadership view…</p>';
+  try {
+    const stored = await api<StoredLeadership>(`/api/v1/campaigns/${encodeURIComponent(c.id)}/leadership`);
+    if (!mine()) return;
+    renderLeadershipForm(out, c, Math.max(stored.respondents.length, 2), stored);
+  } catch (err) {
+    if (mine())
+      out.textContent = `The leadership view could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+function renderLeadershipForm(out: HTMLElement, c: CampaignRow, leaders: number, stored: StoredLeadership): void {
   claim(out);
   const instrument = (c.instrument && findInstrument(c.instrument.id, c.instrument.version)) || CURRENT_INSTRUMENT;
   const items = instrument.items.filter((i) => i.type === 'likert' && 'layer' in i);
   const id = esc(c.id);
   const select = (itemId: string, leader: number) =>
     `<select id="ld-${id}-${leader}-${esc(itemId)}" aria-labelledby="ld-${id}-q-${esc(itemId)} ld-${id}-h-${leader}">${LIKERT.map(
-      ([v, t]) => `<option value="${v}">${esc(t)}</option>`,
+      ([v, t]) =>
+        `<option value="${v}"${String(stored.respondents[leader]?.answers[itemId] ?? '') === v ? ' selected' : ''}>${esc(t)}</option>`,
     ).join('')}</select>`;
   const rows = LAYERS.flatMap((layer) => {
     const inLayer = items.filter((i) => 'layer' in i && i.layer === layer);
@@ -209,7 +241,11 @@ export function showLeadershipForm(out: HTMLElement, c: CampaignRow, leaders = 2
   }).join('');
   out.innerHTML = `<form class="inline-form" data-leadership="${id}" novalidate><h4>Leadership view of ${esc(
     c.name,
-  )}</h4><p class="help">What the leadership itself answers (named, not anonymous, never mixed into the workforce’s scores). Without it the report says the Boss B trap (“we already get it”) was not checked. Saving replaces the view stored before.</p><div class="q"><label for="ld-${id}-n">Leaders who answered</label><input id="ld-${id}-n" type="number" min="1" max="200" value="${leaders}" class="count"> <button type="button" class="secondary" data-ld-resize>Show that many columns</button></div><div class="table-wrap" role="region" tabindex="0" aria-label="Leadership answers"><table class="data leadership"><caption class="sr-only">Each leader’s answer to each question</caption><thead><tr><th scope="col">Question</th>${Array.from(
+  )}</h4><p class="help">What the leadership itself answers (named, not anonymous, never mixed into the workforce’s scores). Without it the report says the Boss B trap (“we already get it”) was not checked. Saving replaces the view stored before.</p><p class="help" data-ld-stored>${
+    stored.updatedAt
+      ? `Stored: ${stored.respondents.length} ${stored.respondents.length === 1 ? 'leader' : 'leaders'}, last saved ${esc(day(stored.updatedAt))}. Their answers are filled in below.`
+      : 'Nothing is stored yet.'
+  }</p><div class="q"><label for="ld-${id}-n">Leaders who answered</label><input id="ld-${id}-n" type="number" min="1" max="200" value="${leaders}" class="count"> <button type="button" class="secondary" data-ld-resize>Show that many columns</button></div><div class="table-wrap" role="region" tabindex="0" aria-label="Leadership answers"><table class="data leadership"><caption class="sr-only">Each leader’s answer to each question</caption><thead><tr><th scope="col">Question</th>${Array.from(
     { length: leaders },
     (_, l) => `<th scope="col" id="ld-${id}-h-${l}">Leader ${l + 1}</th>`,
   ).join(
@@ -221,7 +257,7 @@ export function showLeadershipForm(out: HTMLElement, c: CampaignRow, leaders = 2
       1,
       Math.min(200, Number(form.querySelector<HTMLInputElement>(`#ld-${CSS.escape(c.id)}-n`)!.value) || 1),
     );
-    showLeadershipForm(out, c, n);
+    renderLeadershipForm(out, c, n, stored);
   });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
