@@ -26,7 +26,7 @@ export interface Participation {
 
 export const CLOSED_NOTE = 'The campaign is closed: its counts and results are in the report.';
 export const LIVE_NOTE =
-  'Answers received before the hour shown, not those since. A department or level shows its count only from the minimum group size on; smaller ones are counted together as other groups, shown from that size on as well.';
+  'Answers received before the hour shown; later ones count once their hour has passed. A department or level shows its count only from the minimum group size on; smaller ones are counted together as other groups, shown from that size on as well.';
 
 export async function liveParticipation(
   store: Store,
