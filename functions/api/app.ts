@@ -10,6 +10,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { compareRoutes } from './routes/compare';
 import { importRoutes } from './routes/imports';
 import { orgRoutes } from './routes/orgs';
+import { participationRoutes } from './routes/participation';
 import { glanceRoutes } from './routes/portfolio';
 import { surveyCaches } from './routes/surveys';
 import { tokenRoutes } from './routes/tokens';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/users', userRoutes(deps));
   app.route('/api/v1/campaigns', viewerLinkRoutes(deps));
   app.route('/api/v1/campaigns', waveRoutes(deps));
+  app.route('/api/v1/campaigns', participationRoutes(deps));
   app.route('/api/v1/auth', authRoutes(deps));
   // The respondent's path, the same piece the respondent Lambda runs alone (respondent-app.ts).
   mountRespondentRoutes(app, deps, caches);

@@ -289,6 +289,17 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/campaigns/:campaignId/participation',
+    summary:
+      "Live participation while the campaign runs: answers received before the last settled whole hour, by department and by level, each group only from the minimum group size on, smaller ones counted together as other groups (shown from that size on too), the total only where it gives no hidden group away by subtraction, and a department's response rate where the profile has its headcount. No department × level cells. Once closed, only that the counts are in the report",
+    access: 'admin, consultant (own)',
+    params: S.CampaignParams,
+    ok: { status: 200, schema: R.ParticipationSchema, description: 'Participation' },
+    // 202: too many answers since the last fold to count on a request; try again after Retry-After.
+    errors: [202, 400, ...AUTH],
+  },
+  {
+    method: 'get',
     path: '/api/v1/compare',
     summary:
       'Campaigns side by side: scores, percentiles among the other organisations of the portfolio (each by its latest closed wave; none below 5 peers), and change between waves',

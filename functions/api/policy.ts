@@ -86,6 +86,14 @@ export const POLICY = {
     roles: READS_REPORT,
     note: 'own; viewer: the waves up to its one campaign',
   },
+  // Live participation while a campaign runs (issue 16): counts of the last settled hour, suppressed as the report
+  // is; only for the roles that run campaigns, who read the whole report anyway (17.1 keeps it from the others).
+  'participation.read': {
+    method: 'get',
+    path: '/api/v1/campaigns/:campaignId/participation',
+    roles: RUNS,
+    note: 'own',
+  },
   'viewerLink.list': {
     method: 'get',
     path: '/api/v1/campaigns/:campaignId/viewer-links',

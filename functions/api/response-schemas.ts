@@ -621,6 +621,33 @@ export const WavesSchema = z.object({
   ),
 });
 
+/** GET /campaigns/{id}/participation: live counts of a running campaign as of its last settled hour (issue 16). */
+export const ParticipationSchema = z.object({
+  campaignId: z.string(),
+  status: z.enum(['open', 'closed']),
+  /** The counts hold the answers received before this time (a whole hour); null once closed. */
+  asOf: z.nullable(z.string()),
+  minGroupSize: z.number(),
+  /** null: below the minimum group size (or closed). */
+  total: z.nullable(z.number()),
+  /** Shown departments only (null name: answers without a department). */
+  departments: z.array(
+    z.object({
+      name: z.nullable(z.string()),
+      n: z.number(),
+      /** From the organisation profile's headcount by department; null without one. */
+      headcount: z.nullable(z.number()),
+      /** n over headcount, rounded to 0.001; null without a headcount. */
+      responseRate: z.nullable(z.number()),
+    }),
+  ),
+  /** The departments not shown, counted together; n null when that count is below the minimum group size. */
+  otherDepartments: z.nullable(z.object({ groups: z.array(z.nullable(z.string())), n: z.nullable(z.number()) })),
+  levels: z.array(z.object({ level: z.enum(LEVELS), n: z.number() })),
+  otherLevels: z.nullable(z.object({ groups: z.array(z.enum(LEVELS)), n: z.nullable(z.number()) })),
+  note: z.string(),
+});
+
 export const ImportResultSchema = z.object({
   campaignId: z.string(),
   /** Data rows in the file, empty ones included. */

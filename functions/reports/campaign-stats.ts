@@ -340,6 +340,60 @@ export async function campaignStats(
   }
 }
 
+/**
+ * Statistics as of the trailing cursor (the start of the last whole hour the safety window has settled): the
+ * responses received before it and not withdrawn before it, whatever came in since. What the live participation of a
+ * running campaign counts (reports/participation.ts): one answer moves it only once its hour has settled, so it
+ * cannot be timed to its minute. Costs what a report read costs: the stored snapshot (which never passes that
+ * cursor), plus the stream after it up to the cursor, at most `maxTailItems` arrivals (with more, one stretch is
+ * folded and stored and ReportPreparing thrown); no more than the stored snapshot while the scheduler keeps up. A
+ * read that folds at least `refreshItems` stores its fold as the new snapshot, which is exactly S(cursor).
+ */
+export async function settledStats(
+  store: Store,
+  campaign: CampaignRecord,
+  now: Date,
+  options: StatsOptions,
+): Promise<CampaignStats & { cursor: string }> {
+  const instrument = instrumentOf(campaign);
+  const end = reportEnd(campaign, now);
+  const target = cursorLimit(campaign, end, now, options.safetyMs);
+  const limit = options.maxTailItems ?? DEFAULT_MAX_TAIL_ITEMS;
+  const dropLabels = labelsExpired(campaign, now);
+  for (let attempt = 0; ; attempt++) {
+    const { stored, snapshot, base } = await startingSnapshot(store, instrument, campaign, end, options.safetyMs);
+    // A snapshot at (or, stored under a later clock, past) the cursor is itself a settled fold.
+    if (base !== null && base >= target) {
+      return {
+        cells: new Cells(instrument, snapshot?.cells, dropLabels).toStats(),
+        snapshotCursor: base,
+        tailItems: 0,
+        refreshed: false,
+        cursor: base,
+      };
+    }
+    try {
+      const chunk = await store.readStreamChunk(campaign, base, target, limit);
+      if (chunk.to < target) {
+        if (base === null || chunk.to > base) {
+          await storeFold(store, campaign, instrument, stored, base, chunk.items, chunk.to, now);
+        }
+        throw new ReportPreparing('the answers are still being counted; try again shortly');
+      }
+      const cells = new Cells(instrument, snapshot?.cells, dropLabels);
+      for (const r of chunk.items) cells.apply(r, Number(inSnapshot(r, target)) - Number(inSnapshot(r, base)));
+      let refreshed = false;
+      if (chunk.items.length >= options.refreshItems) {
+        refreshed = (await storeFold(store, campaign, instrument, stored, base, chunk.items, target, now)).stored;
+      }
+      return { cells: cells.toStats(), snapshotCursor: base, tailItems: chunk.items.length, refreshed, cursor: target };
+    } catch (error) {
+      if (error instanceof SnapshotMoved && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
 export interface FoldProgress {
   /** The stored snapshot's cursor after this step (null: none yet). */
   cursor: string | null;

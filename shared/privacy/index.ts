@@ -49,6 +49,13 @@ export {
   type ProtectionKind,
   protectionOf,
 } from './padding';
+export {
+  departmentResponseRate,
+  type ParticipationCounts,
+  type ParticipationGroup,
+  type PooledGroups,
+  participationCounts,
+} from './participation';
 export { type SegmentCount, suppressSegments } from './suppress-segments';
 export { suppressTable, type TableSuppression, type TableSuppressionOptions } from './table-suppression';
 export { type ComparableSegments, comparableSegments } from './wave-comparison';

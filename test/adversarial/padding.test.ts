@@ -59,6 +59,8 @@ describe('padding a small group', () => {
         get(`/api/v1/campaigns/${c.id}/report?format=csv`),
         get(`/api/v1/compare?campaigns=${c.id}`),
         call(h.app, 'GET', `/api/v1/surveys/${token}`),
+        // The runners' live count too: it counts settled hours only, and the answer's hour has not settled.
+        get(`/api/v1/campaigns/${c.id}/participation`),
       ]);
       const reminders = await post(`/api/v1/campaigns/${c.id}/reminders`, undefined);
       return [...bodies, reminders].map((r) => r.text.replace(/"generatedAt":"[^"]+"/, '"generatedAt":""'));
@@ -71,6 +73,55 @@ describe('padding a small group', () => {
     const report = JSON.parse(before[2]!);
     expect(report).toMatchObject({ published: false, n: null, responseRate: null });
     expect(JSON.parse(before[4]!).campaigns[0].n).toBeNull();
+  });
+
+  it('keeps live participation from executives and viewers: nothing they read changes with an answer, even settled', async () => {
+    const c = await newCampaign({ closesAt: new Date(h.clock.now.getTime() + 14 * DAY).toISOString() });
+    const token = c.created.surveyToken as string;
+    for (let i = 0; i < 10; i++) expect((await answer(h.app, token, 'Sales')).status).toBe(201);
+    for (let i = 0; i < 5; i++) expect((await answer(h.app, token, 'Operations')).status).toBe(201);
+    h.clock.advance(DAY);
+    const executive = (await post('/api/v1/tokens', { role: 'executive', orgIds: [c.orgId] })).body.token as string;
+    const viewer = (await post('/api/v1/tokens', { role: 'viewer', orgIds: [], campaignId: c.id })).body
+      .token as string;
+    const live = `/api/v1/campaigns/${c.id}/participation`;
+    const as = (who: string, paths: string[]) =>
+      Promise.all(paths.map((path) => call(h.app, 'GET', path, { token: who })));
+    // Every read an executive and a viewer have of this organisation and campaign.
+    const reads = async () => {
+      const responses = [
+        ...(await as(executive, [
+          '/api/v1/orgs',
+          `/api/v1/orgs/${c.orgId}`,
+          `/api/v1/orgs/${c.orgId}/campaigns`,
+          `/api/v1/campaigns/${c.id}`,
+          `/api/v1/campaigns/${c.id}/report`,
+          `/api/v1/campaigns/${c.id}/report?format=csv`,
+          `/api/v1/campaigns/${c.id}/waves`,
+          `/api/v1/campaigns/${c.id}/account`,
+          live,
+        ])),
+        ...(await as(viewer, [
+          `/api/v1/campaigns/${c.id}/report`,
+          `/api/v1/campaigns/${c.id}/report?format=csv`,
+          `/api/v1/campaigns/${c.id}/waves`,
+          `/api/v1/campaigns/${c.id}/account`,
+          live,
+        ])),
+      ];
+      return responses.map((r) => `${r.status} ${r.text.replace(/"generatedAt":"[^"]+"/g, '"generatedAt":""')}`);
+    };
+    const consultantTotal = async () => (await get(live)).body.total as number;
+
+    const before = await reads();
+    expect(before.filter((r) => r.startsWith('403'))).toHaveLength(2);
+    expect(await consultantTotal()).toBe(15);
+    expect((await answer(h.app, token, 'Operations', 1)).status).toBe(201);
+    expect(await reads()).toEqual(before);
+    // Once the answer's hour has settled, the runners' live count moves; the readers' answers still do not.
+    h.clock.advance(2 * 3_600_000);
+    expect(await consultantTotal()).toBe(16);
+    expect(await reads()).toEqual(before);
   });
 
   it('says on creation and in every report that an open link cannot resist padding, and flags the burst', async () => {

@@ -274,6 +274,14 @@ const ROUTES: Route[] = [
     roles: ['admin', 'consultant', 'executive', 'viewer'],
   },
   {
+    name: 'participation',
+    action: 'participation.read',
+    request: async (s) => ({ method: 'GET', path: `/api/v1/campaigns/${campaign(s)}/participation` }),
+    ok: 200,
+    scoped: true,
+    roles: ['admin', 'consultant'],
+  },
+  {
     name: 'compare',
     action: 'compare',
     request: async (s) => ({ method: 'GET', path: `/api/v1/compare?campaigns=${campaign(s)}` }),

@@ -27,6 +27,7 @@ import {
   showProfileForm,
   showRenameForm,
 } from './org-actions';
+import { showParticipation } from './participation-panel';
 import { type CompareModel, compareCsv, renderCompareChart, renderCompareTable } from './render-compare';
 import { claim } from './result-area';
 import { showViewerLinks } from './viewer-links-panel';
@@ -167,6 +168,10 @@ function renderPortfolio(): void {
           const viewers = can(session, 'viewerLink.list')
             ? `<button type="button" class="secondary" data-exec="${id}" aria-describedby="c-${id}">Report links</button>`
             : '';
+          // Live counts while it runs, for the roles that run campaigns; once closed, the panel points to the report.
+          const participation = can(session, 'participation.read')
+            ? `<button type="button" class="secondary" data-participation="${id}" aria-describedby="c-${id}">Participation</button>`
+            : '';
           const pick = can(session, 'compare')
             ? `<label class="check"><input type="checkbox" name="compare" value="${id}"><span class="sr-only">Compare ${esc(
                 c.name,
@@ -178,7 +183,7 @@ function renderPortfolio(): void {
             c.status ?? 'open',
           )}">${esc(state)}${access}</td><td>${esc(c.createdAt.slice(0, 10))}</td><td><div class="cell-actions"><a class="button" href="${esc(
             report,
-          )}" target="_blank" rel="noopener" aria-describedby="c-${id}">Report</a>${viewers}${settings}${leadership}${lifecycle}</div></td></tr>`;
+          )}" target="_blank" rel="noopener" aria-describedby="c-${id}">Report</a>${participation}${viewers}${settings}${leadership}${lifecycle}</div></td></tr>`;
         })
         .join('');
       const table = rows
@@ -230,6 +235,16 @@ async function viewerLinks(campaignId: string): Promise<void> {
     await showViewerLinks(resultFor(campaignId), c);
   } catch (err) {
     fail(err, 'Loading the report links failed');
+  }
+}
+
+async function participation(campaignId: string): Promise<void> {
+  const c = campaigns.get(campaignId);
+  if (!c) return;
+  try {
+    await showParticipation(resultFor(campaignId), c);
+  } catch (err) {
+    fail(err, 'Loading the participation failed');
   }
 }
 
@@ -605,6 +620,7 @@ $('portfolio').addEventListener('click', (e) => {
     if (c) showLeadershipForm(resultFor(c.id), c);
   }
   if (exec) void viewerLinks(exec);
+  if (d.participation) void participation(d.participation);
   if (invite) void inviteLinks(invite);
   if (email) emailInviteForm(email);
   if (reminder) void remind(reminder);
