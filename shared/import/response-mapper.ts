@@ -5,8 +5,9 @@
 // engine's Accumulator.addCoded; toResponse decodes them for callers that want a SurveyResponse.
 
 import { DONT_KNOW, type Instrument, LEVELS, type Level, LIKERT_MAX, LIKERT_MIN } from '../instrument';
+import { LedgerCodes } from '../ledger/ledger-codes';
 import { LedgerCells } from '../ledger/ledger-columns';
-import type { LedgerAnswers, ResolvedLedgerDesign } from '../ledger/types';
+import type { ResolvedLedgerDesign } from '../ledger/types';
 import type { SurveyResponse } from '../response';
 import { answerCodes, DONT_KNOW_CODE, decodeAnswers, type ItemCodes, UNANSWERED } from '../scoring';
 import { type AnswerValues, answerValues, wholeNumber } from './answer-values';
@@ -61,8 +62,11 @@ export interface CodedRow {
   levelIndex: number;
   department: string | null;
   durationS: number | undefined;
-  /** The ledger step's entries of the row, when it has ledger columns and any of them is filled. */
-  ledger: LedgerAnswers | undefined;
+  /**
+   * The ledger step's entries of the row, when it has ledger columns and any of them is filled: checked, as codes in
+   * the buffer every row reuses (Accumulator.addCoded folds them; `response` turns them into entries).
+   */
+  ledger: LedgerCodes | undefined;
 }
 
 /**
@@ -200,7 +204,7 @@ export class ResponseMapper {
     this.#otherText = false;
     // Read (and so cleared for the next row) whatever becomes of this one.
     const ledger = this.#ledger?.finish();
-    const anyText = otherText || (ledger !== undefined && !('ledger' in ledger && ledger.ledger === undefined));
+    const anyText = otherText || (ledger !== undefined && ledger !== null);
     // Without a level, the row may be one of Excel's empty ones: nothing in any cell (rare, so checked only here).
     if (levelIndex < 0 && badColumn < 0 && department === null && durationS === undefined && !anyText) {
       if (this.#noAnswers(count)) return null;
@@ -218,9 +222,9 @@ export class ResponseMapper {
       const column = this.#kinds.indexOf(LEVEL);
       throw this.#error(row, line, column, `missing level: expected ${LEVELS.join(', ')}`);
     }
-    if (ledger && 'column' in ledger) throw this.#error(row, line, ledger.column, ledger.detail);
+    if (ledger && !(ledger instanceof LedgerCodes)) throw this.#error(row, line, ledger.column, ledger.detail);
     const out = this.#row;
-    out.ledger = ledger?.ledger;
+    out.ledger = ledger ?? undefined;
     out.level = LEVEL_NAMES[levelIndex]!;
     out.levelIndex = levelIndex;
     out.department = department;
@@ -287,7 +291,8 @@ export class ResponseMapper {
       department: coded.department,
     };
     if (coded.durationS !== undefined) response.durationS = coded.durationS;
-    if (coded.ledger) response.ledger = coded.ledger;
+    const ledger = coded.ledger?.toAnswers();
+    if (ledger) response.ledger = ledger;
     return response;
   }
 

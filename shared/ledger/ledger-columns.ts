@@ -5,10 +5,10 @@
 
 import type { Instrument } from '../instrument';
 import { ledgerDesignFor } from './design';
-import { storedLedger } from './label-text';
+import { LedgerCodes } from './ledger-codes';
 import { formFieldOf, LEDGER_FIELD, ledgerFieldName, ledgerFromFields } from './ledger-fields';
 import type { LedgerAnswers, ResolvedLedgerDesign } from './types';
-import { ledgerFits, ledgerIssues } from './validate';
+import { ledgerIssues } from './validate';
 
 const COLUMNS = {
   time: ['category', 'hours', 'reason', 'label'],
@@ -32,45 +32,49 @@ export function isLedgerColumn(instrument: Instrument, name: string): boolean {
   return Number(m[2]) <= instrument.ledger.maxEntries && (COLUMNS[ledger] as readonly string[]).includes(m[3]!);
 }
 
-/** A ledger column compiled from its header name: where its value goes in the row's entries. */
-interface CompiledColumn {
-  column: number;
+/** Every field name a ledger column may end in (a column of another ledger's field is read, and never fits). */
+const ENTRY_FIELD: Record<string, true> = Object.fromEntries(
+  Object.values(COLUMNS).flatMap((fields) => fields.map((f) => [f, true])),
+);
+/** Room per slot in LedgerCells' column index: more than any ledger's fields. */
+const FIELD_STRIDE = 8;
+
+/** The fields of one entry slot (`ledger_time_2_…`), in COLUMNS order: their values in the row being read. */
+interface Slot {
   ledger: 'time' | 'waiting' | 'knowledge';
-  slot: number;
-  /** Ledger and slot as one number: the columns of one entry share it. */
-  group: number;
-  /** The entry field (hoursPerWeek, heldBy, …). */
-  field: string;
-  kind: 'number' | 'holder' | 'text';
+  /** 1-based, as the column names number them. */
+  number: number;
+  /** Per field of COLUMNS[ledger], the row's value; undefined for an empty cell. */
+  values: (string | undefined)[];
 }
 
-const ENTRY_FIELD: Record<string, string> = {
-  category: 'category',
-  hours: 'hoursPerWeek',
-  reason: 'reason',
-  label: 'label',
-  kind: 'kind',
-  held_by: 'heldBy',
-  days: 'days',
-  times: 'timesPerMonth',
-  checks: 'checksPerWeek',
-  sop: 'sop',
-};
-const NUMBER_FIELDS = new Set(['hoursPerWeek', 'days', 'timesPerMonth', 'checksPerWeek']);
+const LEDGER_ORDER = ['time', 'waiting', 'knowledge'] as const;
+/** Decimal commas read as points ("2,5"); anything that is not a finite number is NaN, which no range holds. */
+function numberOf(v: string | undefined): number {
+  if (v === undefined) return Number.NaN;
+  const n = Number(v.indexOf(',') >= 0 ? v.replace(',', '.') : v);
+  return Number.isFinite(n) ? n : Number.NaN;
+}
 
 /**
  * The ledger cells of one data row at a time. Without a campaign, a wait may be held by any department name (the
  * department column is free text too) and categories are the instrument's; labels are cleaned as the API cleans them.
- * The header is compiled once; a row's entries are built straight from its cells and checked with `ledgerFits`, the
- * detailed check (and the message naming the column) only running for a row that fails it.
+ * The header is compiled once into entry slots; a row's cells go straight into their slot, and `finish` codes the
+ * filled slots into one reused LedgerCodes, which is the one check of the entries (the detailed check, with the
+ * message naming the column, only runs for a row that fails it).
  */
 export class LedgerCells {
   readonly #names: readonly string[];
   readonly #design: ResolvedLedgerDesign;
-  readonly #columns: CompiledColumn[] = [];
-  /** The row's ledger cells by column, '' for empty. */
-  readonly #values: string[];
-  #filled = false;
+  /** Entry slots in the order the survey numbers entries: time, waiting, knowledge, each by slot number. */
+  readonly #slots: Slot[] = [];
+  /** Per column, where its value goes: slot index × FIELD_STRIDE + field index; -1 not read, -2 a field of no entry. */
+  readonly #at: Int32Array;
+  /** Values of ledger-looking columns that name no field of their ledger: any filled one makes the row not fit. */
+  #stray = false;
+  /** Bit i set: slot i has a value in this row (slots are at most 3 ledgers × 9). */
+  #filled = 0;
+  readonly #codes: LedgerCodes;
 
   /**
    * `names`: the header, in file order, a ledger column by its template name (any other name is not read). `design`:
@@ -81,19 +85,22 @@ export class LedgerCells {
     const own = design ?? ledgerDesignFor(instrument, undefined, null);
     if (!own) throw new Error(`instrument ${instrument.version} has no ledger step`);
     this.#design = design ?? { ...own, labels: true };
-    names.forEach((name, column) => {
-      const m = LEDGER_FIELD.exec(name);
-      const field = m ? ENTRY_FIELD[m[3]!] : undefined;
-      if (!m || !field) return;
-      const kind = NUMBER_FIELDS.has(field) ? 'number' : field === 'heldBy' ? 'holder' : 'text';
-      const ledger = m[1] as CompiledColumn['ledger'];
-      const slot = Number(m[2]);
-      const group = ['time', 'waiting', 'knowledge'].indexOf(ledger) * 100 + slot;
-      this.#columns.push({ column, ledger, slot, group, field, kind });
+    this.#codes = new LedgerCodes(this.#design);
+    const parsed = names.map((name) => LEDGER_FIELD.exec(name));
+    for (const ledger of LEDGER_ORDER) {
+      const numbers = new Set(parsed.flatMap((m) => (m && m[1] === ledger ? [Number(m[2])] : [])));
+      for (const number of [...numbers].sort((a, b) => a - b)) {
+        this.#slots.push({ ledger, number, values: COLUMNS[ledger].map(() => undefined) });
+      }
+    }
+    this.#at = Int32Array.from(parsed, (m) => {
+      if (!m || !ENTRY_FIELD[m[3]!]) return -1;
+      const ledger = m[1] as Slot['ledger'];
+      const field = (COLUMNS[ledger] as readonly string[]).indexOf(m[3]!);
+      if (field < 0) return -2;
+      const slot = this.#slots.findIndex((s) => s.ledger === ledger && s.number === Number(m[2]));
+      return slot * FIELD_STRIDE + field;
     });
-    // Slot order within each ledger, whatever the column order: entries come out as the survey numbers them.
-    this.#columns.sort((a, b) => a.ledger.localeCompare(b.ledger) || a.slot - b.slot);
-    this.#values = names.map(() => '');
   }
 
   /** A ledger cell of the row being read (trimmed here). */
@@ -102,60 +109,55 @@ export class LedgerCells {
       value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)
         ? value.trim()
         : value;
-    this.#values[column] = v;
-    if (v.length > 0) this.#filled = true;
+    const at = this.#at[column]!;
+    if (v.length === 0 || at === -1) return;
+    if (at === -2) {
+      this.#stray = true;
+      return;
+    }
+    const slot = (at / FIELD_STRIDE) | 0;
+    this.#slots[slot]!.values[at - slot * FIELD_STRIDE] = v;
+    this.#filled |= 1 << slot;
   }
 
   /**
-   * Ends the row: its entries (undefined when every ledger cell was empty), or the first problem with the 0-based
-   * column it is in. Ready for the next row either way.
+   * Ends the row: its entries (null when every ledger cell was empty; the LedgerCodes every row reuses, holding this
+   * row's until the next `finish`), or the first problem with the 0-based column it is in. Ready for the next row.
    */
-  finish(): { ledger: LedgerAnswers | undefined } | { column: number; detail: string } {
-    if (!this.#filled) return { ledger: undefined };
-    this.#filled = false;
-    const values = this.#values;
-    const out: Record<string, Record<string, unknown>[]> = {};
-    let entry: Record<string, unknown> | null = null;
-    let at = -1;
-    let labelled = false;
-    for (const c of this.#columns) {
-      const v = values[c.column]!;
-      if (v.length === 0) continue;
-      if (c.group !== at) {
-        at = c.group;
-        entry = {};
-        const list = out[c.ledger];
-        if (list) list.push(entry);
-        else out[c.ledger] = [entry];
-      }
-      if (c.kind === 'number') {
-        const n = Number(v.indexOf(',') >= 0 ? v.replace(',', '.') : v);
-        entry![c.field] = Number.isFinite(n) ? n : v;
-      } else if (c.kind === 'holder') {
-        entry![c.field] = v.startsWith('level:')
-          ? { level: v.slice(6) }
-          : { department: v.startsWith('department:') ? v.slice(11) : v };
-      } else {
-        entry![c.field] = v;
-        if (c.field === 'label') labelled = true;
-      }
+  finish(): LedgerCodes | null | { column: number; detail: string } {
+    const filled = this.#filled;
+    const codes = this.#codes;
+    codes.clear();
+    if (filled === 0 && !this.#stray) return null;
+    let fits = !this.#stray;
+    const slots = this.#slots;
+    for (let i = 0; i < slots.length; i++) {
+      if ((filled & (1 << i)) === 0) continue;
+      const { ledger, values: v } = slots[i]!;
+      if (!fits) continue;
+      if (ledger === 'time') fits = codes.addTime(v[0], numberOf(v[1]), v[2], v[3]);
+      else if (ledger === 'waiting') fits = codes.addWait(v[0], v[1], numberOf(v[2]), numberOf(v[3]), v[4]);
+      else fits = codes.addKnowledge(v[0], numberOf(v[1]), v[2], v[3]);
     }
-    if (ledgerFits(this.#design, out)) {
-      const ledger = labelled ? storedLedger(out as LedgerAnswers) : (out as LedgerAnswers);
-      values.fill('');
-      return { ledger };
-    }
-    const result = this.#problem();
-    values.fill('');
+    const result = fits ? codes : this.#problem();
+    for (let i = 0; i < slots.length; i++) if ((filled & (1 << i)) !== 0) slots[i]!.values.fill(undefined);
+    this.#filled = 0;
+    this.#stray = false;
     return result;
   }
 
   /** The first problem of a row that does not fit, with its column (the slow path). */
   #problem(): { column: number; detail: string } {
     const named: Record<string, string> = {};
-    for (const c of this.#columns) named[this.#names[c.column]!] = this.#values[c.column]!;
+    for (const s of this.#slots) {
+      s.values.forEach((v, f) => {
+        if (v !== undefined) named[ledgerFieldName(s.ledger, s.number, COLUMNS[s.ledger][f]!)] = v;
+      });
+    }
     const { ledger, slots } = ledgerFromFields(named);
-    const issue = ledgerIssues(this.#design, ledger)[0] ?? { field: 'ledger', message: 'does not fit the ledger step' };
+    const issue = this.#stray
+      ? { field: 'ledger', message: 'a ledger column names no field of its ledger' }
+      : (ledgerIssues(this.#design, ledger)[0] ?? { field: 'ledger', message: 'does not fit the ledger step' });
     const field = formFieldOf(issue.field, slots);
     const column = field ? this.#names.indexOf(field) : -1;
     if (column >= 0) return { column, detail: issue.message };

@@ -1,5 +1,7 @@
 import type { Instrument } from '../instrument';
 import { engineLedgerDesign } from '../ledger/design';
+import type { LedgerCodes } from '../ledger/ledger-codes';
+import { type LedgerTally, ledgerTallyFor } from '../ledger/ledger-tally';
 import { isEmptyLedgerStats, LedgerAccumulator, LedgerStatsError } from '../ledger/stats';
 import type { LedgerAnswers, ResolvedLedgerDesign } from '../ledger/types';
 import { ledgerFits, ledgerIssues } from '../ledger/validate';
@@ -50,11 +52,12 @@ export interface Accumulator {
   add(response: SurveyResponse): void;
   /**
    * Folds in one response given as answer codes (answer-codes.ts: byte i codes item i of the instrument, as
-   * `answerCodes(instrument)` describes), its duration and its ledger entries: the same as `add` of the response the
-   * codes stand for, without building it. The codes are only read, so one buffer can be reused row after row. Throws
-   * InvalidResponseError if there is not one code per item, a code is no answer to its item, or the ledger does not fit.
+   * `answerCodes(instrument)` describes), its duration and its ledger entries as codes (checked as they were coded,
+   * LedgerCodes): the same as `add` of the response they stand for, without building it. Both are only read, so
+   * their buffers can be reused row after row. Throws InvalidResponseError if there is not one code per item, a code
+   * is no answer to its item, or the ledger codes were made for another ledger step.
    */
-  addCoded(codes: Uint8Array, durationS?: number, ledger?: LedgerAnswers): void;
+  addCoded(codes: Uint8Array, durationS?: number, ledger?: LedgerCodes): void;
   /**
    * Withdraws a response added earlier (here or in statistics added with addStats); exactly undoes add. Throws
    * StatsMismatchError if the statistics cannot hold the response, InvalidResponseError if it does not fit.
@@ -116,6 +119,11 @@ class StatsAccumulator implements Accumulator {
   readonly #values: Int32Array;
   /** The ledger step's statistics (shared/ledger/stats.ts), for instruments with one; sparse, so kept apart. */
   readonly #ledger: LedgerAccumulator | null;
+  /**
+   * Ledger entries folded by addCoded, counted by position (ledger-tally.ts) and drained into #ledger before anything
+   * else reads or changes it: the per-row fast path, like the pattern counts.
+   */
+  readonly #tally: LedgerTally | null;
   readonly #ledgerDesign: ResolvedLedgerDesign | null;
 
   constructor(plan: ScoringPlan, excludeFlagged: boolean, stats = new Float64Array(plan.length)) {
@@ -129,6 +137,7 @@ class StatsAccumulator implements Accumulator {
     this.#values = new Int32Array(Math.max(0, ...plan.scales.map((l) => l.size)));
     const ledger = plan.instrument.ledger;
     this.#ledger = ledger ? new LedgerAccumulator(ledger) : null;
+    this.#tally = ledgerTallyFor(plan.instrument);
     this.#ledgerDesign = engineLedgerDesign(plan.instrument);
   }
 
@@ -138,17 +147,24 @@ class StatsAccumulator implements Accumulator {
     if (this.#fold(codes, response.durationS, 1, response.tooFast === true) && ledger) this.#ledger!.fold(ledger, 1);
   }
 
-  addCoded(codes: Uint8Array, durationS?: number, ledger?: LedgerAnswers): void {
+  addCoded(codes: Uint8Array, durationS?: number, ledger?: LedgerCodes): void {
     if (codes.length !== this.#codes.length) {
       throw new InvalidResponseError([
         { field: 'answers', message: `expected ${this.#codes.length} answer codes, one per item, got ${codes.length}` },
       ]);
     }
-    const entries = this.#checkLedger(ledger);
-    if (this.#fold(codes, durationS, 1) && entries) this.#ledger!.fold(entries, 1);
+    const tally = this.#tally;
+    if (ledger !== undefined && !tally?.accepts(ledger)) {
+      const message = tally
+        ? 'ledger entries coded for another ledger step'
+        : `instrument ${this.instrument.id}@${this.instrument.version} has no ledger step`;
+      throw new InvalidResponseError([{ field: 'ledger', message }]);
+    }
+    if (this.#fold(codes, durationS, 1) && ledger !== undefined && !ledger.empty) tally!.add(ledger);
   }
 
   remove(response: SurveyResponse): void {
+    this.#drainTally();
     const codes = this.#encode(response.answers);
     const ledger = this.#checkLedger(response.ledger);
     const flagged = response.tooFast === true;
@@ -172,6 +188,7 @@ class StatsAccumulator implements Accumulator {
   }
 
   addStats(stats: GroupStats): void {
+    this.#drainTally();
     const incoming = new Float64Array(this.#plan.length);
     const excludeFlagged = readStats(this.#plan, stats, incoming);
     if (excludeFlagged !== this.excludeFlagged) {
@@ -203,12 +220,18 @@ class StatsAccumulator implements Accumulator {
 
   toStats(): GroupStats {
     this.#spillAll();
+    this.#drainTally();
     const stats = toStats(this.#plan, this.#stats, this.excludeFlagged);
     if (this.#ledger) {
       const ledger = this.#ledger.toStats();
       if (!isEmptyLedgerStats(ledger)) stats.ledger = ledger;
     }
     return stats;
+  }
+
+  /** Moves the ledger entries counted by addCoded into #ledger. */
+  #drainTally(): void {
+    if (this.#tally && !this.#tally.empty) this.#tally.drainInto(this.#ledger!);
   }
 
   /** The response's ledger entries once they fit the instrument's ledger step; null when there are none. */
