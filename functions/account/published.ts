@@ -24,7 +24,7 @@ export async function campaignReport(
     store.getLeadership(campaign.id),
     store.getProfile(campaign.orgId),
     store.inviteCounts(campaign.id),
-    registerFlows(store, campaign),
+    registerFlows(store, campaign, now),
   ]);
   return buildReport({
     campaign,

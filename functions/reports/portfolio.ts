@@ -67,7 +67,7 @@ async function companyOf(store: Store, org: OrgRecord, now: Date, options: Stats
     campaignStats(store, latest, now, options),
     store.getLeadership(latest.id),
     store.getProfile(org.id),
-    registerFlows(store, latest),
+    registerFlows(store, latest, now),
     campaigns.filter((c) => isPublished(c, now, options.safetyMs)).length > 1
       ? waveTrend(store, latest, campaigns, now, options)
       : Promise.resolve(null),

@@ -42,4 +42,6 @@ export interface AccountStore {
   listAccountItems<T>(orgId: string, kind: AccountKind): Promise<AccountItemRecord<T>[]>;
   /** Every change record written for the item, landed or not (readers keep the landed chain). */
   listAccountChanges(orgId: string, kind: AccountKind, id: string): Promise<ChangeRecord[]>;
+  /** Every change record of every item of the kind (one query: the register as it stood at a wave's close). */
+  listAccountChangesOfKind(orgId: string, kind: AccountKind): Promise<ChangeRecord[]>;
 }

@@ -53,6 +53,12 @@ export function dynamoAccountStore(send: Send, table: string, storable: <T>(valu
     } while (start);
     return items;
   };
+  const queryPrefix = ({ PK, skPrefix }: { PK: string; skPrefix: string }) =>
+    queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': PK, ':sk': skPrefix },
+      ConsistentRead: true,
+    });
 
   // Field by field: the item's own attributes stay a plain object, the values inside go to the marshaller as storable()
   // makes them (Maps for objects).
@@ -130,23 +136,15 @@ export function dynamoAccountStore(send: Send, table: string, storable: <T>(valu
     },
 
     async listAccountItems<T>(orgId: string, kind: AccountKind) {
-      const { PK, skPrefix } = keys.accountItems(orgId, kind);
-      const items = await queryAll({
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': PK, ':sk': skPrefix },
-        ConsistentRead: true,
-      });
-      return items.map((i) => toRecord<T>(i));
+      return (await queryPrefix(keys.accountItems(orgId, kind))).map((i) => toRecord<T>(i));
     },
 
     async listAccountChanges(orgId: string, kind: AccountKind, id: string) {
-      const { PK, skPrefix } = keys.accountChanges(orgId, kind, id);
-      const items = await queryAll({
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': PK, ':sk': skPrefix },
-        ConsistentRead: true,
-      });
-      return items.map(toChange);
+      return (await queryPrefix(keys.accountChanges(orgId, kind, id))).map(toChange);
+    },
+
+    async listAccountChangesOfKind(orgId: string, kind: AccountKind) {
+      return (await queryPrefix(keys.accountChangesOfKind(orgId, kind))).map(toChange);
     },
   };
 }

@@ -1450,4 +1450,7 @@ export class DynamoStore implements Store {
   listAccountChanges(orgId: string, kind: AccountKind, id: string) {
     return this.account().listAccountChanges(orgId, kind, id);
   }
+  listAccountChangesOfKind(orgId: string, kind: AccountKind) {
+    return this.account().listAccountChangesOfKind(orgId, kind);
+  }
 }

@@ -39,6 +39,7 @@
 // | an account item (entry, capacity, flow, review) | table         | ORG#{orgId}#ACCOUNT / ITEM#{kind}#{id}           |
 // | an organisation's account items of a kind       | table         | ORG#{orgId}#ACCOUNT / begins ITEM#{kind}#        |
 // | an account item's change records                | table         | ORG#{orgId}#ACCOUNT / CHANGE#{kind}#{id}#{v}#{c} |
+// | every change record of a kind (register at a close) | table     | ORG#{orgId}#ACCOUNT / begins CHANGE#{kind}#      |
 
 /** Sort-key prefix of withdrawals in a response stream shard (`keys.withdrawnStream`); sorts after every ISO time. */
 export const WITHDRAWN_PREFIX = '~W#';
@@ -216,6 +217,7 @@ export const keys = {
     PK: `ORG#${orgId}#ACCOUNT`,
     skPrefix: `CHANGE#${kind}#${id}#`,
   }),
+  accountChangesOfKind: (orgId: string, kind: string) => ({ PK: `ORG#${orgId}#ACCOUNT`, skPrefix: `CHANGE#${kind}#` }),
 };
 
 /** The table's key schema, shared with the local server and the tests (infra declares the same in CDK). */

@@ -1,4 +1,6 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoStore } from '../../functions/store/dynamo-store';
 import { CORE_INSTRUMENT, CURRENT_INSTRUMENT, type Instrument } from '../../shared/instrument';
 import { simulatePopulation } from '../../shared/simulation';
 import { ADMIN_TOKEN, call, closeCampaign, type Harness, startHarness } from '../http/harness';
@@ -18,6 +20,45 @@ type Evidence = { source: string; value: number; met: boolean };
 type Diagnosis = { code: string; evidence: Evidence[]; support: number };
 
 async function publishedWave(orgId: string, instrument: Instrument = CURRENT_INSTRUMENT): Promise<Diagnosis[]> {
+  return (await publishedWaveWithId(orgId, instrument)).diagnoses;
+}
+
+async function reportDiagnoses(campaignId: string): Promise<Diagnosis[]> {
+  const report = await call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/report`, { token: ADMIN_TOKEN });
+  expect(report.status).toBe(200);
+  return report.body.diagnoses as Diagnosis[];
+}
+
+const registerOf = (diagnoses: Diagnosis[]) =>
+  (diagnoses.find((d) => d.code === 'replacement_only')?.evidence ?? [])
+    .filter((e) => e.source.startsWith('register:'))
+    .map((e) => [e.source, e.value, e.met]);
+
+/** A store over the same table whose account item writes die after their change record landed (a crash between). */
+function crashingStore(): DynamoStore {
+  const client = new DynamoDBClient({
+    endpoint: h.dynamo.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const input = args.input as { Item?: { entity?: { S?: string } } };
+      if (input.Item?.entity?.S === 'accountItem') {
+        throw Object.assign(new Error('the request socket timed out'), { name: 'TimeoutError' });
+      }
+      return next(args);
+    },
+    { step: 'build' },
+  );
+  return new DynamoStore(client, h.table);
+}
+
+async function publishedWaveWithId(
+  orgId: string,
+  instrument: Instrument = CURRENT_INSTRUMENT,
+): Promise<{ campaignId: string; diagnoses: Diagnosis[] }> {
   const campaign = (
     await call(h.app, 'POST', `/api/v1/orgs/${orgId}/campaigns`, {
       token: ADMIN_TOKEN,
@@ -48,7 +89,7 @@ async function publishedWave(orgId: string, instrument: Instrument = CURRENT_INS
   const report = await call(h.app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token: ADMIN_TOKEN });
   expect(report.status).toBe(200);
   expect(report.body.published).toBe(true);
-  return report.body.diagnoses as Diagnosis[];
+  return { campaignId: campaign.id, diagnoses: report.body.diagnoses as Diagnosis[] };
 }
 
 describe('the published report weighs the stage-two register', () => {
@@ -94,5 +135,88 @@ describe('the published report weighs the stage-two register', () => {
     const perception = await publishedWave(plain.id, CORE_INSTRUMENT);
     expect(recorded.flatMap((d) => d.evidence).filter((e) => e.source.startsWith('register:'))).toEqual([]);
     expect(recorded).toEqual(perception);
+  });
+});
+
+describe('each wave reads the register as it stood at its close', () => {
+  it('keeps a closed wave as it was when a flow is edited or recorded later; the next wave sees the edits', async () => {
+    const org = (await call(h.app, 'POST', '/api/v1/orgs', { token: ADMIN_TOKEN, body: { name: 'Editing' } })).body;
+    const base = `/api/v1/orgs/${org.id}/account/flows`;
+    const chat = await call(h.app, 'POST', base, {
+      token: ADMIN_TOKEN,
+      body: { clientKey: 'refund-chat', name: 'Refund chat', triggerOwner: 'Head of operations', signals: [] },
+    });
+    expect(chat.status).toBe(201);
+    const first = await publishedWaveWithId(org.id);
+    expect(registerOf(first.diagnoses)).toEqual([
+      ['register:no_human_exit', 1, true],
+      ['register:no_trigger_owner', 0, false],
+      ['register:no_threshold', 1, true],
+      ['register:past_threshold', 0, false],
+    ]);
+
+    // After the close: the chat gets its human exit, and a new flow without a trigger owner is recorded.
+    const edit = await call(h.app, 'PATCH', `${base}/${chat.body.id}`, {
+      token: ADMIN_TOKEN,
+      body: { version: 1, humanExit: 'A person on the phone line, one tap away' },
+    });
+    expect(edit.status, edit.text).toBe(200);
+    const invoices = await call(h.app, 'POST', base, {
+      token: ADMIN_TOKEN,
+      body: { clientKey: 'invoice-bot', name: 'Invoice bot', humanExit: 'Finance desk', signals: [] },
+    });
+    expect(invoices.status).toBe(201);
+
+    expect(await reportDiagnoses(first.campaignId)).toEqual(first.diagnoses);
+    const second = await publishedWaveWithId(org.id);
+    expect(registerOf(second.diagnoses)).toEqual([
+      ['register:no_human_exit', 0, false],
+      ['register:no_trigger_owner', 1, true],
+      ['register:no_threshold', 2, true],
+      ['register:past_threshold', 0, false],
+    ]);
+    // Later edits move neither wave.
+    const retired = await call(h.app, 'PATCH', `${base}/${invoices.body.id}`, {
+      token: ADMIN_TOKEN,
+      body: { version: 1, retired: true },
+    });
+    expect(retired.status).toBe(200);
+    expect(await reportDiagnoses(first.campaignId)).toEqual(first.diagnoses);
+    expect(await reportDiagnoses(second.campaignId)).toEqual(second.diagnoses);
+  });
+
+  it('leaves nothing half-written when a PATCH dies between its change record and the flow', async () => {
+    const org = (await call(h.app, 'POST', '/api/v1/orgs', { token: ADMIN_TOKEN, body: { name: 'Crashing' } })).body;
+    const base = `/api/v1/orgs/${org.id}/account/flows`;
+    const chat = await call(h.app, 'POST', base, {
+      token: ADMIN_TOKEN,
+      body: { clientKey: 'refund-chat', name: 'Refund chat', signals: [] },
+    });
+    const wave = await publishedWaveWithId(org.id);
+    const edit = await call(h.app, 'PATCH', `${base}/${chat.body.id}`, {
+      token: ADMIN_TOKEN,
+      body: { version: 1, triggerOwner: 'Head of service' },
+    });
+    expect(edit.status).toBe(200);
+
+    const crashing = h.withDeps({ store: crashingStore() });
+    const failed = await call(crashing, 'PATCH', `${base}/${chat.body.id}`, {
+      token: ADMIN_TOKEN,
+      body: { version: 2, humanExit: 'Phone line' },
+    });
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    const stored = await call(h.app, 'GET', `${base}/${chat.body.id}`, { token: ADMIN_TOKEN });
+    expect(stored.body).toMatchObject({ version: 2, humanExit: null, triggerOwner: 'Head of service' });
+    expect(stored.body.history.map((c: { version: number }) => c.version)).toEqual([1, 2]);
+    // The orphaned change record is on no chain: the closed wave still reads the flow as it was at its close.
+    expect((await h.store.listAccountChangesOfKind(org.id, 'flow')).length).toBe(3);
+    expect(await reportDiagnoses(wave.campaignId)).toEqual(wave.diagnoses);
+    // And the retry goes through on the version the client holds.
+    const retry = await call(h.app, 'PATCH', `${base}/${chat.body.id}`, {
+      token: ADMIN_TOKEN,
+      body: { version: 2, humanExit: 'Phone line' },
+    });
+    expect(retry.status, retry.text).toBe(200);
+    expect(retry.body.version).toBe(3);
   });
 });

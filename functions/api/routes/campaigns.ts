@@ -220,7 +220,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         store.getProfile(campaign.orgId),
         store.inviteCounts(campaign.id),
         lateAnswers(store, campaign, now, statsOptions(deps).safetyMs),
-        registerFlows(store, campaign),
+        registerFlows(store, campaign, now),
       ]);
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
       const input = {
