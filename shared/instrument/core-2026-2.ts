@@ -73,10 +73,14 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
     reworded('roles_review_time', { zh: '检查和修改AI产出的时间计入我的工作量。' }),
     reworded('roles_exceptions', { zh: '团队里由谁接手AI处理不了的情况，很明确。' }),
     reworded('roles_squeezed', {
+      de: 'Ich soll alle alten Aufgaben behalten und die neuen KI-Werkzeuge zusätzlich übernehmen.',
       zh: '我被要求保留全部原有职责，还要额外用上新的AI工具。',
     }),
     reworded('wf_stop_points', { zh: '我的主要流程写明哪些步骤可自动通过、哪些必须停下交给人。' }),
-    reworded('wf_escalation', { zh: 'AI工具答不上来时，有书面流程把事情转给人。' }),
+    reworded('wf_escalation', {
+      zh: 'AI工具答不上来时，有书面流程把事情转给人。',
+      de: 'Kann ein KI-Werkzeug nicht antworten, gibt es einen festgelegten Weg, den Fall an einen Menschen zu geben.',
+    }),
     {
       id: 'wf_path_known',
       type: 'likert',
@@ -108,7 +112,10 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       zh: '我们工作中的判断依据有书面记录，新员工查得到，不只在人脑子里。',
       de: 'Neue Mitarbeitende finden die Ermessensentscheidungen unserer Arbeit schriftlich festgehalten, nicht nur in den Köpfen der Leute.',
     }),
-    reworded('resp_outcome_owner', { zh: '采纳AI建议后结果出错，由谁负责很明确。' }),
+    reworded('resp_outcome_owner', {
+      zh: '采纳AI建议后结果出错，由谁负责很明确。',
+      de: 'Wird ein KI-Vorschlag übernommen und geht das Ergebnis schief, ist klar, wer verantwortlich ist.',
+    }),
     reworded('resp_step_owner', { zh: '我流程中的每一步该由谁决定，我都说得出。' }),
     {
       id: 'resp_vendor_or_us',
@@ -156,7 +163,9 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
         'Für diese Signale gibt es einen vereinbarten Grenzwert, ab dem der KI-Einsatz zurückgenommen wird oder ein Mensch übernimmt.',
       ),
     },
-    kept('gov_conscience'),
+    reworded('gov_conscience', {
+      de: 'Ob KI hier sorgfältig genutzt wird, hängt vor allem vom Gewissen jedes Einzelnen ab.',
+    }),
     reworded('sig_tools_provided', { zh: '公司为我们提供了付费AI工具、账号或额度。' }),
     kept('sig_training_pilots'),
     kept('sig_trying_tools'),
@@ -172,7 +181,10 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
     }),
     reworded('sig_knowledge_ledger', { zh: '我们列出了只在资深同事脑子里的知识，并计划把它写下来。' }),
     reworded('sig_workflow_shorter', { zh: '过去三个月，我参与的某个流程因AI变短了。' }),
-    reworded('sig_wait_removed', { zh: '我过去要等的某个环节（审批、回复或决定）已取消。' }),
+    reworded('sig_wait_removed', {
+      zh: '我过去要等的某个环节（审批、回复或决定）已取消。',
+      de: 'Eine Wartezeit, die ich früher hatte (auf eine Freigabe, Antwort oder Entscheidung), ist weggefallen.',
+    }),
     kept('sig_no_senior_check'),
     kept('sig_human_exit'),
     kept('sig_sensitive_escalate'),
@@ -230,7 +242,7 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
           label: t(
             'I believe so, but we have not been told what for',
             '应该决定了，但没告诉我们用途',
-            'Ich glaube schon, aber uns wurde nicht gesagt, wofür',
+            'Vermutlich, aber uns wurde nicht gesagt, wofür',
           ),
         },
         {
@@ -356,14 +368,14 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
           id: 'coordination',
           label: t('Coordination and status meetings', '协调和进度会议', 'Abstimmung und Statusmeetings'),
         },
-        { id: 'checking', label: t('Checking others’ work', '检查别人的工作', 'Die Arbeit anderer prüfen') },
+        { id: 'checking', label: t('Checking others’ work', '检查别人的工作', 'Arbeit anderer prüfen') },
         other,
       ],
       reasons: [
         { id: 'only_me', label: t('Only I know how', '只有我会', 'Nur ich kann es') },
         { id: 'role_requires', label: t('My role requires it', '岗位要求', 'Meine Rolle verlangt es') },
         { id: 'no_access', label: t('No one else has access', '别人没有权限', 'Niemand sonst hat Zugriff') },
-        { id: 'handed_to_me', label: t('It was handed to me', '被分派给我', 'Es wurde mir übertragen') },
+        { id: 'handed_to_me', label: t('It was handed to me', '被分派给我', 'Mir übertragen') },
         other,
       ],
       hoursPerWeek: { min: 0, max: 40, step: 0.5 },
@@ -375,16 +387,16 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
         'Wo wartet Ihre Arbeit am längsten?',
       ),
       kinds: [
-        { id: 'approval', label: t('An approval', '审批', 'Eine Freigabe') },
-        { id: 'confirmation', label: t('A confirmation', '确认', 'Eine Bestätigung') },
+        { id: 'approval', label: t('An approval', '审批', 'Freigabe') },
+        { id: 'confirmation', label: t('A confirmation', '确认', 'Bestätigung') },
         { id: 'materials', label: t('Materials or data', '材料或数据', 'Unterlagen oder Daten') },
         {
           id: 'other_department',
-          label: t('A reply from another department', '其他部门的回复', 'Eine Antwort aus einer anderen Abteilung'),
+          label: t('A reply from another department', '其他部门的回复', 'Antwort einer anderen Abteilung'),
         },
         {
           id: 'boss_decision',
-          label: t('The boss’s decision', '老板拍板', 'Die Entscheidung der Führungskraft'),
+          label: t('The boss’s decision', '老板拍板', 'Entscheidung der Führungskraft'),
         },
         other,
       ],
