@@ -9,6 +9,11 @@
 // (median 1.5 s, the respondent's own median varying by a factor e^0.3). Text lengths come from the page as rendered
 // in that language, so a longer translation takes longer. Page transitions, script and the submission are measured,
 // not modelled. Runs go in parallel, one browser context each.
+//
+// After the totals it prints where the time goes, per screen and per ledger field: the reading units on screen and the
+// median seconds a respondent spends there (reading plus deciding), so a change of wording can be priced. `--dry`
+// drives the same page without waiting (the modelled reading and deciding are added to the measured page time instead
+// of slept): seconds, not minutes, per run, for trying a wording; the tables METHOD.md quotes come from real runs.
 
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -24,12 +29,14 @@ const { values } = parseArgs({
     // Ledger entries filled per ledger question (2026.2): 0 skips the step, 1 is the typical respondent of
     // METHOD.md §2, 3 fills every entry (opening the disclosures of entries 2 and 3).
     entries: { type: 'string', default: '1' },
+    dry: { type: 'boolean', default: false },
   },
 });
 const ENTRIES = Number(values.entries);
 const RUNS = Number(values.runs);
 const LANGS = (values.lang as string).split(',') as ('en' | 'zh' | 'de')[];
 const PARALLEL = Number(values.parallel);
+const DRY = values.dry === true;
 
 /** Words per minute (en, de) or characters per minute (zh) on screen, mean and sd (IReST). */
 const READING: Record<'en' | 'zh' | 'de', { mean: number; sd: number; unit: 'words' | 'chars' }> = {
@@ -38,6 +45,7 @@ const READING: Record<'en' | 'zh' | 'de', { mean: number; sd: number; unit: 'wor
   zh: { mean: 255, sd: 29, unit: 'chars' },
 };
 const PHONE_FACTOR = 1.2;
+const SEED_BASE: Record<'en' | 'zh' | 'de', number> = { en: 1000, zh: 2000, de: 3000 };
 const DECIDE_MEDIAN_S = 1.5;
 
 /** Length of a text in the reading unit: words, or CJK characters plus any Latin words (such as "AI"). */
@@ -47,6 +55,9 @@ function length(text: string, unit: 'words' | 'chars'): number {
   const latin = text.match(/[A-Za-z0-9]+/g)?.length ?? 0;
   return han + latin;
 }
+
+/** Where a run's modelled time went: per screen (and per ledger field), the reading units and the seconds waited. */
+type Tally = Map<string, { units: number; seconds: number }>;
 
 interface Reader {
   perUnitS: number;
@@ -89,16 +100,19 @@ async function fillLedger(
   id: string,
   read: (text: string) => number,
   r: Reader,
-  wait: (s: number) => Promise<void>,
+  wait: (key: string, s: number, units?: number) => Promise<void>,
+  units: (text: string) => number,
 ): Promise<void> {
-  await wait(read((await page.textContent(`#${id} > legend`)) ?? ''));
+  const ledger = id.replace(/^f-ledger_/, '');
+  const question = (await page.textContent(`#${id} > legend`)) ?? '';
+  await wait(`ledger: ${ledger} question`, read(question), units(question));
   // A respondent names each kind of work (or wait, or judgment) once: the survey refuses the same one twice.
   const named = new Set<string>();
   for (let slot = 1; slot <= ENTRIES; slot++) {
     const entry = `#${id}_${slot}`;
     if (slot > 1) {
       await page.click(`#${id} details:nth-of-type(${slot - 1}) > summary`);
-      await wait(2);
+      await wait(`ledger: ${ledger} open entry`, 2);
     }
     const fields = await page.$$eval(`${entry} .field`, (els) =>
       els.map((el) => {
@@ -123,7 +137,11 @@ async function fillLedger(
       // The optional free-text label, where a campaign allows it, is left empty: most respondents would.
       if (f.free) continue;
       const shown = f.select ? f.options.map((o) => o.text).join(' ') : '';
-      await wait(read(f.label) + read(shown) + r.decideMedianS * Math.exp(0.35 * r.rng.normal()));
+      await wait(
+        `ledger: ${ledger} ${f.id.replace(/^f-ledger_[a-z]+_\d+_/, '')}`,
+        read(f.label) + read(shown) + r.decideMedianS * Math.exp(0.35 * r.rng.normal()),
+        units(f.label) + units(shown),
+      );
       if (f.select) {
         const first = /_(category|kind)$/.test(f.id);
         const open = first ? f.options.filter((o) => !named.has(o.value)) : f.options;
@@ -144,6 +162,7 @@ interface Run {
   lang: string;
   totalS: number;
   waitedS: number;
+  tally: Tally;
 }
 
 async function oneRun(browser: Browser, url: string, lang: 'en' | 'zh' | 'de', seed: number): Promise<Run> {
@@ -158,29 +177,39 @@ async function oneRun(browser: Browser, url: string, lang: 'en' | 'zh' | 'de', s
 async function timedRun(page: Page, url: string, lang: 'en' | 'zh' | 'de', seed: number): Promise<Run> {
   const r = reader(lang, seed);
   const unit = READING[lang].unit;
-  const read = (text: string) => length(text, unit) * r.perUnitS;
+  const units = (text: string) => length(text, unit);
+  const read = (text: string) => units(text) * r.perUnitS;
   let waited = 0;
-  const wait = async (s: number) => {
+  const tally: Tally = new Map();
+  const wait = async (key: string, s: number, n = 0) => {
     waited += s;
-    await sleep(page, s);
+    const t = tally.get(key) ?? { units: 0, seconds: 0 };
+    tally.set(key, { units: t.units + n, seconds: t.seconds + s });
+    if (!DRY) await sleep(page, s);
   };
   const start = Date.now();
   await page.goto(`${url}?lang=${lang}`, { timeout: 120_000 });
   await page.waitForSelector('#progress:not([hidden])');
-  await wait(read((await page.textContent('#intro')) ?? ''));
-  for (;;) {
+  const intro = (await page.textContent('#intro')) ?? '';
+  await wait('intro', read(intro), units(intro));
+  for (let screen = 1; ; screen++) {
     const step = await visibleStep(page);
-    await wait(read(step.title));
+    const key = `${screen}. ${step.fieldsets.some((f) => f.ledger) ? 'ledger step' : `${step.fieldsets.length} questions`}`;
+    await wait(key, read(step.title), units(step.title));
     let optionsRead = false;
     for (const f of step.fieldsets) {
       if (f.ledger) {
-        await fillLedger(page, f.id, read, r, wait);
+        await fillLedger(page, f.id, read, r, wait, units);
         continue;
       }
       // A likert grid's options are the same on every item: read once per step. A choice item's, every time.
       const options = f.likert && optionsRead ? '' : f.options;
       if (f.likert) optionsRead = true;
-      await wait(read(f.legend) + read(options) + r.decideMedianS * Math.exp(0.35 * r.rng.normal()));
+      await wait(
+        key,
+        read(f.legend) + read(options) + r.decideMedianS * Math.exp(0.35 * r.rng.normal()),
+        units(f.legend) + units(options),
+      );
       const pick = f.likert ? Math.floor(r.rng.uniform() * 5) : Math.floor(r.rng.uniform() * f.count);
       await page.check(`#${f.id} input >> nth=${pick}`);
     }
@@ -192,8 +221,9 @@ async function timedRun(page: Page, url: string, lang: 'en' | 'zh' | 'de', seed:
     break;
   }
   await page.waitForSelector('#done:not([hidden])', { timeout: 60_000 });
-  const totalS = (Date.now() - start) / 1000;
-  return { lang, totalS, waitedS: waited };
+  // A dry run slept nothing: its total is the measured page time plus the modelled reading and deciding.
+  const totalS = (Date.now() - start) / 1000 + (DRY ? waited : 0);
+  return { lang, totalS, waitedS: waited, tally };
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -212,9 +242,8 @@ const browser = await launch();
 try {
   const url = `${server.url}/s/${server.demo.surveyToken}`;
   // A few respondents at a time: what a run measures is one person's pace, not how the server copes with a crowd.
-  const queue = LANGS.flatMap((lang, l) =>
-    Array.from({ length: RUNS }, (_, i) => ({ lang, seed: 1000 * (l + 1) + i })),
-  );
+  // Seeds by language, not by position in --lang: the same respondents whichever languages a call runs.
+  const queue = LANGS.flatMap((lang) => Array.from({ length: RUNS }, (_, i) => ({ lang, seed: SEED_BASE[lang] + i })));
   const runs: Run[] = [];
   await Promise.all(
     Array.from({ length: PARALLEL }, async () => {
@@ -230,7 +259,7 @@ try {
       }
     }),
   );
-  console.log(`\nledger entries per ledger question: ${ENTRIES}`);
+  console.log(`\nledger entries per ledger question: ${ENTRIES}${DRY ? ' (dry: modelled waits not slept)' : ''}`);
   console.log(`\n| language | runs | median | 90th percentile | of which page and network (median) |`);
   console.log('|---|---|---|---|---|');
   for (const lang of LANGS) {
@@ -240,6 +269,37 @@ try {
     console.log(
       `| ${lang} | ${mine.length} | ${minutes(quantile(totals, 0.5))} | ${minutes(quantile(totals, 0.9))} | ${quantile(overhead, 0.5).toFixed(1)} s |`,
     );
+  }
+  // Where the time goes: reading units are the page's (the same in every run of a language, but for the ledger
+  // pickers' options, which a respondent reads once per entry); seconds are the median over runs of reading plus
+  // deciding. The per-field ledger rows add up to the ledger step's (less its title).
+  for (const lang of LANGS) {
+    const mine = runs.filter((r) => r.lang === lang);
+    const keys = [...new Set(mine.flatMap((r) => [...r.tally.keys()]))];
+    console.log(`\n| ${lang}: where the time goes | ${READING[lang].unit} read | seconds (median) |`);
+    console.log('|---|---|---|');
+    const row = (name: string, pick: (t: Tally) => { units: number; seconds: number }) =>
+      console.log(
+        `| ${name} | ${quantile(
+          mine.map((r) => pick(r.tally).units),
+          0.5,
+        ).toFixed(0)} | ${quantile(
+          mine.map((r) => pick(r.tally).seconds),
+          0.5,
+        ).toFixed(1)} |`,
+      );
+    const sum = (t: Tally, match: (k: string) => boolean) =>
+      [...t]
+        .filter(([k]) => match(k))
+        .reduce((a, [, v]) => ({ units: a.units + v.units, seconds: a.seconds + v.seconds }), {
+          units: 0,
+          seconds: 0,
+        });
+    for (const key of keys.filter((k) => !k.startsWith('ledger: '))) {
+      row(key, (t) => sum(t, (k) => k === key || (key.endsWith('ledger step') && k.startsWith('ledger: '))));
+    }
+    for (const key of keys.filter((k) => k.startsWith('ledger: '))) row(`  ${key}`, (t) => sum(t, (k) => k === key));
+    row('**all reading and deciding**', (t) => sum(t, () => true));
   }
 } finally {
   await browser.close();

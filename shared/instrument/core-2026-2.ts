@@ -66,17 +66,21 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
   },
   likertLabels: {
     ...V2026_1.likertLabels,
-    3: t('Neither agree nor disagree', '既不同意也不反对', 'Weder Zustimmung noch Ablehnung'),
+    3: t('Neither agree nor disagree', '中立', 'Weder noch'),
   },
   items: [
-    kept('roles_split'),
-    kept('roles_review_time'),
-    kept('roles_exceptions'),
+    reworded('roles_split', { zh: '我的岗位说明写明哪些工作由AI做、哪些由我审核。' }),
+    reworded('roles_review_time', { zh: '检查和修改AI产出的时间计入我的工作量。' }),
+    reworded('roles_exceptions', { zh: '团队里由谁接手AI处理不了的情况，很明确。' }),
     reworded('roles_squeezed', {
-      zh: '我被要求保留全部原有职责，另外还要把新的AI工具用起来。',
+      de: 'Ich soll alle alten Aufgaben behalten und die neuen KI-Werkzeuge zusätzlich übernehmen.',
+      zh: '我被要求保留全部原有职责，还要额外用上新的AI工具。',
     }),
-    kept('wf_stop_points'),
-    kept('wf_escalation'),
+    reworded('wf_stop_points', { zh: '我的主要流程写明哪些步骤可自动通过、哪些必须停下交给人。' }),
+    reworded('wf_escalation', {
+      zh: 'AI工具答不上来时，有书面流程把事情转给人。',
+      de: 'Kann ein KI-Werkzeug nicht antworten, gibt es einen festgelegten Weg, den Fall an einen Menschen zu geben.',
+    }),
     {
       id: 'wf_path_known',
       type: 'likert',
@@ -84,13 +88,15 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       reverse: false,
       text: t(
         'When an AI-supported case goes wrong, the escalation path is already known; nobody has to invent it after a complaint.',
-        'AI参与的案例出问题时，升级路径是事先就知道的，不需要在投诉之后临时想办法。',
+        'AI参与的案例出问题时，升级路径事先已知，不必等投诉后再临时想。',
         'Wenn ein KI-gestützter Fall schiefgeht, ist der Eskalationsweg schon bekannt; niemand muss ihn erst nach einer Beschwerde erfinden.',
       ),
     },
-    kept('wf_manual_fallback'),
-    kept('kn_where_to_look'),
-    kept('kn_ask_senior'),
+    reworded('wf_manual_fallback', { zh: '如果明天停用某个AI工具，我们知道怎样靠人工继续。' }),
+    reworded('kn_where_to_look', { zh: '对工作中遇到的情况，我知道该查哪个知识来源。' }),
+    reworded('kn_ask_senior', {
+      de: 'Für viele alltägliche Entscheidungen muss ich noch immer jemand Erfahrenes fragen.',
+    }),
     {
       id: 'kn_can_check_source',
       type: 'likert',
@@ -98,16 +104,19 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       reverse: false,
       text: t(
         'When I need to check how an AI-supported answer was reached, I can see which knowledge it used.',
-        '当我需要核实AI辅助给出的答案是怎么得出的，我能看到它用了哪些知识。',
-        'Wenn ich prüfen muss, wie eine KI-gestützte Antwort zustande kam, kann ich sehen, welches Wissen sie verwendet hat.',
+        '要核实AI辅助的答案怎么得出时，我能看到它用了哪些知识。',
+        'Muss ich prüfen, wie eine KI-gestützte Antwort zustande kam, sehe ich, welches Wissen sie genutzt hat.',
       ),
     },
     reworded('kn_new_hire', {
-      zh: '我们工作中的判断依据有书面记录，新员工能查到，不只存在于人的脑子里。',
+      zh: '我们工作中的判断依据有书面记录，新员工查得到，不只在人脑子里。',
       de: 'Neue Mitarbeitende finden die Ermessensentscheidungen unserer Arbeit schriftlich festgehalten, nicht nur in den Köpfen der Leute.',
     }),
-    kept('resp_outcome_owner'),
-    reworded('resp_step_owner', { zh: '对于我流程中的每一步，我都能说出该由谁来决定。' }),
+    reworded('resp_outcome_owner', {
+      zh: '采纳AI建议后结果出错，由谁负责很明确。',
+      de: 'Wird ein KI-Vorschlag übernommen und geht das Ergebnis schief, ist klar, wer verantwortlich ist.',
+    }),
+    reworded('resp_step_owner', { zh: '我流程中的每一步该由谁决定，我都说得出。' }),
     {
       id: 'resp_vendor_or_us',
       type: 'likert',
@@ -115,11 +124,11 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       reverse: false,
       text: t(
         'When an AI tool makes a mistake, I know whether fixing it is our job or the vendor’s.',
-        'AI工具出错时，我知道该由我们还是由供应商来纠正。',
-        'Wenn ein KI-Werkzeug einen Fehler macht, weiß ich, ob die Behebung unsere Aufgabe ist oder die des Anbieters.',
+        'AI工具出错时，我知道该由我们还是供应商纠正。',
+        'Macht ein KI-Werkzeug einen Fehler, weiß ich, ob wir oder der Anbieter ihn beheben müssen.',
       ),
     },
-    kept('resp_agreed_before'),
+    reworded('resp_agreed_before', { zh: 'AI辅助工作由谁负责，出问题前就定好了，不用事后再争。' }),
     kept('gov_permissions'),
     {
       id: 'gov_can_check_ai',
@@ -128,8 +137,8 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       reverse: false,
       text: t(
         'If I need to check what an AI tool did in a case, I can look it up afterwards.',
-        '如果我需要核查AI工具在某个案例中做了什么，事后可以查到。',
-        'Wenn ich prüfen muss, was ein KI-Werkzeug in einem Fall getan hat, kann ich es nachträglich nachsehen.',
+        'AI工具在某个案例中做了什么，我需要时事后能查到。',
+        'Was ein KI-Werkzeug in einem Fall getan hat, kann ich bei Bedarf nachträglich nachsehen.',
       ),
     },
     {
@@ -139,7 +148,7 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       reverse: false,
       text: t(
         'The quality of AI-supported work is tracked with signals such as repeat inquiries, complaints or refunds.',
-        'AI参与的工作质量，会用重复咨询、投诉或退款等信号来跟踪。',
+        'AI参与的工作质量用重复咨询、投诉或退款等信号跟踪。',
         'Die Qualität KI-gestützter Arbeit wird an Signalen wie Wiederholungsanfragen, Beschwerden oder Erstattungen verfolgt.',
       ),
     },
@@ -150,23 +159,32 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       reverse: false,
       text: t(
         'There is an agreed level of those signals at which AI use is rolled back or a person takes over.',
-        '这些信号有约定的阈值，一旦达到，就回退AI的使用或改由人来处理。',
+        '这些信号有约定的阈值，一旦达到就回退AI或改由人处理。',
         'Für diese Signale gibt es einen vereinbarten Grenzwert, ab dem der KI-Einsatz zurückgenommen wird oder ein Mensch übernimmt.',
       ),
     },
-    kept('gov_conscience'),
-    kept('sig_tools_provided'),
+    reworded('gov_conscience', {
+      de: 'Ob KI hier sorgfältig genutzt wird, hängt vor allem vom Gewissen jedes Einzelnen ab.',
+    }),
+    reworded('sig_tools_provided', { zh: '公司为我们提供了付费AI工具、账号或额度。' }),
     kept('sig_training_pilots'),
     kept('sig_trying_tools'),
     kept('sig_sharing_cases'),
-    kept('sig_time_ledger'),
+    reworded('sig_time_ledger', { zh: '我们有最耗时工作的清单：谁做、做多久、多频繁、为什么是这个人。' }),
     reworded('sig_ledgers_reviewed', {
+      zh: '时间花在哪里，会在定期经营复盘中讨论。',
       de: 'Wohin unsere Zeit geht, ist regelmäßig Thema in unseren Betriebsbesprechungen.',
     }),
-    kept('sig_waiting_ledger'),
-    kept('sig_knowledge_ledger'),
-    kept('sig_workflow_shorter'),
-    kept('sig_wait_removed'),
+    reworded('sig_waiting_ledger', {
+      zh: '我们记录工作卡在哪里：等审批、确认、材料、其他部门或老板。',
+      de: 'Wir halten fest, wo Arbeit wartet: auf Freigaben, Bestätigungen, Unterlagen, andere Abteilungen oder die Führungskraft.',
+    }),
+    reworded('sig_knowledge_ledger', { zh: '我们列出了只在资深同事脑子里的知识，并计划把它写下来。' }),
+    reworded('sig_workflow_shorter', { zh: '过去三个月，我参与的某个流程因AI变短了。' }),
+    reworded('sig_wait_removed', {
+      zh: '我过去要等的某个环节（审批、回复或决定）已取消。',
+      de: 'Eine Wartezeit, die ich früher hatte (auf eine Freigabe, Antwort oder Entscheidung), ist weggefallen.',
+    }),
     kept('sig_no_senior_check'),
     kept('sig_human_exit'),
     kept('sig_sensitive_escalate'),
@@ -177,7 +195,7 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       reverse: false,
       text: t(
         'I know who decides to bring people back in if the quality of AI-supported work drops.',
-        '我知道如果AI参与的工作质量下降，由谁决定把人重新补回来。',
+        'AI参与的工作质量下降时，我知道由谁决定把人补回来。',
         'Ich weiß, wer entscheidet, wieder Menschen einzusetzen, wenn die Qualität KI-gestützter Arbeit sinkt.',
       ),
     },
@@ -188,7 +206,7 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       reverse: false,
       text: t(
         'AI now does part of my team’s work that people used to do.',
-        '现在AI承担了我们团队过去由人做的一部分工作。',
+        'AI现在承担了团队过去由人做的部分工作。',
         'KI erledigt jetzt einen Teil der Arbeit meines Teams, den früher Menschen gemacht haben.',
       ),
     },
@@ -199,8 +217,8 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       reverse: false,
       text: t(
         'Because AI now does some of the work, people in my team were moved elsewhere or their jobs were not refilled.',
-        '因为AI承担了部分工作，团队里有人被调走，或者空出的岗位没有再补人。',
-        'Weil KI einen Teil der Arbeit erledigt, wurden Menschen aus meinem Team versetzt oder frei gewordene Stellen nicht nachbesetzt.',
+        '因为AI承担了部分工作，团队里有人被调走，或空缺没有再补。',
+        'Weil KI einen Teil der Arbeit erledigt, wurden Leute aus meinem Team versetzt oder Stellen nicht nachbesetzt.',
       ),
     },
     {
@@ -209,26 +227,22 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       signal: 'capacity_decided',
       text: t(
         'Has leadership decided what working time freed by AI is to be used for?',
-        '领导层是否已经决定，AI省下来的工作时间要用来做什么？',
+        '领导层是否已决定AI省下的工作时间用来做什么？',
         'Hat die Leitung entschieden, wofür durch KI frei werdende Arbeitszeit genutzt werden soll?',
       ),
       options: [
         {
           id: 'decided_told',
           meaning: 'told',
-          label: t(
-            'Yes, and we have been told what for',
-            '是的，而且告诉了我们用来做什么',
-            'Ja, und uns wurde gesagt, wofür',
-          ),
+          label: t('Yes, and we have been told what for', '是，并且告诉了我们用途', 'Ja, und uns wurde gesagt, wofür'),
         },
         {
           id: 'decided_not_told',
           meaning: 'not_told',
           label: t(
             'I believe so, but we have not been told what for',
-            '我想是决定了，但没人告诉我们用来做什么',
-            'Ich glaube schon, aber uns wurde nicht gesagt, wofür',
+            '应该决定了，但没告诉我们用途',
+            'Vermutlich, aber uns wurde nicht gesagt, wofür',
           ),
         },
         {
@@ -245,8 +259,8 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       signal: 'capacity_decision',
       text: t(
         'Suppose AI freed one day a week for each person in your team. What has leadership decided that time is mainly for?',
-        '假设AI为你团队里每个人每周省出一天时间。领导层决定这些时间主要用来做什么？',
-        'Angenommen, KI macht für jede Person in Ihrem Team einen Tag pro Woche frei. Wofür hat die Leitung diese Zeit vor allem vorgesehen?',
+        '假设AI为团队每人每周省出一天。领导层决定这些时间主要用来做什么？',
+        'Angenommen, KI spart jeder Person in Ihrem Team einen Tag pro Woche. Wofür hat die Leitung diese Zeit vor allem vorgesehen?',
       ),
       // The essay's list of destinations, by meaning: cost (profit), growth (customers, output, quality, new
       // business) or learning (people moving into new roles, experiments, workflow rewrites).
@@ -273,7 +287,7 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
         {
           id: 'more_output',
           meaning: 'growth',
-          label: t('More output with the same people', '同样的人做出更多产出', 'Mehr Leistung mit denselben Menschen'),
+          label: t('More output with the same people', '同样的人产出更多', 'Mehr Leistung mit denselben Menschen'),
         },
         { id: 'higher_quality', meaning: 'growth', label: t('Higher quality', '提高质量', 'Höhere Qualität') },
         {
@@ -345,7 +359,7 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
           id: 'data_entry',
           label: t(
             'Data entry and copying between systems',
-            '录入数据、在系统之间复制粘贴',
+            '录入数据、在系统间复制',
             'Daten erfassen und zwischen Systemen übertragen',
           ),
         },
@@ -354,14 +368,14 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
           id: 'coordination',
           label: t('Coordination and status meetings', '协调和进度会议', 'Abstimmung und Statusmeetings'),
         },
-        { id: 'checking', label: t('Checking others’ work', '检查别人的工作', 'Die Arbeit anderer prüfen') },
+        { id: 'checking', label: t('Checking others’ work', '检查别人的工作', 'Arbeit anderer prüfen') },
         other,
       ],
       reasons: [
-        { id: 'only_me', label: t('Only I know how', '只有我会', 'Nur ich weiß, wie es geht') },
+        { id: 'only_me', label: t('Only I know how', '只有我会', 'Nur ich kann es') },
         { id: 'role_requires', label: t('My role requires it', '岗位要求', 'Meine Rolle verlangt es') },
         { id: 'no_access', label: t('No one else has access', '别人没有权限', 'Niemand sonst hat Zugriff') },
-        { id: 'handed_to_me', label: t('It was handed to me', '被分派给我', 'Es wurde mir übertragen') },
+        { id: 'handed_to_me', label: t('It was handed to me', '被分派给我', 'Mir übertragen') },
         other,
       ],
       hoursPerWeek: { min: 0, max: 40, step: 0.5 },
@@ -373,16 +387,16 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
         'Wo wartet Ihre Arbeit am längsten?',
       ),
       kinds: [
-        { id: 'approval', label: t('An approval', '审批', 'Eine Freigabe') },
-        { id: 'confirmation', label: t('A confirmation', '确认', 'Eine Bestätigung') },
+        { id: 'approval', label: t('An approval', '审批', 'Freigabe') },
+        { id: 'confirmation', label: t('A confirmation', '确认', 'Bestätigung') },
         { id: 'materials', label: t('Materials or data', '材料或数据', 'Unterlagen oder Daten') },
         {
           id: 'other_department',
-          label: t('A reply from another department', '其他部门的回复', 'Eine Antwort aus einer anderen Abteilung'),
+          label: t('A reply from another department', '其他部门的回复', 'Antwort einer anderen Abteilung'),
         },
         {
           id: 'boss_decision',
-          label: t('The boss’s decision', '老板拍板', 'Die Entscheidung der Chefin oder des Chefs'),
+          label: t('The boss’s decision', '老板拍板', 'Entscheidung der Führungskraft'),
         },
         other,
       ],
@@ -393,13 +407,13 @@ export const CORE_INSTRUMENT_2026_2: Instrument = {
       prompt: t(
         'Which judgments do you still have to check with a senior colleague?',
         '哪些判断你仍然需要找资深同事确认？',
-        'Welche Einschätzungen müssen Sie noch mit einer erfahrenen Kollegin oder einem erfahrenen Kollegen abklären?',
+        'Welche Einschätzungen müssen Sie noch mit Erfahrenen abklären?',
       ),
       categories: [
         { id: 'pricing', label: t('Pricing and discounts', '定价和折扣', 'Preise und Rabatte') },
         {
           id: 'exceptions_refunds',
-          label: t('Exceptions and refunds', '例外情况和退款', 'Ausnahmen und Erstattungen'),
+          label: t('Exceptions and refunds', '例外和退款', 'Ausnahmen und Erstattungen'),
         },
         { id: 'escalations', label: t('Customer escalations', '客户升级投诉', 'Kundeneskalationen') },
         { id: 'technical', label: t('Technical diagnosis', '技术诊断', 'Technische Diagnose') },

@@ -195,9 +195,9 @@ const zh: SurveyMessages = {
   skip: '跳到问题',
   languages: '语言',
   intro:
-    '我们的工作方式为AI准备好了吗？共{count}条简短陈述，大约{minutes}分钟。请按你在自己工作中看到的情况回答；“不知道”始终是可以的回答，任何一条都可以跳过。',
+    '我们的工作方式为AI准备好了吗？共{count}条简短陈述，约{minutes}分钟。请按你在工作中看到的情况回答；可以答“不知道”，任何一条都可跳过。',
   anonymity:
-    '匿名：我们只保存你的回答、职位和部门、提交所在的小时（不含分钟），以及你是否答得太快、来不及读完陈述；不保存其他信息。结果只按至少{k}人的群体显示。',
+    '匿名：我们只保存你的回答、职位和部门、提交时间（只到小时），以及你是否答得太快、来不及读完陈述。结果只按至少{k}人的群体显示。',
   resume: '你的回答会随时保存在本浏览器中，可以中途停下、稍后继续。',
   stepOf: '第 {n} 步，共 {total} 步',
   back: '上一步',
@@ -207,12 +207,12 @@ const zh: SurveyMessages = {
   stepTitles: {
     roles: '你的岗位',
     workflows: '工作怎样流转',
-    knowledge: '大家掌握的知识，以及是否写了下来',
+    knowledge: '大家知道什么，写下来了吗',
     responsibility: '谁对结果负责',
     governance: '对AI的检查和限制',
-    'signals-1': 'AI工具以及大家的使用情况',
+    'signals-1': 'AI工具及使用情况',
     'signals-2': '对时间、等待和知识的记录',
-    'signals-3': '已经改变了什么，做了哪些决定',
+    'signals-3': '有何改变，做了哪些决定',
   },
   segmentsNote: '仅用于比较至少{k}人的群体，绝不用于识别你。',
   errorTitle: '请检查你的回答',
@@ -267,12 +267,12 @@ const zh: SurveyMessages = {
   ledgerAnother: '添加第 {n} 条',
   ledgerTimeWhat: '工作类型',
   ledgerHours: '每周小时数',
-  ledgerWhy: '为什么落在你身上（选填）',
+  ledgerWhy: '为何由你来做（选填）',
   ledgerWaitWhat: '在等什么',
   ledgerHeldBy: '卡在谁那里',
   ledgerDepartments: '某个部门',
   ledgerLevels: '某个层级',
-  ledgerDays: '通常等待的工作日数',
+  ledgerDays: '通常等几个工作日',
   ledgerTimes: '每月次数',
   ledgerKnowledgeWhat: '需要确认的判断',
   ledgerChecks: '每周次数',
@@ -288,9 +288,9 @@ const de: SurveyMessages = {
   skip: 'Zu den Fragen springen',
   languages: 'Sprache',
   intro:
-    'Wie bereit ist unsere Arbeitsweise für KI? {count} kurze Aussagen, etwa {minutes} Minuten. Antworten Sie so, wie Sie es in Ihrer eigenen Arbeit erleben; „Weiß nicht“ ist immer eine gute Antwort, und jede Aussage kann übersprungen werden.',
+    'Wie bereit ist unsere Arbeitsweise für KI? {count} kurze Aussagen, etwa {minutes} Minuten. Antworten Sie aus Ihrer eigenen Arbeit heraus; „Weiß nicht“ ist immer in Ordnung, und jede Aussage lässt sich überspringen.',
   anonymity:
-    'Anonym: Wir speichern Ihre Antworten, Ihre Position und Abteilung, die Stunde des Eingangs (nicht die Minute) und, falls Sie zu schnell geantwortet haben, um die Aussagen zu lesen, diese Tatsache; sonst nichts. Ergebnisse werden nur für Gruppen ab {k} Personen gezeigt.',
+    'Anonym: Wir speichern Ihre Antworten, Ihre Position und Abteilung, die Stunde des Eingangs (nicht die Minute) und ob Sie zu schnell geantwortet haben, um die Aussagen zu lesen; sonst nichts. Ergebnisse werden nur für Gruppen ab {k} Personen gezeigt.',
   resume:
     'Ihre Antworten werden laufend in diesem Browser gespeichert, Sie können also unterbrechen und später weitermachen.',
   stepOf: 'Schritt {n} von {total}',
@@ -301,7 +301,7 @@ const de: SurveyMessages = {
   stepTitles: {
     roles: 'Ihre Rolle',
     workflows: 'Wie die Arbeit läuft',
-    knowledge: 'Was man weiß und wo es aufgeschrieben ist',
+    knowledge: 'Wissen und wo es steht',
     responsibility: 'Wer für die Ergebnisse geradesteht',
     governance: 'Prüfungen und Grenzen für KI',
     'signals-1': 'KI-Werkzeuge und wie sie genutzt werden',
