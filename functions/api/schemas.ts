@@ -91,16 +91,17 @@ const languagesSchema = () =>
 const reminderDaysSchema = () => z.array(z.number().check(z.int(), z.gte(1), z.lte(365))).check(z.maxLength(10));
 const remindAtSchema = () => z.array(z.iso.datetime()).check(z.maxLength(10));
 
-const PATCH_FIELDS = [
-  'name',
-  'archived',
+/** The fields that change only while the campaign is open (name and the archive flag change any time). */
+export const OPEN_ONLY_FIELDS = [
   'departments',
   'closesAt',
   'languages',
   'openLink',
   'reminderDays',
   'remindAt',
-];
+] as const;
+
+const PATCH_FIELDS = ['name', 'archived', ...OPEN_ONLY_FIELDS];
 
 export const PatchCampaignBody = z.lazy(() =>
   z

@@ -11,7 +11,7 @@ import { lateAnswers } from '../../reports/late-answers';
 import { registerFlows } from '../../reports/register';
 import type { CampaignRecord } from '../../store/store';
 import { type AppEnv, principalOf, requireRole, visibleCampaign } from '../auth';
-import { changeSettings, OPEN_ONLY_FIELDS } from '../campaign-settings';
+import { changeSettings } from '../campaign-settings';
 import type { AppDeps } from '../deps';
 import {
   CampaignClosed,
@@ -22,6 +22,7 @@ import {
   SettingsLocked,
   ValidationFailed,
 } from '../errors';
+import { OPEN_ONLY_FIELDS } from '../schemas';
 import { statsOptions } from '../stats-options';
 import { requireJson, validate } from '../validation';
 import { campaignView, isClosed } from '../views';
