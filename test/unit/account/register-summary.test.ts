@@ -38,6 +38,7 @@ describe('the stage-two register', () => {
     const evidence = stageTwoEvidence([makeFlow({ humanExit: null, signals: [makeSignal({ current: 20 })] })]);
     expect(evidence.map((e) => [e.source, e.value, e.met])).toEqual([
       ['register:no_human_exit', 1, true],
+      ['register:no_adjudicator', 0, false],
       ['register:no_trigger_owner', 0, false],
       ['register:no_threshold', 0, false],
       ['register:past_threshold', 1, true],
