@@ -33,6 +33,7 @@ import { accountSection, accountView, itemView, loadAccount, pendingFor } from '
 import { publishedWaves, reportCache, waveFacts } from '../../account/published';
 import { isPublished } from '../../lifecycle/campaign-state';
 import { runLimited } from '../../lifecycle/invites';
+import { scheduleReview } from '../../lifecycle/review-reminder';
 import type { AccountItemRecord } from '../../store/account-store';
 import type { CampaignRecord, OrgRecord } from '../../store/store';
 import { type AppEnv, type Principal, portfolioOrgIds, principalOf, visibleCampaign, visibleOrg } from '../auth';
@@ -130,6 +131,10 @@ async function createItem<T>(
     data,
   };
   const result = await deps.store.createAccountItem(record, change);
+  // The review's due marker (lifecycle/review-reminder.ts): a first entry or flow starts the account, a review moves
+  // the day. A retry writes it too, so a marker lost to a crash after the item comes back with the retry.
+  if (kind === 'review' || kind === 'entry' || kind === 'flow')
+    await scheduleReview(deps.store, orgId, kind !== 'review');
   if (result.created) return { status: 201, record };
   if (result.existing.createHash === createHash) return { status: 200, record: result.existing };
   throw new Conflict(`this ${conflictField} was used already for ${kind} ${id}`, {
