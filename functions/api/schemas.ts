@@ -309,6 +309,18 @@ export const PortfolioQuery = z.lazy(() =>
   z.strictObject({ archived: z.optional(z.enum(['include'])), format: z.optional(z.enum(['json', 'csv'])) }),
 );
 
+/** A paged list's query (api/paging.ts): `limit` 1–50 (PAGE_LIMIT_MAX), `cursor` the `next` of the page before. */
+export const PageQuery = z.lazy(() =>
+  z.strictObject({
+    limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4][0-9]|50)$/, { message: 'a whole number from 1 to 50' }))),
+    cursor: z.optional(
+      z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9_-]{1,600}\.[A-Za-z0-9_-]{22}$/, { message: 'is not a cursor this list gave you' })),
+    ),
+  }),
+);
+
 /** Campaign ids: comma-separated, or the key repeated (`?campaigns=a&campaigns=b`, as API Gateway passes it on). */
 const campaignIdList = () =>
   z

@@ -1,5 +1,6 @@
 import { dataAsOf, type Flow, landedHistory } from '../../shared/account';
 import { closedAtOf } from '../lifecycle/campaign-state';
+import type { AccountItemRecord } from '../store/account-store';
 import type { CampaignRecord, Store } from '../store/store';
 import { instrumentOf } from './campaign-stats';
 
@@ -13,16 +14,29 @@ import { instrumentOf } from './campaign-stats';
 export async function registerFlows(store: Store, campaign: CampaignRecord, now: Date): Promise<Flow[]> {
   if (!instrumentOf(campaign).ledger) return [];
   const items = await store.listAccountItems<Flow>(campaign.orgId, 'flow');
-  const closedAt = closedAtOf(campaign, now);
-  // Nothing changed since the close (the usual case): the items are the register as it stood, no history to read.
-  if (closedAt === null || items.every((r) => r.updatedAt <= closedAt)) return items.map((r) => r.data);
-  const changes = await store.listAccountChangesOfKind(campaign.orgId, 'flow');
+  return flowsAsOf(store, campaign.orgId, items, closedAtOf(campaign, now));
+}
+
+/**
+ * The flows (their stored items, already read) as they stood at `at`, an ISO time (null: as they stand): each flow's
+ * landed changes after it undone, a flow recorded after it left out. The report's diagnosis, its "Operating account"
+ * section and the close email all read the register this way, so none of them moves when a flow changes later.
+ */
+export async function flowsAsOf(
+  store: Store,
+  orgId: string,
+  items: readonly AccountItemRecord<Flow>[],
+  at: string | null,
+): Promise<Flow[]> {
+  // Nothing changed since (the usual case): the items are the register as it stood, no history to read.
+  if (at === null || items.every((r) => r.updatedAt <= at)) return items.map((r) => r.data);
+  const changes = await store.listAccountChangesOfKind(orgId, 'flow');
   return items.flatMap((r) => {
     const chain = landedHistory(
       r.changeId,
       changes.filter((c) => c.itemId === r.id),
     );
-    const then = dataAsOf(r.data, chain, closedAt);
+    const then = dataAsOf(r.data, chain, at);
     return then ? [then] : [];
   });
 }

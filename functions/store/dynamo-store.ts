@@ -376,9 +376,12 @@ export class DynamoStore implements Store {
       this.partitionKeys(keys.accountItems(org.id, '').PK),
     ]);
     const orgKey = keys.orgById(org.id);
+    // The review marker lives outside the organisation's partitions: its pointer (deleted with them) says where.
+    const reviewDay = await this.getReviewDue(org.id);
     await this.deleteKeys([
       ...grantSubjects.map((s) => keys.grant(s, org.id)),
       ...account,
+      ...(reviewDay ? [keys.reviewDue(reviewDay, org.id)] : []),
       ...own.filter((k) => k.SK !== orgKey.SK),
     ]);
     await this.deleteKeys([orgKey]);
@@ -565,6 +568,60 @@ export class DynamoStore implements Store {
     await this.updateIf(keys.reviewReminder(orgId, period, contactKey), 'SET sentAt = :at', 'attribute_exists(PK)', {
       ':at': at,
     });
+  }
+
+  async reviewReminderSent(orgId: string, period: string, contactKey: string): Promise<boolean> {
+    return (await this.get(keys.reviewReminder(orgId, period, contactKey)))?.sentAt !== undefined;
+  }
+
+  async putReviewDue(orgId: string, day: string): Promise<void> {
+    const before = await this.getReviewDue(orgId);
+    const put = (item: Item) =>
+      this.send((doc, sdk) => doc.send(new sdk.PutCommand({ TableName: this.table, Item: item })));
+    await put({ ...keys.reviewDue(day, orgId), entity: 'reviewDue', v: VERSION, orgId, day });
+    await put({ ...keys.reviewDueOfOrg(orgId), entity: 'reviewDuePointer', v: VERSION, orgId, day });
+    if (before !== null && before !== day) await this.deleteReviewDueMarker(orgId, before);
+  }
+
+  async getReviewDue(orgId: string): Promise<string | null> {
+    return ((await this.get(keys.reviewDueOfOrg(orgId)))?.day as string | undefined) ?? null;
+  }
+
+  async listReviewsDue(day: string, limit: number): Promise<{ orgId: string; day: string }[]> {
+    const { PK, skMax } = keys.reviewDueBy(day);
+    const out = await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND SK <= :max',
+          ExpressionAttributeValues: { ':pk': PK, ':max': skMax },
+          ConsistentRead: true,
+          Limit: limit,
+        }),
+      ),
+    );
+    return ((out.Items as Item[] | undefined) ?? []).map((i) => ({ orgId: i.orgId as string, day: i.day as string }));
+  }
+
+  async deleteReviewDueMarker(orgId: string, day: string): Promise<void> {
+    await this.send((doc, sdk) =>
+      doc.send(new sdk.DeleteCommand({ TableName: this.table, Key: keys.reviewDue(day, orgId) })),
+    );
+  }
+
+  async claimReviewSweep(now: Date, everyMs: number): Promise<boolean> {
+    return this.updateIf(
+      keys.meta('REVIEWSWEEP'),
+      'SET sweptAt = :now, #entity = :entity, #v = :v',
+      'attribute_not_exists(sweptAt) OR sweptAt < :stale',
+      {
+        ':now': now.toISOString(),
+        ':stale': new Date(now.getTime() - everyMs).toISOString(),
+        ':entity': 'meta',
+        ':v': VERSION,
+      },
+      { '#entity': 'entity', '#v': 'v' },
+    );
   }
 
   async markReportContactSent(campaignId: string, contactKey: string, at: string): Promise<void> {

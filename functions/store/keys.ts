@@ -25,6 +25,8 @@
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
 // | a review reminder to one contact, per period    | table         | ORG#{orgId} / REVIEWREMIND#{period}#{contactKey} |
 // | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
+// | organisations whose operating review falls due by a day | table | REVIEWDUE / {day}#{orgId}                        |
+// | the day an organisation's review is due (its marker) | table    | ORG#{orgId} / REVIEWDUE                          |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
 // | API keys a subject created (the keys page)      | GSI1          | KEYS#{createdBy} / {createdAt}#{id}              |
 // | user by id                                      | table         | USER#{userId} / USER                             |
@@ -168,6 +170,16 @@ export const keys = {
    */
   due: (dueAt: string, campaignId: string, kind: string): Key => ({ PK: 'DUE', SK: `${dueAt}#${campaignId}#${kind}` }),
   dueBefore: (now: string) => ({ PK: 'DUE', skMax: `${now}#\uffff` }),
+
+  /**
+   * The review's due marker (review-reminder.ts): one per organisation with an account, by the day its operating review
+   * falls due, so the job reads the organisations due by today with one Query instead of every account. The pointer
+   * in the organisation's own partition says which day its marker is under (to move it, and to delete it with the
+   * organisation).
+   */
+  reviewDue: (day: string, orgId: string): Key => ({ PK: 'REVIEWDUE', SK: `${day}#${orgId}` }),
+  reviewDueBy: (day: string) => ({ PK: 'REVIEWDUE', skMax: `${day}#\uffff` }),
+  reviewDueOfOrg: (orgId: string): Key => ({ PK: `ORG#${orgId}`, SK: 'REVIEWDUE' }),
 
   meta: (name: string): Key => ({ PK: 'META', SK: name }),
 

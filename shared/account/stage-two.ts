@@ -51,9 +51,10 @@ export function registerState(flows: readonly Flow[]): FlowState[] {
 }
 
 /**
- * The register as evidence for the replacement-only diagnosis (issue 12): counts of live flows without a human exit,
- * without an owner of the re-staffing trigger, without any threshold, and of signals past their threshold, each
- * `met` when above zero. Empty when the register has no live flow: the diagnosis then rests on perception alone.
+ * The register as evidence for the replacement-only and human-exit diagnoses (issue 12): counts of live flows without
+ * a human exit, without anyone adjudicating complex cases, without an owner of the re-staffing trigger, without any
+ * threshold, and of signals past their threshold, each `met` when above zero. Empty when the register has no live
+ * flow: the diagnoses then rest on perception alone.
  */
 export function stageTwoEvidence(flows: readonly Flow[]): Evidence[] {
   const states = registerState(flows);
@@ -69,6 +70,7 @@ export function stageTwoEvidence(flows: readonly Flow[]): Evidence[] {
   });
   return [
     item('register:no_human_exit', count('no_human_exit'), `of ${states.length} flows AI handles`),
+    item('register:no_adjudicator', count('no_adjudicator'), `of ${states.length} flows AI handles`),
     item('register:no_trigger_owner', count('no_trigger_owner'), `of ${states.length} flows AI handles`),
     item('register:no_threshold', count('no_threshold'), `of ${states.length} flows AI handles`),
     item(

@@ -1,8 +1,9 @@
-// The stage-two register as evidence for the replacement-only diagnosis (docs/METHOD.md §5.4, §7.5): the
-// organisation's own record of the flows AI handles. A live flow with no human exit, or no owner of the rollback and
-// re-staffing trigger, is the weak human safeguards the survey's staff perceive, in leadership's record; a flow with
-// no quality signal that has a threshold is the governance the survey's governance layer asks about. Signals past
-// their threshold are shown beside, not required: quality dropping is not one of the pattern's criteria.
+// The stage-two register as evidence for the replacement-only and human-exit diagnoses (docs/METHOD.md §5.4, §7.5):
+// the organisation's own record of the flows AI handles. A live flow with no human exit, or no owner of the rollback
+// and re-staffing trigger, is the weak human safeguards the survey's staff perceive, in leadership's record (for the
+// human exit, also a flow where nobody adjudicates complex cases: the safeguard item on escalation); a flow with no
+// quality signal that has a threshold is the governance the survey's governance layer asks about. Signals past their
+// threshold are shown beside, not required: quality dropping is not one of the patterns' criteria.
 //
 // Like a ledger row (ledger-evidence.ts), a register row corroborates, it never carries: it joins the criterion whose
 // survey row it speaks to and may raise that criterion's support, but the criterion is met only when the survey row
@@ -16,13 +17,20 @@ import type { Row } from './criteria';
 
 export interface RegisterRows {
   noHumanExit: Row | null;
+  noAdjudicator: Row | null;
   noTriggerOwner: Row | null;
   noThreshold: Row | null;
   /** Shown, not required. */
   pastThreshold: Evidence[];
 }
 
-const NONE: RegisterRows = { noHumanExit: null, noTriggerOwner: null, noThreshold: null, pastThreshold: [] };
+const NONE: RegisterRows = {
+  noHumanExit: null,
+  noAdjudicator: null,
+  noTriggerOwner: null,
+  noThreshold: null,
+  pastThreshold: [],
+};
 
 /** A register count is leadership's record, not a sample: support 1 when met, 0 when not (like a profile fact). */
 const asRow = (e: Evidence | undefined): Row | null =>
@@ -38,6 +46,7 @@ export function registerRows(flows: readonly Flow[] | undefined): RegisterRows {
   const past = bySource('register:past_threshold');
   return {
     noHumanExit: asRow(bySource('register:no_human_exit')),
+    noAdjudicator: asRow(bySource('register:no_adjudicator')),
     noTriggerOwner: asRow(bySource('register:no_trigger_owner')),
     noThreshold: asRow(bySource('register:no_threshold')),
     pastThreshold: past ? [{ ...past, note: `${past.note}, in the register; shown, not required` }] : [],

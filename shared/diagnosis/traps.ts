@@ -559,8 +559,15 @@ export function humanExitTrap(ctx: TrapContext): TrapOutcome {
   const inWork = asked ? inp.signal('work_replaced') : inp.signal('operating_impact');
   if (!safeguards || !inWork)
     return { code: 'human_exit_missing', status: 'unavailable', missing: dedupe(inp.missing) };
+  const register = registerRows(ctx.register?.flows);
   const criteria = [
-    single(scoreRow('signal:human_safeguards', safeguards, T.signalLow, '<')),
+    // The three safeguards in leadership's record: a way to a person, someone adjudicating, an owner of re-staffing.
+    corroborated(
+      scoreRow('signal:human_safeguards', safeguards, T.signalLow, '<'),
+      register.noHumanExit,
+      register.noAdjudicator,
+      register.noTriggerOwner,
+    ),
     single(
       asked
         ? scoreRow('signal:work_replaced', inWork, T.signalLow, '>=', 'AI is in the work: not low')

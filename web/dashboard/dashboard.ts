@@ -5,7 +5,11 @@
 
 import { ApiError, api, can, getSession, renderAccountBar, type Session } from '../account/session-client';
 import { esc } from '../html';
-import { type PortfolioAccountsModel, renderPortfolioAccounts } from '../operating-account/render-portfolio';
+import {
+  mergeAccountPages,
+  type PortfolioAccountsModel,
+  renderPortfolioAccounts,
+} from '../operating-account/render-portfolio';
 import {
   type CampaignRow,
   departmentRules,
@@ -124,7 +128,16 @@ async function refreshGlance(): Promise<void> {
 /** Each company's operating account and the portfolio's most common top waits and time sinks (issue 11). */
 async function loadAccounts(): Promise<void> {
   try {
-    const model = await api<PortfolioAccountsModel>('/api/v1/portfolio/accounts');
+    // Page by page (the largest pages the API gives), until it says there is no next.
+    const pages: PortfolioAccountsModel[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const query = `limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await api<PortfolioAccountsModel>(`/api/v1/portfolio/accounts?${query}`);
+      pages.push(page);
+      cursor = page.next;
+    } while (cursor);
+    const model = mergeAccountPages(pages);
     // The organisation only: the account page reads with this browser's session.
     const link = (orgId: string) => `/operating-account.html#org=${encodeURIComponent(orgId)}`;
     $('accounts').innerHTML = renderPortfolioAccounts(model, link);
