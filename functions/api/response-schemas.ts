@@ -606,8 +606,16 @@ export const PortfolioSchema = z.object({
           ),
         }),
       ),
-      /** "after-close" while a campaign of the organisation is open: participation is shown only after the close. */
-      participation: z.nullable(z.literal('after-close')),
+      /** Each open campaign with its live participation, as GET /campaigns/{id}/participation gives it. */
+      participation: z.array(
+        z.object({
+          campaignId: z.string(),
+          campaignName: z.string(),
+          asOf: z.nullable(z.string()),
+          minGroupSize: z.number(),
+          total: z.nullable(z.number()),
+        }),
+      ),
     }),
   ),
 });

@@ -248,6 +248,16 @@ async function participation(campaignId: string): Promise<void> {
   }
 }
 
+/** From the portfolio at a glance: the campaign's Participation panel, beside its campaign, with the focus on it. */
+async function participationFromGlance(campaignId: string): Promise<void> {
+  await participation(campaignId);
+  const heading = resultFor(campaignId).querySelector<HTMLElement>('h4');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
+  heading.scrollIntoView({ block: 'start' });
+}
+
 async function inviteLinks(campaignId: string): Promise<void> {
   const c = campaigns.get(campaignId);
   if (!c) return;
@@ -636,6 +646,6 @@ $('portfolio').addEventListener('submit', (e) => {
 });
 
 $('compare-btn').addEventListener('click', () => void compare());
-bindGlance($('glance'), $('glance-csv'));
+bindGlance($('glance'), $('glance-csv'), participationFromGlance);
 
 void start();
