@@ -248,6 +248,16 @@ async function participation(campaignId: string): Promise<void> {
   }
 }
 
+async function leadershipForm(campaignId: string): Promise<void> {
+  const c = campaigns.get(campaignId);
+  if (!c) return;
+  try {
+    await showLeadershipForm(resultFor(campaignId), c);
+  } catch (err) {
+    fail(err, 'Loading the leadership view failed');
+  }
+}
+
 /** From the portfolio at a glance: the campaign's Participation panel, beside its campaign, with the focus on it. */
 async function participationFromGlance(campaignId: string): Promise<void> {
   await participation(campaignId);
@@ -625,10 +635,7 @@ $('portfolio').addEventListener('click', (e) => {
     const c = campaigns.get(settings);
     if (c) showCampaignSettings(resultFor(c.id), c, { done: (message) => changed(c.orgId, message) });
   }
-  if (leadership) {
-    const c = campaigns.get(leadership);
-    if (c) showLeadershipForm(resultFor(c.id), c);
-  }
+  if (leadership) void leadershipForm(leadership);
   if (exec) void viewerLinks(exec);
   if (d.participation) void participation(d.participation);
   if (invite) void inviteLinks(invite);
