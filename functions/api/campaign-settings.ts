@@ -219,7 +219,8 @@ export async function changeSettings(
     changes.surveyLinkId = made.link.id;
   }
 
-  // Before the campaign: a link or an item left by a crash here does nothing (the link is not the campaign's).
+  // Before the campaign: a link or an item left by a crash here does nothing (the link is not the campaign's), and
+  // deleting the campaign still finds the link (store.ts `deleteCampaign` reads every link item of the campaign).
   if (made) await deps.store.putSurveyLink(made.link);
   for (const d of due) await deps.store.putDue(d);
   for (const d of stale) await deps.store.deleteDue(d);

@@ -5,11 +5,13 @@ import {
   type GlanceChange,
   type GlanceLayer,
   type Portfolio,
+  type RunningWave,
 } from '../../shared/report/portfolio';
 import { closedAtOf, isClosed, isPublished } from '../lifecycle/campaign-state';
 import type { CampaignRecord, OrgRecord, Store } from '../store/store';
 import { buildReport, responseRateOf } from './build-report';
 import { campaignStats, instrumentOf, type StatsOptions } from './campaign-stats';
+import { liveParticipation } from './participation';
 import { registerFlows } from './register';
 import { waveTrend } from './waves';
 
@@ -42,13 +44,21 @@ function latestPublished(campaigns: readonly CampaignRecord[], now: Date, settle
 
 async function companyOf(store: Store, org: OrgRecord, now: Date, options: StatsOptions): Promise<Company> {
   const campaigns = await store.listCampaigns(org.id);
-  const head = {
-    orgId: org.id,
-    orgName: org.name,
-    archived: org.archivedAt !== undefined,
-    // Participation (counts, rates) is shown only after the close: while a campaign runs, nothing counts answers.
-    participation: campaigns.some((c) => !isClosed(c, now)) ? ('after-close' as const) : null,
-  };
+  // Open campaigns: what each one's Participation panel shows, under the same suppression (reports/participation.ts).
+  const open = campaigns.filter((c) => !isClosed(c, now));
+  const participation = await Promise.all(
+    open.map(async (c): Promise<RunningWave> => {
+      const live = await liveParticipation(store, c, now, options);
+      return {
+        campaignId: c.id,
+        campaignName: c.name,
+        asOf: live.asOf,
+        minGroupSize: live.minGroupSize,
+        total: live.total,
+      };
+    }),
+  );
+  const head = { orgId: org.id, orgName: org.name, archived: org.archivedAt !== undefined, participation };
   const latest = latestPublished(campaigns, now, options.safetyMs);
   if (!latest) {
     return {

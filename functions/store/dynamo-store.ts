@@ -711,7 +711,11 @@ export class DynamoStore implements Store {
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': pk },
       });
-    const [invites, viewerLinks, own, snapshot, due] = await Promise.all([
+    const [links, invites, viewerLinks, own, snapshot, due] = await Promise.all([
+      // Every link item naming the campaign, also one a crash stored before the campaign named it (a new open link
+      // whose settings change failed, an invite's link without its invite): `surveyLinkIds` covers links stored
+      // before link items carried these keys.
+      gsiKeys(keys.surveyLinksOfCampaign(campaign.id).GSI1PK),
       gsiKeys(keys.invitesOfCampaign(campaign.id).GSI1PK),
       gsiKeys(keys.viewerLinksOfCampaign(campaign.id).GSI1PK),
       this.partitionKeys(keys.campaignById(campaign.id).PK),
@@ -727,7 +731,10 @@ export class DynamoStore implements Store {
     ]);
     const campaignKey = keys.campaignById(campaign.id);
     // The links first: from then on no answer can start through them.
-    await this.deleteKeys(surveyLinkIds.map((id) => keys.surveyLinkById(id)));
+    await this.deleteKeys([
+      ...surveyLinkIds.map((id) => keys.surveyLinkById(id)),
+      ...links.map((l) => keys.surveyLinkById(l.id as string)),
+    ]);
     await this.deleteKeys([
       ...invites.map((i) => keys.inviteById(i.id as string)),
       ...invites
@@ -745,6 +752,7 @@ export class DynamoStore implements Store {
     const { expiresAt, ...rest } = link;
     const ok = await this.putNew({
       ...keys.surveyLinkById(link.id),
+      ...keys.surveyLinksOfCampaign(link.campaignId, link.createdAt, link.id),
       entity: 'surveyLink',
       v: VERSION,
       ...rest,

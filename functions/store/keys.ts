@@ -11,6 +11,7 @@
 // | campaign by id                                  | table         | CAMP#{campaignId} / CAMP                         |
 // | an organisation's campaigns by creation         | GSI1          | ORG#{orgId}#CAMPS / {createdAt}#{campaignId}     |
 // | survey link by token id (hash prefix)           | table         | LINK#{id} / LINK                                 |
+// | a campaign's survey links (open and invites)    | GSI1          | CAMP#{campaignId}#LINKS / {createdAt}#{id}       |
 // | response by receipt hash (idempotency, withdraw) | table        | RESP#{receiptHash} / RESP                        |
 // | a campaign's response stream after a cursor     | GSI1          | CAMP#{campaignId}#RESP#{shard} / {position}      |
 // | ... and its withdrawals after a cursor          | GSI1          | CAMP#{campaignId}#RESP#{shard} / ~W#{position}   |
@@ -147,6 +148,11 @@ export const keys = {
 
   inviteById: (id: string): Key => ({ PK: `INVITE#${id}`, SK: 'INVITE' }),
   /** Written with the invite item itself (same put), so the list cannot disagree with the invites. */
+  /** Every survey link item of a campaign, so deleting it finds one that a crash left unnamed by the campaign. */
+  surveyLinksOfCampaign: (campaignId: string, createdAt?: string, id?: string) => ({
+    GSI1PK: `CAMP#${campaignId}#LINKS`,
+    GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,
+  }),
   invitesOfCampaign: (campaignId: string, createdAt?: string, id?: string) => ({
     GSI1PK: `CAMP#${campaignId}#INVITES`,
     GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,

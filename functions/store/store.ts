@@ -393,7 +393,8 @@ export interface Store extends AccountStore {
   hasResponses(campaign: Pick<CampaignRecord, 'id' | 'shards'>): Promise<boolean>;
   /**
    * Deletes everything stored for a campaign with no responses: its survey links (`surveyLinkIds`: the open one and
-   * every invite's), invites and their address locks, viewer links, due work (close, reminders, folds), snapshot,
+   * every invite's; and every link item stored for the campaign, also one a crash left that the campaign never
+   * named), invites and their address locks, viewer links, due work (close, reminders, folds), snapshot,
    * leadership view, report delivery markers and quota, then the campaign itself, last, so a crash leaves a campaign
    * the same delete can finish.
    */

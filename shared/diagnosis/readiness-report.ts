@@ -7,6 +7,7 @@ import type { OrgProfile } from '../profile';
 import type {
   Diagnosis,
   DiagnosisCode,
+  Evidence,
   Finding,
   GroupReport,
   LevelGap,
@@ -16,6 +17,7 @@ import type {
 } from '../report-model';
 import { calibratedConfidence, confidenceWord } from './calibration';
 import { disjointDifference } from './differences';
+import { part, withNote } from './evidence-notes';
 import { carelessFinding, invisibleFinding, polarisedFindings } from './findings';
 import { firstBreak, indistinguishable, layerVerdicts, leadershipGap, weakLayers } from './layers';
 import { diagnosisBasis, diagnosisMinimum } from './minimum';
@@ -145,14 +147,20 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
           true,
           tooFewText(workforce.n, minimum.required, minimum.headcount, minimum.effectiveN),
           [
-            {
-              source: 'workforce:effective_n',
-              value: Math.round(minimum.effectiveN * 10) / 10,
-              threshold: minimum.required,
-              comparison: '>=',
-              met: false,
-              note: `n = ${workforce.n}${minimum.headcount === null ? '' : ` of a headcount of ${minimum.headcount}`}`,
-            },
+            withNote<Evidence>(
+              {
+                source: 'workforce:effective_n',
+                value: Math.round(minimum.effectiveN * 10) / 10,
+                threshold: minimum.required,
+                comparison: '>=',
+                met: false,
+              },
+              [
+                minimum.headcount === null
+                  ? part('n', { n: workforce.n })
+                  : part('n_of_headcount', { n: workforce.n, headcount: minimum.headcount }),
+              ],
+            ),
           ],
         ),
       );
@@ -229,14 +237,18 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
           weak[0]!,
           instrument,
         ),
-        weak.map((layer) => ({
-          source: `layer:${layer}`,
-          value: Math.round(workforce.layers[layer].score! * 10) / 10,
-          threshold: THRESHOLDS.layerWeakBelow,
-          comparison: '<',
-          met: true,
-          note: `${verdicts[layer]}, and within noise of the others`,
-        })),
+        weak.map((layer) =>
+          withNote<Evidence>(
+            {
+              source: `layer:${layer}`,
+              value: Math.round(workforce.layers[layer].score! * 10) / 10,
+              threshold: THRESHOLDS.layerWeakBelow,
+              comparison: '<',
+              met: true,
+            },
+            [part('within_noise', { verdict: verdicts[layer] as 'weak' | 'borderline' })],
+          ),
+        ),
       ),
     );
   const borderline = LAYERS.filter((l) => verdicts[l] === 'borderline');

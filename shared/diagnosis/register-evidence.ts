@@ -14,6 +14,7 @@ import { stageTwoEvidence } from '../account/stage-two';
 import type { Flow } from '../account/types';
 import type { Evidence } from '../report-model';
 import type { Row } from './criteria';
+import { type EvidenceNotePart, part, withNote } from './evidence-notes';
 
 export interface RegisterRows {
   noHumanExit: Row | null;
@@ -34,9 +35,19 @@ const NONE: RegisterRows = {
 
 /** A register count is leadership's record, not a sample: support 1 when met, 0 when not (like a profile fact). */
 const asRow = (e: Evidence | undefined): Row | null =>
-  e
-    ? { evidence: { ...e, note: `${e.note}, in the register; corroborates, never carries` }, support: e.met ? 1 : 0 }
-    : null;
+  e ? { evidence: inRegister(e, part('corroborates')), support: e.met ? 1 : 0 } : null;
+
+/** The register's own note, said as being in the register, and what the row does for the pattern. */
+function inRegister(e: Evidence, role: EvidenceNotePart): Evidence {
+  const said = (e.noteParts ?? []).map((p) =>
+    p.code === 'flows_ai_handles'
+      ? part('flows_ai_handles_in_register', p.figures)
+      : p.code === 'signals_past_threshold'
+        ? part('signals_past_threshold_in_register')
+        : p,
+  );
+  return withNote({ ...e }, [...said, role]);
+}
 
 export function registerRows(flows: readonly Flow[] | undefined): RegisterRows {
   if (!flows) return NONE;
@@ -49,6 +60,6 @@ export function registerRows(flows: readonly Flow[] | undefined): RegisterRows {
     noAdjudicator: asRow(bySource('register:no_adjudicator')),
     noTriggerOwner: asRow(bySource('register:no_trigger_owner')),
     noThreshold: asRow(bySource('register:no_threshold')),
-    pastThreshold: past ? [{ ...past, note: `${past.note}, in the register; shown, not required` }] : [],
+    pastThreshold: past ? [inRegister(past, part('shown_not_required'))] : [],
   };
 }

@@ -21,6 +21,7 @@ import {
   shareMeasure,
   single,
 } from './criteria';
+import { type EvidenceNotePart, part, withNote } from './evidence-notes';
 import { bossWaitRow, corroborated, factsOf, knowledgeChecksRow, timeSinkRow } from './ledger-evidence';
 import { registerRows } from './register-evidence';
 import { THRESHOLDS as T } from './thresholds';
@@ -195,8 +196,13 @@ function dedupe(missing: Missing[]): Missing[] {
   });
 }
 
-const scoreRow = (source: string, m: Measure, threshold: number, comparison: Evidence['comparison'], note?: string) =>
-  row(source, m, threshold, comparison, 'score', note);
+const scoreRow = (
+  source: string,
+  m: Measure,
+  threshold: number,
+  comparison: Evidence['comparison'],
+  note: EvidenceNotePart[] = [],
+) => row(source, m, threshold, comparison, 'score', note);
 
 // ---- profile facts -------------------------------------------------------------------------------------------------
 
@@ -214,7 +220,7 @@ export function profileInvestment(profile: OrgProfile | null): ProfileInvestment
   const total = profile.headcount?.total;
   if (profile.seats !== undefined && total) {
     const r = row('profile:seat_coverage', factMeasure(profile.seats / total), P.seatCoverage, '>=', 'share');
-    r.evidence.note = `${profile.seats} paid seats for ${total} people`;
+    withNote(r.evidence, [part('paid_seats', { seats: profile.seats, people: total })]);
     rows.push(r);
     facts.seatShare = profile.seats / total;
   }
@@ -230,7 +236,7 @@ export function profileInvestment(profile: OrgProfile | null): ProfileInvestment
   if (profile.aiSpendPerEmployee !== undefined && profile.currency && P.spendCurrencies.includes(profile.currency)) {
     const s = profile.aiSpendPerEmployee;
     const r = row('profile:ai_spend_per_employee', factMeasure(s), P.spendPerEmployee, '>=', 'fact');
-    r.evidence.note = `${profile.currency} per employee per year`;
+    withNote(r.evidence, [part('per_employee_year', { currency: profile.currency })]);
     rows.push(r);
     facts.spend = { currency: profile.currency, amount: Math.round(s) };
   }
@@ -247,7 +253,7 @@ export function profileInvestment(profile: OrgProfile | null): ProfileInvestment
 
 function profileSummaryRow(p: ProfileInvestment, comparison: '>=' | '<'): Row {
   const r = row('profile:investment_facts', factMeasure(p.facts.met), p.facts.required, comparison, 'fact');
-  r.evidence.note = `profile facts at the high-investment mark, of ${p.rows.length} given`;
+  withNote(r.evidence, [part('investment_facts', { given: p.rows.length })]);
   return r;
 }
 
@@ -261,9 +267,7 @@ function undecidedRow(c: CapacityReading, comparison: '>=' | '<'): Row {
     T.undecidedShareHigh,
     comparison,
     'share',
-    c.undecidedFrom === 'capacity_decided'
-      ? 'everyone not told what freed time is for: not decided, not told, or does not know'
-      : undefined,
+    c.undecidedFrom === 'capacity_decided' ? [part('not_told')] : [],
   );
 }
 
@@ -293,7 +297,7 @@ export function cashRichTrap(ctx: TrapContext): TrapOutcome {
     T.topDecidedShareLow,
     '<',
     'share',
-    `the direction most named, by meaning: ${capacity.top?.meaning ?? 'none'}`,
+    [part('top_direction', { meaning: capacity.top?.meaning ?? 'none' })],
   );
 
   const criteria = [
@@ -398,7 +402,11 @@ export function bossBTrap(ctx: TrapContext): TrapOutcome {
         round1(halfWidth),
         '>',
         'score',
-        `leadership ${round1(lead.score)} vs workforce ${round1(w.value)}; the threshold is the 95% half-width of the gap (workforce sampling and the leaders' own answer noise); per-layer detail`,
+        [
+          part('leadership_vs_workforce', { leadership: round1(lead.score), workforce: round1(w.value) }),
+          part('gap_half_width'),
+          part('per_layer_detail'),
+        ],
       );
       perLayer.push({ layer, gap: lead.score - w.value, halfWidth, row: r, se, df });
     }
@@ -421,17 +429,13 @@ export function bossBTrap(ctx: TrapContext): TrapOutcome {
     ci: null,
   };
   const gapThreshold = round1(Math.max(T.leadershipGapMin, meanHalfWidth));
-  const gapRow = row(
-    'gap:mean',
-    gapMeasure,
-    gapThreshold,
-    '>',
-    'score',
-    `leadership minus workforce, mean over ${k} layers; threshold is the larger of ${T.leadershipGapMin} points and the mean 95% half-width (${round1(meanHalfWidth)}) of the gaps`,
-  );
+  const gapRow = row('gap:mean', gapMeasure, gapThreshold, '>', 'score', [
+    part('leadership_gap_mean', { layers: k }),
+    part('leadership_gap_threshold', { minimum: T.leadershipGapMin, halfWidth: round1(meanHalfWidth) }),
+  ]);
   const beyond = perLayer.filter((p) => p.row.evidence.met).length;
   const countRow = row('gap:layers_beyond_ci', factMeasure(beyond), T.layersBeyondInterval, '>=', 'fact');
-  countRow.evidence.note = `layers where the gap lies beyond its 95% half-width, of ${k}`;
+  withNote(countRow.evidence, [part('layers_beyond_half_width', { layers: k })]);
 
   const criteria = [
     single(gapRow),
@@ -448,7 +452,14 @@ export function bossBTrap(ctx: TrapContext): TrapOutcome {
   const levelGap = managerFrontlineGap(ctx);
   if (levelGap) {
     const r = row('gap:manager-frontline', factMeasure(levelGap.gap), T.levelGapNotable, '>', 'score');
-    r.evidence.note = `managers minus frontline, mean over ${levelGap.layers} layers (n = ${ctx.byLevel.manager!.n} managers, ${ctx.byLevel.frontline!.n} frontline); shown, not required`;
+    withNote(r.evidence, [
+      part('manager_frontline', {
+        layers: levelGap.layers,
+        managers: ctx.byLevel.manager!.n,
+        frontline: ctx.byLevel.frontline!.n,
+      }),
+      part('shown_not_required'),
+    ]);
     info.push(r.evidence);
   }
 
@@ -499,13 +510,7 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
     single(
       asked
         ? scoreRow('signal:work_replaced', replaced, T.workReplacedHigh, '>=')
-        : scoreRow(
-            'signal:operating_impact',
-            replaced,
-            T.impactProxyAtLeast,
-            '>=',
-            'stands in for work taken over by AI, which instrument 2026.1 does not ask',
-          ),
+        : scoreRow('signal:operating_impact', replaced, T.impactProxyAtLeast, '>=', [part('stands_in_for_replaced')]),
     ),
     // Flows without a human exit or without an owner of the re-staffing trigger: the safeguards staff miss, on record.
     corroborated(
@@ -515,13 +520,7 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
     ),
     // Flows with no quality signal that has a threshold: nothing would trip a rollback.
     corroborated(
-      scoreRow(
-        'layer:governance',
-        gov,
-        T.layerWeakBelow,
-        '<',
-        'the layer holding the quality signals and the level that trips a rollback',
-      ),
+      scoreRow('layer:governance', gov, T.layerWeakBelow, '<', [part('rollback_layer')]),
       register.noThreshold,
     ),
   ];
@@ -570,14 +569,8 @@ export function humanExitTrap(ctx: TrapContext): TrapOutcome {
     ),
     single(
       asked
-        ? scoreRow('signal:work_replaced', inWork, T.signalLow, '>=', 'AI is in the work: not low')
-        : scoreRow(
-            'signal:operating_impact',
-            inWork,
-            T.signalLow,
-            '>=',
-            'AI is in the work: not low (stands in for work taken over by AI, which 2026.1 does not ask)',
-          ),
+        ? scoreRow('signal:work_replaced', inWork, T.signalLow, '>=', [part('ai_in_work')])
+        : scoreRow('signal:operating_impact', inWork, T.signalLow, '>=', [part('ai_in_work_2026_1')]),
     ),
   ];
   const items: { reach: number | null; escalate: number | null; restaff: number | null } = {
@@ -592,7 +585,7 @@ export function humanExitTrap(ctx: TrapContext): TrapOutcome {
     if (!kind || !s || s.score === null || s.n < Math.max(inp.basis.minN, 2)) continue;
     items[kind] = s.score;
     const r = row(`item:${item.id}`, factMeasure(s.score), T.signalLow, '<', 'score');
-    r.evidence.note = `n = ${s.n}; per item, shown, not required`;
+    withNote(r.evidence, [part('n', { n: s.n }), part('per_item_shown')]);
     info.push(r.evidence);
   }
   const reading = capacityReading(ctx.instrument, ctx.workforce);

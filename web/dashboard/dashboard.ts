@@ -261,6 +261,26 @@ async function participation(campaignId: string): Promise<void> {
   }
 }
 
+async function leadershipForm(campaignId: string): Promise<void> {
+  const c = campaigns.get(campaignId);
+  if (!c) return;
+  try {
+    await showLeadershipForm(resultFor(campaignId), c);
+  } catch (err) {
+    fail(err, 'Loading the leadership view failed');
+  }
+}
+
+/** From the portfolio at a glance: the campaign's Participation panel, beside its campaign, with the focus on it. */
+async function participationFromGlance(campaignId: string): Promise<void> {
+  await participation(campaignId);
+  const heading = resultFor(campaignId).querySelector<HTMLElement>('h4');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
+  heading.scrollIntoView({ block: 'start' });
+}
+
 async function inviteLinks(campaignId: string): Promise<void> {
   const c = campaigns.get(campaignId);
   if (!c) return;
@@ -628,10 +648,7 @@ $('portfolio').addEventListener('click', (e) => {
     const c = campaigns.get(settings);
     if (c) showCampaignSettings(resultFor(c.id), c, { done: (message) => changed(c.orgId, message) });
   }
-  if (leadership) {
-    const c = campaigns.get(leadership);
-    if (c) showLeadershipForm(resultFor(c.id), c);
-  }
+  if (leadership) void leadershipForm(leadership);
   if (exec) void viewerLinks(exec);
   if (d.participation) void participation(d.participation);
   if (invite) void inviteLinks(invite);
@@ -649,6 +666,6 @@ $('portfolio').addEventListener('submit', (e) => {
 });
 
 $('compare-btn').addEventListener('click', () => void compare());
-bindGlance($('glance'), $('glance-csv'));
+bindGlance($('glance'), $('glance-csv'), participationFromGlance);
 
 void start();

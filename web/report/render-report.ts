@@ -3,6 +3,7 @@
 // default-src 'self'); charts are plain SVG with a table twin. Every optional part may be missing: old stored reports,
 // a campaign with too few responses, no leadership view, no segments.
 
+import { evidenceNoteText } from '../../shared/diagnosis/evidence-notes';
 import { CURRENT_INSTRUMENT, findInstrument, type Instrument } from '../../shared/instrument';
 import {
   CASCADE,
@@ -20,6 +21,7 @@ import type {
   CapacityDistribution,
   Diagnosis,
   DifferenceEstimate,
+  Evidence,
   Finding,
   QualitySummary,
   ReadinessReport,
@@ -34,7 +36,7 @@ import { ledgerSection } from './render-ledger';
 import { trendSection, type WaveTrendModel } from './render-trend';
 import { REPORT_CSS } from './report-css';
 import { LEDGER_EVIDENCE_NAMES, REGISTER_EVIDENCE_NAMES, REPORT_TEXT, type ReportText } from './report-messages';
-import { noteIn, REPORT_SENTENCES, type ReportSentences } from './report-sentences';
+import { REPORT_SENTENCES, type ReportSentences } from './report-sentences';
 
 /** One row of a segment breakdown: a suppressed row carries no numbers at all. */
 export interface SegmentRow {
@@ -606,11 +608,17 @@ function itemTexts(model: ReportModel): (id: string) => string | undefined {
   };
 }
 
+/** The row's note in the report's language; a report stored before notes had parts says it in English. */
+function evidenceNote(e: Evidence): string {
+  const text = e.noteParts?.length ? evidenceNoteText(e.noteParts, L.lang) : e.note;
+  return text ? `<span class="ev-note">${esc(text)}</span>` : '';
+}
+
 function diagnosisBlock(d: Diagnosis, itemText: (id: string) => string | undefined): string {
   const rows = (d.evidence ?? [])
     .map(
       (e) =>
-        `<tr><th scope="row">${esc(evidenceSource(e.source, itemText))}${e.note ? `<span class="ev-note">${esc(noteIn(L.s, e.note))}</span>` : ''}</th><td class="num">${esc(
+        `<tr><th scope="row">${esc(evidenceSource(e.source, itemText))}${evidenceNote(e)}</th><td class="num">${esc(
           evidenceValue(e.source, e.value),
         )}</td><td class="num">${COMPARISON[e.comparison] ?? esc(e.comparison)} ${esc(evidenceValue(e.source, e.threshold))}</td><td>${
           e.met ? `<span class="met">${L.t.holds}</span>` : `<span class="unmet">${L.t.doesNotHold}</span>`
