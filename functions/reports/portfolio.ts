@@ -12,7 +12,7 @@ import type { CampaignRecord, OrgRecord, Store } from '../store/store';
 import { buildReport, responseRateOf } from './build-report';
 import { campaignStats, instrumentOf, type StatsOptions } from './campaign-stats';
 import { liveParticipation } from './participation';
-import { registerFlows } from './register';
+import { accountEntries, registerFlows } from './register';
 import { waveTrend } from './waves';
 
 // The portfolio at a glance: per organisation, what its latest closed and published wave's own report shows (same
@@ -73,11 +73,12 @@ async function companyOf(store: Store, org: OrgRecord, now: Date, options: Stats
       change: null,
     };
   }
-  const [stats, leadership, profile, flows, trend] = await Promise.all([
+  const [stats, leadership, profile, flows, account, trend] = await Promise.all([
     campaignStats(store, latest, now, options),
     store.getLeadership(latest.id),
     store.getProfile(org.id),
     registerFlows(store, latest, now),
+    accountEntries(store, latest, now),
     campaigns.filter((c) => isPublished(c, now, options.safetyMs)).length > 1
       ? waveTrend(store, latest, campaigns, now, options)
       : Promise.resolve(null),
@@ -92,6 +93,7 @@ async function companyOf(store: Store, org: OrgRecord, now: Date, options: Stats
     now,
     settleMs: options.safetyMs,
     flows,
+    ...(account ? { account } : {}),
   });
   const shown = !report.suppressed && report.layers;
   const layers = shown

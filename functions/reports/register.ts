@@ -1,4 +1,5 @@
-import { dataAsOf, type Flow, landedHistory } from '../../shared/account';
+import { dataAsOf, type Entry, type Flow, landedHistory } from '../../shared/account';
+import type { AccountEntries } from '../../shared/diagnosis';
 import { closedAtOf } from '../lifecycle/campaign-state';
 import type { AccountItemRecord } from '../store/account-store';
 import type { CampaignRecord, Store } from '../store/store';
@@ -39,4 +40,19 @@ export async function flowsAsOf(
     const then = dataAsOf(r.data, chain, at);
     return then ? [then] : [];
   });
+}
+
+/**
+ * The operating account's entries with the time the wave's diagnosis reads them at (its close; while it runs, as
+ * they stand): each entry's status then comes from its own status log, so no history is read. Only for a wave of an
+ * instrument with the ledger step, as the register: a 2026.1 wave's diagnosis stays exactly as it was.
+ */
+export async function accountEntries(
+  store: Store,
+  campaign: CampaignRecord,
+  now: Date,
+): Promise<AccountEntries | undefined> {
+  if (!instrumentOf(campaign).ledger) return undefined;
+  const items = await store.listAccountItems<Entry>(campaign.orgId, 'entry');
+  return { entries: items.map((r) => r.data), at: closedAtOf(campaign, now) };
 }

@@ -181,6 +181,12 @@ export const EVIDENCE_NOTES = {
     zh: () => '登记册中超过阈值的质量信号',
     de: () => 'Qualitätssignale über ihrer Schwelle, im Register',
   }),
+  // account-evidence.ts: the operating account beside the cash-poor diagnosis.
+  entries_on_account: say<{ entries: number }>({
+    en: ({ entries }) => `of ${entries} entries on the operating account at the close`,
+    zh: ({ entries }) => `截至结束时运营账户上的 ${entries} 个条目`,
+    de: ({ entries }) => `von ${entries} Einträgen im Betriebskonto beim Abschluss`,
+  }),
   // findings.ts: careless answers, invisible practices, polarised departments.
   responses_flagged: say<{ flagged: number; total: number; straightLining: number; tooFast: number }>({
     en: ({ flagged, total, straightLining, tooFast }) =>

@@ -15,6 +15,7 @@ import type {
   ReadinessReport,
   Recommendation,
 } from '../report-model';
+import type { AccountEntries } from './account-evidence';
 import { calibratedConfidence, confidenceWord } from './calibration';
 import { disjointDifference } from './differences';
 import { part, withNote } from './evidence-notes';
@@ -61,6 +62,11 @@ export interface DiagnosisInput {
    * (register-evidence.ts). Absent, or without a live flow: the diagnosis rests on the survey alone.
    */
   register?: { flows: readonly Flow[] };
+  /**
+   * The operating account's entries at the wave's close (issue 10): none of them having freed capacity corroborates
+   * the cash-poor diagnosis (account-evidence.ts). Absent, or no entry on the account: no row.
+   */
+  account?: AccountEntries;
 }
 
 /** Managers minus frontline per layer (both published and at the minimum), with simultaneous intervals. */

@@ -7,6 +7,7 @@ import { type Instrument, LAYERS, type Layer, type Level, type LikertSignal, sig
 import type { LedgerReport } from '../ledger/ledger-report';
 import type { OrgProfile } from '../profile';
 import type { DiagnosisCode, Evidence, GroupReport, ScaleScore } from '../report-model';
+import { type AccountEntries, accountRow } from './account-evidence';
 import { type CapacityReading, capacityReading } from './capacity';
 import {
   anyOf,
@@ -39,6 +40,8 @@ export interface TrapContext {
   ledger?: { report: LedgerReport };
   /** The organisation's stage-two register (its flows, as recorded): corroborating evidence (register-evidence.ts). */
   register?: { flows: readonly Flow[] };
+  /** The operating account's entries at the wave's close: corroborating evidence (account-evidence.ts). */
+  account?: AccountEntries;
 }
 
 /** Why a trap could not be checked, as data (texts.ts words it). */
@@ -341,8 +344,13 @@ export function cashPoorTrap(ctx: TrapContext): TrapOutcome {
     single(scoreRow('signal:waiting_ledger', waiting, T.signalLow, '<')),
     // Knowledge still checked with senior staff, often: what "no knowledge ledger" costs, from the respondents' own.
     corroborated(scoreRow('signal:knowledge_ledger', knowledge, T.signalLow, '<'), knowledgeChecksRow(ledger)),
-    // Activity mistaken for progress: nothing got shorter while large time sinks stand, as the respondents logged them.
-    corroborated(scoreRow('signal:operating_impact', impact, T.signalLow, '<'), timeSinkRow(ledger)),
+    // Activity mistaken for progress: nothing got shorter while large time sinks stand, as the respondents logged them,
+    // and nothing on leadership's account had freed capacity by the close.
+    corroborated(
+      scoreRow('signal:operating_impact', impact, T.signalLow, '<'),
+      timeSinkRow(ledger),
+      accountRow(ctx.account),
+    ),
   ];
   // Staff may not see spend that the profile shows; a profile that says "heavy investment" vetoes "cash-poor".
   if (profile) criteria.push(single(profileSummaryRow(profile, '<')));

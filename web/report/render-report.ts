@@ -35,7 +35,13 @@ import { CAPACITY_NAMES, LAYER_NAMES, LEVEL_NAMES, SIGNAL_NAMES } from './labels
 import { ledgerSection } from './render-ledger';
 import { trendSection, type WaveTrendModel } from './render-trend';
 import { REPORT_CSS } from './report-css';
-import { LEDGER_EVIDENCE_NAMES, REGISTER_EVIDENCE_NAMES, REPORT_TEXT, type ReportText } from './report-messages';
+import {
+  ACCOUNT_EVIDENCE_NAMES,
+  LEDGER_EVIDENCE_NAMES,
+  REGISTER_EVIDENCE_NAMES,
+  REPORT_TEXT,
+  type ReportText,
+} from './report-messages';
 import { REPORT_SENTENCES, type ReportSentences } from './report-sentences';
 
 /** One row of a segment breakdown: a suppressed row carries no numbers at all. */
@@ -576,6 +582,8 @@ export function evidenceSource(source: string, itemText?: (id: string) => string
       return LEDGER_EVIDENCE_NAMES[L.lang][rest] ?? LEDGER_EVIDENCE_NAMES.en[rest] ?? rest.replace(/_/g, ' ');
     case 'register':
       return REGISTER_EVIDENCE_NAMES[L.lang][rest] ?? REGISTER_EVIDENCE_NAMES.en[rest] ?? rest.replace(/_/g, ' ');
+    case 'account':
+      return ACCOUNT_EVIDENCE_NAMES[L.lang][rest] ?? ACCOUNT_EVIDENCE_NAMES.en[rest] ?? rest.replace(/_/g, ' ');
     default:
       if (source in LAYER_NAMES) return layerName(source as Layer);
       if (source in SIGNAL_NAMES) return signalLabel(source as LikertSignal);

@@ -559,3 +559,10 @@ export const REGISTER_EVIDENCE_NAMES: Record<Language, Record<string, string>> =
     past_threshold: 'Stufe-zwei-Register: Qualitätssignale jenseits ihres Schwellenwerts',
   },
 };
+
+/** Names of the account evidence rows (source `account:…`, shared/diagnosis/account-evidence.ts). */
+export const ACCOUNT_EVIDENCE_NAMES: Record<Language, Record<string, string>> = {
+  en: { entries_freed: 'Operating account: entries that had freed capacity by the close' },
+  zh: { entries_freed: '运营账户：截至结束时已释放产能的条目数' },
+  de: { entries_freed: 'Betriebskonto: Einträge, die bis zum Abschluss Kapazität freigesetzt hatten' },
+};

@@ -49,6 +49,7 @@ const SAMPLES: Record<EvidenceNoteCode, EvidenceNotePart> = {
   flows_ai_handles_in_register: { code: 'flows_ai_handles_in_register', figures: { flows: 6 } },
   signals_past_threshold: { code: 'signals_past_threshold' },
   signals_past_threshold_in_register: { code: 'signals_past_threshold_in_register' },
+  entries_on_account: { code: 'entries_on_account', figures: { entries: 4 } },
   responses_flagged: { code: 'responses_flagged', figures: { flagged: 9, total: 60, straightLining: 5, tooFast: 4 } },
   dont_know_share: { code: 'dont_know_share' },
   departments_apart: { code: 'departments_apart', figures: { high: 'Sales', low: 'Legal' } },
