@@ -199,9 +199,10 @@ interface QuestionState {
 
 /**
  * The time the intro promises, per statement and language: the measured medians of METHOD.md §2 (one entry per ledger
- * question: 7:31 in English, 9:05 in German, 9:34 in Chinese over 39 statements), so the promise is the one measured.
+ * question, 20 runs each: 7:34 in English, 8:39 in German, 8:30 in Chinese over 39 statements), so the promise is the
+ * one measured.
  */
-const SECONDS_PER_STATEMENT: Record<Language, number> = { en: 12, de: 14, zh: 15 };
+const SECONDS_PER_STATEMENT: Record<Language, number> = { en: 12, de: 13, zh: 13 };
 
 /** The survey page: every step rendered as a section of one form that posts to the page itself. */
 export function renderSurveyPage(input: SurveyPageInput): string {

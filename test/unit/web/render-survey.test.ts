@@ -32,8 +32,8 @@ describe('renderSurveyPage', () => {
       return Number(intro.match(/(\d+)\s*(?:minutes|分钟|Minuten)/)![1]);
     };
     expect(minutes('en')).toBe(Math.round((n * 12) / 60));
-    expect(minutes('de')).toBe(Math.round((n * 14) / 60));
-    expect(minutes('zh')).toBe(Math.round((n * 15) / 60));
+    expect(minutes('de')).toBe(Math.round((n * 13) / 60));
+    expect(minutes('zh')).toBe(Math.round((n * 13) / 60));
     expect(minutes('zh')).toBeGreaterThan(minutes('en'));
   });
 
