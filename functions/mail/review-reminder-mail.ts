@@ -96,8 +96,13 @@ const WORDS: Record<Language, Words> = {
   },
 };
 
-const number = (v: number, lang: Language) =>
-  (Math.round(v * 10) / 10).toLocaleString(lang === 'de' ? 'de-DE' : lang === 'zh' ? 'zh-CN' : 'en-US');
+// One formatter per language, built once (toLocaleString builds one per call; the output is the same).
+const FORMATS = {
+  en: new Intl.NumberFormat('en-US'),
+  de: new Intl.NumberFormat('de-DE'),
+  zh: new Intl.NumberFormat('zh-CN'),
+} satisfies Record<Language, Intl.NumberFormat>;
+const number = (v: number, lang: Language) => FORMATS[lang].format(Math.round(v * 10) / 10);
 
 export function reviewReminderMail(input: ReviewReminderInput): RenderedMail {
   const w = WORDS[input.lang];

@@ -145,7 +145,25 @@ class Cells {
     /** The campaign's labels expired: folded in from nowhere, neither from responses nor from a snapshot. */
     private readonly dropLabels = false,
   ) {
-    for (const [key, stats] of Object.entries(from)) this.cell(key).addStats(dropLabels ? unlabelled(stats) : stats);
+    // Each cell read once, straight into its accumulator (accumulatorFrom checks shape and counts as addStats does).
+    for (const [key, stats] of Object.entries(from)) {
+      const cell = accumulatorFrom(instrument, dropLabels ? unlabelled(stats) : stats);
+      if (cell.excludeFlagged) throw new StatsMismatchError('campaign statistics never leave flagged responses out');
+      this.cells.set(key, cell);
+    }
+  }
+
+  /**
+   * The cells of stored statistics, or null when they no longer have the shape this release folds (an older
+   * release's snapshot may not): then the fold starts from scratch.
+   */
+  static fromStored(instrument: Instrument, from: Record<string, GroupStats>, dropLabels: boolean): Cells | null {
+    try {
+      return new Cells(instrument, from, dropLabels);
+    } catch (error) {
+      if (error instanceof StatsMismatchError) return null;
+      throw error;
+    }
   }
 
   private cell(key: string): Accumulator {
@@ -236,19 +254,23 @@ async function startingSnapshot(
   campaign: CampaignRecord,
   end: string,
   safetyMs: number,
+  dropLabels: boolean,
 ) {
   const stored = await store.getSnapshot(campaign.id);
   if (stored) await finishErase(store, campaign, stored);
   // A snapshot past the close (stored before snapshots were capped at it) cannot be rolled back, and one stored before
   // the statistics gained fields no longer fits them: fold from scratch (the next stored fold then replaces it).
-  const snapshot =
-    stored &&
-    stored.cursor <= end &&
-    trailsItsCreation(stored, campaign, end, safetyMs) &&
-    fits(instrument, stored.cells)
-      ? stored
-      : null;
-  return { stored, snapshot, base: snapshot?.cursor ?? null };
+  const usable = stored && stored.cursor <= end && trailsItsCreation(stored, campaign, end, safetyMs);
+  // Read into accumulators once: checking that they fit is the same read.
+  const fromStored = usable ? Cells.fromStored(instrument, stored.cells, dropLabels) : null;
+  const snapshot = fromStored ? stored : null;
+  return {
+    stored,
+    snapshot,
+    base: snapshot?.cursor ?? null,
+    /** The snapshot's statistics to fold the tail into (empty without one). */
+    cells: fromStored ?? new Cells(instrument, {}, dropLabels),
+  };
 }
 
 /**
@@ -297,11 +319,18 @@ export async function campaignStats(
   const limit = options.maxTailItems ?? DEFAULT_MAX_TAIL_ITEMS;
   const dropLabels = labelsExpired(campaign, now);
   for (let attempt = 0; ; attempt++) {
-    const { stored, snapshot, base } = await startingSnapshot(store, instrument, campaign, end, options.safetyMs);
+    const { stored, base, cells } = await startingSnapshot(
+      store,
+      instrument,
+      campaign,
+      end,
+      options.safetyMs,
+      dropLabels,
+    );
     // At the close already: nothing in the stream after it can change the results (one snapshot read).
     if (base === end) {
       return {
-        cells: new Cells(instrument, snapshot?.cells, dropLabels).toStats(),
+        cells: cells.toStats(),
         snapshotCursor: base,
         tailItems: 0,
         refreshed: false,
@@ -322,7 +351,6 @@ export async function campaignStats(
         );
       }
       const tail = chunk.items;
-      const cells = new Cells(instrument, snapshot?.cells, dropLabels);
       let foldable = 0;
       for (const r of tail) {
         cells.apply(r, Number(inSnapshot(r, end)) - Number(inSnapshot(r, base)));
@@ -361,11 +389,18 @@ export async function settledStats(
   const limit = options.maxTailItems ?? DEFAULT_MAX_TAIL_ITEMS;
   const dropLabels = labelsExpired(campaign, now);
   for (let attempt = 0; ; attempt++) {
-    const { stored, snapshot, base } = await startingSnapshot(store, instrument, campaign, end, options.safetyMs);
+    const { stored, base, cells } = await startingSnapshot(
+      store,
+      instrument,
+      campaign,
+      end,
+      options.safetyMs,
+      dropLabels,
+    );
     // A snapshot at (or, stored under a later clock, past) the cursor is itself a settled fold.
     if (base !== null && base >= target) {
       return {
-        cells: new Cells(instrument, snapshot?.cells, dropLabels).toStats(),
+        cells: cells.toStats(),
         snapshotCursor: base,
         tailItems: 0,
         refreshed: false,
@@ -380,7 +415,6 @@ export async function settledStats(
         }
         throw new ReportPreparing('the answers are still being counted; try again shortly');
       }
-      const cells = new Cells(instrument, snapshot?.cells, dropLabels);
       for (const r of chunk.items) cells.apply(r, Number(inSnapshot(r, target)) - Number(inSnapshot(r, base)));
       let refreshed = false;
       if (chunk.items.length >= options.refreshItems) {
@@ -419,7 +453,14 @@ export async function foldStep(
   const end = reportEnd(campaign, now);
   const target = cursorLimit(campaign, end, now, options.safetyMs);
   for (let attempt = 0; ; attempt++) {
-    const { stored, base } = await startingSnapshot(store, instrument, campaign, end, options.safetyMs);
+    const { stored, base } = await startingSnapshot(
+      store,
+      instrument,
+      campaign,
+      end,
+      options.safetyMs,
+      labelsExpired(campaign, now),
+    );
     if (base !== null && base >= target) return { cursor: base, items: 0, caughtUp: true, stored: false };
     try {
       const chunk = await store.readStreamChunk(campaign, base, target, options.chunkItems);
@@ -438,17 +479,6 @@ export async function foldStep(
       if (error instanceof SnapshotMoved && attempt < 3) continue;
       throw error;
     }
-  }
-}
-
-/** Whether stored statistics still have the shape this release folds (an older release's snapshot may not). */
-function fits(instrument: Instrument, cells: Record<string, GroupStats>): boolean {
-  try {
-    for (const stats of Object.values(cells)) accumulatorFrom(instrument, stats);
-    return true;
-  } catch (error) {
-    if (error instanceof StatsMismatchError) return false;
-    throw error;
   }
 }
 

@@ -88,13 +88,13 @@ function figure(v: number, lang: Language): string {
   return lang === 'de' ? s.replace('.', ',') : s;
 }
 
+// Number.prototype.toLocaleString(locale) is a new Intl.NumberFormat(locale) each call, with the same output as its
+// format: built once, since a report writes every ledger sentence's total.
+const GROUPED = { en: new Intl.NumberFormat('en-US'), de: new Intl.NumberFormat('de-DE') };
+
 function approx(v: number, lang: Language): string {
   const rounded = v < 100 ? Math.round(v) : Number(v.toPrecision(2));
-  return lang === 'en'
-    ? rounded.toLocaleString('en-US')
-    : lang === 'de'
-      ? rounded.toLocaleString('de-DE')
-      : String(rounded);
+  return lang === 'en' || lang === 'de' ? GROUPED[lang].format(rounded) : String(rounded);
 }
 
 const people = (n: number, lang: Language) =>

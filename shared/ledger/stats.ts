@@ -279,36 +279,48 @@ export class LedgerAccumulator {
   /** Adds statistics of a disjoint group. Throws LedgerStatsError on anything but non-negative integer counts. */
   addStats(stats: unknown): void {
     // Every count is checked before the first is added, so a bad block changes nothing.
-    for (const { path, delta } of statsOps(stats)) this.#add(path, delta);
+    checkStats(stats);
+    this.#addChecked(stats as LedgerStats);
   }
 
-  /** One count of a statistics block (a path as statsOps gives it) added to the typed state. */
-  #add(path: readonly string[], delta: number): void {
-    const [ledger, part, key, field, sub, leafField, leafKey] = path;
-    if (ledger === 'time') {
-      if (part === 'sets') bump(this.#timeSets, key!, delta);
-      else {
-        const cell = cellOf(this.#time, key!, timeCell);
-        if (field === 'hours') bump(cell.hours, tickOf(sub!), delta);
-        else bump(cell[field as 'reasons' | 'labels'], sub!, delta);
+  /** A block checkStats passed, added to the typed state (a cell is made only for a count above zero). */
+  #addChecked(s: LedgerStats): void {
+    addCounts(this.#timeSets, s.time.sets);
+    for (const key of Object.keys(s.time.cells)) {
+      const c = s.time.cells[key]!;
+      if (!anyCount(c.hours) && !anyCount(c.reasons) && !anyCount(c.labels)) continue;
+      const cell = cellOf(this.#time, key, timeCell);
+      addTicks(cell.hours, c.hours);
+      addCounts(cell.reasons, c.reasons);
+      if (c.labels !== undefined) addCounts(cell.labels, c.labels);
+    }
+    addCounts(this.#waitSets, s.waiting.sets);
+    for (const key of Object.keys(s.waiting.kinds)) {
+      const k = s.waiting.kinds[key]!;
+      let kind: WaitKind | undefined;
+      if (anyCount(k.sets) || anyCount(k.labels)) {
+        kind = cellOf(this.#kinds, key, waitKind);
+        addCounts(kind.sets, k.sets);
+        if (k.labels !== undefined) addCounts(kind.labels, k.labels);
       }
-    } else if (ledger === 'knowledge') {
-      if (part === 'sets') bump(this.#knowledgeSets, key!, delta);
-      else {
-        const cell = cellOf(this.#knowledge, key!, knowledgeCell);
-        if (field === 'checks') bump(cell.checks, tickOf(sub!), delta);
-        else bump(cell[field as 'sop' | 'labels'], sub!, delta);
+      for (const holder of Object.keys(k.holders)) {
+        const h = k.holders[holder]!;
+        if (!anyCount(h.days) && !anyCount(h.times) && !(h.load > 0)) continue;
+        kind ??= cellOf(this.#kinds, key, waitKind);
+        const cell = cellOf(kind.holders, holder, waitCell);
+        addTicks(cell.days, h.days);
+        addTicks(cell.times, h.times);
+        if (h.load > 0) cell.load += h.load;
       }
-    } else if (part === 'sets') {
-      bump(this.#waitSets, key!, delta);
-    } else {
-      const kind = cellOf(this.#kinds, key!, waitKind);
-      if (field !== 'holders') bump(kind[field as 'sets' | 'labels'], sub!, delta);
-      else {
-        const cell = cellOf(kind.holders, sub!, waitCell);
-        if (leafField === 'load') cell.load += delta;
-        else bump(cell[leafField as 'days' | 'times'], tickOf(leafKey!), delta);
-      }
+    }
+    addCounts(this.#knowledgeSets, s.knowledge.sets);
+    for (const key of Object.keys(s.knowledge.cells)) {
+      const c = s.knowledge.cells[key]!;
+      if (!anyCount(c.checks) && !anyCount(c.sop) && !anyCount(c.labels)) continue;
+      const cell = cellOf(this.#knowledge, key, knowledgeCell);
+      addTicks(cell.checks, c.checks);
+      addCounts(cell.sop, c.sop);
+      if (c.labels !== undefined) addCounts(cell.labels, c.labels);
     }
   }
 
@@ -377,11 +389,6 @@ function withLabels<T extends object>(cell: T, labels: CountMap): T & { labels?:
   return labels.size === 0 ? cell : { ...cell, labels: counts(labels) };
 }
 
-interface Op {
-  path: string[];
-  delta: number;
-}
-
 const isEmpty = (c: Counts) => Object.keys(c).length === 0;
 
 /** Empty statistics, as toStats of an accumulator that holds nothing. */
@@ -400,61 +407,113 @@ export const isEmptyLedgerStats = (s: LedgerStats): boolean =>
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
-function statsOps(stats: unknown): Op[] {
-  const ops: Op[] = [];
-  const fail = (path: readonly string[]) =>
-    new LedgerStatsError(`ledger statistics differ in shape at ledger.${path.join('.')}`);
-  const record = (v: unknown, path: string[], keys?: readonly string[], optional: readonly string[] = []) => {
-    if (!isRecord(v)) throw fail(path);
-    if (keys) {
-      for (const k of Object.keys(v)) if (!keys.includes(k) && !optional.includes(k)) throw fail([...path, k]);
-      for (const k of keys) if (!(k in v)) throw fail([...path, k]);
+/**
+ * Checks a statistics block (stored, or another accumulator's) before anything of it is added: the shape, every
+ * count a non-negative integer, every tick key of a count above zero a tick. Error paths are built only on failure.
+ */
+function checkStats(stats: unknown): void {
+  const s = record(stats, LEDGER_KEYS, undefined, () => []);
+  const time = record(s.time, TIME_KEYS, undefined, () => ['time']);
+  checkCounts(time.sets, false, () => ['time', 'sets']);
+  const timeCells = record(time.cells, undefined, undefined, () => ['time', 'cells']);
+  for (const key of Object.keys(timeCells)) {
+    const at = () => ['time', 'cells', key];
+    const c = record(timeCells[key], TIME_CELL_KEYS, LABELS, at);
+    checkCounts(c.hours, true, () => [...at(), 'hours']);
+    checkCounts(c.reasons, false, () => [...at(), 'reasons']);
+    if (c.labels !== undefined) checkCounts(c.labels, false, () => [...at(), 'labels']);
+  }
+  const waiting = record(s.waiting, WAITING_KEYS, undefined, () => ['waiting']);
+  checkCounts(waiting.sets, false, () => ['waiting', 'sets']);
+  const kinds = record(waiting.kinds, undefined, undefined, () => ['waiting', 'kinds']);
+  for (const key of Object.keys(kinds)) {
+    const at = () => ['waiting', 'kinds', key];
+    const k = record(kinds[key], KIND_KEYS, LABELS, at);
+    checkCounts(k.sets, false, () => [...at(), 'sets']);
+    if (k.labels !== undefined) checkCounts(k.labels, false, () => [...at(), 'labels']);
+    const holders = record(k.holders, undefined, undefined, () => [...at(), 'holders']);
+    for (const holder of Object.keys(holders)) {
+      const where = () => [...at(), 'holders', holder];
+      const c = record(holders[holder], HOLDER_KEYS, undefined, where);
+      checkCounts(c.days, true, () => [...where(), 'days']);
+      checkCounts(c.times, true, () => [...where(), 'times']);
+      if (!isCount(c.load)) {
+        throw new LedgerStatsError(`ledger statistics hold ${String(c.load)} at ledger.${where().join('.')}.load`);
+      }
     }
-    return v;
-  };
-  const countsOf = (v: unknown, path: string[]) => {
-    for (const [k, n] of Object.entries(record(v, path))) {
-      if (!isCount(n))
-        throw new LedgerStatsError(`ledger statistics hold ${String(n)} at ledger.${[...path, k].join('.')}`);
-      if (n > 0) ops.push({ path: [...path, k], delta: n });
-    }
-  };
-  const cellsOf = (v: unknown, path: string[], each: (cell: unknown, path: string[]) => void) => {
-    for (const [k, cell] of Object.entries(record(v, path))) each(cell, [...path, k]);
-  };
-  const s = record(stats, [], ['time', 'waiting', 'knowledge']);
-  const time = record(s.time, ['time'], ['sets', 'cells']);
-  countsOf(time.sets, ['time', 'sets']);
-  cellsOf(time.cells, ['time', 'cells'], (cell, path) => {
-    const c = record(cell, path, ['hours', 'reasons'], ['labels']);
-    countsOf(c.hours, [...path, 'hours']);
-    countsOf(c.reasons, [...path, 'reasons']);
-    if (c.labels !== undefined) countsOf(c.labels, [...path, 'labels']);
-  });
-  const waiting = record(s.waiting, ['waiting'], ['sets', 'kinds']);
-  countsOf(waiting.sets, ['waiting', 'sets']);
-  cellsOf(waiting.kinds, ['waiting', 'kinds'], (kind, path) => {
-    const k = record(kind, path, ['sets', 'holders'], ['labels']);
-    countsOf(k.sets, [...path, 'sets']);
-    if (k.labels !== undefined) countsOf(k.labels, [...path, 'labels']);
-    cellsOf(k.holders, [...path, 'holders'], (cell, at) => {
-      const c = record(cell, at, ['days', 'times', 'load']);
-      countsOf(c.days, [...at, 'days']);
-      countsOf(c.times, [...at, 'times']);
-      if (!isCount(c.load))
-        throw new LedgerStatsError(`ledger statistics hold ${String(c.load)} at ledger.${at.join('.')}.load`);
-      if (c.load > 0) ops.push({ path: [...at, 'load', ''], delta: c.load });
-    });
-  });
-  const knowledge = record(s.knowledge, ['knowledge'], ['sets', 'cells']);
-  countsOf(knowledge.sets, ['knowledge', 'sets']);
-  cellsOf(knowledge.cells, ['knowledge', 'cells'], (cell, path) => {
-    const c = record(cell, path, ['checks', 'sop'], ['labels']);
-    countsOf(c.checks, [...path, 'checks']);
-    countsOf(c.sop, [...path, 'sop']);
-    if (c.labels !== undefined) countsOf(c.labels, [...path, 'labels']);
-  });
-  return ops;
+  }
+  const knowledge = record(s.knowledge, KNOWLEDGE_KEYS, undefined, () => ['knowledge']);
+  checkCounts(knowledge.sets, false, () => ['knowledge', 'sets']);
+  const knowledgeCells = record(knowledge.cells, undefined, undefined, () => ['knowledge', 'cells']);
+  for (const key of Object.keys(knowledgeCells)) {
+    const at = () => ['knowledge', 'cells', key];
+    const c = record(knowledgeCells[key], KNOWLEDGE_CELL_KEYS, LABELS, at);
+    checkCounts(c.checks, true, () => [...at(), 'checks']);
+    checkCounts(c.sop, false, () => [...at(), 'sop']);
+    if (c.labels !== undefined) checkCounts(c.labels, false, () => [...at(), 'labels']);
+  }
+}
+
+const LEDGER_KEYS = ['time', 'waiting', 'knowledge'] as const;
+const TIME_KEYS = ['sets', 'cells'] as const;
+const WAITING_KEYS = ['sets', 'kinds'] as const;
+const KNOWLEDGE_KEYS = ['sets', 'cells'] as const;
+const TIME_CELL_KEYS = ['hours', 'reasons'] as const;
+const KIND_KEYS = ['sets', 'holders'] as const;
+const HOLDER_KEYS = ['days', 'times', 'load'] as const;
+const KNOWLEDGE_CELL_KEYS = ['checks', 'sop'] as const;
+const LABELS = ['labels'] as const;
+
+const shapeError = (path: readonly string[]) =>
+  new LedgerStatsError(`ledger statistics differ in shape at ledger.${path.join('.')}`);
+
+/** A record with exactly `keys` (and any of `optional`); any keys when `keys` is undefined. */
+function record(
+  v: unknown,
+  keys: readonly string[] | undefined,
+  optional: readonly string[] | undefined,
+  path: () => string[],
+): Record<string, unknown> & Record<string, never> {
+  if (!isRecord(v)) throw shapeError(path());
+  if (keys) {
+    for (const k of Object.keys(v)) if (!keys.includes(k) && !optional?.includes(k)) throw shapeError([...path(), k]);
+    for (const k of keys) if (!(k in v)) throw shapeError([...path(), k]);
+  }
+  return v as Record<string, unknown> & Record<string, never>;
+}
+
+/** Counts by key; with `ticks`, every key of a count above zero a tick (as tickOf reads it). */
+function checkCounts(v: unknown, ticks: boolean, path: () => string[]): void {
+  const c = record(v, undefined, undefined, path);
+  for (const k of Object.keys(c)) {
+    const n: unknown = c[k];
+    if (!isCount(n))
+      throw new LedgerStatsError(`ledger statistics hold ${String(n)} at ledger.${[...path(), k].join('.')}`);
+    if (ticks && n > 0) tickOf(k);
+  }
+}
+
+/** Whether a checked block of counts (or an absent one) holds any count above zero. */
+function anyCount(counts: Counts | undefined): boolean {
+  if (counts === undefined) return false;
+  for (const k of Object.keys(counts)) if (counts[k]! > 0) return true;
+  return false;
+}
+
+/** Adds checked counts, those above zero (a key of zero never enters the typed state). */
+function addCounts(into: CountMap, counts: Counts): void {
+  for (const k of Object.keys(counts)) {
+    const n = counts[k]!;
+    if (n > 0) bump(into, k, n);
+  }
+}
+
+/** Adds checked tick counts (their keys are ticks: checkStats read each with tickOf). */
+function addTicks(into: TickMap, counts: Counts): void {
+  for (const k of Object.keys(counts)) {
+    const n = counts[k]!;
+    if (n > 0) bump(into, Number(k), n);
+  }
 }
 
 /** Statistics of the union of two disjoint groups: associative, commutative, empty statistics the identity. */

@@ -196,12 +196,11 @@ class StatsAccumulator implements Accumulator {
         `statistics with excludeFlagged=${excludeFlagged} cannot join statistics with excludeFlagged=${this.excludeFlagged}`,
       );
     }
-    // Read before anything changes: a ledger block of another shape leaves these statistics as they were.
-    const ledger = this.#ledger ? new LedgerAccumulator(null) : null;
-    if (ledger && stats.ledger !== undefined) this.#readLedger(ledger, stats.ledger);
+    // The ledger's addStats checks the whole block before it adds any of it, and comes before the buffer, which
+    // cannot fail: a ledger block of another shape leaves these statistics as they were.
+    if (this.#ledger && stats.ledger !== undefined) this.#readLedger(this.#ledger, stats.ledger);
     const own = this.#stats;
     for (let i = 0; i < own.length; i++) own[i]! += incoming[i]!;
-    if (ledger) this.#ledger!.addStats(ledger.toStats());
   }
 
   /** The ledger block of statistics read by accumulatorFrom (their other parts are already in the buffer). */

@@ -9,6 +9,7 @@ import {
 import type { SurveyResponse } from '../response';
 import { type Accumulator, accumulatorFrom, createAccumulator } from './accumulator';
 import { InstrumentMismatchError, StatsMismatchError } from './errors';
+import { planOf, readStats, toStats } from './scoring-plan';
 
 /**
  * Sufficient statistics of one scale. Every field is an integer sum (answers are integers 1..5), so fold, unfold and
@@ -207,8 +208,10 @@ export function merge(a: GroupStats, b: GroupStats): GroupStats {
 }
 
 /**
- * Statistics of the union of many disjoint groups: equal to merging them one by one onto emptyStats, in one walk
- * (a report sums the cells of every group it shows, so merging pairwise copied the statistics once per cell).
+ * Statistics of the union of many disjoint groups: equal to merging them one by one onto emptyStats, in one pass
+ * (a report sums the cells of every group it shows, so merging pairwise copied the statistics once per cell). Each
+ * group is read into the accumulator's flat layout (scoring-plan.ts `readStats`, which checks its shape and counts)
+ * and summed there, rather than walked field by field as `merge` does; the sums are the same integers.
  * `ledger: false` leaves the ledger block out, for groups whose ledger is never shown (a department or level).
  */
 export function mergeMany(
@@ -216,15 +219,22 @@ export function mergeMany(
   stats: readonly GroupStats[],
   options: ScoringOptions & { ledger?: boolean } = {},
 ): GroupStats {
-  const empty = emptyStats(instrument, options);
+  const excludeFlagged = options.excludeFlagged ?? false;
   for (const s of stats) {
     checkInstrument(instrument, s);
-    if (s.excludeFlagged !== empty.excludeFlagged) {
+    if (s.excludeFlagged !== excludeFlagged) {
       throw new StatsMismatchError('cannot merge statistics with different excludeFlagged settings');
     }
   }
-  const { ledger: _empty, ...restEmpty } = empty;
-  const merged = addAll([restEmpty, ...stats.map(({ ledger: _ledger, ...rest }) => rest)], 'stats') as GroupStats;
+  const plan = planOf(instrument);
+  const sum = new Float64Array(plan.length);
+  const one = new Float64Array(plan.length);
+  for (const s of stats) {
+    one.fill(0);
+    readStats(plan, s, one);
+    for (let i = 0; i < sum.length; i++) sum[i]! += one[i]!;
+  }
+  const merged = toStats(plan, sum, excludeFlagged);
   if (options.ledger === false) return merged;
   const ledgers = stats.flatMap((s) => (s.ledger ? [s.ledger] : []));
   if (ledgers.length === 0) return merged;

@@ -225,28 +225,53 @@ function itemMeansScore(s: ScaleStats): { mean: number; se: number | null } | nu
   // its sign is never float noise: s_i² / n_i = c_i / (n_i² (n_i - 1)), s_ij n_ij / (n_i n_j) = c_ij / ((n_ij - 1) n_i n_j).
   let num = 0n;
   let den = 1n;
-  const add = (c: bigint, d: bigint) => {
+  // den is the product of these counts (each a safe integer), which is what reducing it takes.
+  const factors: number[] = [];
+  const add = (c: bigint, d: bigint, f1: number, f2: number, f3: number) => {
     num = num * d + c * den;
     den *= d;
+    factors.push(f1, f2, f3);
   };
   for (const a of answered) {
     for (const b of answered) {
       if (a.i === b.i) {
         const m = big(a.m);
         if (a.m < 2) return { mean, se: null };
-        add(centred(m, big(s.items.sum[a.i]!), big(s.items.sumSq[a.i]!)), m * m * (m - 1n));
+        add(centred(m, big(s.items.sum[a.i]!), big(s.items.sumSq[a.i]!)), m * m * (m - 1n), a.m, a.m, a.m - 1);
       } else {
         const [i, j] = a.i < b.i ? [a.i, b.i] : [b.i, a.i];
         const [n, si, sj, , , cross] = s.pairs[pairIndex(k, i, j)]!;
-        if (n! >= 2) add(big(n!) * big(cross!) - big(si!) * big(sj!), (big(n!) - 1n) * big(a.m) * big(b.m));
+        if (n! >= 2) {
+          add(big(n!) * big(cross!) - big(si!) * big(sj!), (big(n!) - 1n) * big(a.m) * big(b.m), n! - 1, a.m, b.m);
+        }
       }
     }
   }
   if (num < 0n) return { mean, se: null };
-  // Reduced once, at the end, to the lowest terms a reduction after every term reached: the same fraction, so the
-  // same float, for a fraction of the gcd work.
-  const g = gcd(num, den);
-  return { mean, se: Math.sqrt(ratio(num / g, den / g)) / J };
+  // Reduced once, at the end, to lowest terms: the same fraction a reduction after every term reached, so the same
+  // float. Lowest terms are unique, so they are reached factor by factor of den (each small: a gcd of numbers) rather
+  // than by Euclid on num and den, whose thousand-bit remainders were most of a large group's report.
+  const [reducedNum, reducedDen] = lowestTerms(num, factors);
+  return { mean, se: Math.sqrt(ratio(reducedNum, reducedDen)) / J };
+}
+
+/**
+ * num / (product of `factors`) in lowest terms, for num >= 0 and factors positive safe integers. Each factor loses
+ * what it shares with num (num divided by the same) until the two are coprime; num only shrinks after that, so it
+ * stays coprime to every factor already done, hence to their product.
+ */
+export function lowestTerms(num: bigint, factors: readonly number[]): [bigint, bigint] {
+  let n = num;
+  let d = 1n;
+  for (const factor of factors) {
+    let f = factor;
+    for (let g = gcdSafe(Number(n % BigInt(f)), f); g > 1; g = gcdSafe(Number(n % BigInt(f)), f)) {
+      n /= BigInt(g);
+      f /= g;
+    }
+    d *= BigInt(f);
+  }
+  return [n, d];
 }
 
 /** num / den as a float, for integers of any size (both shifted down first so neither overflows a double). */

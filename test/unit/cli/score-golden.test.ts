@@ -14,6 +14,9 @@ import { createRng, simulatePopulation, simulationCsv, withLedgers } from '../..
 // made faster (issue 10): the fixture holds the SHA-256 of its --json and text output and of every cell's statistics,
 // recorded once from the code before the change, with labels (free text) off and on. The CSVs are generated here from
 // seeded simulations, so the fixture stays small; the figures below check the generator itself has not moved.
+// The --json hashes were recorded again when t quantiles from df 1,000 on became an expansion (t-quantile.ts): the
+// JSON of the three cases then moved in 114 interval bounds, by at most 1.4e-14 relative, and nowhere else; the text,
+// the CSV and every cell's statistics kept their hashes.
 
 const I = CURRENT_INSTRUMENT;
 const dir = mkdtempSync(join(tmpdir(), 'orgos-golden-'));

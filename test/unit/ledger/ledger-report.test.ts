@@ -52,6 +52,33 @@ describe('order statistics', () => {
     expect(Math.abs(l - (50_000 - 0.98 * Math.sqrt(100_000)))).toBeLessThan(3);
   });
 
+  it('give the rank the walk from P(X = 0) gives, though they start near it from 1,000 on', () => {
+    // The walk medianRank did for every n before it started near the answer: the reference for every n.
+    const fromZero = (n: number, alpha = 0.05): number | null => {
+      let logP = n * Math.log(0.5);
+      let cdf = Math.exp(logP);
+      if (cdf > alpha / 2) return null;
+      let l = 1;
+      for (let i = 0; i < n; i++) {
+        logP += Math.log((n - i) / (i + 1));
+        const next = cdf + Math.exp(logP);
+        if (next > alpha / 2) break;
+        cdf = next;
+        l = i + 2;
+      }
+      return Math.min(l, Math.floor((n + 1) / 2));
+    };
+    for (let n = 1; n <= 4_000; n++) expect(medianRank(n), `n=${n}`).toBe(fromZero(n));
+    for (const alpha of [0.01, 0.1, 0.5]) {
+      for (let n = 1_000; n <= 3_000; n += 37) expect(medianRank(n, alpha), `n=${n}`).toBe(fromZero(n, alpha));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 4_000, max: 1_000_000 }), (n) => medianRank(n) === fromZero(n)),
+      { numRuns: 60 },
+    );
+    expect(medianRank(1_000_000)).toBe(fromZero(1_000_000));
+  });
+
   it('read medians and intervals off a histogram of ticks', () => {
     expect(medianTicks({})).toBeNull();
     expect(medianTicks({ '2': 1, '6': 2 })).toBe(6);

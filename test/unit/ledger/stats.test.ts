@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CORE_INSTRUMENT, CURRENT_INSTRUMENT } from '../../../shared/instrument';
+import { LedgerAccumulator, LedgerStatsError } from '../../../shared/ledger/stats';
 import type { SurveyResponse } from '../../../shared/response';
 import {
   accumulatorFrom,
@@ -196,5 +197,21 @@ describe('ledger statistics in GroupStats', () => {
       expect(() => accumulatorFrom(I, { ...good, ledger } as GroupStats)).toThrow(StatsMismatchError);
       expect(() => merge(good, { ...good, ledger } as GroupStats)).toThrow();
     }
+  });
+
+  it('add nothing of a ledger block that fails its check, even where it fails last', () => {
+    const good = foldAll([withLedger]);
+    const accumulator = new LedgerAccumulator(null);
+    accumulator.addStats(good.ledger);
+    const before = accumulator.toStats();
+    // Sound counts first, then a tick that is no tick in the last part read (knowledge): nothing of it may land.
+    const ledger = {
+      ...good.ledger!,
+      knowledge: { ...good.ledger!.knowledge, cells: { pricing: { checks: { '1.5': 1 }, sop: { none: 1 } } } },
+    };
+    expect(() => accumulator.addStats(ledger)).toThrow(LedgerStatsError);
+    expect(accumulator.toStats()).toEqual(before);
+    accumulator.addStats(good.ledger);
+    expect(accumulator.toStats()).toEqual(foldAll([withLedger, withLedger]).ledger);
   });
 });

@@ -1,8 +1,10 @@
 // Hand-computed examples. The roles layer has three plain items and one reverse-worded item (roles_squeezed).
+
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CORE_INSTRUMENT, CURRENT_INSTRUMENT, type Instrument } from '../../../shared/instrument';
 import type { Answers } from '../../../shared/response';
-import { scoreResponses, tQuantile } from '../../../shared/scoring';
+import { lowestTerms, scoreResponses, tQuantile } from '../../../shared/scoring';
 import { makeResponse } from '../../factories';
 
 const score = (answersList: Answers[], instrument: Instrument = CURRENT_INSTRUMENT) =>
@@ -269,5 +271,29 @@ describe('capacity decision', () => {
 
   it('has no "has leadership decided" figures for 2026.1, which never asked it', () => {
     expect(score([{ sig_capacity_use: 'profit' }], CORE_INSTRUMENT).capacityDecided).toBeUndefined();
+  });
+});
+
+describe('lowestTerms', () => {
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+  it('reduces a fraction over a product of counts to the lowest terms Euclid gives', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 1n << 400n }),
+        fc.array(fc.integer({ min: 1, max: 2_000_000 }), { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 8 }),
+        (seed, factors, shared) => {
+          // Numerators sharing factors with the denominator, as the item-means variance's do.
+          const num = shared.reduce((n, f) => n * BigInt(f), seed);
+          const all = [...factors, ...shared];
+          const den = all.reduce((d, f) => d * BigInt(f), 1n);
+          const g = gcd(num, den);
+          expect(lowestTerms(num, all)).toEqual([num / g, den / g]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(lowestTerms(0n, [6, 10])).toEqual([0n, 1n]);
+    expect(lowestTerms(12n, [4, 6])).toEqual([1n, 2n]);
   });
 });
