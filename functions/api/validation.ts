@@ -152,20 +152,20 @@ export function validate<Target extends keyof ValidationTargets, Name extends Sc
   let validator: MiddlewareHandler | undefined;
   const check = RESPONDENT_CHECKS[name] as ((value: unknown) => object | undefined) | undefined;
   return async (c, next) => {
-    let body: unknown;
-    if (target === 'json') {
-      // Malformed JSON is the validator's to refuse: here only a body that parsed.
-      body = await c.req.json().catch(() => undefined);
-      const reserved = reservedKeyPath(body);
-      if (reserved) throw new ValidationFailed([{ field: reserved.join('.'), message: 'is a reserved name' }]);
-    }
+    // Malformed JSON is the validator's to refuse: here only a body that parsed.
+    const body = target === 'json' ? await c.req.json().catch(() => undefined) : undefined;
     if (check) {
-      // Passed, it is what the schema would give; anything else goes to the schema, which names the problems.
+      // Passed, it is what the schema would give (and holds no reserved key: every check refuses one); anything else
+      // goes to the schema, which names the problems.
       const passed = check(validatorInput(c, target, body));
       if (passed !== undefined) {
         c.req.addValidatedData(target, passed);
         return next();
       }
+    }
+    if (target === 'json') {
+      const reserved = reservedKeyPath(body);
+      if (reserved) throw new ValidationFailed([{ field: reserved.join('.'), message: 'is a reserved name' }]);
     }
     validator ??= zValidator(target, (await loadSchemas())[name] as z.ZodMiniType, (result) => {
       if (!result.success) throw new ValidationFailed(fieldIssues(result.error.issues, ROOTS[target]));

@@ -216,10 +216,28 @@ describe('the respondent checks without zod', () => {
     );
   });
 
-  it('refuse a reserved key wherever it is (validate() answers it before them)', () => {
-    const body = JSON.parse(
-      '{"responseId":"123e4567-e89b-42d3-a456-426614174000","answers":{"q1":3,"__proto__":2},"level":"manager","department":"Sales"}',
-    );
-    expect(submitResponseBody(body)).toBeUndefined();
+  it('refuse a reserved key at any depth, so a body they pass needs no reserved-key walk (validate())', () => {
+    const body = {
+      responseId: '123e4567-e89b-42d3-a456-426614174000',
+      answers: { q1: 3 },
+      level: 'manager',
+      department: 'Sales',
+      ledger: {
+        time: [{ category: 'meetings', hoursPerWeek: 2 }],
+        waiting: [{ kind: 'approval', heldBy: { department: 'Ops' }, days: 2 }, { heldBy: { level: 'executive' } }],
+        knowledge: [{ category: 'lookup', checksPerWeek: 3 }],
+      },
+    };
+    const text = JSON.stringify(body);
+    expect(submitResponseBody(json(body))).toBeDefined();
+    const opens = [...text.matchAll(/\{/g)].map((m) => m.index);
+    expect(opens.length).toBe(9);
+    for (const at of opens) {
+      // JSON.parse keeps an own `__proto__` key, as a request body has it.
+      const spoiled = JSON.parse(`${text.slice(0, at + 1)}"__proto__":{},${text.slice(at + 1)}`);
+      expect(reservedKeyPath(spoiled)).not.toBeNull();
+      expect(submitResponseBody(spoiled)).toBeUndefined();
+    }
+    expect(surveyParams(JSON.parse('{"surveyToken":"abcdefghijklmnopq","__proto__":"x"}'))).toBeUndefined();
   });
 });
