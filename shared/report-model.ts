@@ -1,3 +1,4 @@
+import type { EvidenceNotePart } from './diagnosis/evidence-notes';
 import type { Layer, Level, LikertSignal, Localized } from './instrument';
 import type { LedgerReport } from './ledger/ledger-report';
 import type { WaitHolder } from './ledger/types';
@@ -100,7 +101,10 @@ export interface Evidence {
   comparison: '<' | '<=' | '>' | '>=';
   /** Whether this piece of evidence holds. */
   met: boolean;
+  /** The note in English (for the API and the CLI), made from `noteParts`. */
   note?: string;
+  /** The note's parts as codes with their figures: the report says them in its language (evidence-notes.ts). */
+  noteParts?: EvidenceNotePart[];
 }
 
 export interface Diagnosis {

@@ -22,6 +22,7 @@ import {
 import { closedAtOf } from '../lifecycle/campaign-state';
 import type { CampaignReport } from '../reports/build-report';
 import { instrumentOf } from '../reports/campaign-stats';
+import { flowsAsOf } from '../reports/register';
 import type { AccountItemRecord } from '../store/account-store';
 import type { CampaignRecord, OrgRecord, Store } from '../store/store';
 import { ledgerOf, publishedWaves, type ReportDeps, reportCache, type Wave, waveFacts } from './published';
@@ -212,6 +213,8 @@ export async function accountSection(
   const [records, facts] = await Promise.all([loadAccount(deps.store, campaign.orgId), waveFacts(report, campaign)]);
   const entries = records.entries.map((r) => r.data);
   const closedAt = closedAtOf(campaign, now);
+  // The register as it stood at the close, as the wave's diagnosis reads it: a flow fixed later is the next wave's.
+  const flows = await flowsAsOf(deps.store, campaign.orgId, records.flows, closedAt);
   const waveDay = day(closedAt ?? now.toISOString());
   const ledger = facts?.ledger ?? null;
   const items = entries.map((e) => {
@@ -255,12 +258,7 @@ export async function accountSection(
           facts.minGroupSize,
         )
       : null,
-    summary: accountSummary(
-      entries,
-      decided,
-      records.flows.map((f) => f.data),
-      day(now.toISOString()),
-    ),
+    summary: accountSummary(entries, decided, flows, day(now.toISOString())),
     cadence: reviewCadence(
       records.reviews.map((r) => r.data),
       waveDay,
@@ -270,8 +268,9 @@ export async function accountSection(
 }
 
 /**
- * What the close email says of the account: how many entries moved during the wave, and the red signals; undefined
- * when the organisation keeps no account yet (no entry, no flow), so its mail says nothing of one.
+ * What the close email says of the account: how many entries moved during the wave, and the red signals of the
+ * register as it stood at the close (a mail sent late, after a retry, says what the report says); undefined when the
+ * organisation kept no account at the close (no entry, no flow), so its mail says nothing of one.
  */
 export async function accountMailFacts(
   store: Store,
@@ -279,14 +278,13 @@ export async function accountMailFacts(
   closedAt: string,
 ): Promise<{ moved: number; red: { flow: string; signal: string }[] } | undefined> {
   const records = await loadAccount(store, campaign.orgId);
-  if (records.entries.length === 0 && records.flows.length === 0) return undefined;
+  const flows = await flowsAsOf(store, campaign.orgId, records.flows, closedAt);
+  if (records.entries.length === 0 && flows.length === 0) return undefined;
   const moved = movedBetween(
     records.entries.map((r) => r.data),
     campaign.createdAt,
     closedAt,
   ).length;
-  const red = registerState(records.flows.map((f) => f.data)).flatMap((f) =>
-    f.red.map((signal) => ({ flow: f.name, signal })),
-  );
+  const red = registerState(flows).flatMap((f) => f.red.map((signal) => ({ flow: f.name, signal })));
   return { moved, red };
 }

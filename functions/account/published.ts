@@ -4,7 +4,7 @@ import { statsOptions } from '../api/stats-options';
 import { closedAtOf, isPublished } from '../lifecycle/campaign-state';
 import { buildReport, type CampaignReport } from '../reports/build-report';
 import { campaignStats, instrumentOf } from '../reports/campaign-stats';
-import { registerFlows } from '../reports/register';
+import { accountEntries, registerFlows } from '../reports/register';
 import type { CampaignRecord, OrgRecord } from '../store/store';
 
 // The published waves an account is reconciled against: a campaign's report exactly as GET .../report answers it,
@@ -19,12 +19,13 @@ export async function campaignReport(
   now: Date,
 ): Promise<CampaignReport> {
   const { store } = deps;
-  const [stats, leadership, profile, invites, flows] = await Promise.all([
+  const [stats, leadership, profile, invites, flows, account] = await Promise.all([
     campaignStats(store, campaign, now, statsOptions(deps)),
     store.getLeadership(campaign.id),
     store.getProfile(campaign.orgId),
     store.inviteCounts(campaign.id),
     registerFlows(store, campaign, now),
+    accountEntries(store, campaign, now),
   ]);
   return buildReport({
     campaign,
@@ -37,6 +38,7 @@ export async function campaignReport(
     now,
     settleMs: statsOptions(deps).safetyMs,
     flows,
+    ...(account ? { account } : {}),
   });
 }
 

@@ -252,6 +252,7 @@ const PortfolioSchema = z.object({
       z.object({ ledger: z.enum(['time', 'waiting']), category: z.string(), name: z.string(), companies: z.number() }),
     ),
   }),
+  next: z.nullable(z.string()),
 });
 
 const AccountSectionSchema = z.object({
@@ -427,9 +428,10 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/v1/portfolio/accounts',
     summary:
-      "Each portfolio company's account, and the time sinks and waits most often among a company's top ones (published cells only)",
+      "Each portfolio company's account, a page at a time in the order the companies were created, and the time sinks and waits most often among a company's top ones (published cells only) among the page's companies: `common` counts companies, so adding the pages' counts gives the portfolio's. Paged by the API's convention: at most `limit` companies (1–50, default 20); `next` is an opaque cursor for the page after (null on the last), sent back as `cursor`. A company added between two pages is given once; a cursor is bound to its caller, and another caller's or an edited one is a 400 naming `cursor`",
     access: FROM_POLICY,
-    ok: { status: 200, schema: PortfolioSchema, description: 'Portfolio accounts' },
-    errors: [...AUTH],
+    query: S.PageQuery,
+    ok: { status: 200, schema: PortfolioSchema, description: 'One page of the portfolio accounts' },
+    errors: [400, ...AUTH],
   },
 ];

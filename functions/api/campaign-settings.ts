@@ -5,6 +5,7 @@ import { instrumentOf } from '../reports/campaign-stats';
 import type { CampaignRecord, CampaignSettingsChanges, DueRecord, SurveyLinkRecord } from '../store/store';
 import type { AppDeps } from './deps';
 import { Conflict, type FieldIssue, LanguageInUse, SettingsLocked, ValidationFailed } from './errors';
+import { OPEN_ONLY_FIELDS } from './schemas';
 import { sha256Hex, tokenIdOf } from './token-hash';
 
 // The settings a campaign is made with (close date, reminders, languages, open link) and that may change while it
@@ -19,16 +20,6 @@ const DAY_MS = 86_400_000;
  * minutes is far past both, and short enough not to stand in anyone's way (to close sooner, close by hand).
  */
 export const CLOSE_MOVE_MARGIN_MS = 5 * 60_000;
-
-/** The fields that change only while the campaign is open (name and the archive flag change any time). */
-export const OPEN_ONLY_FIELDS = [
-  'departments',
-  'closesAt',
-  'languages',
-  'openLink',
-  'reminderDays',
-  'remindAt',
-] as const;
 
 /** Languages the campaign's instrument has no version in. */
 export function languageIssues(instrument: Instrument, languages: readonly Language[]): FieldIssue[] {
@@ -228,7 +219,8 @@ export async function changeSettings(
     changes.surveyLinkId = made.link.id;
   }
 
-  // Before the campaign: a link or an item left by a crash here does nothing (the link is not the campaign's).
+  // Before the campaign: a link or an item left by a crash here does nothing (the link is not the campaign's), and
+  // deleting the campaign still finds the link (store.ts `deleteCampaign` reads every link item of the campaign).
   if (made) await deps.store.putSurveyLink(made.link);
   for (const d of due) await deps.store.putDue(d);
   for (const d of stale) await deps.store.deleteDue(d);

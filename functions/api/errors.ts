@@ -327,7 +327,7 @@ export const PROBLEM_TYPES: { slug: string; status: number; title: string; when:
     slug: 'rate-limited',
     status: 429,
     title: 'Too many requests',
-    when: 'too many survey submissions, or failed sign-in attempts, from one client; invitations past the hourly limit',
+    when: 'too many survey submissions, or failed sign-in attempts or wrong saved-answers codes, from one client; invitations past the hourly limit',
   },
   {
     slug: 'internal',

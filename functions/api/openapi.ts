@@ -312,7 +312,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/v1/portfolio',
     summary:
-      "Every organisation of the portfolio at a glance: its latest closed wave's five layers (score, level), first break, diagnoses, response rate and the change since its previous wave with its significance; archived organisations with ?archived=include; a CSV with ?format=csv. While a campaign runs, participation says after-close",
+      "Every organisation of the portfolio at a glance: its latest closed wave's five layers (score, level), first break, diagnoses, response rate and the change since its previous wave with its significance; archived organisations with ?archived=include; a CSV with ?format=csv. While a campaign runs, participation gives its answers before the last settled hour, as its own participation route does (none below the minimum group size)",
     access: 'admin, consultant',
     query: S.PortfolioQuery,
     ok: { status: 200, schema: R.PortfolioSchema, description: 'Portfolio', csv: true },

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { EVIDENCE_NOTES, type EvidenceNoteCode } from '../../shared/diagnosis/evidence-notes';
 import { LANGUAGES, LAYERS, type Layer, LEVELS, LIKERT_SIGNALS, SIGNALS } from '../../shared/instrument';
 import { OrgProfileSchema } from '../../shared/profile';
 import { roleSchema } from './schemas';
@@ -278,7 +279,17 @@ const EvidenceDoc = z.object({
   threshold: z.number(),
   comparison: z.enum(['<', '<=', '>', '>=']),
   met: z.boolean(),
+  /** In English. */
   note: z.optional(z.string()),
+  /** The note's parts, each a code with its figures, for saying it in another language. */
+  noteParts: z.optional(
+    z.array(
+      z.object({
+        code: z.enum(Object.keys(EVIDENCE_NOTES) as [EvidenceNoteCode, ...EvidenceNoteCode[]]),
+        figures: z.optional(z.record(z.string(), z.union([z.number(), z.string()]))),
+      }),
+    ),
+  ),
 });
 /** A difference between two published groups with its simultaneous interval (docs/METHOD.md). */
 const DifferenceDoc = z.object({ value: z.number(), ci: z.tuple([z.number(), z.number()]), beyondNoise: z.boolean() });
@@ -595,8 +606,16 @@ export const PortfolioSchema = z.object({
           ),
         }),
       ),
-      /** "after-close" while a campaign of the organisation is open: participation is shown only after the close. */
-      participation: z.nullable(z.literal('after-close')),
+      /** Each open campaign with its live participation, as GET /campaigns/{id}/participation gives it. */
+      participation: z.array(
+        z.object({
+          campaignId: z.string(),
+          campaignName: z.string(),
+          asOf: z.nullable(z.string()),
+          minGroupSize: z.number(),
+          total: z.nullable(z.number()),
+        }),
+      ),
     }),
   ),
 });

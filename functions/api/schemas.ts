@@ -90,16 +90,17 @@ const languagesSchema = () =>
 const reminderDaysSchema = () => z.array(z.number().check(z.int(), z.gte(1), z.lte(365))).check(z.maxLength(10));
 const remindAtSchema = () => z.array(z.iso.datetime()).check(z.maxLength(10));
 
-const PATCH_FIELDS = [
-  'name',
-  'archived',
+/** The fields that change only while the campaign is open (name and the archive flag change any time). */
+export const OPEN_ONLY_FIELDS = [
   'departments',
   'closesAt',
   'languages',
   'openLink',
   'reminderDays',
   'remindAt',
-];
+] as const;
+
+const PATCH_FIELDS = ['name', 'archived', ...OPEN_ONLY_FIELDS];
 
 export const PatchCampaignBody = z.lazy(() =>
   z
@@ -305,6 +306,18 @@ export const ReportQuery = z.lazy(() => z.strictObject({ format: z.optional(z.en
 /** The portfolio at a glance: archived organisations only with `archived=include`; `format=csv` for the export. */
 export const PortfolioQuery = z.lazy(() =>
   z.strictObject({ archived: z.optional(z.enum(['include'])), format: z.optional(z.enum(['json', 'csv'])) }),
+);
+
+/** A paged list's query (api/paging.ts): `limit` 1–50 (PAGE_LIMIT_MAX), `cursor` the `next` of the page before. */
+export const PageQuery = z.lazy(() =>
+  z.strictObject({
+    limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4][0-9]|50)$/, { message: 'a whole number from 1 to 50' }))),
+    cursor: z.optional(
+      z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9_-]{1,600}\.[A-Za-z0-9_-]{22}$/, { message: 'is not a cursor this list gave you' })),
+    ),
+  }),
 );
 
 /** Campaign ids: comma-separated, or the key repeated (`?campaigns=a&campaigns=b`, as API Gateway passes it on). */

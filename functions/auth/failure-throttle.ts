@@ -17,8 +17,11 @@ export interface FailureThrottleOptions {
 }
 
 export interface FailureThrottle {
-  /** Answers 429 with Retry-After when the client used up its failures. */
-  check(c: Context): void;
+  /**
+   * Answers 429 with Retry-After when the client used up its failures. `attempts` names them as the client knows
+   * them (the bucket is one per client whatever was guessed: a guesser gains nothing by alternating).
+   */
+  check(c: Context, attempts?: string): void;
   /** Counts one failure against the client. */
   failed(c: Context): void;
 }
@@ -34,12 +37,12 @@ export function failureThrottle(options: FailureThrottleOptions): FailureThrottl
     return bucket;
   };
   return {
-    check(c) {
+    check(c, attempts = 'failed sign-in attempts') {
       const t = now();
       const bucket = bucketOf(options.keyOf(c), t);
       if (bucket.tokens < 1) {
         throw new TooManyRequests(
-          'too many failed sign-in attempts from this client; wait before trying again',
+          `too many ${attempts} from this client; wait before trying again`,
           (1 - bucket.tokens) / perMs / 1000,
         );
       }

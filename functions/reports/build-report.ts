@@ -1,4 +1,5 @@
 import type { Flow } from '../../shared/account';
+import type { AccountEntries } from '../../shared/diagnosis';
 import { type Instrument, LAYERS, type Layer, LIKERT_SIGNALS } from '../../shared/instrument';
 import { ledgerDesignFor } from '../../shared/ledger';
 import {
@@ -111,6 +112,8 @@ export interface ReportInput {
    * in the replacement-only diagnosis. Absent: the diagnosis rests on the survey alone.
    */
   flows?: readonly Flow[];
+  /** The operating account's entries and the close they are read at: evidence in the cash-poor diagnosis. */
+  account?: AccountEntries;
 }
 
 export const cellStatsOf = (cells: Map<string, GroupStats>): CellStats[] =>
@@ -216,6 +219,7 @@ export function buildReport(input: ReportInput): CampaignReport {
     minGroupSize: campaign.minGroupSize,
     departments: campaign.departments,
     ...(input.flows ? { flows: input.flows } : {}),
+    ...(input.account ? { account: input.account } : {}),
     ...(design ? { ledgerDesign: { ...design, labels: design.labels && !labelsExpired(campaign, now) } } : {}),
   });
   return { ...report, ...head, published: true, lateBursts: lateBurstsOf(report, cells, input.late ?? null) };

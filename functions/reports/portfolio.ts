@@ -5,12 +5,14 @@ import {
   type GlanceChange,
   type GlanceLayer,
   type Portfolio,
+  type RunningWave,
 } from '../../shared/report/portfolio';
 import { closedAtOf, isClosed, isPublished } from '../lifecycle/campaign-state';
 import type { CampaignRecord, OrgRecord, Store } from '../store/store';
 import { buildReport, responseRateOf } from './build-report';
 import { campaignStats, instrumentOf, type StatsOptions } from './campaign-stats';
-import { registerFlows } from './register';
+import { liveParticipation } from './participation';
+import { accountEntries, registerFlows } from './register';
 import { waveTrend } from './waves';
 
 // The portfolio at a glance: per organisation, what its latest closed and published wave's own report shows (same
@@ -42,13 +44,21 @@ function latestPublished(campaigns: readonly CampaignRecord[], now: Date, settle
 
 async function companyOf(store: Store, org: OrgRecord, now: Date, options: StatsOptions): Promise<Company> {
   const campaigns = await store.listCampaigns(org.id);
-  const head = {
-    orgId: org.id,
-    orgName: org.name,
-    archived: org.archivedAt !== undefined,
-    // Participation (counts, rates) is shown only after the close: while a campaign runs, nothing counts answers.
-    participation: campaigns.some((c) => !isClosed(c, now)) ? ('after-close' as const) : null,
-  };
+  // Open campaigns: what each one's Participation panel shows, under the same suppression (reports/participation.ts).
+  const open = campaigns.filter((c) => !isClosed(c, now));
+  const participation = await Promise.all(
+    open.map(async (c): Promise<RunningWave> => {
+      const live = await liveParticipation(store, c, now, options);
+      return {
+        campaignId: c.id,
+        campaignName: c.name,
+        asOf: live.asOf,
+        minGroupSize: live.minGroupSize,
+        total: live.total,
+      };
+    }),
+  );
+  const head = { orgId: org.id, orgName: org.name, archived: org.archivedAt !== undefined, participation };
   const latest = latestPublished(campaigns, now, options.safetyMs);
   if (!latest) {
     return {
@@ -63,11 +73,12 @@ async function companyOf(store: Store, org: OrgRecord, now: Date, options: Stats
       change: null,
     };
   }
-  const [stats, leadership, profile, flows, trend] = await Promise.all([
+  const [stats, leadership, profile, flows, account, trend] = await Promise.all([
     campaignStats(store, latest, now, options),
     store.getLeadership(latest.id),
     store.getProfile(org.id),
     registerFlows(store, latest, now),
+    accountEntries(store, latest, now),
     campaigns.filter((c) => isPublished(c, now, options.safetyMs)).length > 1
       ? waveTrend(store, latest, campaigns, now, options)
       : Promise.resolve(null),
@@ -82,6 +93,7 @@ async function companyOf(store: Store, org: OrgRecord, now: Date, options: Stats
     now,
     settleMs: options.safetyMs,
     flows,
+    ...(account ? { account } : {}),
   });
   const shown = !report.suppressed && report.layers;
   const layers = shown

@@ -289,9 +289,12 @@ export class DynamoStore extends DynamoRespondentStore implements Store {
       this.partitionKeys(keys.accountItems(org.id, '').PK),
     ]);
     const orgKey = keys.orgById(org.id);
+    // The review marker lives outside the organisation's partitions: its pointer (deleted with them) says where.
+    const reviewDay = await this.getReviewDue(org.id);
     await this.deleteKeys([
       ...grantSubjects.map((s) => keys.grant(s, org.id)),
       ...account,
+      ...(reviewDay ? [keys.reviewDue(reviewDay, org.id)] : []),
       ...own.filter((k) => k.SK !== orgKey.SK),
     ]);
     await this.deleteKeys([orgKey]);
@@ -452,6 +455,60 @@ export class DynamoStore extends DynamoRespondentStore implements Store {
     });
   }
 
+  async reviewReminderSent(orgId: string, period: string, contactKey: string): Promise<boolean> {
+    return (await this.get(keys.reviewReminder(orgId, period, contactKey)))?.sentAt !== undefined;
+  }
+
+  async putReviewDue(orgId: string, day: string): Promise<void> {
+    const before = await this.getReviewDue(orgId);
+    const put = (item: Item) =>
+      this.send((doc, sdk) => doc.send(new sdk.PutCommand({ TableName: this.table, Item: item })));
+    await put({ ...keys.reviewDue(day, orgId), entity: 'reviewDue', v: VERSION, orgId, day });
+    await put({ ...keys.reviewDueOfOrg(orgId), entity: 'reviewDuePointer', v: VERSION, orgId, day });
+    if (before !== null && before !== day) await this.deleteReviewDueMarker(orgId, before);
+  }
+
+  async getReviewDue(orgId: string): Promise<string | null> {
+    return ((await this.get(keys.reviewDueOfOrg(orgId)))?.day as string | undefined) ?? null;
+  }
+
+  async listReviewsDue(day: string, limit: number): Promise<{ orgId: string; day: string }[]> {
+    const { PK, skMax } = keys.reviewDueBy(day);
+    const out = await this.send((doc, sdk) =>
+      doc.send(
+        new sdk.QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND SK <= :max',
+          ExpressionAttributeValues: { ':pk': PK, ':max': skMax },
+          ConsistentRead: true,
+          Limit: limit,
+        }),
+      ),
+    );
+    return ((out.Items as Item[] | undefined) ?? []).map((i) => ({ orgId: i.orgId as string, day: i.day as string }));
+  }
+
+  async deleteReviewDueMarker(orgId: string, day: string): Promise<void> {
+    await this.send((doc, sdk) =>
+      doc.send(new sdk.DeleteCommand({ TableName: this.table, Key: keys.reviewDue(day, orgId) })),
+    );
+  }
+
+  async claimReviewSweep(now: Date, everyMs: number): Promise<boolean> {
+    return this.updateIf(
+      keys.meta('REVIEWSWEEP'),
+      'SET sweptAt = :now, #entity = :entity, #v = :v',
+      'attribute_not_exists(sweptAt) OR sweptAt < :stale',
+      {
+        ':now': now.toISOString(),
+        ':stale': new Date(now.getTime() - everyMs).toISOString(),
+        ':entity': 'meta',
+        ':v': VERSION,
+      },
+      { '#entity': 'entity', '#v': 'v' },
+    );
+  }
+
   async markReportContactSent(campaignId: string, contactKey: string, at: string): Promise<void> {
     await this.updateIf(keys.reportDelivery(campaignId, contactKey), 'SET sentAt = :at', 'attribute_exists(PK)', {
       ':at': at,
@@ -534,7 +591,11 @@ export class DynamoStore extends DynamoRespondentStore implements Store {
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': pk },
       });
-    const [invites, viewerLinks, own, snapshot, due] = await Promise.all([
+    const [links, invites, viewerLinks, own, snapshot, due] = await Promise.all([
+      // Every link item naming the campaign, also one a crash stored before the campaign named it (a new open link
+      // whose settings change failed, an invite's link without its invite): `surveyLinkIds` covers links stored
+      // before link items carried these keys.
+      gsiKeys(keys.surveyLinksOfCampaign(campaign.id).GSI1PK),
       gsiKeys(keys.invitesOfCampaign(campaign.id).GSI1PK),
       gsiKeys(keys.viewerLinksOfCampaign(campaign.id).GSI1PK),
       this.partitionKeys(keys.campaignById(campaign.id).PK),
@@ -550,7 +611,10 @@ export class DynamoStore extends DynamoRespondentStore implements Store {
     ]);
     const campaignKey = keys.campaignById(campaign.id);
     // The links first: from then on no answer can start through them.
-    await this.deleteKeys(surveyLinkIds.map((id) => keys.surveyLinkById(id)));
+    await this.deleteKeys([
+      ...surveyLinkIds.map((id) => keys.surveyLinkById(id)),
+      ...links.map((l) => keys.surveyLinkById(l.id as string)),
+    ]);
     await this.deleteKeys([
       ...invites.map((i) => keys.inviteById(i.id as string)),
       ...invites
@@ -568,6 +632,7 @@ export class DynamoStore extends DynamoRespondentStore implements Store {
     const { expiresAt, ...rest } = link;
     const ok = await this.putNew({
       ...keys.surveyLinkById(link.id),
+      ...keys.surveyLinksOfCampaign(link.campaignId, link.createdAt, link.id),
       entity: 'surveyLink',
       v: VERSION,
       ...rest,

@@ -11,6 +11,7 @@
 // | campaign by id                                  | table         | CAMP#{campaignId} / CAMP                         |
 // | an organisation's campaigns by creation         | GSI1          | ORG#{orgId}#CAMPS / {createdAt}#{campaignId}     |
 // | survey link by token id (hash prefix)           | table         | LINK#{id} / LINK                                 |
+// | a campaign's survey links (open and invites)    | GSI1          | CAMP#{campaignId}#LINKS / {createdAt}#{id}       |
 // | response by receipt hash (idempotency, withdraw) | table        | RESP#{receiptHash} / RESP                        |
 // | a campaign's response stream after a cursor     | GSI1          | CAMP#{campaignId}#RESP#{shard} / {position}      |
 // | ... and its withdrawals after a cursor          | GSI1          | CAMP#{campaignId}#RESP#{shard} / ~W#{position}   |
@@ -25,6 +26,8 @@
 // | an organisation's executive contacts            | table         | ORG#{orgId} / CONTACTS                           |
 // | a review reminder to one contact, per period    | table         | ORG#{orgId} / REVIEWREMIND#{period}#{contactKey} |
 // | lifecycle work due by a time                    | table         | DUE / {dueAt}#{campaignId}#{kind}                |
+// | organisations whose operating review falls due by a day | table | REVIEWDUE / {day}#{orgId}                        |
+// | the day an organisation's review is due (its marker) | table    | ORG#{orgId} / REVIEWDUE                          |
 // | local metadata (seed marker)                    | table         | META / {name}                                    |
 // | API keys a subject created (the keys page)      | GSI1          | KEYS#{createdBy} / {createdAt}#{id}              |
 // | user by id                                      | table         | USER#{userId} / USER                             |
@@ -145,6 +148,11 @@ export const keys = {
 
   inviteById: (id: string): Key => ({ PK: `INVITE#${id}`, SK: 'INVITE' }),
   /** Written with the invite item itself (same put), so the list cannot disagree with the invites. */
+  /** Every survey link item of a campaign, so deleting it finds one that a crash left unnamed by the campaign. */
+  surveyLinksOfCampaign: (campaignId: string, createdAt?: string, id?: string) => ({
+    GSI1PK: `CAMP#${campaignId}#LINKS`,
+    GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,
+  }),
   invitesOfCampaign: (campaignId: string, createdAt?: string, id?: string) => ({
     GSI1PK: `CAMP#${campaignId}#INVITES`,
     GSI1SK: `${createdAt ?? ''}#${id ?? ''}`,
@@ -168,6 +176,16 @@ export const keys = {
    */
   due: (dueAt: string, campaignId: string, kind: string): Key => ({ PK: 'DUE', SK: `${dueAt}#${campaignId}#${kind}` }),
   dueBefore: (now: string) => ({ PK: 'DUE', skMax: `${now}#\uffff` }),
+
+  /**
+   * The review's due marker (review-reminder.ts): one per organisation with an account, by the day its operating review
+   * falls due, so the job reads the organisations due by today with one Query instead of every account. The pointer
+   * in the organisation's own partition says which day its marker is under (to move it, and to delete it with the
+   * organisation).
+   */
+  reviewDue: (day: string, orgId: string): Key => ({ PK: 'REVIEWDUE', SK: `${day}#${orgId}` }),
+  reviewDueBy: (day: string) => ({ PK: 'REVIEWDUE', skMax: `${day}#\uffff` }),
+  reviewDueOfOrg: (orgId: string): Key => ({ PK: `ORG#${orgId}`, SK: 'REVIEWDUE' }),
 
   meta: (name: string): Key => ({ PK: 'META', SK: name }),
 

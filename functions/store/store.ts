@@ -338,8 +338,9 @@ export interface Store extends AccountStore {
   /** Applies the changes; null when the organisation does not exist. */
   updateOrg(id: string, changes: OrgChanges): Promise<OrgRecord | null>;
   /**
-   * Deletes the organisation's profile, contacts, contact log, operating account and the grants of `grantSubjects`,
-   * then the organisation itself: a crash in between leaves the organisation, so the same delete can finish the job.
+   * Deletes the organisation's profile, contacts, contact log, operating account, review due marker and the grants of
+   * `grantSubjects`, then the organisation itself: a crash in between leaves the organisation, so the same delete can
+   * finish the job.
    */
   deleteOrg(org: OrgRecord, grantSubjects: readonly string[]): Promise<void>;
   putProfile(orgId: string, profile: OrgProfile, at: string): Promise<void>;
@@ -367,6 +368,24 @@ export interface Store extends AccountStore {
    */
   claimReviewReminder(orgId: string, period: string, contactKey: string, now: Date, leaseMs: number): Promise<boolean>;
   markReviewReminderSent(orgId: string, period: string, contactKey: string, at: string): Promise<void>;
+  /** The contact has the reminder of the period (a refused claim is either this or another run sending it now). */
+  reviewReminderSent(orgId: string, period: string, contactKey: string): Promise<boolean>;
+  /**
+   * Puts the organisation's review due marker under `day`, and takes away the one its pointer named before (the new
+   * one first: a crash in between leaves one marker too many, which the job drops when it finds the review not due).
+   */
+  putReviewDue(orgId: string, day: string): Promise<void>;
+  /** The day the organisation's pointer names (its marker may be gone: the reminder of that period went out). */
+  getReviewDue(orgId: string): Promise<string | null>;
+  /** Markers under days up to and including `day`, oldest first, at most `limit`. */
+  listReviewsDue(day: string, limit: number): Promise<{ orgId: string; day: string }[]>;
+  /** Takes one marker away (the pointer stays: it still says when the review was due). */
+  deleteReviewDueMarker(orgId: string, day: string): Promise<void>;
+  /**
+   * Takes the right to sweep every organisation's account (the safety net under the markers): refused when a sweep
+   * began less than `everyMs` ago (one conditional write).
+   */
+  claimReviewSweep(now: Date, everyMs: number): Promise<boolean>;
   claimReportContact(
     campaignId: string,
     contactKey: string,
@@ -395,7 +414,8 @@ export interface Store extends AccountStore {
   hasResponses(campaign: Pick<CampaignRecord, 'id' | 'shards'>): Promise<boolean>;
   /**
    * Deletes everything stored for a campaign with no responses: its survey links (`surveyLinkIds`: the open one and
-   * every invite's), invites and their address locks, viewer links, due work (close, reminders, folds), snapshot,
+   * every invite's; and every link item stored for the campaign, also one a crash left that the campaign never
+   * named), invites and their address locks, viewer links, due work (close, reminders, folds), snapshot,
    * leadership view, report delivery markers and quota, then the campaign itself, last, so a crash leaves a campaign
    * the same delete can finish.
    */

@@ -2,6 +2,7 @@
 // who acts when it does. A signal past its threshold is the register's alarm; a flow without a human exit or without
 // an owner of the rollback and re-staffing trigger is the replacement-only pattern in the organisation's own record.
 
+import { type EvidenceNotePart, part, withNote } from '../diagnosis/evidence-notes';
 import type { Evidence } from '../report-model';
 import type { Issue } from './entries';
 import type { Flow, QualitySignal } from './types';
@@ -51,30 +52,27 @@ export function registerState(flows: readonly Flow[]): FlowState[] {
 }
 
 /**
- * The register as evidence for the replacement-only diagnosis (issue 12): counts of live flows without a human exit,
- * without an owner of the re-staffing trigger, without any threshold, and of signals past their threshold, each
- * `met` when above zero. Empty when the register has no live flow: the diagnosis then rests on perception alone.
+ * The register as evidence for the replacement-only and human-exit diagnoses (issue 12): counts of live flows without
+ * a human exit, without anyone adjudicating complex cases, without an owner of the re-staffing trigger, without any
+ * threshold, and of signals past their threshold, each `met` when above zero. Empty when the register has no live
+ * flow: the diagnoses then rest on perception alone.
  */
 export function stageTwoEvidence(flows: readonly Flow[]): Evidence[] {
   const states = registerState(flows);
   if (states.length === 0) return [];
   const count = (gap: FlowGap) => states.filter((s) => s.gaps.includes(gap)).length;
-  const item = (source: string, value: number, note: string): Evidence => ({
-    source,
-    value,
-    threshold: 0,
-    comparison: '>',
-    met: value > 0,
-    note,
-  });
+  const item = (source: string, value: number, note: EvidenceNotePart): Evidence =>
+    withNote<Evidence>({ source, value, threshold: 0, comparison: '>', met: value > 0 }, [note]);
+  const ofFlows = part('flows_ai_handles', { flows: states.length });
   return [
-    item('register:no_human_exit', count('no_human_exit'), `of ${states.length} flows AI handles`),
-    item('register:no_trigger_owner', count('no_trigger_owner'), `of ${states.length} flows AI handles`),
-    item('register:no_threshold', count('no_threshold'), `of ${states.length} flows AI handles`),
+    item('register:no_human_exit', count('no_human_exit'), ofFlows),
+    item('register:no_adjudicator', count('no_adjudicator'), ofFlows),
+    item('register:no_trigger_owner', count('no_trigger_owner'), ofFlows),
+    item('register:no_threshold', count('no_threshold'), ofFlows),
     item(
       'register:past_threshold',
       states.reduce((s, f) => s + f.red.length, 0),
-      'quality signals past their threshold',
+      part('signals_past_threshold'),
     ),
   ];
 }

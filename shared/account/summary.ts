@@ -169,8 +169,31 @@ export function commonTopCells(
       );
     }
   }
-  const cells = [...tally.values()].sort(
+  return { companies: ledgers.length, cells: ordered([...tally.values()]) };
+}
+
+const ordered = (cells: CommonCell[]): CommonCell[] =>
+  cells.sort(
     (a, b) => b.companies - a.companies || a.ledger.localeCompare(b.ledger) || a.category.localeCompare(b.category),
   );
-  return { companies: ledgers.length, cells };
+
+/**
+ * The tallies of disjoint sets of companies (the pages of GET /portfolio/accounts) as one: each counts companies, so
+ * they add up to the tally of all of them (`commonTopCells` of every ledger), in the same order.
+ */
+export function mergeCommonCells(parts: readonly { companies: number; cells: readonly CommonCell[] }[]): {
+  companies: number;
+  cells: CommonCell[];
+} {
+  const tally = new Map<string, CommonCell>();
+  let companies = 0;
+  for (const part of parts) {
+    companies += part.companies;
+    for (const c of part.cells) {
+      const key = `${c.ledger}:${c.category}`;
+      const seen = tally.get(key);
+      tally.set(key, seen ? { ...seen, companies: seen.companies + c.companies } : { ...c });
+    }
+  }
+  return { companies, cells: ordered([...tally.values()]) };
 }

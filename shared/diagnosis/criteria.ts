@@ -3,6 +3,7 @@
 // probability, under the t (or normal) sampling model, that the true value lies on the claimed side of the threshold.
 
 import type { Evidence, ScaleScore } from '../report-model';
+import { type EvidenceNotePart, part, withNote } from './evidence-notes';
 import { studentTCdf } from './probability';
 
 export type Comparison = Evidence['comparison'];
@@ -85,13 +86,10 @@ export function support(m: Measure, threshold: number, comparison: Comparison): 
   return studentTCdf(margin / m.se, m.df);
 }
 
-function describe(m: Measure, kind: 'score' | 'share' | 'fact'): string | undefined {
-  if (kind === 'score') {
-    const ci = m.ci ? `95% CI ${round1(m.ci[0])}–${round1(m.ci[1])}, ` : '';
-    return `${ci}n = ${m.n}`;
-  }
-  if (kind === 'share') return `n = ${m.n}`;
-  return undefined;
+function describe(m: Measure, kind: 'score' | 'share' | 'fact'): EvidenceNotePart[] {
+  if (kind === 'score' && m.ci) return [part('interval_n', { lo: round1(m.ci[0]), hi: round1(m.ci[1]), n: m.n })];
+  if (kind === 'fact') return [];
+  return [part('n', { n: m.n })];
 }
 
 /**
@@ -104,13 +102,11 @@ export function row(
   threshold: number,
   comparison: Comparison,
   kind: 'score' | 'share' | 'fact',
-  note?: string,
+  note: readonly EvidenceNotePart[] = [],
 ): Row {
   const value = kind === 'share' ? round3(m.value) : kind === 'score' ? round1(m.value) : m.value;
   const met = holds(value, threshold, comparison);
-  const text = [describe(m, kind), note].filter((s): s is string => Boolean(s)).join('; ');
-  const evidence: Evidence = { source, value, threshold, comparison, met };
-  if (text) evidence.note = text;
+  const evidence = withNote<Evidence>({ source, value, threshold, comparison, met }, [...describe(m, kind), ...note]);
   return { evidence, support: support({ ...m, value }, threshold, comparison) };
 }
 

@@ -4,6 +4,7 @@
 import { type Instrument, LAYERS, type Layer, likertSignalsOf } from '../instrument';
 import type { Evidence, Finding, GroupReport } from '../report-model';
 import { disjointDifference } from './differences';
+import { part, withNote } from './evidence-notes';
 import { carelessText, finding, invisibleText, polarisedText } from './texts';
 import { THRESHOLDS as T } from './thresholds';
 
@@ -18,14 +19,16 @@ export function carelessFinding(workforce: GroupReport): { finding: Finding | nu
   const share = total === 0 ? 0 : q.flagged / total;
   if (share < T.flaggedShareCaution) return { finding: null, effect: 'none' };
   const effect: CarelessEffect = q.excluded ? 'none' : share >= T.flaggedShareWithhold ? 'withheld' : 'caution';
-  const evidence: Evidence = {
-    source: 'quality:flagged_share',
-    value: Math.round(share * 1000) / 1000,
-    threshold: effect === 'withheld' ? T.flaggedShareWithhold : T.flaggedShareCaution,
-    comparison: '>=',
-    met: true,
-    note: `${q.flagged} of ${total} responses flagged (${q.straightLining} straight-lining, ${q.tooFast} too fast)`,
-  };
+  const evidence = withNote<Evidence>(
+    {
+      source: 'quality:flagged_share',
+      value: Math.round(share * 1000) / 1000,
+      threshold: effect === 'withheld' ? T.flaggedShareWithhold : T.flaggedShareCaution,
+      comparison: '>=',
+      met: true,
+    },
+    [part('responses_flagged', { flagged: q.flagged, total, straightLining: q.straightLining, tooFast: q.tooFast })],
+  );
   const mode = q.excluded ? 'excluded' : effect === 'withheld' ? 'withheld' : 'caution';
   return {
     finding: finding(
@@ -51,14 +54,18 @@ export function invisibleFinding(instrument: Instrument, workforce: GroupReport)
     if (s && s.dontKnowRate >= T.dontKnowInvisible) scales.push({ source: `signal:${signal}`, rate: s.dontKnowRate });
   }
   if (scales.length === 0) return null;
-  const evidence: Evidence[] = scales.map((s) => ({
-    source: s.source,
-    value: Math.round(s.rate * 1000) / 1000,
-    threshold: T.dontKnowInvisible,
-    comparison: '>=',
-    met: true,
-    note: "share of the answers that were don't know",
-  }));
+  const evidence: Evidence[] = scales.map((s) =>
+    withNote<Evidence>(
+      {
+        source: s.source,
+        value: Math.round(s.rate * 1000) / 1000,
+        threshold: T.dontKnowInvisible,
+        comparison: '>=',
+        met: true,
+      },
+      [part('dont_know_share')],
+    ),
+  );
   return finding('practices_invisible', everyLayer, invisibleText(scales, everyLayer, instrument), evidence);
 }
 
@@ -101,14 +108,19 @@ export function polarisedFindings(
     const low = { name: best.lo, score: byDepartment[best.lo]!.layers[layer].score! };
     out.push(
       finding('polarised_departments', false, polarisedText(layer, high, low, total, instrument), [
-        {
-          source: `departments:${layer}`,
-          value: best.gap,
-          threshold: T.polarisedGap,
-          comparison: '>=',
-          met: true,
-          note: `${best.hi} minus ${best.lo}; simultaneous interval ${best.ci[0]}–${best.ci[1]} over ${pairs.length} comparisons`,
-        },
+        withNote<Evidence>(
+          {
+            source: `departments:${layer}`,
+            value: best.gap,
+            threshold: T.polarisedGap,
+            comparison: '>=',
+            met: true,
+          },
+          [
+            part('departments_apart', { high: best.hi, low: best.lo }),
+            part('simultaneous_interval', { lo: best.ci[0], hi: best.ci[1], comparisons: pairs.length }),
+          ],
+        ),
       ]),
     );
   }

@@ -1,3 +1,4 @@
+export { type AccountEntries, accountRow, statusAt } from './account-evidence';
 export { CALIBRATION, calibratedConfidence, confidenceWord, MAX_CONFIDENCE } from './calibration';
 export { type CapacityReading, type CapacityStory, capacityReading, DESTINATIONS } from './capacity';
 export type { Basis, Comparison, Measure } from './criteria';

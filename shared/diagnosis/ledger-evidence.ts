@@ -13,6 +13,7 @@ import { type LedgerFacts, ledgerFacts } from '../ledger/incisions';
 import type { LedgerReport } from '../ledger/ledger-report';
 import type { Criterion, Measure, Row } from './criteria';
 import { row } from './criteria';
+import { part } from './evidence-notes';
 import { THRESHOLDS as T } from './thresholds';
 
 export const factsOf = (report: LedgerReport | undefined): LedgerFacts | null => (report ? ledgerFacts(report) : null);
@@ -38,7 +39,7 @@ export function bossWaitRow(facts: LedgerFacts | null): Row | null {
     theta,
     '>=',
     'share',
-    `published waits only (a lower bound when some are hidden); read as a share of at least ${n} people who named a wait; corroborates, never carries`,
+    [part('published_waits_only'), part('share_of_waiters', { n }), part('corroborates')],
   );
 }
 
@@ -46,28 +47,20 @@ export function timeSinkRow(facts: LedgerFacts | null): Row | null {
   const v = facts?.timeSinkHoursPerRespondent;
   if (v === null || v === undefined || !facts) return null;
   const theta = T.ledgerTimeHoursHigh;
-  return row(
-    'ledger:time_hours_per_respondent',
-    perRespondent(v, facts.n, theta),
-    theta,
-    '>=',
-    'fact',
-    `hours a week named in the time ledger, over all ${facts.n} respondents; corroborates, never carries`,
-  );
+  return row('ledger:time_hours_per_respondent', perRespondent(v, facts.n, theta), theta, '>=', 'fact', [
+    part('time_ledger_hours', { n: facts.n }),
+    part('corroborates'),
+  ]);
 }
 
 export function knowledgeChecksRow(facts: LedgerFacts | null): Row | null {
   const v = facts?.checksPerRespondent;
   if (v === null || v === undefined || !facts) return null;
   const theta = T.ledgerChecksHigh;
-  return row(
-    'ledger:checks_per_respondent',
-    perRespondent(v, facts.n, theta),
-    theta,
-    '>=',
-    'fact',
-    `checks with a senior colleague a week named in the knowledge ledger, over all ${facts.n} respondents; corroborates, never carries`,
-  );
+  return row('ledger:checks_per_respondent', perRespondent(v, facts.n, theta), theta, '>=', 'fact', [
+    part('knowledge_ledger_checks', { n: facts.n }),
+    part('corroborates'),
+  ]);
 }
 
 /**

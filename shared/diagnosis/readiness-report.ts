@@ -7,6 +7,7 @@ import type { OrgProfile } from '../profile';
 import type {
   Diagnosis,
   DiagnosisCode,
+  Evidence,
   Finding,
   GroupReport,
   LevelGap,
@@ -14,8 +15,10 @@ import type {
   ReadinessReport,
   Recommendation,
 } from '../report-model';
+import type { AccountEntries } from './account-evidence';
 import { calibratedConfidence, confidenceWord } from './calibration';
 import { disjointDifference } from './differences';
+import { part, withNote } from './evidence-notes';
 import { carelessFinding, invisibleFinding, polarisedFindings } from './findings';
 import { firstBreak, indistinguishable, layerVerdicts, leadershipGap, weakLayers } from './layers';
 import { diagnosisBasis, diagnosisMinimum } from './minimum';
@@ -59,6 +62,11 @@ export interface DiagnosisInput {
    * (register-evidence.ts). Absent, or without a live flow: the diagnosis rests on the survey alone.
    */
   register?: { flows: readonly Flow[] };
+  /**
+   * The operating account's entries at the wave's close (issue 10): none of them having freed capacity corroborates
+   * the cash-poor diagnosis (account-evidence.ts). Absent, or no entry on the account: no row.
+   */
+  account?: AccountEntries;
 }
 
 /** Managers minus frontline per layer (both published and at the minimum), with simultaneous intervals. */
@@ -145,14 +153,20 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
           true,
           tooFewText(workforce.n, minimum.required, minimum.headcount, minimum.effectiveN),
           [
-            {
-              source: 'workforce:effective_n',
-              value: Math.round(minimum.effectiveN * 10) / 10,
-              threshold: minimum.required,
-              comparison: '>=',
-              met: false,
-              note: `n = ${workforce.n}${minimum.headcount === null ? '' : ` of a headcount of ${minimum.headcount}`}`,
-            },
+            withNote<Evidence>(
+              {
+                source: 'workforce:effective_n',
+                value: Math.round(minimum.effectiveN * 10) / 10,
+                threshold: minimum.required,
+                comparison: '>=',
+                met: false,
+              },
+              [
+                minimum.headcount === null
+                  ? part('n', { n: workforce.n })
+                  : part('n_of_headcount', { n: workforce.n, headcount: minimum.headcount }),
+              ],
+            ),
           ],
         ),
       );
@@ -229,14 +243,18 @@ export function readinessReport(input: DiagnosisInput): ReadinessReport {
           weak[0]!,
           instrument,
         ),
-        weak.map((layer) => ({
-          source: `layer:${layer}`,
-          value: Math.round(workforce.layers[layer].score! * 10) / 10,
-          threshold: THRESHOLDS.layerWeakBelow,
-          comparison: '<',
-          met: true,
-          note: `${verdicts[layer]}, and within noise of the others`,
-        })),
+        weak.map((layer) =>
+          withNote<Evidence>(
+            {
+              source: `layer:${layer}`,
+              value: Math.round(workforce.layers[layer].score! * 10) / 10,
+              threshold: THRESHOLDS.layerWeakBelow,
+              comparison: '<',
+              met: true,
+            },
+            [part('within_noise', { verdict: verdicts[layer] as 'weak' | 'borderline' })],
+          ),
+        ),
       ),
     );
   const borderline = LAYERS.filter((l) => verdicts[l] === 'borderline');

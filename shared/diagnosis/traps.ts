@@ -7,6 +7,7 @@ import { type Instrument, LAYERS, type Layer, type Level, type LikertSignal, sig
 import type { LedgerReport } from '../ledger/ledger-report';
 import type { OrgProfile } from '../profile';
 import type { DiagnosisCode, Evidence, GroupReport, ScaleScore } from '../report-model';
+import { type AccountEntries, accountRow } from './account-evidence';
 import { type CapacityReading, capacityReading } from './capacity';
 import {
   anyOf,
@@ -21,6 +22,7 @@ import {
   shareMeasure,
   single,
 } from './criteria';
+import { type EvidenceNotePart, part, withNote } from './evidence-notes';
 import { bossWaitRow, corroborated, factsOf, knowledgeChecksRow, timeSinkRow } from './ledger-evidence';
 import { registerRows } from './register-evidence';
 import { THRESHOLDS as T } from './thresholds';
@@ -38,6 +40,8 @@ export interface TrapContext {
   ledger?: { report: LedgerReport };
   /** The organisation's stage-two register (its flows, as recorded): corroborating evidence (register-evidence.ts). */
   register?: { flows: readonly Flow[] };
+  /** The operating account's entries at the wave's close: corroborating evidence (account-evidence.ts). */
+  account?: AccountEntries;
 }
 
 /** Why a trap could not be checked, as data (texts.ts words it). */
@@ -195,8 +199,13 @@ function dedupe(missing: Missing[]): Missing[] {
   });
 }
 
-const scoreRow = (source: string, m: Measure, threshold: number, comparison: Evidence['comparison'], note?: string) =>
-  row(source, m, threshold, comparison, 'score', note);
+const scoreRow = (
+  source: string,
+  m: Measure,
+  threshold: number,
+  comparison: Evidence['comparison'],
+  note: EvidenceNotePart[] = [],
+) => row(source, m, threshold, comparison, 'score', note);
 
 // ---- profile facts -------------------------------------------------------------------------------------------------
 
@@ -214,7 +223,7 @@ export function profileInvestment(profile: OrgProfile | null): ProfileInvestment
   const total = profile.headcount?.total;
   if (profile.seats !== undefined && total) {
     const r = row('profile:seat_coverage', factMeasure(profile.seats / total), P.seatCoverage, '>=', 'share');
-    r.evidence.note = `${profile.seats} paid seats for ${total} people`;
+    withNote(r.evidence, [part('paid_seats', { seats: profile.seats, people: total })]);
     rows.push(r);
     facts.seatShare = profile.seats / total;
   }
@@ -230,7 +239,7 @@ export function profileInvestment(profile: OrgProfile | null): ProfileInvestment
   if (profile.aiSpendPerEmployee !== undefined && profile.currency && P.spendCurrencies.includes(profile.currency)) {
     const s = profile.aiSpendPerEmployee;
     const r = row('profile:ai_spend_per_employee', factMeasure(s), P.spendPerEmployee, '>=', 'fact');
-    r.evidence.note = `${profile.currency} per employee per year`;
+    withNote(r.evidence, [part('per_employee_year', { currency: profile.currency })]);
     rows.push(r);
     facts.spend = { currency: profile.currency, amount: Math.round(s) };
   }
@@ -247,7 +256,7 @@ export function profileInvestment(profile: OrgProfile | null): ProfileInvestment
 
 function profileSummaryRow(p: ProfileInvestment, comparison: '>=' | '<'): Row {
   const r = row('profile:investment_facts', factMeasure(p.facts.met), p.facts.required, comparison, 'fact');
-  r.evidence.note = `profile facts at the high-investment mark, of ${p.rows.length} given`;
+  withNote(r.evidence, [part('investment_facts', { given: p.rows.length })]);
   return r;
 }
 
@@ -261,9 +270,7 @@ function undecidedRow(c: CapacityReading, comparison: '>=' | '<'): Row {
     T.undecidedShareHigh,
     comparison,
     'share',
-    c.undecidedFrom === 'capacity_decided'
-      ? 'everyone not told what freed time is for: not decided, not told, or does not know'
-      : undefined,
+    c.undecidedFrom === 'capacity_decided' ? [part('not_told')] : [],
   );
 }
 
@@ -293,7 +300,7 @@ export function cashRichTrap(ctx: TrapContext): TrapOutcome {
     T.topDecidedShareLow,
     '<',
     'share',
-    `the direction most named, by meaning: ${capacity.top?.meaning ?? 'none'}`,
+    [part('top_direction', { meaning: capacity.top?.meaning ?? 'none' })],
   );
 
   const criteria = [
@@ -337,8 +344,13 @@ export function cashPoorTrap(ctx: TrapContext): TrapOutcome {
     single(scoreRow('signal:waiting_ledger', waiting, T.signalLow, '<')),
     // Knowledge still checked with senior staff, often: what "no knowledge ledger" costs, from the respondents' own.
     corroborated(scoreRow('signal:knowledge_ledger', knowledge, T.signalLow, '<'), knowledgeChecksRow(ledger)),
-    // Activity mistaken for progress: nothing got shorter while large time sinks stand, as the respondents logged them.
-    corroborated(scoreRow('signal:operating_impact', impact, T.signalLow, '<'), timeSinkRow(ledger)),
+    // Activity mistaken for progress: nothing got shorter while large time sinks stand, as the respondents logged them,
+    // and nothing on leadership's account had freed capacity by the close.
+    corroborated(
+      scoreRow('signal:operating_impact', impact, T.signalLow, '<'),
+      timeSinkRow(ledger),
+      accountRow(ctx.account),
+    ),
   ];
   // Staff may not see spend that the profile shows; a profile that says "heavy investment" vetoes "cash-poor".
   if (profile) criteria.push(single(profileSummaryRow(profile, '<')));
@@ -398,7 +410,11 @@ export function bossBTrap(ctx: TrapContext): TrapOutcome {
         round1(halfWidth),
         '>',
         'score',
-        `leadership ${round1(lead.score)} vs workforce ${round1(w.value)}; the threshold is the 95% half-width of the gap (workforce sampling and the leaders' own answer noise); per-layer detail`,
+        [
+          part('leadership_vs_workforce', { leadership: round1(lead.score), workforce: round1(w.value) }),
+          part('gap_half_width'),
+          part('per_layer_detail'),
+        ],
       );
       perLayer.push({ layer, gap: lead.score - w.value, halfWidth, row: r, se, df });
     }
@@ -421,17 +437,13 @@ export function bossBTrap(ctx: TrapContext): TrapOutcome {
     ci: null,
   };
   const gapThreshold = round1(Math.max(T.leadershipGapMin, meanHalfWidth));
-  const gapRow = row(
-    'gap:mean',
-    gapMeasure,
-    gapThreshold,
-    '>',
-    'score',
-    `leadership minus workforce, mean over ${k} layers; threshold is the larger of ${T.leadershipGapMin} points and the mean 95% half-width (${round1(meanHalfWidth)}) of the gaps`,
-  );
+  const gapRow = row('gap:mean', gapMeasure, gapThreshold, '>', 'score', [
+    part('leadership_gap_mean', { layers: k }),
+    part('leadership_gap_threshold', { minimum: T.leadershipGapMin, halfWidth: round1(meanHalfWidth) }),
+  ]);
   const beyond = perLayer.filter((p) => p.row.evidence.met).length;
   const countRow = row('gap:layers_beyond_ci', factMeasure(beyond), T.layersBeyondInterval, '>=', 'fact');
-  countRow.evidence.note = `layers where the gap lies beyond its 95% half-width, of ${k}`;
+  withNote(countRow.evidence, [part('layers_beyond_half_width', { layers: k })]);
 
   const criteria = [
     single(gapRow),
@@ -448,7 +460,14 @@ export function bossBTrap(ctx: TrapContext): TrapOutcome {
   const levelGap = managerFrontlineGap(ctx);
   if (levelGap) {
     const r = row('gap:manager-frontline', factMeasure(levelGap.gap), T.levelGapNotable, '>', 'score');
-    r.evidence.note = `managers minus frontline, mean over ${levelGap.layers} layers (n = ${ctx.byLevel.manager!.n} managers, ${ctx.byLevel.frontline!.n} frontline); shown, not required`;
+    withNote(r.evidence, [
+      part('manager_frontline', {
+        layers: levelGap.layers,
+        managers: ctx.byLevel.manager!.n,
+        frontline: ctx.byLevel.frontline!.n,
+      }),
+      part('shown_not_required'),
+    ]);
     info.push(r.evidence);
   }
 
@@ -499,13 +518,7 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
     single(
       asked
         ? scoreRow('signal:work_replaced', replaced, T.workReplacedHigh, '>=')
-        : scoreRow(
-            'signal:operating_impact',
-            replaced,
-            T.impactProxyAtLeast,
-            '>=',
-            'stands in for work taken over by AI, which instrument 2026.1 does not ask',
-          ),
+        : scoreRow('signal:operating_impact', replaced, T.impactProxyAtLeast, '>=', [part('stands_in_for_replaced')]),
     ),
     // Flows without a human exit or without an owner of the re-staffing trigger: the safeguards staff miss, on record.
     corroborated(
@@ -515,13 +528,7 @@ export function replacementOnlyTrap(ctx: TrapContext): TrapOutcome {
     ),
     // Flows with no quality signal that has a threshold: nothing would trip a rollback.
     corroborated(
-      scoreRow(
-        'layer:governance',
-        gov,
-        T.layerWeakBelow,
-        '<',
-        'the layer holding the quality signals and the level that trips a rollback',
-      ),
+      scoreRow('layer:governance', gov, T.layerWeakBelow, '<', [part('rollback_layer')]),
       register.noThreshold,
     ),
   ];
@@ -559,18 +566,19 @@ export function humanExitTrap(ctx: TrapContext): TrapOutcome {
   const inWork = asked ? inp.signal('work_replaced') : inp.signal('operating_impact');
   if (!safeguards || !inWork)
     return { code: 'human_exit_missing', status: 'unavailable', missing: dedupe(inp.missing) };
+  const register = registerRows(ctx.register?.flows);
   const criteria = [
-    single(scoreRow('signal:human_safeguards', safeguards, T.signalLow, '<')),
+    // The three safeguards in leadership's record: a way to a person, someone adjudicating, an owner of re-staffing.
+    corroborated(
+      scoreRow('signal:human_safeguards', safeguards, T.signalLow, '<'),
+      register.noHumanExit,
+      register.noAdjudicator,
+      register.noTriggerOwner,
+    ),
     single(
       asked
-        ? scoreRow('signal:work_replaced', inWork, T.signalLow, '>=', 'AI is in the work: not low')
-        : scoreRow(
-            'signal:operating_impact',
-            inWork,
-            T.signalLow,
-            '>=',
-            'AI is in the work: not low (stands in for work taken over by AI, which 2026.1 does not ask)',
-          ),
+        ? scoreRow('signal:work_replaced', inWork, T.signalLow, '>=', [part('ai_in_work')])
+        : scoreRow('signal:operating_impact', inWork, T.signalLow, '>=', [part('ai_in_work_2026_1')]),
     ),
   ];
   const items: { reach: number | null; escalate: number | null; restaff: number | null } = {
@@ -585,7 +593,7 @@ export function humanExitTrap(ctx: TrapContext): TrapOutcome {
     if (!kind || !s || s.score === null || s.n < Math.max(inp.basis.minN, 2)) continue;
     items[kind] = s.score;
     const r = row(`item:${item.id}`, factMeasure(s.score), T.signalLow, '<', 'score');
-    r.evidence.note = `n = ${s.n}; per item, shown, not required`;
+    withNote(r.evidence, [part('n', { n: s.n }), part('per_item_shown')]);
     info.push(r.evidence);
   }
   const reading = capacityReading(ctx.instrument, ctx.workforce);

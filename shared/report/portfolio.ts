@@ -42,10 +42,21 @@ export interface Company {
   responseRate: number | null;
   change: GlanceChange | null;
   /**
-   * "after-close" while a campaign of the organisation is open: participation is shown once it closes, never while it
-   * runs (docs/METHOD.md §4.1); null otherwise.
+   * Each campaign of the organisation still open, with its live participation as its own Participation panel gives it
+   * (GET /api/v1/campaigns/{id}/participation: the last settled hour, nothing below the minimum group size); empty
+   * when none runs.
    */
-  participation: 'after-close' | null;
+  participation: RunningWave[];
+}
+
+export interface RunningWave {
+  campaignId: string;
+  campaignName: string;
+  /** The counts hold the answers received before this whole hour. */
+  asOf: string | null;
+  minGroupSize: number;
+  /** Answers in all; null while fewer than the minimum group size have been counted. */
+  total: number | null;
 }
 
 export interface Portfolio {
@@ -67,6 +78,16 @@ export const shownScore = (v: number | null): string => (v === null ? '' : v.toF
 export const shownChange = (v: number | null): string => (v === null ? '' : v.toFixed(1));
 export const shownRate = (v: number | null): string => (v === null ? '' : (v * 100).toFixed(0));
 
+/** Open campaigns in three cells, several joined by "; "; a count below the minimum group size is left empty. */
+function runningCells(running: readonly RunningWave[]): [string, string, string] {
+  const join = (f: (w: RunningWave) => string) => running.map(f).join('; ');
+  return [
+    join((w) => w.campaignName),
+    join((w) => (w.total === null ? `fewer than ${w.minGroupSize}` : String(w.total))),
+    join((w) => (w.asOf ? `${w.asOf.slice(0, 10)} ${w.asOf.slice(11, 16)} UTC` : '')),
+  ];
+}
+
 export function portfolioCsv(model: Portfolio): string {
   const header = [
     'organisation',
@@ -79,7 +100,9 @@ export function portfolioCsv(model: Portfolio): string {
     'response_rate_pct',
     'change_since',
     ...LAYERS.flatMap((l) => [`${l}_change`, `${l}_change_significant`]),
-    'participation',
+    'running_campaigns',
+    'running_answers',
+    'running_answers_before',
   ];
   const lines = [header.join(',')];
   for (const c of model.companies) {
@@ -97,7 +120,7 @@ export function portfolioCsv(model: Portfolio): string {
         const d = c.change?.layers[l];
         return [shownChange(d?.delta ?? null), d?.significant === null || d === undefined ? '' : d.significant];
       }),
-      c.participation,
+      ...runningCells(c.participation),
     ];
     lines.push(row.map(cell).join(','));
   }

@@ -1,7 +1,7 @@
 // The workforce report with its breakdowns, decided once for every consumer (API, CLI, exports): which groups may be
 // shown (shared/privacy), which scales within them, and the diagnosis on what remains.
 import type { Flow } from '../account/types';
-import { partDifference, readinessReport } from '../diagnosis';
+import { type AccountEntries, partDifference, readinessReport } from '../diagnosis';
 import { type Instrument, LAYERS, type Layer, LEVELS, type Level } from '../instrument';
 import { emptyLedgerStats, ledgerDesignFor, ledgerReport, type ResolvedLedgerDesign } from '../ledger';
 import { type BreakdownPlan, type FigureMask, maskFigure, planBreakdowns, visibleLevels } from '../privacy';
@@ -52,6 +52,8 @@ export interface SegmentedReportInput {
   ledgerDesign?: ResolvedLedgerDesign;
   /** The organisation's stage-two register, as evidence for the replacement-only diagnosis (docs/METHOD.md §7.5). */
   flows?: readonly Flow[];
+  /** The operating account's entries at the close, as evidence for the cash-poor diagnosis (docs/METHOD.md §5.2). */
+  account?: AccountEntries;
 }
 
 /** The readiness report (its derived parts absent when the whole workforce is below the minimum) and breakdowns. */
@@ -252,6 +254,7 @@ export function segmentedReport(input: SegmentedReportInput): SegmentedReport {
     minGroupSize: k,
     ...(ledger && design ? { ledger: { report: ledger, design } } : {}),
     ...(input.flows ? { register: { flows: input.flows } } : {}),
+    ...(input.account ? { account: input.account } : {}),
   });
   const weighted = <K extends string | null>(by: 'department' | 'level', published: Map<K, GroupReport>) =>
     weighting({ instrument, by, plan, cells, published, total: workforce, profile: input.profile });

@@ -15,4 +15,5 @@ export {
 } from './model';
 export { createRng, mulberry32, type Rng } from './prng';
 export { PROFILE_NAMES, PROFILES, type ProfileName, type TrapProfile } from './profiles';
+export { gapChance, type RegisterMode, simulateRegister } from './register';
 export { leadershipTruthReport, type TruthOptions, trueDiagnoses, truthOf, truthReport } from './truth';

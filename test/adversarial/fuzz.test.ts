@@ -1077,6 +1077,25 @@ describe('single-defect requests', () => {
         ),
       ],
       [
+        // Paged (functions/api/paging.ts): a limit out of 1–50, a cursor it never gave, a repeated or unknown key.
+        '/api/v1/portfolio/accounts',
+        fc.oneof(
+          fc
+            .string({ maxLength: 6 })
+            .filter((v) => !/^([1-9]|[1-4][0-9]|50)$/.test(v))
+            .map((v) => ({ query: `limit=${encodeURIComponent(v)}`, field: 'limit' })),
+          fc.string({ maxLength: 80 }).map((v) => ({ query: `cursor=${encodeURIComponent(v)}`, field: 'cursor' })),
+          fc
+            .tuple(fc.base64String({ minLength: 4, maxLength: 120 }), fc.base64String({ minLength: 24, maxLength: 24 }))
+            .map(([payload, tag]) => ({
+              query: `cursor=${encodeURIComponent(`${payload.replace(/[+/=]/g, '_')}.${tag.replace(/[+/=]/g, '-').slice(0, 22)}`)}`,
+              field: 'cursor',
+            })),
+          fc.constant({ query: 'limit=1&limit=2', field: 'limit' }),
+          fc.constant({ query: 'limit=5&offset=5', field: 'offset' }),
+        ),
+      ],
+      [
         `/api/v1/surveys/${spare.surveyToken}`,
         fc.oneof(
           fc.constantFrom('fr', 'EN', '', 'en-GB').map((v) => ({ query: `lang=${v}`, field: 'lang' })),

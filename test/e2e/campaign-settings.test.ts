@@ -126,6 +126,44 @@ describe('an open campaign’s settings, in the dashboard', () => {
     await context.close();
   });
 
+  it('reports a failed load of the leadership view as every action does: the reason, or the sign-in', {
+    timeout: 60_000,
+  }, async () => {
+    const context = await browser.newContext({ ...DESKTOP, storageState: state });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // The server answers the leadership view's read with a failure, then with an ended session.
+    let answer = { status: 500, detail: 'the store did not answer' };
+    await page.route('**/api/v1/campaigns/*/leadership', (route) =>
+      route.request().method() === 'GET'
+        ? route.fulfill({
+            status: answer.status,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: 'about:blank',
+              title: 'Failed',
+              status: answer.status,
+              detail: answer.detail,
+            }),
+          })
+        : route.continue(),
+    );
+    await page.goto(`${e2e.url}/dashboard.html`);
+    const row = page.locator('#portfolio tr', { has: page.locator('th', { hasText: 'Quay survey' }) });
+    await row.locator('button[data-leadership]').click();
+    await expect.poll(() => page.textContent('#msg')).toContain('Loading the leadership view failed');
+    expect(await page.textContent('#portfolio .result')).toContain('The leadership view could not be loaded');
+    await expectAccessible(page, 'dashboard, leadership view that failed to load');
+
+    answer = { status: 401, detail: 'sign in' };
+    await row.locator('button[data-leadership]').click();
+    await expect.poll(() => page.isVisible('#signin')).toBe(true);
+    expect(await page.textContent('#signin-msg')).toContain('Your session has ended');
+    // Nothing rejected unheard.
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('on a phone: the settings form fits and stays accessible', { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ ...PHONE, storageState: state });
     const page = await context.newPage();

@@ -143,6 +143,33 @@ describe('live participation in the dashboard', () => {
     await context.close();
   });
 
+  it('shows the running campaign’s count in the portfolio at a glance, linking to its Participation panel', async () => {
+    for (const [device, options] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      const context = await browser.newContext({ ...options, storageState: state });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${e2e.url}/dashboard.html`);
+      const glanceRow = page.locator('#glance tr', { has: page.locator('th', { hasText: 'Live Counts AG' }) });
+      await expect.poll(() => glanceRow.textContent()).toContain('Running: 13 answers before');
+      expect(await glanceRow.textContent()).not.toContain('after it closes');
+      // By keyboard: the link opens the campaign's own panel, with the same count, and takes the focus there.
+      const link = glanceRow.locator(`a[data-glance-participation="${campaignId}"]`);
+      expect(await link.textContent()).toBe(`Participation in ${CAMPAIGN}`);
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#portfolio h4:has-text("Live participation")');
+      expect(await page.textContent('[data-participation-total]')).toBe('13');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Live participation');
+      await expectAccessible(page, `portfolio at a glance with a running campaign (${device})`);
+      await screenshot(page, `glance-running-${device}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('points to the report once the campaign is closed', async () => {
     const context = await browser.newContext({ ...DESKTOP, storageState: state });
     const page = await context.newPage();

@@ -150,6 +150,39 @@ describe('executive report', () => {
     await context.close();
   });
 
+  it('prints the demo wave, every section filled, on six A4 pages in English, Chinese and German', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(e2e.demoReportViewerUrl);
+    await page.waitForSelector('#layers svg');
+    // The evidence is all there on paper: no section is dropped to make the count.
+    const sections = ['monday', 'operating-account', 'layers', 'diagnoses', 'ledgers', 'gap', 'trend', 'segments'];
+    sections.push('signals', 'items', 'method');
+    for (const [lang, heading] of [
+      ['en', 'What to do on Monday'],
+      ['zh', '周一该做什么'],
+      ['de', 'Was am Montag zu tun ist'],
+    ] as const) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.click(`[data-lang="${lang}"]`);
+      await page.waitForSelector(`html[lang^="${lang}"] h2:has-text("${heading}")`);
+      await page.emulateMedia({ media: 'print' });
+      for (const id of sections) expect(await page.isVisible(`#${id}`)).toBe(true);
+      const pdf = await page.pdf({
+        path: join(ARTEFACTS, `report-demo-${lang}.pdf`),
+        format: 'A4',
+        printBackground: true,
+      });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+      console.log(`demo report PDF in ${lang}: ${pages} A4 pages`);
+      expect(pages).toBeGreaterThan(0);
+      expect(pages).toBeLessThanOrEqual(6);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('renders the demo wave on a phone', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();

@@ -296,6 +296,28 @@ describe('DELETE /api/v1/campaigns/{campaignId}', () => {
     expect((await call(h.app, 'DELETE', `/api/v1/orgs/${orgId}`, { token: consultant })).status).toBe(204);
   });
 
+  it('also removes link items a crash left that the campaign never named (a new open link, an invite’s link)', async () => {
+    const { campaignId } = await seedCampaign(h.app, { openLink: false }, consultant);
+    const base = `/api/v1/campaigns/${campaignId}`;
+    // A crash between storing a new open link and the settings change that names it: the store made the link, as
+    // updateSettings does first, and the campaign was never updated; likewise an invite's link without its invite.
+    const at = h.clock.now.toISOString();
+    const orphanOpen = { id: 'orphanopen1', hash: 'a'.repeat(64), campaignId, createdAt: at };
+    const orphanInvite = { id: 'orphaninvite1', hash: 'b'.repeat(64), campaignId, inviteId: 'gone', createdAt: at };
+    await h.store.putSurveyLink(orphanOpen);
+    await h.store.putSurveyLink(orphanInvite);
+    expect((await h.store.getCampaign(campaignId))?.surveyLinkId).toBeNull();
+    // Then the link is turned on for real: a second, named link.
+    const on = await call(h.app, 'PATCH', base, { token: consultant, body: { openLink: true } });
+    expect(on.status).toBe(200);
+    expect((await h.store.getCampaign(campaignId))?.surveyLinkId).not.toBeNull();
+
+    expect((await call(h.app, 'DELETE', base, { token: consultant })).status).toBe(204);
+    expect(await h.store.getSurveyLink(orphanOpen.id, h.clock.now)).toBeNull();
+    expect(await h.store.getSurveyLink(orphanInvite.id, h.clock.now)).toBeNull();
+    expect(await itemsNaming(campaignId)).toEqual([]);
+  });
+
   it('refuses once a response arrived (a stale page), and keeps the campaign whole', async () => {
     const { campaignId, surveyToken } = await seedCampaign(h.app, {}, consultant);
     const before = (await itemsNaming(campaignId)).length;

@@ -1,6 +1,7 @@
 // GET /api/v1/portfolio (issue 16): every organisation at a glance, each row what its latest closed and published
-// wave's own report shows (same suppression), the change since its previous wave as the waves route gives it, no
-// participation while a campaign runs, archived organisations only when asked, a CSV, and no refold per call.
+// wave's own report shows (same suppression), the change since its previous wave as the waves route gives it, a
+// running campaign's live participation exactly as its own participation route gives it (nothing below the minimum
+// group size), archived organisations only when asked, a CSV, and no refold per call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/store/store';
 import { LAYERS } from '../../shared/instrument';
@@ -23,6 +24,8 @@ const ids = {} as {
   small: string;
   archived: string;
   running: string;
+  smallOpen: string;
+  runningOpen: string;
   foreign: string;
 };
 
@@ -73,9 +76,9 @@ beforeAll(async () => {
   // Too small to show: its row has no figure; and it runs a second campaign now.
   ids.small = (await created('/api/v1/orgs', consultant, { name: 'Small Co' })).id;
   await wave(ids.small, 'Tiny', 3, 3);
-  await wave(ids.small, 'Running', 4, 3, false);
+  ids.smallOpen = await wave(ids.small, 'Running', 4, 3, false);
   ids.running = (await created('/api/v1/orgs', consultant, { name: 'First wave running' })).id;
-  await wave(ids.running, 'Open', 6, 3, false);
+  ids.runningOpen = await wave(ids.running, 'Open', 6, 3, false);
   ids.archived = (await created('/api/v1/orgs', consultant, { name: 'Former client' })).id;
   await call(h.app, 'PATCH', `/api/v1/orgs/${ids.archived}`, { token: consultant, body: { archived: true } });
   ids.foreign = (await created('/api/v1/orgs', other, { name: 'Foreign Secret' })).id;
@@ -97,7 +100,7 @@ describe('GET /api/v1/portfolio', () => {
       campaignId: ids.acme2,
       campaignName: 'Acme autumn',
       archived: false,
-      participation: null,
+      participation: [],
       firstBreak: report.firstBreak,
       diagnoses: report.diagnoses.map((d: { code: string }) => d.code),
       // 12 responses over a headcount of 40.
@@ -121,7 +124,7 @@ describe('GET /api/v1/portfolio', () => {
     expect(LAYERS.every((l) => acme.change.layers[l].delta > 0)).toBe(true);
   });
 
-  it('shows nothing of a wave below its minimum group size, and no participation while a campaign runs', async () => {
+  it('shows nothing of a wave below its minimum group size, nor a running count below it', async () => {
     const res = await call(h.app, 'GET', '/api/v1/portfolio', { token: consultant });
     const small = rowOf(res.body, ids.small);
     expect(small).toMatchObject({
@@ -129,7 +132,8 @@ describe('GET /api/v1/portfolio', () => {
       firstBreak: null,
       diagnoses: [],
       change: null,
-      participation: 'after-close',
+      // 4 answers so far, below the minimum of 5: running, with no count.
+      participation: [{ campaignId: ids.smallOpen, campaignName: 'Running', minGroupSize: 5, total: null }],
     });
     for (const layer of LAYERS) expect(small.layers[layer]).toEqual({ score: null, level: null });
     const running = rowOf(res.body, ids.running);
@@ -138,10 +142,9 @@ describe('GET /api/v1/portfolio', () => {
       campaignName: null,
       closedAt: null,
       responseRate: null,
-      participation: 'after-close',
     });
-    // No count of the open campaigns' answers anywhere (17.1): the open waves had 4 and 6.
-    expect(JSON.stringify(running)).not.toMatch(/"(n|count|responses)"/);
+    expect(running.participation).toHaveLength(1);
+    expect(running.participation[0]).toMatchObject({ campaignId: ids.runningOpen, campaignName: 'Open' });
   });
 
   it('lists archived organisations only when asked, and never another consultant’s', async () => {
@@ -240,5 +243,33 @@ describe('GET /api/v1/portfolio', () => {
     const second = await call(app, 'GET', '/api/v1/portfolio', { token: consultant });
     expect(read).toBe(0);
     expect(second.body).toEqual(first.body);
+  });
+  it('gives a running campaign the live participation its own route gives, and only to those who run campaigns', async () => {
+    // Past the hour the answers came in: the settled count holds them.
+    h.clock.advance(2 * 60 * 60_000);
+    const res = await call(h.app, 'GET', '/api/v1/portfolio', { token: consultant });
+    for (const [orgId, campaignId] of [
+      [ids.running, ids.runningOpen],
+      [ids.small, ids.smallOpen],
+    ] as const) {
+      const live = await call(h.app, 'GET', `/api/v1/campaigns/${campaignId}/participation`, { token: consultant });
+      expect(live.status).toBe(200);
+      const [wave] = rowOf(res.body, orgId).participation;
+      expect(wave).toEqual({
+        campaignId,
+        campaignName: campaignId === ids.runningOpen ? 'Open' : 'Running',
+        asOf: live.body.asOf,
+        minGroupSize: 5,
+        total: live.body.total,
+      });
+    }
+    expect(rowOf(res.body, ids.running).participation[0].total).toBe(6);
+    expect(rowOf(res.body, ids.small).participation[0].total).toBeNull();
+    const csv = await call(h.app, 'GET', '/api/v1/portfolio?format=csv', { token: consultant });
+    const line = csv.text.split('\r\n').find((l) => l.startsWith('First wave running'))!;
+    expect(line).toMatch(/,Open,6,\d{4}-\d{2}-\d{2} \d{2}:00 UTC$/);
+    // Executives read no volume while a campaign runs: the portfolio is not theirs.
+    const executive = (await created('/api/v1/tokens', consultant, { role: 'executive', orgIds: [ids.running] })).token;
+    expect((await call(h.app, 'GET', '/api/v1/portfolio', { token: executive })).status).toBe(403);
   });
 });

@@ -201,7 +201,8 @@ export interface StoredLeadership {
 
 /**
  * The leadership view: each leader's answers to the five layers' questions (what the gap compares), one column per
- * leader, filled with what is stored. Saving replaces the view stored before.
+ * leader, filled with what is stored. Saving replaces the view stored before. A failed load is said in `out` and
+ * rejects, so the page reports it as it reports every action's failure (an ended session: the sign-in).
  */
 export async function showLeadershipForm(out: HTMLElement, c: CampaignRow): Promise<void> {
   const mine = claim(out);
@@ -211,8 +212,9 @@ export async function showLeadershipForm(out: HTMLElement, c: CampaignRow): Prom
     if (!mine()) return;
     renderLeadershipForm(out, c, Math.max(stored.respondents.length, 2), stored);
   } catch (err) {
-    if (mine())
-      out.textContent = `The leadership view could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+    if (!mine()) return;
+    out.textContent = `The leadership view could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+    throw err;
   }
 }
 

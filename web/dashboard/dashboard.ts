@@ -5,7 +5,11 @@
 
 import { ApiError, api, can, getSession, renderAccountBar, type Session } from '../account/session-client';
 import { esc } from '../html';
-import { type PortfolioAccountsModel, renderPortfolioAccounts } from '../operating-account/render-portfolio';
+import {
+  mergeAccountPages,
+  type PortfolioAccountsModel,
+  renderPortfolioAccounts,
+} from '../operating-account/render-portfolio';
 import {
   type CampaignRow,
   departmentRules,
@@ -124,7 +128,16 @@ async function refreshGlance(): Promise<void> {
 /** Each company's operating account and the portfolio's most common top waits and time sinks (issue 11). */
 async function loadAccounts(): Promise<void> {
   try {
-    const model = await api<PortfolioAccountsModel>('/api/v1/portfolio/accounts');
+    // Page by page (the largest pages the API gives), until it says there is no next.
+    const pages: PortfolioAccountsModel[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const query = `limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await api<PortfolioAccountsModel>(`/api/v1/portfolio/accounts?${query}`);
+      pages.push(page);
+      cursor = page.next;
+    } while (cursor);
+    const model = mergeAccountPages(pages);
     // The organisation only: the account page reads with this browser's session.
     const link = (orgId: string) => `/operating-account.html#org=${encodeURIComponent(orgId)}`;
     $('accounts').innerHTML = renderPortfolioAccounts(model, link);
@@ -246,6 +259,26 @@ async function participation(campaignId: string): Promise<void> {
   } catch (err) {
     fail(err, 'Loading the participation failed');
   }
+}
+
+async function leadershipForm(campaignId: string): Promise<void> {
+  const c = campaigns.get(campaignId);
+  if (!c) return;
+  try {
+    await showLeadershipForm(resultFor(campaignId), c);
+  } catch (err) {
+    fail(err, 'Loading the leadership view failed');
+  }
+}
+
+/** From the portfolio at a glance: the campaign's Participation panel, beside its campaign, with the focus on it. */
+async function participationFromGlance(campaignId: string): Promise<void> {
+  await participation(campaignId);
+  const heading = resultFor(campaignId).querySelector<HTMLElement>('h4');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
+  heading.scrollIntoView({ block: 'start' });
 }
 
 async function inviteLinks(campaignId: string): Promise<void> {
@@ -615,10 +648,7 @@ $('portfolio').addEventListener('click', (e) => {
     const c = campaigns.get(settings);
     if (c) showCampaignSettings(resultFor(c.id), c, { done: (message) => changed(c.orgId, message) });
   }
-  if (leadership) {
-    const c = campaigns.get(leadership);
-    if (c) showLeadershipForm(resultFor(c.id), c);
-  }
+  if (leadership) void leadershipForm(leadership);
   if (exec) void viewerLinks(exec);
   if (d.participation) void participation(d.participation);
   if (invite) void inviteLinks(invite);
@@ -636,6 +666,6 @@ $('portfolio').addEventListener('submit', (e) => {
 });
 
 $('compare-btn').addEventListener('click', () => void compare());
-bindGlance($('glance'), $('glance-csv'));
+bindGlance($('glance'), $('glance-csv'), participationFromGlance);
 
 void start();

@@ -18,8 +18,19 @@ export async function loadGlance(out: HTMLElement, archived: boolean): Promise<v
   draw(out);
 }
 
-export function bindGlance(out: HTMLElement, csvButton: HTMLElement): void {
+/** `openParticipation` opens a running campaign's Participation panel (the page's own, beside the campaign). */
+export function bindGlance(
+  out: HTMLElement,
+  csvButton: HTMLElement,
+  openParticipation: (campaignId: string) => Promise<void>,
+): void {
   out.addEventListener('click', (e) => {
+    const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-glance-participation]');
+    if (link?.dataset.glanceParticipation) {
+      e.preventDefault();
+      void openParticipation(link.dataset.glanceParticipation);
+      return;
+    }
     const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-sort]');
     if (!button) return;
     const key = button.dataset.sort as GlanceSortKey;

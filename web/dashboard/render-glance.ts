@@ -2,7 +2,7 @@
 // CSV. Pure functions of the API's JSON; levels, first break and significance are words, never colour alone.
 
 import { LAYERS, type Layer } from '../../shared/instrument/types';
-import { type Company, type Portfolio, portfolioCsv } from '../../shared/report/portfolio';
+import { type Company, type Portfolio, portfolioCsv, type RunningWave } from '../../shared/report/portfolio';
 import type { DiagnosisCode } from '../../shared/report-model';
 import { esc } from '../html';
 import { DIAGNOSIS_NAMES, LAYER_NAMES } from '../report/labels';
@@ -77,12 +77,21 @@ function layerCell(c: Company, layer: Layer): string {
   }</td>`;
 }
 
+/**
+ * A running campaign's live participation, as its Participation panel counts it (nothing below the minimum group
+ * size), and a link there: the page opens the panel (`data-glance-participation`).
+ */
+function runningLine(w: RunningWave): string {
+  const count = w.total === null ? `fewer than ${w.minGroupSize} answers` : `${w.total} answers`;
+  const before = w.asOf ? ` before ${w.asOf.slice(0, 10)} ${w.asOf.slice(11, 16)} UTC` : '';
+  return `<br><span class="running">Running: ${esc(count)}${esc(before)} · <a href="#c-${esc(
+    w.campaignId,
+  )}" data-glance-participation="${esc(w.campaignId)}">Participation in ${esc(w.campaignName)}</a></span>`;
+}
+
 function row(c: Company): string {
   const org = `<th scope="row">${esc(c.orgName)}${c.archived ? ' <span class="tag">archived</span>' : ''}</th>`;
-  const running =
-    c.participation === 'after-close'
-      ? '<br><span class="muted">campaign running: participation shown after it closes</span>'
-      : '';
+  const running = c.participation.map(runningLine).join('');
   const waveCell = c.campaignId
     ? `<td>${esc(c.campaignName ?? '')}<br><span class="muted">closed ${esc((c.closedAt ?? '').slice(0, 10))}</span>${running}</td>`
     : `<td class="muted">no closed wave yet${running}</td>`;

@@ -1,7 +1,7 @@
 // The consultant dashboard's "Operating accounts" panel: each company's account in a row, and across the portfolio
 // the time sinks and waits most often among a company's top three (counted from cells published in each company).
 
-import { FREED_LABELS, LEDGER_LABELS, LEDGERS, type LedgerName } from '../../shared/account';
+import { FREED_LABELS, LEDGER_LABELS, LEDGERS, type LedgerName, mergeCommonCells } from '../../shared/account';
 import { esc } from '../html';
 
 export interface PortfolioAccountsModel {
@@ -20,6 +20,17 @@ export interface PortfolioAccountsModel {
   common: {
     companies: number;
     cells: { ledger: 'time' | 'waiting'; category: string; name: string; companies: number }[];
+  };
+  /** The cursor of the page after this one (GET /api/v1/portfolio/accounts is paged), null on the last. */
+  next?: string | null;
+}
+
+/** The pages of GET /api/v1/portfolio/accounts as one: the companies in order, the common cells' counts added up. */
+export function mergeAccountPages(pages: readonly PortfolioAccountsModel[]): PortfolioAccountsModel {
+  return {
+    orgs: pages.flatMap((p) => p.orgs),
+    common: mergeCommonCells(pages.map((p) => p.common)),
+    next: null,
   };
 }
 

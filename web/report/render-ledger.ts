@@ -102,7 +102,7 @@ function timeTable(t: LedgerTable<TimeRow>): string {
       ? hiddenRow(r, 5)
       : `<tr><th scope="row">${esc(rowName('time', r))}</th><td class="num">${r.respondents}</td><td class="num">${pct(r.share)}</td><td class="num">${num(
           r.hoursPerWeek,
-        )}</td><td class="num">${median(r.hours)} <span class="muted">(${interval(r.hours)})</span></td><td>${mix(r.reasons, C.s.reasons)}</td></tr>`,
+        )}</td><td class="num">${median(r.hours)} <span class="muted">(${interval(r.hours)})</span></td><td class="mix">${mix(r.reasons, C.s.reasons)}</td></tr>`,
   );
   return wrap(C.s.timeTable, rows, [5]);
 }
@@ -132,7 +132,7 @@ function knowledgeTable(k: LedgerTable<KnowledgeRow>): string {
       ? hiddenRow(r, 5)
       : `<tr><th scope="row">${esc(rowName('knowledge', r))}</th><td class="num">${r.respondents}</td><td class="num">${pct(r.share)}</td><td class="num">${num(
           r.checksPerWeek,
-        )}</td><td class="num">${median(r.checks)} <span class="muted">(${interval(r.checks)})</span></td><td>${mix(r.sop, C.s.sop)}</td></tr>`,
+        )}</td><td class="num">${median(r.checks)} <span class="muted">(${interval(r.checks)})</span></td><td class="mix">${mix(r.sop, C.s.sop)}</td></tr>`,
   );
   return wrap(C.s.knowledgeTable, rows, [5]);
 }

@@ -3,6 +3,7 @@
 // default-src 'self'); charts are plain SVG with a table twin. Every optional part may be missing: old stored reports,
 // a campaign with too few responses, no leadership view, no segments.
 
+import { evidenceNoteText } from '../../shared/diagnosis/evidence-notes';
 import { CURRENT_INSTRUMENT, findInstrument, type Instrument } from '../../shared/instrument';
 import {
   CASCADE,
@@ -20,6 +21,7 @@ import type {
   CapacityDistribution,
   Diagnosis,
   DifferenceEstimate,
+  Evidence,
   Finding,
   QualitySummary,
   ReadinessReport,
@@ -33,8 +35,14 @@ import { CAPACITY_NAMES, LAYER_NAMES, LEVEL_NAMES, SIGNAL_NAMES } from './labels
 import { ledgerSection } from './render-ledger';
 import { trendSection, type WaveTrendModel } from './render-trend';
 import { REPORT_CSS } from './report-css';
-import { LEDGER_EVIDENCE_NAMES, REGISTER_EVIDENCE_NAMES, REPORT_TEXT, type ReportText } from './report-messages';
-import { noteIn, REPORT_SENTENCES, type ReportSentences } from './report-sentences';
+import {
+  ACCOUNT_EVIDENCE_NAMES,
+  LEDGER_EVIDENCE_NAMES,
+  REGISTER_EVIDENCE_NAMES,
+  REPORT_TEXT,
+  type ReportText,
+} from './report-messages';
+import { REPORT_SENTENCES, type ReportSentences } from './report-sentences';
 
 /** One row of a segment breakdown: a suppressed row carries no numbers at all. */
 export interface SegmentRow {
@@ -574,6 +582,8 @@ export function evidenceSource(source: string, itemText?: (id: string) => string
       return LEDGER_EVIDENCE_NAMES[L.lang][rest] ?? LEDGER_EVIDENCE_NAMES.en[rest] ?? rest.replace(/_/g, ' ');
     case 'register':
       return REGISTER_EVIDENCE_NAMES[L.lang][rest] ?? REGISTER_EVIDENCE_NAMES.en[rest] ?? rest.replace(/_/g, ' ');
+    case 'account':
+      return ACCOUNT_EVIDENCE_NAMES[L.lang][rest] ?? ACCOUNT_EVIDENCE_NAMES.en[rest] ?? rest.replace(/_/g, ' ');
     default:
       if (source in LAYER_NAMES) return layerName(source as Layer);
       if (source in SIGNAL_NAMES) return signalLabel(source as LikertSignal);
@@ -606,11 +616,17 @@ function itemTexts(model: ReportModel): (id: string) => string | undefined {
   };
 }
 
+/** The row's note in the report's language; a report stored before notes had parts says it in English. */
+function evidenceNote(e: Evidence): string {
+  const text = e.noteParts?.length ? evidenceNoteText(e.noteParts, L.lang) : e.note;
+  return text ? `<span class="ev-note">${esc(text)}</span>` : '';
+}
+
 function diagnosisBlock(d: Diagnosis, itemText: (id: string) => string | undefined): string {
   const rows = (d.evidence ?? [])
     .map(
       (e) =>
-        `<tr><th scope="row">${esc(evidenceSource(e.source, itemText))}${e.note ? `<span class="ev-note">${esc(noteIn(L.s, e.note))}</span>` : ''}</th><td class="num">${esc(
+        `<tr><th scope="row">${esc(evidenceSource(e.source, itemText))}${evidenceNote(e)}</th><td class="num">${esc(
           evidenceValue(e.source, e.value),
         )}</td><td class="num">${COMPARISON[e.comparison] ?? esc(e.comparison)} ${esc(evidenceValue(e.source, e.threshold))}</td><td>${
           e.met ? `<span class="met">${L.t.holds}</span>` : `<span class="unmet">${L.t.doesNotHold}</span>`

@@ -97,9 +97,10 @@ details.labels h4 { margin: .75rem 0 .25rem; font-size: .9375rem; }
   font-family: system-ui, "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif;
 }
 @media print {
-  @page { size: A4; margin: 12mm 12mm 14mm; }
+  /* The demo's wave (every section filled) prints on six A4 pages in en, zh and de (issue 16; test/e2e checks it). */
+  @page { size: A4; margin: 10mm 11mm 12mm; }
   body {
-    font-size: 9pt; line-height: 1.3; color: #000;
+    font-size: 8.5pt; line-height: 1.25; color: #000;
     font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", Arial, sans-serif;
   }
   .top, .toolbar, .toc, .skip, .no-print, .lang-switch, .scroll-cue, .to-evidence { display: none !important; }
@@ -108,38 +109,50 @@ details.labels h4 { margin: .75rem 0 .25rem; font-size: .9375rem; }
   main, .report { max-width: none; padding: 0; }
   a { color: #000; text-decoration: none; }
   h1 { font-size: 16pt; }
-  h2 { font-size: 12pt; margin: .5rem 0 .2rem; }
+  h2, .screen-one h2 { font-size: 12pt; margin: .5rem 0 .2rem; }
   h3 { font-size: 10pt; margin: .4rem 0 .2rem; }
   p { margin: .25rem 0; }
-  .report section { margin: .5rem 0; }
+  .report section { margin: .35rem 0; }
   .report-head { padding-bottom: .5rem; }
-  .cascade { margin: .5rem 0; }
-  .cascade li { padding: .25rem .5rem; }
+  .cascade { gap: .25rem; margin: .5rem 0; }
+  .cascade li { padding: .1rem .4rem; }
   figure { margin: .5rem 0; }
-  /* The bars' names stand above them, so the charts are taller than wide: narrower in print keeps the report short. */
+  /* Screen sizes are in rem (12pt on paper): smaller than the body there, so they are set in points here. */
+  figcaption, .legend, .tag, .cascade li .v, .cascade li.break .badge, .screen-one .muted, .monday-actions .owner { font-size: 7.5pt; }
+  .monday-actions li { margin: .15rem 0; }
+  /* The bars' names stand above them, so the charts are taller than wide: beside their table, not above it. */
   svg.chart { max-width: 9cm; }
+  #layers figure, #gap figure { float: left; width: 42%; margin: .25rem 2% .25rem 0; }
+  #layers svg.chart, #gap svg.chart { max-width: none; }
+  #layers .table-wrap, #gap .table-wrap { overflow: hidden; }
+  #layers::after, #gap::after { content: ""; display: block; clear: both; }
   .screen-one .verdict { font-size: 10.5pt; }
-  .trend .change { font-size: 7pt; }
-  .data { margin: .25rem 0; font-size: 8pt; }
-  .data th, .data td { padding: .0625rem .375rem; }
+  /* A change wraps under its score rather than pushing the trend table past the page's edge. */
+  .trend .change { font-size: 7pt; white-space: normal; }
+  .data { margin: .25rem 0; font-size: 7.5pt; }
+  .data th, .data td { padding: .03rem .3rem; }
   .data caption { padding: 0; }
-  .diag { margin: .5rem 0; padding: .375rem .75rem; }
-  .ev-note { font-size: 7pt; }
+  .data thead th { font-size: 7pt; }
+  .diag { margin: .35rem 0; padding: .25rem .6rem; }
+  .diag h3 { margin-bottom: .1rem; }
+  .ev-note, .data td.mix { font-size: 6.5pt; }
+  /* A verdict on one line: "✓ trifft zu" broken in two doubles every evidence row. */
+  .met, .unmet { white-space: nowrap; }
   .notes { font-size: 8pt; }
-  /* The longest parts set tighter, so the whole report prints on six A4 pages (issue 16). */
-  .report .lead { font-size: 9.5pt; }
-  .data thead th { font-size: 7.5pt; }
-  .data.items { font-size: 7.5pt; table-layout: fixed; }
+  #method .notes { columns: 2; column-gap: 1.5rem; margin: .25rem 0; }
+  .report .lead { font-size: 9pt; }
+  #operating-account .data, .data.items { font-size: 7pt; }
+  .data.items { table-layout: fixed; }
   .data.items tbody th { font-weight: normal; }
-  .data.items thead th:first-child { width: 64%; }
-  /* German statements run longer and its column heads are shorter ("Zustimmend", not "Unfavourable"). */
-  .report:lang(de) .data.items thead th:first-child { width: 68%; }
-  .data.items thead th.num { font-size: 6pt; padding: .125rem .125rem; }
+  .data.items thead th:first-child { width: 68%; }
+  .data.items thead th.num { width: 6.4%; font-size: 5.5pt; padding: .125rem .125rem; }
   /* Short tables that belong together (capacity answers, response rate and weighting) stand side by side. */
   .table-wrap.half { display: inline-block; width: 49%; vertical-align: top; }
   .table-wrap.half + .table-wrap.half { margin-left: 2%; }
   h2, h3, caption { break-after: avoid; }
-  figure, .cascade, tr, .actions li, .lead { break-inside: avoid; }
+  figure, .cascade, tr, .actions li, .lead, #method li { break-inside: avoid; }
+  /* Short tables stay whole; long ones (ledgers, per question) run on and repeat their head. */
+  #layers .table-wrap, #gap .table-wrap, .data.evidence { break-inside: avoid; }
   .cascade li.break, .diag, .data tr.break td, .data tr.break th, .tag, .badge,
   .chart .bar, .legend i { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

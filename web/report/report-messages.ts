@@ -539,20 +539,30 @@ export const LEDGER_EVIDENCE_NAMES: Record<Language, Record<string, string>> = {
 export const REGISTER_EVIDENCE_NAMES: Record<Language, Record<string, string>> = {
   en: {
     no_human_exit: 'Stage-two register: flows AI handles with no human exit',
+    no_adjudicator: 'Stage-two register: flows with nobody adjudicating complex cases',
     no_trigger_owner: 'Stage-two register: flows with no owner of the rollback and re-staffing trigger',
     no_threshold: 'Stage-two register: flows with no quality signal that has a threshold',
     past_threshold: 'Stage-two register: quality signals past their threshold',
   },
   zh: {
     no_human_exit: '第二阶段登记：没有人工出口的 AI 流程数',
+    no_adjudicator: '第二阶段登记：没有人裁决复杂个案的流程数',
     no_trigger_owner: '第二阶段登记：没有人负责回滚与重新配人触发点的流程数',
     no_threshold: '第二阶段登记：没有任何设阈值质量信号的流程数',
     past_threshold: '第二阶段登记：越过阈值的质量信号数',
   },
   de: {
     no_human_exit: 'Stufe-zwei-Register: KI-Abläufe ohne Weg zu einem Menschen',
+    no_adjudicator: 'Stufe-zwei-Register: Abläufe, in denen niemand über schwierige Fälle entscheidet',
     no_trigger_owner: 'Stufe-zwei-Register: Abläufe ohne Verantwortliche für Rückbau und Wiederbesetzung',
     no_threshold: 'Stufe-zwei-Register: Abläufe ohne Qualitätssignal mit Schwellenwert',
     past_threshold: 'Stufe-zwei-Register: Qualitätssignale jenseits ihres Schwellenwerts',
   },
+};
+
+/** Names of the account evidence rows (source `account:…`, shared/diagnosis/account-evidence.ts). */
+export const ACCOUNT_EVIDENCE_NAMES: Record<Language, Record<string, string>> = {
+  en: { entries_freed: 'Operating account: entries that had freed capacity by the close' },
+  zh: { entries_freed: '运营账户：截至结束时已释放产能的条目数' },
+  de: { entries_freed: 'Betriebskonto: Einträge, die bis zum Abschluss Kapazität freigesetzt hatten' },
 };

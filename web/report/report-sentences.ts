@@ -87,8 +87,6 @@ export interface ReportSentences {
   furthestApart: (layer: string) => string;
   capacityMeanings: Record<string, string>;
   or: string;
-  /** Parts of an evidence row's note the engine writes in English (shared/diagnosis), matched whole. */
-  noteParts: [RegExp, (...groups: string[]) => string][];
   // method
   methodNotes: (k: number) => string[];
   // ledgers
@@ -239,7 +237,6 @@ const en: ReportSentences = {
     profit: 'lower costs',
   },
   or: ' or ',
-  noteParts: [],
   methodNotes: (k) => [
     'Each layer is the mean of its statements, answered from 1 (strongly disagree) to 5 (strongly agree), mapped to 0–100; “don’t know” is not scored. Maturity levels are fifths of the scale: 1 Ad hoc, 2 Patched, 3 Defined, 4 Managed, 5 Rewritten.',
     'The 95% interval is the range the score would likely fall in with other respondents from the same organisation; a layer is weak when it lies at least 5 points below the midpoint and its whole interval below it.',
@@ -411,64 +408,6 @@ const zh: ReportSentences = {
     profit: '降低成本',
   },
   or: '或',
-  noteParts: [
-    [/^95% CI ([\d.–-]+), n = (\d+)$/, (ci, n) => `95% 置信区间 ${ci}，n = ${n}`],
-    [/^n = (\d+)$/, (n) => `n = ${n}`],
-    [/^(\d+) paid seats for (\d+) people$/, (s, p) => `${p} 人共 ${s} 个付费账号`],
-    [/^(\S+) per employee per year$/, (c) => `每名员工每年（${c}）`],
-    [
-      /^profile facts at the high-investment mark, of (\d+) given$/,
-      (n) => `达到高投入标准的档案指标（共填写 ${n} 项）`,
-    ],
-    [
-      /^layers where the gap lies beyond its 95% half-width, of (\d+)$/,
-      (k) => `差距超出其 95% 半宽的层面（共 ${k} 个）`,
-    ],
-    [
-      /^managers minus frontline, mean over (\d+) layers \(n = (\d+) managers, (\d+) frontline\)$/,
-      (l, m, f) => `管理者减一线员工，${l} 个层面平均（${m} 名管理者，${f} 名一线员工）`,
-    ],
-    [
-      /^stands in for work taken over by AI, which instrument 2026\.1 does not ask$/,
-      () => '代替「被 AI 接手的工作」，2026.1 版问卷未问这一项',
-    ],
-    [
-      /^the layer holding the quality signals and the level that trips a rollback$/,
-      () => '这个层面承载质量信号和触发回滚的阈值',
-    ],
-    [/^leadership ([\d.-]+) vs workforce ([\d.-]+)$/, (l, w) => `领导层 ${l}，员工 ${w}`],
-    [
-      /^the threshold is the 95% half-width of the gap \(workforce sampling and the leaders' own answer noise\)$/,
-      () => '阈值为差距的 95% 半宽（员工抽样误差加上领导者自身的作答噪声）',
-    ],
-    [/^per-layer detail$/, () => '分层面明细'],
-    [/^leadership minus workforce, mean over (\d+) layers$/, (k) => `领导层减员工，${k} 个层面平均`],
-    [
-      /^threshold is the larger of ([\d.]+) points and the mean 95% half-width \(([\d.]+)\) of the gaps$/,
-      (min, hw) => `阈值取 ${min} 分与各差距 95% 半宽平均值（${hw}）中较大者`,
-    ],
-    [/^n = (\d+) of a headcount of (\d+)$/, (n, h) => `n = ${n}，总人数 ${h}`],
-    [
-      /^(weak|borderline), and within noise of the others$/,
-      (v) => `${v === 'weak' ? '薄弱' : '临界'}，与其他层面的差异在噪声范围内`,
-    ],
-    [/^(weak|borderline)$/, (v) => (v === 'weak' ? '薄弱' : '临界')],
-    [/^shown, not required$/, () => '仅供参考，非必要条件'],
-    [/^per item, shown, not required$/, () => '逐题，仅供参考，非必要条件'],
-    // The stage-two register's rows (shared/diagnosis/register-evidence.ts).
-    [/^of (\d+) flows AI handles, in the register$/, (n) => `登记册中 AI 处理的 ${n} 个流程`],
-    [/^quality signals past their threshold, in the register$/, () => '登记册中超过阈值的质量信号'],
-    [/^corroborates, never carries$/, () => '只作佐证，不单独成立'],
-    [/^AI is in the work: not low$/, () => 'AI 已进入工作：不低'],
-    [
-      /^AI is in the work: not low \(stands in for work taken over by AI, which 2026\.1 does not ask\)$/,
-      () => 'AI 已进入工作：不低（代替「被 AI 接手的工作」，2026.1 版未问这一项）',
-    ],
-    [
-      /^everyone not told what freed time is for: not decided, not told, or does not know$/,
-      () => '所有不知道释放时间用途的人：未决定、未告知或不知道',
-    ],
-  ],
   methodNotes: (k) => [
     '每个层面是其各条陈述的平均分，从 1（非常不同意）到 5（非常同意），换算为 0–100；「不知道」不计分。成熟度等级把量表分为五段：1 临时、2 修补、3 已定义、4 已管理、5 已重写。',
     '95% 区间是换成同一组织的其他受访者时分数可能落入的范围；当一个层面比中点低至少 5 分、且整个区间都在中点以下时，才算薄弱。',
@@ -651,72 +590,6 @@ const de: ReportSentences = {
     profit: 'weniger Kosten',
   },
   or: ' oder ',
-  noteParts: [
-    [/^95% CI ([\d.–-]+), n = (\d+)$/, (ci, n) => `95-%-Intervall ${ci}, n = ${n}`],
-    [/^n = (\d+)$/, (n) => `n = ${n}`],
-    [/^(\d+) paid seats for (\d+) people$/, (s, p) => `${s} bezahlte Lizenzen für ${p} Personen`],
-    [/^(\S+) per employee per year$/, (c) => `${c} je Beschäftigten und Jahr`],
-    [
-      /^profile facts at the high-investment mark, of (\d+) given$/,
-      (n) => `Kennzahlen im Profil auf der Marke hoher Investition, von ${n} angegebenen`,
-    ],
-    [
-      /^layers where the gap lies beyond its 95% half-width, of (\d+)$/,
-      (k) => `Ebenen, auf denen die Lücke über ihrer 95-%-Halbbreite liegt, von ${k}`,
-    ],
-    [
-      /^managers minus frontline, mean over (\d+) layers \(n = (\d+) managers, (\d+) frontline\)$/,
-      (l, m, f) =>
-        `Führungskräfte minus Tagesgeschäft, Mittel über ${l} Ebenen (n = ${m} Führungskräfte, ${f} im Tagesgeschäft)`,
-    ],
-    [
-      /^stands in for work taken over by AI, which instrument 2026\.1 does not ask$/,
-      () => 'steht für von KI übernommene Arbeit, die der Fragebogen 2026.1 nicht abfragt',
-    ],
-    [
-      /^the layer holding the quality signals and the level that trips a rollback$/,
-      () => 'die Ebene mit den Qualitätssignalen und der Schwelle, die einen Rückbau auslöst',
-    ],
-    [/^leadership ([\d.-]+) vs workforce ([\d.-]+)$/, (l, w) => `Führung ${l}, Belegschaft ${w}`],
-    [
-      /^the threshold is the 95% half-width of the gap \(workforce sampling and the leaders' own answer noise\)$/,
-      () =>
-        'die Schwelle ist die 95-%-Halbbreite der Lücke (Stichprobe der Belegschaft und das eigene Antwortrauschen der Führung)',
-    ],
-    [/^per-layer detail$/, () => 'Einzelheit je Ebene'],
-    [
-      /^leadership minus workforce, mean over (\d+) layers$/,
-      (k) => `Führung minus Belegschaft, Mittel über ${k} Ebenen`,
-    ],
-    [
-      /^threshold is the larger of ([\d.]+) points and the mean 95% half-width \(([\d.]+)\) of the gaps$/,
-      (min, hw) => `Schwelle ist das Größere von ${min} Punkten und der mittleren 95-%-Halbbreite (${hw}) der Lücken`,
-    ],
-    [/^n = (\d+) of a headcount of (\d+)$/, (n, h) => `n = ${n} von einer Kopfzahl von ${h}`],
-    [
-      /^(weak|borderline), and within noise of the others$/,
-      (v) => `${v === 'weak' ? 'schwach' : 'grenzwertig'}, und im Rauschen der anderen`,
-    ],
-    [/^(weak|borderline)$/, (v) => (v === 'weak' ? 'schwach' : 'grenzwertig')],
-    [/^shown, not required$/, () => 'gezeigt, keine Bedingung'],
-    [/^per item, shown, not required$/, () => 'je Frage, gezeigt, keine Bedingung'],
-    // The stage-two register's rows (shared/diagnosis/register-evidence.ts).
-    [/^of (\d+) flows AI handles, in the register$/, (n) => `von ${n} Abläufen, die KI übernimmt, im Register`],
-    [
-      /^quality signals past their threshold, in the register$/,
-      () => 'Qualitätssignale über ihrer Schwelle, im Register',
-    ],
-    [/^corroborates, never carries$/, () => 'stützt, trägt nie allein'],
-    [/^AI is in the work: not low$/, () => 'KI steckt in der Arbeit: nicht niedrig'],
-    [
-      /^AI is in the work: not low \(stands in for work taken over by AI, which 2026\.1 does not ask\)$/,
-      () => 'KI steckt in der Arbeit: nicht niedrig (steht für von KI übernommene Arbeit, die 2026.1 nicht abfragt)',
-    ],
-    [
-      /^everyone not told what freed time is for: not decided, not told, or does not know$/,
-      () => 'alle ohne Auskunft, wofür frei gewordene Zeit da ist: nicht entschieden, nicht gesagt, weiß nicht',
-    ],
-  ],
   methodNotes: (k) => [
     'Jede Ebene ist das Mittel ihrer Aussagen, beantwortet von 1 (stimme gar nicht zu) bis 5 (stimme voll zu), umgerechnet auf 0–100; „weiß nicht“ wird nicht gewertet. Die Reifegrade teilen die Skala in Fünftel: 1 Improvisiert, 2 Geflickt, 3 Festgelegt, 4 Gesteuert, 5 Neu geschrieben.',
     'Das 95-%-Intervall ist der Bereich, in den der Wert mit anderen Befragten derselben Organisation wahrscheinlich fiele; eine Ebene ist schwach, wenn sie mindestens 5 Punkte unter der Mitte liegt und ihr ganzes Intervall darunter.',
@@ -802,17 +675,3 @@ const de: ReportSentences = {
 };
 
 export const REPORT_SENTENCES: Record<Language, ReportSentences> = { en, zh, de };
-
-/** An evidence row's note in `lang`: each '; '-separated part the engine writes, translated when it is known. */
-export function noteIn(s: ReportSentences, note: string): string {
-  return note
-    .split('; ')
-    .map((part) => {
-      for (const [pattern, make] of s.noteParts) {
-        const m = pattern.exec(part);
-        if (m) return make(...m.slice(1));
-      }
-      return part;
-    })
-    .join(s.listJoin === '、' ? '；' : '; ');
-}

@@ -33,11 +33,13 @@ import { accountSection, accountView, itemView, loadAccount, pendingFor } from '
 import { publishedWaves, reportCache, waveFacts } from '../../account/published';
 import { isPublished } from '../../lifecycle/campaign-state';
 import { runLimited } from '../../lifecycle/invites';
+import { scheduleReview } from '../../lifecycle/review-reminder';
 import type { AccountItemRecord } from '../../store/account-store';
 import type { CampaignRecord, OrgRecord } from '../../store/store';
 import { type AppEnv, type Principal, portfolioOrgIds, principalOf, visibleCampaign, visibleOrg } from '../auth';
 import type { AppDeps } from '../deps';
 import { Conflict, NotFound, ValidationFailed } from '../errors';
+import { pageOf, pageRequest } from '../paging';
 import { statsOptions } from '../stats-options';
 import { requireJson, validate } from '../validation';
 
@@ -129,6 +131,10 @@ async function createItem<T>(
     data,
   };
   const result = await deps.store.createAccountItem(record, change);
+  // The review's due marker (lifecycle/review-reminder.ts): a first entry or flow starts the account, a review moves
+  // the day. A retry writes it too, so a marker lost to a crash after the item comes back with the retry.
+  if (kind === 'review' || kind === 'entry' || kind === 'flow')
+    await scheduleReview(deps.store, orgId, kind !== 'review');
   if (result.created) return { status: 201, record };
   if (result.existing.createHash === createHash) return { status: 200, record: result.existing };
   throw new Conflict(`this ${conflictField} was used already for ${kind} ${id}`, {
@@ -585,12 +591,25 @@ export function campaignAccountRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 }
 
-/** The consultant's view across the portfolio: each company's account, and the most common top waits and time sinks. */
+/**
+ * The consultant's view across the portfolio, a page at a time (api/paging.ts, by creation then id): each company's
+ * account, and the most common top waits and time sinks among the page's companies (counts of companies, so the
+ * pages' counts add up to the portfolio's: shared/account `mergeCommonCells`).
+ */
 export function portfolioRoutes(deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().get('/accounts', async (c) => {
+  return new Hono<AppEnv>().get('/accounts', validate('query', 'PageQuery'), async (c) => {
     const p = principalOf(c);
     const now = deps.clock();
-    const orgs = await deps.store.getOrgs(await portfolioOrgIds(deps, p));
+    const route = 'portfolio/accounts';
+    const request = pageRequest(route, p, c.req.valid('query'), 2);
+    // The caller's portfolio read on this request: a cursor only says where to go on in it.
+    const { page: orgs, next } = pageOf(
+      route,
+      p,
+      await deps.store.getOrgs(await portfolioOrgIds(deps, p)),
+      (o) => [o.createdAt, o.id],
+      request,
+    );
     const companies = new Map<string, { ledger: PublishedLedger | null; row: Record<string, unknown> }>();
     // Bounded parallelism, as the comparison does: each company is a few queries and at most one report.
     await runLimited(orgs, 4, async (org) => {
@@ -627,6 +646,6 @@ export function portfolioRoutes(deps: AppDeps): Hono<AppEnv> {
     });
     const ordered = orgs.map((o) => companies.get(o.id)!);
     const ledgers = ordered.flatMap((x) => (x.ledger ? [x.ledger] : []));
-    return c.json({ orgs: ordered.map((x) => x.row), common: commonTopCells(ledgers) });
+    return c.json({ orgs: ordered.map((x) => x.row), common: commonTopCells(ledgers), next });
   });
 }

@@ -8,10 +8,10 @@ import { removeCampaign } from '../../lifecycle/remove';
 import { buildReport, reportCsv } from '../../reports/build-report';
 import { campaignStats, instrumentOf } from '../../reports/campaign-stats';
 import { lateAnswers } from '../../reports/late-answers';
-import { registerFlows } from '../../reports/register';
+import { accountEntries, registerFlows } from '../../reports/register';
 import type { CampaignRecord } from '../../store/store';
 import { type AppEnv, principalOf, requireRole, visibleCampaign } from '../auth';
-import { changeSettings, OPEN_ONLY_FIELDS } from '../campaign-settings';
+import { changeSettings } from '../campaign-settings';
 import type { AppDeps } from '../deps';
 import {
   CampaignClosed,
@@ -22,6 +22,7 @@ import {
   SettingsLocked,
   ValidationFailed,
 } from '../errors';
+import { OPEN_ONLY_FIELDS } from '../schemas';
 import { statsOptions } from '../stats-options';
 import { requireJson, validate } from '../validation';
 import { campaignView, isClosed } from '../views';
@@ -213,7 +214,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
     .get('/:campaignId/report', validate('param', 'CampaignParams'), validate('query', 'ReportQuery'), async (c) => {
       const campaign = await visibleCampaign(deps, principalOf(c), c.req.valid('param').campaignId);
       const now = deps.clock();
-      const [org, stats, leadership, profile, invites, late, flows] = await Promise.all([
+      const [org, stats, leadership, profile, invites, late, flows, account] = await Promise.all([
         store.getOrg(campaign.orgId),
         campaignStats(store, campaign, now, statsOptions(deps)),
         store.getLeadership(campaign.id),
@@ -221,6 +222,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         store.inviteCounts(campaign.id),
         lateAnswers(store, campaign, now, statsOptions(deps).safetyMs),
         registerFlows(store, campaign, now),
+        accountEntries(store, campaign, now),
       ]);
       if (!org) throw new NotFound(`no campaign ${campaign.id}`);
       const input = {
@@ -235,6 +237,7 @@ export function campaignRoutes(deps: AppDeps, campaignCache?: CampaignCache): Ho
         now,
         settleMs: statsOptions(deps).safetyMs,
         flows,
+        ...(account ? { account } : {}),
       };
       if (c.req.valid('query').format === 'csv') {
         c.header('Content-Type', 'text/csv; charset=utf-8');

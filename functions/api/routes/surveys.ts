@@ -383,7 +383,7 @@ export function surveyRoutes(deps: AppDeps, caches: SurveyCaches = surveyCaches(
         validate('json', 'RestoreDraftBody'),
         async (c) => {
           // A wrong code counts as a failed sign-in does: guessing is throttled per client (failure-throttle.ts).
-          deps.authFailures?.check(c);
+          deps.authFailures?.check(c, 'wrong codes for saved answers');
           const now = deps.clock();
           const { campaign } = await resolveSurvey(deps, c.req.valid('param').surveyToken, now, links);
           const code = normaliseDraftCode(c.req.valid('json').code);

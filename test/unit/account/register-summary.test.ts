@@ -5,6 +5,7 @@ import {
   commonTopCells,
   flowIssues,
   landedHistory,
+  mergeCommonCells,
   movedBetween,
   registerState,
   reviewCadence,
@@ -38,6 +39,7 @@ describe('the stage-two register', () => {
     const evidence = stageTwoEvidence([makeFlow({ humanExit: null, signals: [makeSignal({ current: 20 })] })]);
     expect(evidence.map((e) => [e.source, e.value, e.met])).toEqual([
       ['register:no_human_exit', 1, true],
+      ['register:no_adjudicator', 0, false],
       ['register:no_trigger_owner', 0, false],
       ['register:no_threshold', 0, false],
       ['register:past_threshold', 1, true],
@@ -146,6 +148,33 @@ describe('across a portfolio', () => {
       ['time', 'reports_decks', 1],
       ['time', 'rework', 1],
     ]);
+  });
+
+  it('adds up the pages’ tallies to the portfolio’s, however the companies are cut into pages', () => {
+    const rework = (hoursPerWeek: number) => ({
+      id: 'rework',
+      name: 'Rework',
+      suppressed: false,
+      respondents: 9,
+      hoursPerWeek,
+      hours: { median: 5, ci95: null },
+    });
+    const ledgers = [makeLedger(), makeLedger(), makeLedger({ hiddenApproval: true }), makeLedger(), makeLedger()];
+    ledgers[1]!.time.rows = [rework(50)];
+    ledgers[3]!.time.rows.push(rework(1));
+    ledgers[4]!.waiting.suppressed = true;
+    const whole = commonTopCells(ledgers, 2);
+    expect(whole.cells.length).toBeGreaterThan(2);
+    // Every cut of the five companies into consecutive pages.
+    for (let cuts = 0; cuts < 16; cuts++) {
+      const pages: (typeof ledgers)[] = [[]];
+      ledgers.forEach((l, i) => {
+        if (i > 0 && cuts & (1 << (i - 1))) pages.push([]);
+        pages.at(-1)!.push(l);
+      });
+      expect(mergeCommonCells(pages.map((p) => commonTopCells(p, 2)))).toEqual(whole);
+    }
+    expect(mergeCommonCells([])).toEqual({ companies: 0, cells: [] });
   });
 });
 

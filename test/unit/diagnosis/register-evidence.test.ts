@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow, QualitySignal } from '../../../shared/account';
 import { type DiagnosisInput, readinessReport } from '../../../shared/diagnosis';
-import { replacementOnlyTrap } from '../../../shared/diagnosis/traps';
+import { humanExitTrap, replacementOnlyTrap } from '../../../shared/diagnosis/traps';
 import { CORE_INSTRUMENT } from '../../../shared/instrument';
 import type { Diagnosis, GroupReport, ReadinessReport } from '../../../shared/report-model';
 import { groupReport, replacementSpec } from './group-report-fixture';
 
-// The stage-two register beside the staff's answers in the replacement-only diagnosis (docs/METHOD.md §5.4, §7.5).
+// The stage-two register beside the staff's answers in the replacement-only and human-exit diagnoses (docs/METHOD.md
+// §5.4, §7.5).
 
 function diagnose(workforce: GroupReport, extra: Partial<DiagnosisInput> = {}): ReadinessReport {
   return readinessReport({
@@ -120,5 +121,77 @@ describe('the replacement-only diagnosis weighs the stage-two register', () => {
     expect(o.evidence.find((e) => e.source === 'signal:human_safeguards')).toMatchObject({ value: 62, met: false });
     expect(o.met).toBe(false);
     expect(replacement(diagnose(safe, { register: ctx.register }))).toBeUndefined();
+  });
+});
+
+describe('the human-exit diagnosis weighs the stage-two register', () => {
+  const humanExit = (r: ReadinessReport): Diagnosis | undefined =>
+    r.diagnoses.find((d) => d.code === 'human_exit_missing');
+  const rowsOf = (d: Diagnosis | undefined) => registerRows(d).map((e) => [e.source, e.value, e.met]);
+
+  it('without a register, or with no live flow, rests on the survey alone, exactly as before', () => {
+    const alone = humanExit(diagnose(workforce));
+    expect(alone).toBeDefined();
+    expect(registerRows(alone)).toEqual([]);
+    expect(humanExit(diagnose(workforce, { register: { flows: [{ ...bare, retired: true }] } }))).toEqual(alone);
+  });
+
+  it('the register supports: a flow with no human exit, or nobody adjudicating, corroborates "safeguards < 40"', () => {
+    const without = humanExit(diagnose(workforce))!;
+    expect(without.support!).toBeLessThan(0.9);
+    const noExit = humanExit(diagnose(workforce, { register: { flows: [flow(), bare] } }))!;
+    expect(rowsOf(noExit)).toEqual([
+      ['register:no_human_exit', 1, true],
+      ['register:no_adjudicator', 0, false],
+      ['register:no_trigger_owner', 1, true],
+    ]);
+    expect(noExit.support!).toBeGreaterThan(without.support!);
+    // Only the adjudicator missing: the escalation safeguard, on record, is enough to corroborate.
+    const noJudge = humanExit(diagnose(workforce, { register: { flows: [flow({ adjudicator: null })] } }))!;
+    expect(rowsOf(noJudge)).toEqual([
+      ['register:no_human_exit', 0, false],
+      ['register:no_adjudicator', 1, true],
+      ['register:no_trigger_owner', 0, false],
+    ]);
+    expect(noJudge.support).toBe(noExit.support);
+    expect(noJudge.confidence).toBeGreaterThanOrEqual(without.confidence);
+    // The survey rows stay as they were, beside the register's.
+    const survey = (d: Diagnosis) => d.evidence.filter((e) => !e.source.startsWith('register:'));
+    expect(survey(noJudge)).toEqual(survey(without));
+  });
+
+  it('the register contradicts staff who say safeguards are weak: shown, and it lowers nothing', () => {
+    const without = humanExit(diagnose(workforce))!;
+    // Every flow has its exit, its adjudicator and its trigger owner; a missing threshold is not this pattern's row.
+    const sound = humanExit(diagnose(workforce, { register: { flows: [flow({ signals: [] })] } }))!;
+    expect(rowsOf(sound)).toEqual([
+      ['register:no_human_exit', 0, false],
+      ['register:no_adjudicator', 0, false],
+      ['register:no_trigger_owner', 0, false],
+    ]);
+    expect(sound.support).toBe(without.support);
+    expect(sound.confidence).toBe(without.confidence);
+  });
+
+  it('the register contradicts staff who say safeguards hold: the gaps on record never assert the pattern', () => {
+    const safe = groupReport({ ...replacementSpec(), signals: { ...replacementSpec().signals, human_safeguards: 62 } });
+    const register = { flows: [bare, flow({ id: 'f3', adjudicator: null })] };
+    const o = humanExitTrap({
+      instrument: CORE_INSTRUMENT,
+      workforce: safe,
+      leadership: null,
+      byLevel: {},
+      profile: null,
+      minGroupSize: 5,
+      register,
+    });
+    expect(o.status).toBe('evaluated');
+    if (o.status !== 'evaluated') return;
+    expect(o.evidence.find((e) => e.source === 'register:no_human_exit')).toMatchObject({ value: 1, met: true });
+    expect(o.evidence.find((e) => e.source === 'register:no_adjudicator')).toMatchObject({ value: 1, met: true });
+    expect(o.evidence.find((e) => e.source === 'signal:human_safeguards')).toMatchObject({ value: 62, met: false });
+    expect(o.met).toBe(false);
+    expect(o.support).toBe(0);
+    expect(humanExit(diagnose(safe, { register }))).toBeUndefined();
   });
 });

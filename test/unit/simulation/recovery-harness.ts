@@ -16,7 +16,9 @@ import {
   type NoiseModel,
   PROFILES,
   type ProfileName,
+  type RegisterMode,
   simulatePopulation,
+  simulateRegister,
   type TrapProfile,
   truthOf,
   withLedgers,
@@ -124,6 +126,8 @@ export interface RecoveryOptions {
    * instrument must have a ledger step. Off by default, so the tables without ledgers stay as they are.
    */
   ledgers?: boolean;
+  /** The organisation keeps a stage-two register of this kind (shared/simulation/register.ts) and the report weighs it. */
+  register?: RegisterMode;
 }
 
 const zeros = () => Object.fromEntries(CODES.map((c) => [c, 0])) as Record<DiagnosisCode, number>;
@@ -199,6 +203,9 @@ export function runRecovery(
       minGroupSize,
       ...(options.diagnosisMinN === undefined ? {} : { diagnosisMinN: options.diagnosisMinN }),
       ...(ledger ? { ledger } : {}),
+      ...(options.register
+        ? { register: { flows: simulateRegister(p, seed0 * 1_000_003 + i, { mode: options.register }) } }
+        : {}),
     });
     const truth = truthOf(
       instrument,

@@ -1,5 +1,6 @@
 // Prints the simulation tables of docs/METHOD.md §6: `npx tsx test/unit/simulation/recovery-table.ts [section…]`
-// with sections truth, recovery, minimum, calibration, firstbreak, bossb, waves, dontknow, alpha, ledger (default: all).
+// with sections truth, recovery, minimum, calibration, firstbreak, bossb, waves, dontknow, alpha, ledger, register
+// (default: all).
 // Seeded: every run prints the same tables. Several minutes on a laptop; the in-suite checks are smaller copies.
 
 import { CALIBRATION, readinessReport, waveChanges } from '../../../shared/diagnosis';
@@ -382,6 +383,94 @@ if (want('ledger')) {
     if (a.count + b.count > 0)
       console.log(
         `| ${b.lo}–${Math.min(1, b.hi)} | ${a.count} | ${pct(a.truthShare)} | ${b.count} | ${pct(b.mean)} | ${pct(b.truthShare)} |`,
+      );
+  });
+}
+
+if (want('register')) {
+  // The two patterns the register speaks to, from the survey alone, with a register that follows the truth, and
+  // with one that records every gap whatever the truth (the most misleading register for sound safeguards).
+  const codes = ['replacement_only', 'human_exit_missing'] as const;
+  const modes = [undefined, 'truth', 'gaps'] as const;
+  console.log(
+    '\n### The stage-two register as evidence: survey only → register follows the truth → every gap recorded\n',
+  );
+  console.log(
+    '| profile | n | replacement-only asserted | human exit asserted | truly hold (replacement-only, human exit) |',
+  );
+  console.log('|---|---|---|---|---|');
+  const profiles = [
+    'replacement_only',
+    'klarna_speed',
+    'balanced',
+    'middling',
+    'cash_poor',
+    'boss_b',
+    'overlap',
+    'dk_hard',
+  ] as const;
+  for (const p of profiles)
+    for (const n of [20, 50]) {
+      const runs = modes.map((register) => runRecovery(p, n, 200, { seed: 53, ...(register ? { register } : {}) }));
+      const cell = (c: (typeof codes)[number]) => runs.map((r) => pct(r.rates[c])).join(' → ');
+      const truth = codes.map((c) => pct(runs[0]!.truth[c])).join(', ');
+      console.log(`| ${p} | ${n} | ${cell('replacement_only')} | ${cell('human_exit_missing')} | ${truth} |`);
+    }
+  console.log('\n### The register on jittered organisations (seed 203, as §6.5): the two patterns only\n');
+  // One pass per mode over the same organisations: error rates against the truth, and the calibration data.
+  const rng0 = 203;
+  const perMode = modes.map((register) => {
+    const rng = createRng(rng0);
+    const count = { truth: 0, notTruth: 0, hit: 0, falseFlag: 0 };
+    const supports: SupportRecord[] = [];
+    const bases: ProfileName[] = [
+      'balanced',
+      'middling',
+      'cash_rich',
+      'cash_poor',
+      'boss_b',
+      'replacement_only',
+      'klarna_speed',
+      'overlap',
+    ];
+    const sizes = [20, 25, 35, 50, 100];
+    for (const base of bases)
+      for (let j = 0; j < 100; j++) {
+        const profile = jitteredProfile(PROFILES[base], () => rng.uniform());
+        const r = runRecovery(profile, sizes[j % sizes.length]!, 4, {
+          seed: rng0 * 1000 + j,
+          leadershipN: j % 2 === 0 ? 3 : 1,
+          ...(register ? { register } : {}),
+        });
+        for (const c of codes) {
+          const t = r.truth[c] * r.populations;
+          count.truth += t;
+          count.notTruth += r.populations - t;
+          count.hit += Number.isNaN(r.sensitivity[c]) ? 0 : r.sensitivity[c] * t;
+          count.falseFlag += Number.isNaN(r.falseFlags[c]) ? 0 : r.falseFlags[c] * (r.populations - t);
+        }
+        supports.push(...r.supports.filter((x) => (codes as readonly string[]).includes(x.code)));
+      }
+    return { count, bins: binned(supports, 'confidence') };
+  });
+  console.log('| register | found where it truly holds | asserted where it does not | asserted in all |');
+  console.log('|---|---|---|---|');
+  perMode.forEach((m, i) => {
+    const c = m.count;
+    const name = modes[i] ?? 'none (survey only)';
+    console.log(
+      `| ${name} | ${pct(c.hit / c.truth)} (${Math.round(c.hit)} of ${Math.round(c.truth)}) | ${pct(c.falseFlag / c.notTruth)} (${Math.round(c.falseFlag)} of ${Math.round(c.notTruth)}) | ${Math.round(c.hit + c.falseFlag)} |`,
+    );
+  });
+  console.log(
+    '\n| shown confidence | asserted, survey only | truly hold | asserted, register follows truth | truly hold | asserted, every gap | truly hold |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  perMode[0]!.bins.forEach((b, i) => {
+    const row = perMode.map((d) => d.bins[i]!);
+    if (row.some((x) => x.count > 0))
+      console.log(
+        `| ${b.lo}–${Math.min(1, b.hi)} | ${row.map((x) => `${x.count} | ${pct(x.truthShare)}`).join(' | ')} |`,
       );
   });
 }

@@ -26,7 +26,7 @@ const company = (over: Partial<Company> & Pick<Company, 'orgId' | 'orgName'>): C
   diagnoses: [],
   responseRate: null,
   change: null,
-  participation: null,
+  participation: [],
   ...over,
 });
 
@@ -55,8 +55,22 @@ const model = (): Portfolio => ({
         ) as NonNullable<Company['change']>['layers'],
       },
     }),
-    // Below the minimum group size: every layer withheld; a campaign runs.
-    company({ orgId: 'o2', orgName: '=HYPERLINK("x")', layers: layers({}), participation: 'after-close' }),
+    // Below the minimum group size: every layer withheld; two campaigns run, one with too few answers to count.
+    company({
+      orgId: 'o2',
+      orgName: '=HYPERLINK("x")',
+      layers: layers({}),
+      participation: [
+        {
+          campaignId: 'o2-live',
+          campaignName: 'Live <wave>',
+          asOf: '2026-03-02T10:00:00.000Z',
+          minGroupSize: 5,
+          total: 42,
+        },
+        { campaignId: 'o2-new', campaignName: 'Pilot', asOf: '2026-03-02T10:00:00.000Z', minGroupSize: 5, total: null },
+      ],
+    }),
     // No closed wave yet.
     company({
       orgId: 'o3',
@@ -128,9 +142,21 @@ describe('portfolio at a glance', () => {
     expect(html).toContain('−1.0 (within noise)');
     expect(html).toContain('<td>Workflows</td>');
     expect(html).toContain('30%');
-    expect(html).toContain('campaign running: participation shown after it closes');
     expect(html).toContain('no closed wave yet');
     expect(html).toContain('<span class="tag">archived</span>');
+  });
+
+  it('shows a running campaign’s live participation, nothing below the minimum, linking to its Participation panel', () => {
+    const html = renderGlance(model(), { key: 'org', dir: 'asc' });
+    const running = html.split('<tr>').find((r) => r.includes('HYPERLINK'))!;
+    expect(running).toContain(
+      'Running: 42 answers before 2026-03-02 10:00 UTC · <a href="#c-o2-live" data-glance-participation="o2-live">Participation in Live &lt;wave&gt;</a>',
+    );
+    expect(running).toContain(
+      'Running: fewer than 5 answers before 2026-03-02 10:00 UTC · <a href="#c-o2-new" data-glance-participation="o2-new">Participation in Pilot</a>',
+    );
+    expect(html).not.toContain('after-close');
+    expect(html.split('<tr>').find((r) => r.includes('Zeta'))).not.toContain('Running');
   });
 
   it('escapes names and shows a withheld layer as hidden, never a number', () => {
@@ -163,7 +189,9 @@ describe('portfolio at a glance', () => {
     expect(at('workflows_change')).toBe('-1.0');
     expect(at('knowledge_change')).toBe('');
     expect(rows[1]).toMatch(/^"'=HYPERLINK\(""x""\)",false,Wave,2026-02-01,,,/);
-    expect(rows[1]).toContain('after-close');
+    expect(columns.slice(-3)).toEqual(['running_campaigns', 'running_answers', 'running_answers_before']);
+    expect(rows[1]).toMatch(/,Live <wave>; Pilot,42; fewer than 5,2026-03-02 10:00 UTC; 2026-03-02 10:00 UTC$/);
+    expect(rows[0]).toMatch(/,,,$/);
     expect(rows.join('\n')).not.toContain('o1');
   });
 });

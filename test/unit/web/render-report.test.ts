@@ -219,6 +219,18 @@ describe('evidenceSource', () => {
       'Stufe-zwei-Register: KI-Abläufe ohne Weg zu einem Menschen',
     );
     expect(renderReportBody(model, { lang: 'zh' })).toContain('第二阶段登记：没有人工出口的 AI 流程数');
+    // The human-exit diagnosis's row on adjudication has its name in every report language too.
+    model.diagnoses![0]!.evidence.push({
+      source: 'register:no_adjudicator',
+      value: 1,
+      threshold: 0,
+      comparison: '>',
+      met: true,
+      note: 'of 3 flows AI handles, in the register; corroborates, never carries',
+    });
+    expect(renderReportBody(model)).toContain('Stage-two register: flows with nobody adjudicating complex cases');
+    expect(renderReportBody(model, { lang: 'de' })).toContain('niemand über schwierige Fälle entscheidet');
+    expect(renderReportBody(model, { lang: 'zh' })).toContain('第二阶段登记：没有人裁决复杂个案的流程数');
   });
 
   it('shows shares as percentages in the evidence table', () => {
