@@ -28,10 +28,17 @@ export interface AnswerIssue {
   message: string;
 }
 
+/** Each instrument's items by id, made once per instrument (every submission checks against one). */
+const itemsById = new WeakMap<Instrument, ReadonlyMap<string, Instrument['items'][number]>>();
+
 /** Checks answers against an instrument: unknown items, out-of-range likert values, unknown options. */
 export function answerIssues(instrument: Instrument, answers: Answers): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const items = new Map(instrument.items.map((i) => [i.id, i]));
+  let items = itemsById.get(instrument);
+  if (!items) {
+    items = new Map(instrument.items.map((i) => [i.id, i]));
+    itemsById.set(instrument, items);
+  }
   for (const [id, value] of Object.entries(answers)) {
     const item = items.get(id);
     if (!item) {

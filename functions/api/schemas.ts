@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { INSTRUMENT_VERSIONS, LANGUAGES, LEVELS } from '../../shared/instrument';
 import { nameKey, normalizeName, RESERVED_NAMES } from '../../shared/names';
 import { OrgProfileSchema } from '../../shared/profile';
+import { ITEM_ID_PATTERN, isCleanText, MAX_DURATION_S, SECRET_PATTERN } from './respondent-schemas';
 
 // Request schemas (strict: unknown fields are rejected). The same schemas validate at the edge and describe the requests
 // in /api/openapi.json; the response shapes, which only the description needs, are in `response-schemas.ts`.
@@ -11,14 +12,14 @@ import { OrgProfileSchema } from '../../shared/profile';
 
 // Names are shown in pages, mail and CSV: no lone surrogates (not valid UTF-8 anywhere they go) and no control characters.
 const trimmedName = (max: number) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(max),
-    z.refine((s) => s.isWellFormed() && !/\p{Cc}/u.test(s), {
-      message: 'must be well-formed text without control characters',
-    }),
-  );
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(max),
+      z.refine(isCleanText, { message: 'must be well-formed text without control characters' }),
+    );
 
 /** A department: normalised (shared/names.ts) so that names that look alike are one, and never a reserved key. */
 const departmentName = () =>
@@ -26,16 +27,14 @@ const departmentName = () =>
     z.overwrite(normalizeName),
     z.minLength(1),
     z.maxLength(80),
-    z.refine((s) => s.isWellFormed() && !/\p{Cc}/u.test(s), {
-      message: 'must be well-formed text without control characters',
-    }),
+    z.refine(isCleanText, { message: 'must be well-formed text without control characters' }),
     z.refine((s) => !RESERVED_NAMES.has(s), { message: 'is a reserved name' }),
   );
 
 /** Ids of organisations, campaigns and tokens. */
 const idSchema = () => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 /** Survey tokens and receipts: URL-safe secrets. */
-const secretSchema = () => z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/));
+const secretSchema = () => z.string().check(z.regex(SECRET_PATTERN));
 
 export const OrgParams = z.lazy(() => z.strictObject({ orgId: idSchema() }));
 export const CampaignParams = z.lazy(() => z.strictObject({ campaignId: idSchema() }));
@@ -219,7 +218,7 @@ const itemIdSchema = () =>
   z.string().check(
     z.minLength(1),
     z.maxLength(64),
-    z.regex(/^[A-Za-z0-9_.:-]+$/, { message: 'is not an item id' }),
+    z.regex(ITEM_ID_PATTERN, { message: 'is not an item id' }),
     z.refine((s) => !RESERVED_NAMES.has(s), { message: 'is not an item id' }),
   );
 
@@ -267,7 +266,7 @@ export const SubmitResponseBody = z.lazy(() =>
     // Matched against the campaign's names as sent (routes/surveys.ts), not normalised: a look-alike is refused.
     department: trimmedName(80),
     /** Seconds taken; only decides the speeding flag (METHOD.md §3.5), which is stored instead of it. */
-    durationS: z.optional(z.number().check(z.gte(0), z.lte(7 * 24 * 3600))),
+    durationS: z.optional(z.number().check(z.gte(0), z.lte(MAX_DURATION_S))),
     /** The optional ledger step (instrument 2026.2 on); leave it out to skip the step. */
     ledger: z.optional(ledgerSchema()),
     /** The code of a draft these answers were resumed from (or saved to): deleted once the response is counted. */

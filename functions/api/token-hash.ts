@@ -5,11 +5,14 @@ export const randomToken = (): string => randomBytes(32).toString('base64url');
 
 export const sha256Hex = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
 
+/** The hex characters of a token id: 96 bits. */
+export const TOKEN_ID_CHARS = 24;
+
 /**
  * A token's id is the first 96 bits of its hash: the item key, so a lookup is one GetItem, and a public handle to
  * revoke it by. The full hash is stored beside it and compared in constant time.
  */
-export const tokenIdOf = (token: string): string => sha256Hex(token).slice(0, 24);
+export const tokenIdOf = (token: string): string => sha256Hex(token).slice(0, TOKEN_ID_CHARS);
 
 export function hashesEqual(a: string, b: string): boolean {
   const x = Buffer.from(a, 'utf8');

@@ -1,7 +1,8 @@
 import { zValidator } from '@hono/zod-validator';
-import type { Env, MiddlewareHandler, ValidationTargets } from 'hono';
+import type { Context, Env, MiddlewareHandler, ValidationTargets } from 'hono';
 import type * as z from 'zod/mini';
 import { type FieldIssue, UnsupportedMediaType, ValidationFailed } from './errors';
+import { RESPONDENT_CHECKS } from './respondent-schemas';
 import type * as Schemas from './schemas';
 
 type Issue = z.core.$ZodIssue;
@@ -123,33 +124,63 @@ export function reservedKeyPath(value: unknown): string[] | null {
 }
 
 /**
+ * What hono's validator hands a schema for `target` (a JSON body only under a JSON media type), for the checks of
+ * respondent-schemas.ts; undefined for a target they do not check, or a body that did not parse.
+ */
+function validatorInput(c: Context, target: keyof ValidationTargets, body: unknown): unknown {
+  switch (target) {
+    case 'json':
+      return JSON_TYPE.test(mediaType(c.req.header('content-type'))) ? body : undefined;
+    case 'param':
+      return c.req.param();
+    case 'query':
+      return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+    default:
+      return undefined;
+  }
+}
+
+/**
  * `zValidator` on the schema of that name, with the hook that turns a failure into a 400 problem naming each field.
- * By name rather than by value so that the routes do not import the schemas (see `loadSchemas`).
+ * By name rather than by value so that the routes do not import the schemas (see `loadSchemas`). A respondent's request
+ * is tried first against its zod-free check (respondent-schemas.ts): the schemas load only when it does not pass.
  */
 export function validate<Target extends keyof ValidationTargets, Name extends SchemaName>(
   target: Target,
   name: Name,
 ): MiddlewareHandler<Env, string, Validated<Target, (typeof Schemas)[Name]>> {
   let validator: MiddlewareHandler | undefined;
+  const check = RESPONDENT_CHECKS[name] as ((value: unknown) => object | undefined) | undefined;
   return async (c, next) => {
-    validator ??= zValidator(target, (await loadSchemas())[name] as z.ZodMiniType, (result) => {
-      if (!result.success) throw new ValidationFailed(fieldIssues(result.error.issues, ROOTS[target]));
-    });
+    // Malformed JSON is the validator's to refuse: here only a body that parsed.
+    const body = target === 'json' ? await c.req.json().catch(() => undefined) : undefined;
+    if (check) {
+      // Passed, it is what the schema would give (and holds no reserved key: every check refuses one); anything else
+      // goes to the schema, which names the problems.
+      const passed = check(validatorInput(c, target, body));
+      if (passed !== undefined) {
+        c.req.addValidatedData(target, passed);
+        return next();
+      }
+    }
     if (target === 'json') {
-      // Malformed JSON is the validator's to refuse: here only a body that parsed.
-      const body = await c.req.json().catch(() => undefined);
       const reserved = reservedKeyPath(body);
       if (reserved) throw new ValidationFailed([{ field: reserved.join('.'), message: 'is a reserved name' }]);
     }
+    validator ??= zValidator(target, (await loadSchemas())[name] as z.ZodMiniType, (result) => {
+      if (!result.success) throw new ValidationFailed(fieldIssues(result.error.issues, ROOTS[target]));
+    });
     return validator(c, next);
   };
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim();
 
 /** JSON bodies only: without this, hono's validator would read another media type as an empty object. */
 export const requireJson: MiddlewareHandler = async (c, next) => {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
-  if (!JSON_TYPE.test(type)) throw new UnsupportedMediaType('send the body as application/json');
+  if (!JSON_TYPE.test(mediaType(c.req.header('content-type')))) {
+    throw new UnsupportedMediaType('send the body as application/json');
+  }
   await next();
 };

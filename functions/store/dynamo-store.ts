@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind, ChangeRecord } from '../../shared/account';
 import type { LedgerAnswers } from '../../shared/ledger';
 import type { OrgProfile } from '../../shared/profile';
@@ -9,14 +9,23 @@ import type { AccountItemRecord, AccountStore } from './account-store';
 import type { AuthStore } from './auth-store';
 import { dynamoAccountStore } from './dynamo-account';
 import { DynamoAuthStore } from './dynamo-auth-store';
+import {
+  DynamoRespondentStore,
+  expired,
+  fromEpochSeconds,
+  type Item,
+  isConditionFailure,
+  storable,
+  strip,
+  toEpochSeconds,
+  VERSION,
+} from './dynamo-respondent';
 import { type Key, keys, STREAM_LAYOUT, TTL_ATTRIBUTE, WITHDRAWN_PREFIX } from './keys';
 import type {
   CampaignChanges,
   CampaignRecord,
   CampaignSettingsChanges,
-  ClaimResult,
   ContactRecord,
-  DraftRecord,
   DueRecord,
   InvitationLimits,
   InviteCounts,
@@ -24,7 +33,6 @@ import type {
   LeadershipRecord,
   OrgChanges,
   OrgRecord,
-  PutResponseResult,
   QuotaResult,
   ResponseRecord,
   SettingsGuard,
@@ -35,43 +43,12 @@ import type {
   TokenRecord,
 } from './store';
 
-type Item = Record<string, unknown>;
-
-/** Bump when an entity's stored shape changes; readers can then migrate by `v`. */
-const VERSION = 1;
-
 /** Snapshot bodies are gzip'd JSON split into chunks well under DynamoDB's 400 KB item limit. */
 const SNAPSHOT_CHUNK_BYTES = 300 * 1024;
 /** Only report reads use zlib: loaded then, not with the module (a Lambda cold start skips it otherwise). */
 const zlib = () => import('node:zlib');
 
-// By name: the SDK's exception classes are not imported here (see `DynamoStore.sdk`).
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
-
-type DocumentSdk = typeof import('@aws-sdk/lib-dynamodb');
-
-const toEpochSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
-const fromEpochSeconds = (s: unknown): string | undefined =>
-  typeof s === 'number' ? new Date(s * 1000).toISOString() : undefined;
-/** TTL deletes expired items only eventually (and never in dynalite), so every read of an expiring item checks. */
-const expired = (item: Item, now: Date): boolean =>
-  typeof item[TTL_ATTRIBUTE] === 'number' && (item[TTL_ATTRIBUTE] as number) * 1000 <= now.getTime();
-
-/**
- * DynamoDB holds no number of magnitude below 1e-130 (it answers "Number underflow", a 500 for a request the API
- * accepted): such numbers, which the schemas let through as "at least 0", are stored as 0. Objects go to the
- * marshaller as Maps: it tells a plain object by its `constructor`, which a key named `constructor` (a department of
- * that name) hides, and then refuses the item.
- */
-export function storable<T>(value: T): T {
-  if (typeof value === 'number') return (Math.abs(value) < 1e-130 ? 0 : value) as T;
-  if (Array.isArray(value)) return value.map(storable) as T;
-  if (value && typeof value === 'object') {
-    return new Map(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
-  }
-  return value;
-}
+export { storable };
 
 /**
  * One record per response. A withdrawal moves an item forward in its shard while a paginated Query runs: it can be
@@ -86,80 +63,16 @@ function latestByKey(records: readonly ResponseRecord[]): ResponseRecord[] {
   return [...byKey.values()];
 }
 
-function strip<T>(item: Item, omit: readonly string[] = []): T {
-  const out: Item = {};
-  for (const [k, v] of Object.entries(item)) {
-    if (['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity', 'v', ...omit].includes(k)) continue;
-    out[k] = v;
-  }
-  return out as T;
-}
-
-export class DynamoStore implements Store {
-  private loaded?: Promise<{ doc: DynamoDBDocumentClient; sdk: DocumentSdk }>;
+/** The whole store: the respondent's part (dynamo-respondent.ts, with the shared helpers) and everything else. */
+export class DynamoStore extends DynamoRespondentStore implements Store {
   readonly auth: AuthStore;
 
-  /**
-   * `client` may be a function that builds it: the Lambda passes one that imports the SDK, so a cold start loads the
-   * SDK (over 100 ms) on its first store call rather than at init, and requests that need no store never do.
-   */
-  constructor(
-    private readonly client: DynamoDBClient | (() => Promise<DynamoDBClient>),
-    private readonly table: string,
-  ) {
+  constructor(client: DynamoDBClient | (() => Promise<DynamoDBClient>), table: string) {
+    super(client, table);
     this.auth = new DynamoAuthStore((command) => this.send(command), table);
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------------
-
-  /**
-   * The document client and its commands, loaded on the first call. The SDK is imported dynamically rather than at
-   * the top of this module because a bundler hoists a static import of an external package to the top of the bundle,
-   * where it would load at init whatever the route. A failed load is not kept: the next call tries again.
-   */
-  private sdk(): Promise<{ doc: DynamoDBDocumentClient; sdk: DocumentSdk }> {
-    this.loaded ??= (async () => {
-      const [sdk, client] = await Promise.all([
-        import('@aws-sdk/lib-dynamodb'),
-        typeof this.client === 'function' ? this.client() : this.client,
-      ]);
-      const doc = sdk.DynamoDBDocumentClient.from(client, {
-        marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-      });
-      return { doc, sdk };
-    })().catch((error: unknown) => {
-      this.loaded = undefined;
-      throw error;
-    });
-    return this.loaded;
-  }
-
-  private async send<T>(command: (doc: DynamoDBDocumentClient, sdk: DocumentSdk) => Promise<T>): Promise<T> {
-    const { doc, sdk } = await this.sdk();
-    return command(doc, sdk);
-  }
-
-  private async get(key: Key, consistent = true): Promise<Item | null> {
-    const out = await this.send((doc, sdk) =>
-      doc.send(new sdk.GetCommand({ TableName: this.table, Key: key, ConsistentRead: consistent })),
-    );
-    return (out.Item as Item | undefined) ?? null;
-  }
-
-  /** Put only when the key is new; false when it already existed. */
-  private async putNew(item: Item): Promise<boolean> {
-    try {
-      await this.send((doc, sdk) =>
-        doc.send(
-          new sdk.PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
 
   private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
     const items: Item[] = [];
@@ -431,34 +344,6 @@ export class DynamoStore implements Store {
     if (!ok) throw new Error('campaign id collision');
   }
 
-  /** An update that only applies under `condition`: false when the condition did not hold. */
-  private async updateIf(
-    key: Key,
-    update: string,
-    condition: string,
-    values: Record<string, unknown>,
-    names?: Record<string, string>,
-  ): Promise<boolean> {
-    try {
-      await this.send((doc, sdk) =>
-        doc.send(
-          new sdk.UpdateCommand({
-            TableName: this.table,
-            Key: key,
-            UpdateExpression: update,
-            ConditionExpression: condition,
-            ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
-            ...(names ? { ExpressionAttributeNames: names } : {}),
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
-
   async markClosing(id: string, at: string): Promise<boolean> {
     return this.updateIf(
       keys.campaignById(id),
@@ -634,11 +519,6 @@ export class DynamoStore implements Store {
     return (await this.get(keys.reportDelivery(campaignId, contactKey)))?.sentAt !== undefined;
   }
 
-  async getCampaign(id: string): Promise<CampaignRecord | null> {
-    const item = await this.get(keys.campaignById(id));
-    return item ? strip<CampaignRecord>(item, ['reportClaimedAt']) : null;
-  }
-
   async listCampaigns(orgId: string): Promise<CampaignRecord[]> {
     const items = await this.queryAll({
       IndexName: 'GSI1',
@@ -765,70 +645,7 @@ export class DynamoStore implements Store {
     await this.deleteKeys([keys.surveyLinkById(id)]);
   }
 
-  async getSurveyLink(id: string, now: Date): Promise<SurveyLinkRecord | null> {
-    const item = await this.get(keys.surveyLinkById(id));
-    if (!item || expired(item, now)) return null;
-    const expiresAt = fromEpochSeconds(item[TTL_ATTRIBUTE]);
-    return { ...strip<SurveyLinkRecord>(item, [TTL_ATTRIBUTE]), ...(expiresAt ? { expiresAt } : {}) };
-  }
-
   // ---- responses -----------------------------------------------------------------------------------------------
-
-  private responseItem(r: ResponseRecord): Item {
-    const { key, position, shard, ...rest } = r;
-    return {
-      ...keys.responseByReceiptHash(key),
-      ...keys.responseStream(r.campaignId, shard, position),
-      entity: 'response',
-      v: VERSION,
-      shard,
-      // Field by field: the item's own attributes stay a plain object, the values inside become Maps.
-      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, storable(v)])),
-    };
-  }
-
-  private toResponse(item: Item): ResponseRecord {
-    const rest = strip<Omit<ResponseRecord, 'key' | 'position'>>(item);
-    const sortKey = item.GSI1SK as string;
-    // The stream position, wherever in the shard the layout keeps it (keys.withdrawnStream).
-    const position = sortKey.startsWith(WITHDRAWN_PREFIX) ? sortKey.slice(WITHDRAWN_PREFIX.length) : sortKey;
-    return { ...rest, key: (item.PK as string).slice('RESP#'.length), position };
-  }
-
-  async putResponse(response: ResponseRecord): Promise<PutResponseResult> {
-    if (await this.putNew(this.responseItem(response))) return { created: true };
-    const existing = await this.getResponse(response.key);
-    if (!existing) throw new Error('response vanished after a conflicting put');
-    return { created: false, existing };
-  }
-
-  async getResponse(key: string): Promise<ResponseRecord | null> {
-    const item = await this.get(keys.responseByReceiptHash(key));
-    return item ? this.toResponse(item) : null;
-  }
-
-  async withdrawResponse(key: string, withdrawnAt: string, position: string): Promise<ResponseRecord | null> {
-    try {
-      const out = await this.send((doc, sdk) =>
-        doc.send(
-          new sdk.UpdateCommand({
-            TableName: this.table,
-            Key: keys.responseByReceiptHash(key),
-            // Moving the stream position puts the withdrawal after every snapshot cursor that could hold the response;
-            // in its shard it moves to the run of withdrawals after the arrivals (keys.withdrawnStream).
-            UpdateExpression: 'SET withdrawnAt = :w, GSI1SK = :pos',
-            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(withdrawnAt)',
-            ExpressionAttributeValues: { ':w': withdrawnAt, ':pos': `${WITHDRAWN_PREFIX}${position}` },
-            ReturnValues: 'ALL_NEW',
-          }),
-        ),
-      );
-      return out.Attributes ? this.toResponse(out.Attributes as Item) : null;
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
-  }
 
   async eraseWithdrawn(receiptHashes: readonly string[]): Promise<void> {
     await Promise.all(
@@ -1005,30 +822,6 @@ export class DynamoStore implements Store {
 
   // ---- drafts ---------------------------------------------------------------------------------------------------
 
-  async putDraft(draft: DraftRecord): Promise<boolean> {
-    const { expiresAt, ...rest } = draft;
-    return this.putNew({
-      ...keys.draftByCodeHash(draft.codeHash),
-      ...keys.draftsOfCampaign(draft.campaignId, draft.codeHash),
-      entity: 'draft',
-      v: VERSION,
-      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, storable(v)])),
-      [TTL_ATTRIBUTE]: toEpochSeconds(expiresAt),
-    });
-  }
-
-  async getDraft(codeHash: string, now: Date): Promise<DraftRecord | null> {
-    const item = await this.get(keys.draftByCodeHash(codeHash));
-    if (!item || expired(item, now)) return null;
-    return { ...strip<DraftRecord>(item), expiresAt: fromEpochSeconds(item[TTL_ATTRIBUTE])! };
-  }
-
-  async deleteDraft(codeHash: string): Promise<void> {
-    await this.send((doc, sdk) =>
-      doc.send(new sdk.DeleteCommand({ TableName: this.table, Key: keys.draftByCodeHash(codeHash) })),
-    );
-  }
-
   async deleteCampaignDrafts(campaignId: string): Promise<number> {
     const { GSI1PK } = keys.draftsOfCampaign(campaignId);
     const items = await this.queryAll({
@@ -1191,11 +984,6 @@ export class DynamoStore implements Store {
     });
   }
 
-  async getInvite(id: string): Promise<InviteRecord | null> {
-    const item = await this.get(keys.inviteById(id));
-    return item ? strip<InviteRecord>(item) : null;
-  }
-
   async listInvites(campaignId: string): Promise<InviteRecord[]> {
     const items = await this.queryAll({
       IndexName: 'GSI1',
@@ -1220,25 +1008,6 @@ export class DynamoStore implements Store {
     };
   }
 
-  async claimInvite(id: string, claim: string, usedAt: string): Promise<ClaimResult> {
-    const ok = await this.updateIf(
-      keys.inviteById(id),
-      'SET usedAt = if_not_exists(usedAt, :used), claim = :claim',
-      'attribute_exists(PK) AND (attribute_not_exists(usedAt) OR claim = :claim)',
-      { ':used': usedAt, ':claim': claim },
-    );
-    if (ok) return 'claimed';
-    return (await this.get(keys.inviteById(id))) ? 'used' : 'missing';
-  }
-
-  async finishInviteClaim(id: string, claim: string): Promise<void> {
-    await this.updateIf(keys.inviteById(id), 'REMOVE claim', 'claim = :claim', { ':claim': claim });
-  }
-
-  async releaseInviteClaim(id: string, claim: string): Promise<void> {
-    await this.updateIf(keys.inviteById(id), 'REMOVE claim, usedAt', 'claim = :claim', { ':claim': claim });
-  }
-
   async markReminded(id: string, at: string, notSince: string, invitedBefore: string): Promise<boolean> {
     return this.updateIf(
       keys.inviteById(id),
@@ -1246,15 +1015,6 @@ export class DynamoStore implements Store {
       'attribute_exists(email) AND attribute_not_exists(usedAt) AND attribute_not_exists(unsubscribedAt) AND ' +
         'createdAt <= :invitedBefore AND (attribute_not_exists(remindedAt) OR remindedAt < :since)',
       { ':at': at, ':since': notSince, ':invitedBefore': invitedBefore },
-    );
-  }
-
-  async unsubscribeInvite(id: string, at: string): Promise<boolean> {
-    return this.updateIf(
-      keys.inviteById(id),
-      'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at) REMOVE email',
-      'attribute_exists(PK)',
-      { ':at': at },
     );
   }
 

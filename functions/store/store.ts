@@ -294,6 +294,27 @@ export interface StreamChunk {
 
 export type PutResponseResult = { created: true } | { created: false; existing: ResponseRecord };
 
+/**
+ * What the respondent's path (the survey page, submissions, withdrawals, drafts, unsubscribing) calls, and all the
+ * respondent Lambda's store implements (dynamo-respondent.ts).
+ */
+export type RespondentStore = Pick<
+  Store,
+  | 'getSurveyLink'
+  | 'getCampaign'
+  | 'getInvite'
+  | 'claimInvite'
+  | 'finishInviteClaim'
+  | 'releaseInviteClaim'
+  | 'unsubscribeInvite'
+  | 'putResponse'
+  | 'getResponse'
+  | 'withdrawResponse'
+  | 'putDraft'
+  | 'getDraft'
+  | 'deleteDraft'
+>;
+
 /** The operating account's methods are declared in `account-store.ts`. */
 export interface Store extends AccountStore {
   /** Users, sign-in codes, sessions, API key lists and report viewer links (`auth-store.ts`). */

@@ -91,6 +91,49 @@ describe('the respondent Lambda entry', () => {
     expect(json(health)).toEqual({ status: 'ok' });
   });
 
+  it('runs an invite, its draft and a retry on its own part of the store (dynamo-respondent.ts)', async () => {
+    const { campaignId } = await openCampaign();
+    const made = await api(
+      event('POST', `/api/v1/campaigns/${campaignId}/invites`, { token: ADMIN, body: { count: 1 } }),
+      context,
+    );
+    expect(made.statusCode).toBe(201);
+    const token = new URL(json(made).links[0]).pathname.split('/').pop()!;
+    const first = makeSubmission();
+
+    const saved = await respondent(
+      event('PUT', `/api/v1/surveys/${token}/drafts`, {
+        body: { responseId: first.responseId, answers: first.answers, level: 'frontline' },
+      }),
+      context,
+    );
+    expect(saved.statusCode).toBe(201);
+    const { code } = json(saved);
+    const restore = () =>
+      respondent(event('POST', `/api/v1/surveys/${token}/drafts/restore`, { body: { code } }), context);
+    const restored = await restore();
+    expect(restored.statusCode).toBe(200);
+    expect(json(restored)).toMatchObject({ responseId: first.responseId, answers: first.answers, level: 'frontline' });
+
+    const submit = (body: object) => respondent(event('POST', `/api/v1/surveys/${token}/responses`, { body }), context);
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const counted = await submit({ ...first, draftCode: code });
+      expect(counted.statusCode).toBe(201);
+      // A retry gets the same receipt; another answer through the used invite is refused.
+      const retried = await submit(first);
+      expect(retried.statusCode).toBe(200);
+      expect(json(retried).receipt).toBe(json(counted).receipt);
+      const other = await submit(makeSubmission());
+      expect(other.statusCode).toBe(409);
+      expect(json(other).type).toMatch(/invite-used$/);
+    } finally {
+      out.mockRestore();
+    }
+    // The counted answers took their draft with them.
+    expect((await restore()).statusCode).toBe(404);
+  });
+
   it('answers nothing of the admin, report or API description routes, even with the admin token', async () => {
     const { campaignId } = await openCampaign();
     for (const path of ['/api/v1/orgs', `/api/v1/campaigns/${campaignId}/report`, '/api/openapi.json', '/api/docs']) {

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalHash, receiptFor, sha256Hex } from '../../functions/api/token-hash';
 import { submissionRateLimit } from '../../functions/local/rate-limit';
 import { freshStats, instrumentOf, mergeCells } from '../../functions/reports/campaign-stats';
+import { storedTime } from '../../functions/store/stored-time';
 import { ADMIN_TOKEN, call, type Harness, makeAnswers, makeSubmission, seedCampaign, startHarness } from './harness';
 
 let h: Harness;
@@ -57,6 +59,34 @@ describe('submitting a response', () => {
     const other = await submit(surveyToken, { ...body, answers: makeAnswers(2) });
     expect(other.status).toBe(409);
     expect(other.headers.get('content-type')).toBe('application/problem+json');
+    expect(await reportN(campaignId)).toBe(1);
+  });
+
+  it('takes a retry of a response stored when the content hash still held the duration', async () => {
+    const { campaignId, surveyToken } = await seedCampaign(h.app);
+    const campaign = (await h.store.getCampaign(campaignId))!;
+    const body = makeSubmission({ durationS: 240 });
+    const receipt = receiptFor(campaign.receiptKey, body.responseId);
+    const key = sha256Hex(receipt);
+    const receivedAt = storedTime(h.clock.now);
+    const { answers, level, department, durationS } = body;
+    const put = await h.store.putResponse({
+      key,
+      campaignId,
+      shard: Number.parseInt(key.slice(0, 8), 16) % campaign.shards,
+      position: `${receivedAt}#${key.slice(0, 16)}`,
+      receivedAt,
+      contentHash: canonicalHash({ answers, level, department, durationS }),
+      answers,
+      level: 'frontline',
+      department,
+    });
+    expect(put.created).toBe(true);
+    const retry = await submit(surveyToken, body);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ receipt, receivedAt });
+    // Another duration is another hash of that form: the same answers sent later than that are told apart.
+    expect((await submit(surveyToken, { ...body, durationS: 241 })).status).toBe(409);
     expect(await reportN(campaignId)).toBe(1);
   });
 

@@ -14,7 +14,7 @@ import type { AppDeps } from '../deps';
 import { newDraftCode, normaliseDraftCode } from '../draft-code';
 import { CampaignClosed, Conflict, InviteUsed, NotFound, ValidationFailed } from '../errors';
 import type { SubmitResponseBody } from '../schemas';
-import { canonicalHash, hashesEqual, receiptFor, sha256Hex, tokenIdOf } from '../token-hash';
+import { canonicalHash, hashesEqual, receiptFor, sha256Hex, TOKEN_ID_CHARS } from '../token-hash';
 import { requireJson, validate } from '../validation';
 
 export interface ResolvedSurvey extends ObservedCampaign {
@@ -112,13 +112,15 @@ export async function resolveSurvey(
   caches: Partial<SurveyCaches> = {},
   options: { allowClosed?: boolean } = {},
 ): Promise<ResolvedSurvey> {
-  const id = tokenIdOf(surveyToken);
+  // One hash: its first 96 bits are the link's id (tokenIdOf), the whole is compared with the stored one.
+  const hash = sha256Hex(surveyToken);
+  const id = hash.slice(0, TOKEN_ID_CHARS);
   let link = caches.links?.get(id) ?? null;
   if (!link) {
     link = await deps.store.getSurveyLink(id, now);
     if (link) caches.links?.set(link);
   }
-  if (!link || !hashesEqual(link.hash, sha256Hex(surveyToken))) throw new NotFound('no such survey');
+  if (!link || !hashesEqual(link.hash, hash)) throw new NotFound('no such survey');
   if (link.expiresAt && link.expiresAt <= now.toISOString()) throw new NotFound('no such survey');
   const observed = caches.campaigns
     ? await caches.campaigns.get(link.campaignId, (campaignId) => deps.store.getCampaign(campaignId), deps.clock)
@@ -219,8 +221,9 @@ export async function submitResponse(
   // The hash covers what was answered, not how long it took: a plain form sent again a moment later (Back, a double
   // click) has the same answers and a longer duration, and is the same response. The first flag stays.
   const contentHash = canonicalHash(answered);
-  // Stored before the hash left the duration out: a retry of such a response still matches it.
-  const legacyHash =
+  // Stored before the hash left the duration out: a retry of such a response still matches it. Only a retry or a
+  // conflict compares hashes, so only they compute this one.
+  const legacyHash = () =>
     body.durationS === undefined
       ? contentHash
       : canonicalHash({
@@ -230,7 +233,7 @@ export async function submitResponse(
           durationS: body.durationS,
           ...(ledger ? { ledger } : {}),
         });
-  const sameContent = (stored: string | undefined) => stored === contentHash || stored === legacyHash;
+  const sameContent = (stored: string | undefined) => stored === contentHash || stored === legacyHash();
   // Only a response the results hold gets its receipt again: one stored after the close (by code before the close
   // grace) is left out, so its retry is told the survey closed.
   const retryOfCounted = async () => {
