@@ -204,6 +204,14 @@ export class ResponseMapper {
             p++;
             continue;
           }
+          // A ledger cell without recodes is read by the ledger's cells in one pass.
+          if (kind === LEDGER && !this.#recodes[i]) {
+            p = this.#ledger!.scan(i, text, p, end, delimiter);
+            i++;
+            if (p === end) break;
+            p++;
+            continue;
+          }
         }
       }
       let q = p;
