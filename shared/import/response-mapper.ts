@@ -46,6 +46,11 @@ const NONE = UNANSWERED;
 const DK = DONT_KNOW;
 const DK_LENGTH = DONT_KNOW.length;
 const DK_CODE = DONT_KNOW_CODE;
+// "dk" as two char codes, for coding it in place (`line`); -1 when the token is not two chars long.
+const DK_0 = DK_LENGTH === 2 ? DK.charCodeAt(0) : -1;
+const DK_1 = DK_LENGTH === 2 ? DK.charCodeAt(1) : -1;
+/** Room in the mapper's table of segment and choice cells seen before: a power of two. */
+const SEEN_SIZE = 256;
 const LEVEL_NAMES: readonly Level[] = [...LEVELS];
 const LIKERT_EXPECTED =
   `expected ${LIKERT_MIN}-${LIKERT_MAX}, ${DONT_KNOW} (don't know), an answer label ("Strongly agree") or empty` +
@@ -90,6 +95,8 @@ export class ResponseMapper {
   readonly #row: CodedRow;
   /** The ledger columns' cells, when the file has any. */
   readonly #ledger: LedgerCells | null;
+  /** Segment and choice texts seen before, by a hash of their chars: a repeated one costs no copy (`line`). */
+  readonly #seen: (string | undefined)[] = new Array<string | undefined>(SEEN_SIZE).fill(undefined);
   // The row being fed: fields so far, the first bad cell, its segment values, whether an ignored cell held anything.
   #count = 0;
   #badColumn = -1;
@@ -193,6 +200,19 @@ export class ResponseMapper {
               continue;
             }
           }
+          if (c === DK_0 && p + 1 < end && text.charCodeAt(p + 1) === DK_1) {
+            if (p + 2 === end) {
+              codes[items[i]!] = DK_CODE;
+              i++;
+              break;
+            }
+            if (text.charCodeAt(p + 2) === delimiter) {
+              codes[items[i]!] = DK_CODE;
+              i++;
+              p += 3;
+              continue;
+            }
+          }
         } else if (kind === LEDGER || kind === IGNORED) {
           // An empty cell of these says nothing.
           if (p === end) {
@@ -212,6 +232,37 @@ export class ResponseMapper {
             p++;
             continue;
           }
+        } else if (kind !== LIKERT_RECODED && !this.#recodes[i]) {
+          // A segment or choice cell: its text found in one pass, reused when seen before (no copy), then read as
+          // `cell` reads it; a duration of plain digits is read from its char codes.
+          let q = p;
+          let hash = 0;
+          let whole = 0;
+          let digits = 0;
+          for (; q < end; q++) {
+            const c = text.charCodeAt(q);
+            if (c === delimiter) break;
+            hash = (hash * 31 + c) | 0;
+            if (c >= ZERO && c <= ZERO + 9) {
+              whole = whole * 10 + (c - ZERO);
+              digits++;
+            } else digits = MAX_FAST_DIGITS + 1;
+          }
+          const length = q - p;
+          if (kind === DURATION && digits > 0 && digits <= MAX_FAST_DIGITS) this.#durationS = whole;
+          else if (length > 0 && text.charCodeAt(p) > 32 && text.charCodeAt(q - 1) > 32) {
+            const h = (hash ^ (hash >>> 8)) & (SEEN_SIZE - 1);
+            let v = this.#seen[h];
+            if (v === undefined || v.length !== length || !text.startsWith(v, p)) {
+              v = text.slice(p, q);
+              this.#seen[h] = v;
+            }
+            this.#other(i, v);
+          } else this.#cellAt(i, text, p, q);
+          i++;
+          if (q === end) break;
+          p = q + 1;
+          continue;
         }
       }
       let q = p;
