@@ -253,7 +253,7 @@ export class ResponseMapper {
           else if (length > 0 && text.charCodeAt(p) > 32 && text.charCodeAt(q - 1) > 32) {
             const h = (hash ^ (hash >>> 8)) & (SEEN_SIZE - 1);
             let v = this.#seen[h];
-            if (v === undefined || v.length !== length || !text.startsWith(v, p)) {
+            if (v === undefined || !sameText(v, text, p, length)) {
               v = text.slice(p, q);
               this.#seen[h] = v;
             }
@@ -688,4 +688,11 @@ export function responseMapper(
   const rows =
     typeof header[0] === 'string' || header.length === 0 ? [header as readonly string[]] : (header as string[][]);
   return new ResponseMapper(planColumns(instrument, rows, { ...options, line }));
+}
+
+/** Whether `v` is `text.slice(start, start + length)`: char by char, cheaper than startsWith for a short cell. */
+function sameText(v: string, text: string, start: number, length: number): boolean {
+  if (v.length !== length) return false;
+  for (let k = 0; k < length; k++) if (v.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }

@@ -182,7 +182,7 @@ export class LedgerCells {
     }
     const h = (hash ^ (hash >>> 9)) & (SEEN_SIZE - 1);
     let v = this.#seen[h];
-    if (v === undefined || v.length !== length || !text.startsWith(v, start)) {
+    if (v === undefined || !sameText(v, text, start, length)) {
       v = text.slice(start, q);
       this.#seen[h] = v;
     }
@@ -297,4 +297,11 @@ export function ledgerCsvCells(instrument: Instrument, ledger: LedgerAnswers | u
     put(ledgerFieldName('knowledge', i + 1, 'label'), e.label);
   });
   return ledgerColumns(instrument).map((c) => values.get(c) ?? '');
+}
+
+/** Whether `v` is `text.slice(start, start + length)`: char by char, cheaper than startsWith for a short cell. */
+function sameText(v: string, text: string, start: number, length: number): boolean {
+  if (v.length !== length) return false;
+  for (let k = 0; k < length; k++) if (v.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
