@@ -14,7 +14,7 @@ import {
 } from '../shared/import';
 import { type Instrument, LEVELS, type Level } from '../shared/instrument';
 import { type Accumulator, createAccumulator, type GroupStats, type ScoringOptions } from '../shared/scoring';
-import { byteChunks } from './csv-reader';
+import { asciiText, byteChunks } from './csv-reader';
 import { CsvError, InputError } from './errors';
 
 /** More distinct departments than this suggests a free-text column per person; each would cost a GroupStats. */
@@ -87,7 +87,7 @@ export async function foldCsv(
     },
     { mapping: options.mapping },
   );
-  const input = new CsvInput(reader);
+  const input = new CsvInput(reader, { asciiText });
   try {
     for await (const chunk of chunks) {
       if (typeof chunk === 'string') input.pushText(chunk);

@@ -3,7 +3,7 @@
 // CLI's summary line and in the API's import result.
 import { CsvParser, type FieldHandler } from './csv-parser';
 import { CsvError } from './errors';
-import { type DetectedEncoding, TextDecoding } from './text-decoding';
+import { type AsciiText, type DetectedEncoding, TextDecoding } from './text-decoding';
 
 export type Delimiter = ',' | ';' | '\t';
 export type LineEnd = 'LF' | 'CRLF' | 'CR';
@@ -69,6 +69,8 @@ export function sniffDelimiter(sample: string, final: boolean): Delimiter {
 export interface CsvInputOptions {
   /** Use this delimiter instead of working it out. */
   delimiter?: Delimiter;
+  /** A native check and decoding of all-ASCII chunks (TextDecoding); without it, the fatal UTF-8 decoder's. */
+  asciiText?: AsciiText;
 }
 
 /**
@@ -87,7 +89,7 @@ export class CsvInput {
   constructor(handler: FieldHandler, options: CsvInputOptions = {}) {
     this.#handler = handler;
     this.#options = options;
-    this.#decoding = new TextDecoding((text) => this.#text(text, false));
+    this.#decoding = new TextDecoding((text) => this.#text(text, false), options.asciiText);
   }
 
   /** What was found; null before enough of the file was read to tell. */

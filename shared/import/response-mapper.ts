@@ -46,6 +46,11 @@ const NONE = UNANSWERED;
 const DK = DONT_KNOW;
 const DK_LENGTH = DONT_KNOW.length;
 const DK_CODE = DONT_KNOW_CODE;
+// "dk" as two char codes, for coding it in place (`line`); -1 when the token is not two chars long.
+const DK_0 = DK_LENGTH === 2 ? DK.charCodeAt(0) : -1;
+const DK_1 = DK_LENGTH === 2 ? DK.charCodeAt(1) : -1;
+/** Room in the mapper's table of segment and choice cells seen before: a power of two. */
+const SEEN_SIZE = 256;
 const LEVEL_NAMES: readonly Level[] = [...LEVELS];
 const LIKERT_EXPECTED =
   `expected ${LIKERT_MIN}-${LIKERT_MAX}, ${DONT_KNOW} (don't know), an answer label ("Strongly agree") or empty` +
@@ -90,6 +95,8 @@ export class ResponseMapper {
   readonly #row: CodedRow;
   /** The ledger columns' cells, when the file has any. */
   readonly #ledger: LedgerCells | null;
+  /** Segment and choice texts seen before, by a hash of their chars: a repeated one costs no copy (`line`). */
+  readonly #seen: (string | undefined)[] = new Array<string | undefined>(SEEN_SIZE).fill(undefined);
   // The row being fed: fields so far, the first bad cell, its segment values, whether an ignored cell held anything.
   #count = 0;
   #badColumn = -1;
@@ -148,7 +155,126 @@ export class ResponseMapper {
 
   /** The next cell of the row being fed: `text.slice(start, end)`, read without copying when it is a likert answer. */
   cell(text: string, start: number, end: number): void {
-    const i = this.#count++;
+    this.#cellAt(this.#count++, text, start, end);
+  }
+
+  /**
+   * The cells of a record without quotes, `text.slice(start, end)` split at the `delimiter` char code: the same as
+   * `cell` for each, with the commonest cells (a likert digit, an empty cell) coded where they stand, before their end
+   * is looked for and without a call. Every other cell goes through `cell`'s path once its end is found.
+   */
+  line(text: string, start: number, end: number, delimiter: number): void {
+    const width = this.width;
+    const kinds = this.#kinds;
+    const items = this.#items;
+    const codes = this.#row.codes;
+    let i = this.#count;
+    let p = start;
+    for (;;) {
+      // p is where cell i starts; it ends at the next delimiter, or at `end` for the last cell.
+      if (i < width) {
+        const kind = kinds[i];
+        if (kind === LIKERT) {
+          if (p === end) {
+            codes[items[i]!] = NONE;
+            i++;
+            break;
+          }
+          const c = text.charCodeAt(p);
+          if (c === delimiter) {
+            codes[items[i]!] = NONE;
+            i++;
+            p++;
+            continue;
+          }
+          if (c >= DIGIT_MIN && c <= DIGIT_MAX) {
+            if (p + 1 === end) {
+              codes[items[i]!] = c - ZERO;
+              i++;
+              break;
+            }
+            if (text.charCodeAt(p + 1) === delimiter) {
+              codes[items[i]!] = c - ZERO;
+              i++;
+              p += 2;
+              continue;
+            }
+          }
+          if (c === DK_0 && p + 1 < end && text.charCodeAt(p + 1) === DK_1) {
+            if (p + 2 === end) {
+              codes[items[i]!] = DK_CODE;
+              i++;
+              break;
+            }
+            if (text.charCodeAt(p + 2) === delimiter) {
+              codes[items[i]!] = DK_CODE;
+              i++;
+              p += 3;
+              continue;
+            }
+          }
+        } else if (kind === LEDGER || kind === IGNORED) {
+          // An empty cell of these says nothing.
+          if (p === end) {
+            i++;
+            break;
+          }
+          if (text.charCodeAt(p) === delimiter) {
+            i++;
+            p++;
+            continue;
+          }
+          // A ledger cell without recodes is read by the ledger's cells in one pass.
+          if (kind === LEDGER && !this.#recodes[i]) {
+            p = this.#ledger!.scan(i, text, p, end, delimiter);
+            i++;
+            if (p === end) break;
+            p++;
+            continue;
+          }
+        } else if (kind !== LIKERT_RECODED && !this.#recodes[i]) {
+          // A segment or choice cell: its text found in one pass, reused when seen before (no copy), then read as
+          // `cell` reads it; a duration of plain digits is read from its char codes.
+          let q = p;
+          let hash = 0;
+          let whole = 0;
+          let digits = 0;
+          for (; q < end; q++) {
+            const c = text.charCodeAt(q);
+            if (c === delimiter) break;
+            hash = (hash * 31 + c) | 0;
+            if (c >= ZERO && c <= ZERO + 9) {
+              whole = whole * 10 + (c - ZERO);
+              digits++;
+            } else digits = MAX_FAST_DIGITS + 1;
+          }
+          const length = q - p;
+          if (kind === DURATION && digits > 0 && digits <= MAX_FAST_DIGITS) this.#durationS = whole;
+          else if (length > 0 && text.charCodeAt(p) > 32 && text.charCodeAt(q - 1) > 32) {
+            const h = (hash ^ (hash >>> 8)) & (SEEN_SIZE - 1);
+            let v = this.#seen[h];
+            if (v === undefined || !sameText(v, text, p, length)) {
+              v = text.slice(p, q);
+              this.#seen[h] = v;
+            }
+            this.#other(i, v);
+          } else this.#cellAt(i, text, p, q);
+          i++;
+          if (q === end) break;
+          p = q + 1;
+          continue;
+        }
+      }
+      let q = p;
+      while (q < end && text.charCodeAt(q) !== delimiter) q++;
+      this.#cellAt(i++, text, p, q);
+      if (q === end) break;
+      p = q + 1;
+    }
+    this.#count = i;
+  }
+
+  #cellAt(i: number, text: string, start: number, end: number): void {
     if (i >= this.width) {
       if (end > start) this.#otherText = true;
       return;
@@ -450,6 +576,23 @@ export class ResponseReader implements FieldHandler {
     else this.#fields.push(text.slice(start, end));
   }
 
+  line(text: string, start: number, end: number, delimiter: number): void {
+    const mapper = this.#mapper;
+    if (mapper !== null) {
+      mapper.line(text, start, end, delimiter);
+      return;
+    }
+    // A header row, held as strings like any other.
+    let from = start;
+    for (let j = start; j < end; j++) {
+      if (text.charCodeAt(j) === delimiter) {
+        this.#fields.push(text.slice(from, j));
+        from = j + 1;
+      }
+    }
+    this.#fields.push(text.slice(from, end));
+  }
+
   record(line: number): void {
     const mapper = this.#mapper;
     if (mapper !== null) {
@@ -545,4 +688,11 @@ export function responseMapper(
   const rows =
     typeof header[0] === 'string' || header.length === 0 ? [header as readonly string[]] : (header as string[][]);
   return new ResponseMapper(planColumns(instrument, rows, { ...options, line }));
+}
+
+/** Whether `v` is `text.slice(start, start + length)`: char by char, cheaper than startsWith for a short cell. */
+function sameText(v: string, text: string, start: number, length: number): boolean {
+  if (v.length !== length) return false;
+  for (let k = 0; k < length; k++) if (v.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }

@@ -65,6 +65,12 @@ function notText(head: Uint8Array): string | null {
 }
 
 /**
+ * The text of bytes that are all ASCII (each byte one char), or null when any byte is above 0x7F: what the decoder
+ * does first with each chunk of a file still undecided, given by a caller with a native check (the CLI: node:buffer).
+ */
+export type AsciiText = (bytes: Uint8Array) => string | null;
+
+/**
  * Push bytes, receive text. The encoding is, in this order: a byte order mark's (UTF-8, UTF-16 LE or BE); else UTF-8
  * if the bytes are valid UTF-8; else Windows-1252 (Excel's "CSV" on Western Windows). ASCII reads the same in UTF-8
  * and Windows-1252, so the choice waits for the first byte above 0x7F and is made on the bytes from there. Anything
@@ -72,6 +78,7 @@ function notText(head: Uint8Array): string | null {
  */
 export class TextDecoding {
   readonly #onText: (text: string) => void;
+  readonly #asciiText: AsciiText | null;
   /** Bytes not yet given out: the start of the file until its BOM and binary checks are done, or an undecided tail. */
   #pending: Uint8Array[] = [];
   #pendingBytes = 0;
@@ -84,8 +91,10 @@ export class TextDecoding {
   /** The UTF-8 decoder used while only ASCII has been seen (fatal: an invalid byte throws instead of becoming U+FFFD). */
   readonly #probe = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-  constructor(onText: (text: string) => void) {
+  /** `asciiText`: a faster way to tell and decode an all-ASCII chunk, where the platform has one (see AsciiText). */
+  constructor(onText: (text: string) => void, asciiText?: AsciiText) {
     this.#onText = onText;
+    this.#asciiText = asciiText ?? null;
   }
 
   /** The encoding found; UTF-8 until the bytes say otherwise (a pure ASCII file is read as UTF-8). */
@@ -125,6 +134,7 @@ export class TextDecoding {
 
   /** The chunk as text when it is all ASCII, else null (nothing is consumed). */
   #probeAscii(bytes: Uint8Array): string | null {
+    if (this.#asciiText !== null) return this.#asciiText(bytes);
     let text: string;
     try {
       text = this.#probe.decode(bytes, { stream: true });

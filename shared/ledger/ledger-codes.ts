@@ -3,7 +3,7 @@
 // check: an entry goes in only if it fits the design, with the verdict ledgerFits gives for the same entries, so
 // nothing downstream checks the entries again. toAnswers gives them back as the objects a submission carries.
 
-import { LEVELS, type Level } from '../instrument';
+import { LEVELS } from '../instrument';
 import { CATEGORY_ID } from './design';
 import { cleanLabel } from './label-text';
 import type { LedgerAnswers, Range, ResolvedLedgerDesign, WaitEntry } from './types';
@@ -39,8 +39,22 @@ function listsOf(d: ResolvedLedgerDesign): Lists {
   return l;
 }
 
+// Module-local copies of imported bindings read per entry (under tsx, which runs the CLI, each read of an import is
+// a call).
+const fits = inRange;
+const ticksFrom = ticksOf;
+const LEVEL_NAMES: readonly string[] = LEVELS;
+/** Holders remembered per LedgerCodes (a CSV names a few, row after row); more than this are read each time. */
+const MAX_HOLDERS = 1024;
+
 /** A number of the entry when it is one of the range's steps, else -1: what the fold counts it under. */
-const ticksIn = (value: number, range: Range): number => (inRange(value, range) ? ticksOf(value, range) : -1);
+const ticksIn = (value: number, range: Range): number => (fits(value, range) ? ticksFrom(value, range) : -1);
+
+/** Who holds a wait: a level's position in LEVELS, or -1 and a department. */
+interface Holder {
+  level: number;
+  department: string;
+}
 
 /** One ledger's entries: per entry a category (or kind), a number and its ticks, an option, a label. */
 class Entries {
@@ -84,6 +98,8 @@ export class LedgerCodes {
   readonly waiting: Entries;
   readonly knowledge: Entries;
   readonly #lists: Lists;
+  /** Holders as spelled in the cells read so far, and what they came to (null: no holder of this design). */
+  readonly #holders = new Map<string, Holder | null>();
 
   constructor(design: ResolvedLedgerDesign) {
     this.design = design;
@@ -151,16 +167,13 @@ export class LedgerCodes {
     if (i >= d.maxEntries || kind === undefined || holder === undefined) return false;
     const k = this.#lists.kinds.get(kind);
     if (k === undefined) return false;
-    let level = -1;
-    let department = '';
-    if (holder.startsWith(LEVEL_PREFIX)) {
-      level = LEVELS.indexOf(holder.slice(LEVEL_PREFIX.length) as Level);
-      if (level < 0) return false;
-    } else {
-      department = holder.startsWith(DEPARTMENT_PREFIX) ? holder.slice(DEPARTMENT_PREFIX.length) : holder;
-      const known = this.#lists.departments;
-      if (!(known ? known.has(department) : department.trim().length > 0 && department.length <= 80)) return false;
+    let held = this.#holders.get(holder);
+    if (held === undefined) {
+      held = this.#holder(holder);
+      if (this.#holders.size < MAX_HOLDERS) this.#holders.set(holder, held);
     }
+    if (held === null) return false;
+    const { level, department } = held;
     const dayTicks = ticksIn(days, d.waiting.days);
     const timeTicks = ticksIn(times, d.waiting.timesPerMonth);
     if (dayTicks < 0 || timeTicks < 0) return false;
@@ -178,6 +191,18 @@ export class LedgerCodes {
     e.ticks2[i] = timeTicks;
     e.count = i + 1;
     return true;
+  }
+
+  /** A holder as a cell or form field spells it, or null when it names no level or no department of the design. */
+  #holder(holder: string): Holder | null {
+    if (holder.startsWith(LEVEL_PREFIX)) {
+      const level = LEVEL_NAMES.indexOf(holder.slice(LEVEL_PREFIX.length));
+      return level < 0 ? null : { level, department: '' };
+    }
+    const department = holder.startsWith(DEPARTMENT_PREFIX) ? holder.slice(DEPARTMENT_PREFIX.length) : holder;
+    const known = this.#lists.departments;
+    const fitting = known ? known.has(department) : department.trim().length > 0 && department.length <= 80;
+    return fitting ? { level: -1, department } : null;
   }
 
   #categoryEntry(

@@ -38,6 +38,20 @@ const ENTRY_FIELD: Record<string, true> = Object.fromEntries(
 );
 /** Room per slot in LedgerCells' column index: more than any ledger's fields. */
 const FIELD_STRIDE = 8;
+/** The fields holding a number (hours, days, times a month, checks): `scan` reads them from their char codes. */
+const NUMBER_FIELDS: Record<string, true> = { hours: true, days: true, times: true, checks: true };
+/**
+ * A number cell read in place, in its slot's values (no cell is stored empty): its text is sliced only if the row's
+ * problem is to be named (`#problem`).
+ */
+const IN_PLACE = '';
+/** Room in LedgerCells' table of values already seen (ids, holders, small numbers' texts): a power of two. */
+const SEEN_SIZE = 512;
+const ZERO = 48;
+const DOT = 46;
+const COMMA = 44;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const MAX_FAST_DIGITS = 15;
 
 /** The fields of one entry slot (`ledger_time_2_…`), in COLUMNS order: their values in the row being read. */
 interface Slot {
@@ -49,6 +63,8 @@ interface Slot {
 }
 
 const LEDGER_ORDER = ['time', 'waiting', 'knowledge'] as const;
+/** A number field's value for LedgerCodes: NaN when the field is empty. */
+const num = (v: string | undefined, n: number) => (v === undefined ? Number.NaN : n);
 /** Decimal commas read as points ("2,5"); anything that is not a finite number is NaN, which no range holds. */
 function numberOf(v: string | undefined): number {
   if (v === undefined) return Number.NaN;
@@ -75,6 +91,14 @@ export class LedgerCells {
   /** Bit i set: slot i has a value in this row (slots are at most 3 ledgers × 9). */
   #filled = 0;
   readonly #codes: LedgerCodes;
+  /** Per column: whether its field holds a number. */
+  readonly #isNumber: Uint8Array;
+  /** Per slot × FIELD_STRIDE + field: the number a number field holds in the row (numberOf of its text). */
+  readonly #numbers: Float64Array;
+  /** Where a number cell read in place stands (IN_PLACE in its slot's values), to slice it for a problem's message. */
+  readonly #spans: { text: string; start: number; end: number }[];
+  /** Texts of cells seen before, by a hash of their chars: a repeated id costs no copy, and its Map hash is kept. */
+  readonly #seen: (string | undefined)[] = new Array<string | undefined>(SEEN_SIZE).fill(undefined);
 
   /**
    * `names`: the header, in file order, a ledger column by its template name (any other name is not read). `design`:
@@ -101,6 +125,71 @@ export class LedgerCells {
       const slot = this.#slots.findIndex((s) => s.ledger === ledger && s.number === Number(m[2]));
       return slot * FIELD_STRIDE + field;
     });
+    this.#isNumber = Uint8Array.from(parsed, (m) => (m && NUMBER_FIELDS[m[3]!] ? 1 : 0));
+    this.#numbers = new Float64Array(this.#slots.length * FIELD_STRIDE);
+    this.#spans = Array.from({ length: this.#slots.length * FIELD_STRIDE }, () => ({ text: '', start: 0, end: 0 }));
+  }
+
+  /**
+   * The ledger cell of `column` that starts at `start` of `text` and runs to the next `delimiter` char code (or to
+   * `end`), read in one pass over its chars: the same as `cell` of its text, without a copy for a number or a value
+   * seen before. Returns where the cell ends.
+   */
+  scan(column: number, text: string, start: number, end: number, delimiter: number): number {
+    const at = this.#at[column]!;
+    let q = start;
+    if (at >= 0 && this.#isNumber[column] === 1) {
+      // A plain decimal (a point or a comma) of up to 15 digits: exactly Number's value, as in numberOf.
+      let mantissa = 0;
+      let digits = 0;
+      let fraction = -1;
+      let plain = true;
+      for (; q < end; q++) {
+        const c = text.charCodeAt(q);
+        if (c === delimiter) break;
+        if (c >= ZERO && c <= ZERO + 9) {
+          mantissa = mantissa * 10 + (c - ZERO);
+          digits++;
+          if (fraction >= 0) fraction++;
+        } else if ((c === DOT || c === COMMA) && fraction < 0) fraction = 0;
+        else plain = false;
+      }
+      if (plain && digits > 0 && digits <= MAX_FAST_DIGITS) {
+        const slot = (at / FIELD_STRIDE) | 0;
+        this.#numbers[at] = fraction > 0 ? mantissa / POW10[fraction]! : mantissa;
+        const span = this.#spans[at]!;
+        span.text = text;
+        span.start = start;
+        span.end = q;
+        this.#slots[slot]!.values[at - slot * FIELD_STRIDE] = IN_PLACE;
+        this.#filled |= 1 << slot;
+        return q;
+      }
+      this.cell(column, text.slice(start, q));
+      return q;
+    }
+    let hash = 0;
+    for (; q < end; q++) {
+      const c = text.charCodeAt(q);
+      if (c === delimiter) break;
+      hash = (hash * 31 + c) | 0;
+    }
+    const length = q - start;
+    // Spaces around the value, or a column not read: as `cell` takes them.
+    if (at < 0 || length === 0 || text.charCodeAt(start) <= 32 || text.charCodeAt(q - 1) <= 32) {
+      if (length > 0) this.cell(column, text.slice(start, q));
+      return q;
+    }
+    const h = (hash ^ (hash >>> 9)) & (SEEN_SIZE - 1);
+    let v = this.#seen[h];
+    if (v === undefined || !sameText(v, text, start, length)) {
+      v = text.slice(start, q);
+      this.#seen[h] = v;
+    }
+    const slot = (at / FIELD_STRIDE) | 0;
+    this.#slots[slot]!.values[at - slot * FIELD_STRIDE] = v;
+    this.#filled |= 1 << slot;
+    return q;
   }
 
   /** A ledger cell of the row being read (trimmed here). */
@@ -117,6 +206,7 @@ export class LedgerCells {
     }
     const slot = (at / FIELD_STRIDE) | 0;
     this.#slots[slot]!.values[at - slot * FIELD_STRIDE] = v;
+    if (this.#isNumber[column] === 1) this.#numbers[at] = numberOf(v);
     this.#filled |= 1 << slot;
   }
 
@@ -131,16 +221,23 @@ export class LedgerCells {
     if (filled === 0 && !this.#stray) return null;
     let fits = !this.#stray;
     const slots = this.#slots;
-    for (let i = 0; i < slots.length; i++) {
+    // A number field's value is in #numbers (NaN when it is empty or no number).
+    const n = this.#numbers;
+    for (let i = 0; i < slots.length && fits; i++) {
       if ((filled & (1 << i)) === 0) continue;
       const { ledger, values: v } = slots[i]!;
-      if (!fits) continue;
-      if (ledger === 'time') fits = codes.addTime(v[0], numberOf(v[1]), v[2], v[3]);
-      else if (ledger === 'waiting') fits = codes.addWait(v[0], v[1], numberOf(v[2]), numberOf(v[3]), v[4]);
-      else fits = codes.addKnowledge(v[0], numberOf(v[1]), v[2], v[3]);
+      const at = i * FIELD_STRIDE;
+      if (ledger === 'time') fits = codes.addTime(v[0], num(v[1], n[at + 1]!), v[2], v[3]);
+      else if (ledger === 'waiting')
+        fits = codes.addWait(v[0], v[1], num(v[2], n[at + 2]!), num(v[3], n[at + 3]!), v[4]);
+      else fits = codes.addKnowledge(v[0], num(v[1], n[at + 1]!), v[2], v[3]);
     }
     const result = fits ? codes : this.#problem();
-    for (let i = 0; i < slots.length; i++) if ((filled & (1 << i)) !== 0) slots[i]!.values.fill(undefined);
+    for (let i = 0; i < slots.length; i++) {
+      if ((filled & (1 << i)) === 0) continue;
+      const values = slots[i]!.values;
+      for (let f = 0; f < values.length; f++) values[f] = undefined;
+    }
     this.#filled = 0;
     this.#stray = false;
     return result;
@@ -149,11 +246,13 @@ export class LedgerCells {
   /** The first problem of a row that does not fit, with its column (the slow path). */
   #problem(): { column: number; detail: string } {
     const named: Record<string, string> = {};
-    for (const s of this.#slots) {
+    this.#slots.forEach((s, i) => {
       s.values.forEach((v, f) => {
-        if (v !== undefined) named[ledgerFieldName(s.ledger, s.number, COLUMNS[s.ledger][f]!)] = v;
+        const span = this.#spans[i * FIELD_STRIDE + f]!;
+        const text = v === IN_PLACE ? span.text.slice(span.start, span.end) : v;
+        if (text !== undefined) named[ledgerFieldName(s.ledger, s.number, COLUMNS[s.ledger][f]!)] = text;
       });
-    }
+    });
     const { ledger, slots } = ledgerFromFields(named);
     const issue = this.#stray
       ? { field: 'ledger', message: 'a ledger column names no field of its ledger' }
@@ -198,4 +297,11 @@ export function ledgerCsvCells(instrument: Instrument, ledger: LedgerAnswers | u
     put(ledgerFieldName('knowledge', i + 1, 'label'), e.label);
   });
   return ledgerColumns(instrument).map((c) => values.get(c) ?? '');
+}
+
+/** Whether `v` is `text.slice(start, start + length)`: char by char, cheaper than startsWith for a short cell. */
+function sameText(v: string, text: string, start: number, length: number): boolean {
+  if (v.length !== length) return false;
+  for (let k = 0; k < length; k++) if (v.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }

@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, csvRecords, type FieldHandler, MAX_RECORD_LENGTH } from '../../../cli/csv-reader';
+import { asciiText, CsvParser, csvRecords, type FieldHandler, MAX_RECORD_LENGTH } from '../../../cli/csv-reader';
 import { CsvError } from '../../../cli/errors';
+import { TextDecoding } from '../../../shared/import';
 import { csvField } from '../../cli/responses-csv';
 
 interface Parsed {
@@ -205,5 +206,47 @@ describe('csvRecords', () => {
     };
     await expect(run()).rejects.toThrow('row 3 (line 4), column 1: unterminated quoted field');
     expect(rows).toEqual([0, 1, 2]);
+  });
+});
+
+describe('asciiText', () => {
+  /** The text and encoding TextDecoding gives for `chunks`, with or without the CLI's native ASCII check. */
+  function decoded(chunks: Uint8Array[], native: boolean) {
+    let text = '';
+    const d = new TextDecoding((t) => (text += t), native ? asciiText : undefined);
+    try {
+      for (const c of chunks) d.push(c);
+      d.end();
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+    return { text, ...d.detected };
+  }
+  const piece = fc.oneof(
+    fc.string({ unit: fc.integer({ min: 1, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 300 }),
+    fc.constantFrom('Müller', '重复录入', '–'),
+    fc.uint8Array({ minLength: 1, maxLength: 3 }).map((b) => String.fromCharCode(...b.map((x) => 0x80 | x))),
+  );
+
+  it('decodes every file as the UTF-8 probe does: ASCII, UTF-8 and Windows-1252, however it is cut', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 6 }), (pieces, cuts) => {
+        // Strings of chars 0x80-0xFF stand for raw bytes (Windows-1252 letters, or broken UTF-8).
+        const bytes = Uint8Array.from(
+          pieces.flatMap((p) =>
+            /^[\x80-\xff]+$/.test(p) ? [...p].map((c) => c.charCodeAt(0)) : [...new TextEncoder().encode(p)],
+          ),
+        );
+        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...at].map((from, i) => bytes.subarray(from, [...at, bytes.length][i]));
+        expect(decoded(chunks, true)).toEqual(decoded(chunks, false));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives text only for all-ASCII bytes', () => {
+    expect(asciiText(Uint8Array.from([104, 105, 44, 10]))).toBe('hi,\n');
+    expect(asciiText(Uint8Array.from([104, 0xc3, 0xbc]))).toBeNull();
   });
 });
