@@ -8,8 +8,9 @@ import { closeGraceOf } from '../../functions/lifecycle/answer-window';
 import { ensureTable, type LocalDynamo, startDynalite } from '../../functions/local/dynalite';
 import type { Mailer, MailMessage } from '../../functions/mail/mailer';
 import { DynamoStore } from '../../functions/store/dynamo-store';
-import { CURRENT_INSTRUMENT, isLikert } from '../../shared/instrument';
+import { CURRENT_INSTRUMENT, type Instrument, isLikert } from '../../shared/instrument';
 import type { Answers } from '../../shared/response';
+import { type ProfileName, simulatePopulation } from '../../shared/simulation';
 import { choiceAnswer } from '../factories';
 import { OpenApiConformance } from '../support/openapi-conformance';
 
@@ -204,6 +205,51 @@ export async function seedCampaign(
   });
   if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
   return { orgId: org.body.id, campaignId: campaign.body.id, surveyToken: campaign.body.surveyToken };
+}
+
+/**
+ * A closed, published wave in the organisation: a campaign of `instrument`, answered through the survey route by 60
+ * simulated respondents of `profile` (the same seed gives the same answers in another organisation), then closed and
+ * settled. Returns the campaign's id and its published report's diagnoses.
+ */
+export async function publishedSimulatedWave(
+  h: Harness,
+  orgId: string,
+  options: { profile: ProfileName; seed: number; departments: string[]; instrument?: Instrument; name?: string },
+): Promise<{ campaignId: string; diagnoses: unknown[] }> {
+  const instrument = options.instrument ?? CURRENT_INSTRUMENT;
+  const campaign = await call(h.app, 'POST', `/api/v1/orgs/${orgId}/campaigns`, {
+    token: ADMIN_TOKEN,
+    body: { name: options.name ?? 'Wave', departments: options.departments, instrumentVersion: instrument.version },
+  });
+  if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
+  const version = campaign.body.instrument?.version ?? instrument.version;
+  if (version !== instrument.version) throw new Error(`campaign: made with ${version}, not ${instrument.version}`);
+  const { workforce } = simulatePopulation(instrument, options.profile, {
+    n: 60,
+    seed: options.seed,
+    leadershipN: 0,
+    noise: { departments: options.departments },
+  });
+  for (const r of workforce) {
+    const res = await call(h.app, 'POST', `/api/v1/surveys/${campaign.body.surveyToken}/responses`, {
+      body: {
+        responseId: randomUUID(),
+        answers: r.answers,
+        level: r.level,
+        department: r.department,
+        durationS: r.durationS,
+      },
+    });
+    if (res.status !== 201) throw new Error(`response: ${res.status} ${res.text}`);
+  }
+  h.clock.advance(60_000);
+  await closeCampaign(h.app, campaign.body.id);
+  const report = await call(h.app, 'GET', `/api/v1/campaigns/${campaign.body.id}/report`, { token: ADMIN_TOKEN });
+  if (report.status !== 200 || report.body.published !== true) {
+    throw new Error(`report: ${report.status} ${report.text}`);
+  }
+  return { campaignId: campaign.body.id, diagnoses: report.body.diagnoses };
 }
 
 /** The `name=value` pairs of the cookies an answer sets (for the next request's Cookie header). */

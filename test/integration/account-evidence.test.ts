@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORE_INSTRUMENT, CURRENT_INSTRUMENT, type Instrument } from '../../shared/instrument';
-import { simulatePopulation } from '../../shared/simulation';
-import { ADMIN_TOKEN, call, closeCampaign, type Harness, startHarness } from '../http/harness';
+import { ADMIN_TOKEN, call, type Harness, publishedSimulatedWave, startHarness } from '../http/harness';
 
 // The operating account beside the staff's answers in the published report (issue 10: cash-poor's "nothing on the
 // account yet", docs/METHOD.md §5.4): an account holding work none of which freed capacity by the close shows in the
@@ -36,35 +35,15 @@ async function reportDiagnoses(campaignId: string): Promise<Diagnosis[]> {
 }
 
 /** A closed, published wave of the same simulated cash-poor workforce (same seed) in the organisation. */
-async function publishedWave(orgId: string, instrument: Instrument = CURRENT_INSTRUMENT) {
-  const campaign = (
-    await call(h.app, 'POST', `/api/v1/orgs/${orgId}/campaigns`, {
-      token: ADMIN_TOKEN,
-      body: { name: 'Spring', departments: DEPARTMENTS, instrumentVersion: instrument.version },
-    })
-  ).body;
-  const { workforce } = simulatePopulation(instrument, 'cash_poor', {
-    n: 60,
+const publishedWave = async (orgId: string, instrument: Instrument = CURRENT_INSTRUMENT) => {
+  const wave = await publishedSimulatedWave(h, orgId, {
+    profile: 'cash_poor',
     seed: 7,
-    leadershipN: 0,
-    noise: { departments: DEPARTMENTS },
+    departments: DEPARTMENTS,
+    instrument,
   });
-  for (const r of workforce) {
-    const res = await call(h.app, 'POST', `/api/v1/surveys/${campaign.surveyToken}/responses`, {
-      body: {
-        responseId: crypto.randomUUID(),
-        answers: r.answers,
-        level: r.level,
-        department: r.department,
-        durationS: r.durationS,
-      },
-    });
-    expect(res.status).toBe(201);
-  }
-  h.clock.advance(60_000);
-  await closeCampaign(h.app, campaign.id);
-  return { campaignId: campaign.id as string, diagnoses: await reportDiagnoses(campaign.id) };
-}
+  return { campaignId: wave.campaignId, diagnoses: wave.diagnoses as Diagnosis[] };
+};
 
 const cashPoor = (diagnoses: Diagnosis[]) => diagnoses.find((d) => d.code === 'cash_poor_trap');
 const accountRows = (d: Diagnosis | undefined) => (d?.evidence ?? []).filter((e) => e.source.startsWith('account:'));

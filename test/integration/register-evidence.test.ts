@@ -2,8 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoStore } from '../../functions/store/dynamo-store';
 import { CORE_INSTRUMENT, CURRENT_INSTRUMENT, type Instrument } from '../../shared/instrument';
-import { simulatePopulation } from '../../shared/simulation';
-import { ADMIN_TOKEN, call, closeCampaign, type Harness, startHarness } from '../http/harness';
+import { ADMIN_TOKEN, call, type Harness, publishedSimulatedWave, startHarness } from '../http/harness';
 
 // The stage-two register beside the staff's answers in the published report (issue 11, docs/METHOD.md §7.5): a flow
 // AI handles with no human exit shows in the replacement-only diagnosis's evidence; another organisation's wave of
@@ -59,37 +58,14 @@ async function publishedWaveWithId(
   orgId: string,
   instrument: Instrument = CURRENT_INSTRUMENT,
 ): Promise<{ campaignId: string; diagnoses: Diagnosis[] }> {
-  const campaign = (
-    await call(h.app, 'POST', `/api/v1/orgs/${orgId}/campaigns`, {
-      token: ADMIN_TOKEN,
-      body: { name: 'Autumn', departments: DEPARTMENTS, instrumentVersion: instrument.version },
-    })
-  ).body;
-  expect(campaign.instrument?.version ?? instrument.version).toBe(instrument.version);
-  const { workforce } = simulatePopulation(instrument, 'replacement_only', {
-    n: 60,
+  const wave = await publishedSimulatedWave(h, orgId, {
+    profile: 'replacement_only',
     seed: 11,
-    leadershipN: 0,
-    noise: { departments: DEPARTMENTS },
+    departments: DEPARTMENTS,
+    instrument,
+    name: 'Autumn',
   });
-  for (const r of workforce) {
-    const res = await call(h.app, 'POST', `/api/v1/surveys/${campaign.surveyToken}/responses`, {
-      body: {
-        responseId: crypto.randomUUID(),
-        answers: r.answers,
-        level: r.level,
-        department: r.department,
-        durationS: r.durationS,
-      },
-    });
-    expect(res.status).toBe(201);
-  }
-  h.clock.advance(60_000);
-  await closeCampaign(h.app, campaign.id);
-  const report = await call(h.app, 'GET', `/api/v1/campaigns/${campaign.id}/report`, { token: ADMIN_TOKEN });
-  expect(report.status).toBe(200);
-  expect(report.body.published).toBe(true);
-  return { campaignId: campaign.id, diagnoses: report.body.diagnoses as Diagnosis[] };
+  return { campaignId: wave.campaignId, diagnoses: wave.diagnoses as Diagnosis[] };
 }
 
 describe('the published report weighs the stage-two register', () => {
