@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../../shared/account';
-import { type AccountEntries, type DiagnosisInput, readinessReport, statusAt } from '../../../shared/diagnosis';
+import { type AccountEntries, statusAt } from '../../../shared/diagnosis';
 import { CURRENT_INSTRUMENT } from '../../../shared/instrument';
-import type { Diagnosis, GroupReport, ReadinessReport } from '../../../shared/report-model';
+import type { Diagnosis } from '../../../shared/report-model';
 import { makeEntry } from '../account/fixtures';
-import { cashPoorSpec, groupReport } from './group-report-fixture';
+import { cashPoorSpec, diagnose, groupReport } from './group-report-fixture';
 
 // Cash-poor's "nothing on the account yet" (issue 10, docs/METHOD.md §5.2): leadership's operating account, read at
 // the wave's close, beside the staff's "operating numbers did not move".
@@ -18,22 +18,13 @@ const AFTER = '2026-05-10T09:00:00.000Z';
 const entry = (id: string, ...log: [Entry['status'], string][]): Entry =>
   makeEntry({ id, status: log.at(-1)![0], statusLog: log.map(([status, at]) => ({ status, at })) });
 
-function diagnose(workforce: GroupReport, extra: Partial<DiagnosisInput> = {}): ReadinessReport {
-  return readinessReport({
-    instrument: CURRENT_INSTRUMENT,
-    workforce,
-    leadership: null,
-    byLevel: {},
-    profile: null,
-    minGroupSize: 5,
-    ...extra,
-  });
-}
 // Operating impact just under 40 with a wide spread: the survey row is met, but not surely, so a record can add.
 const spec = cashPoorSpec();
 spec.signals = { ...spec.signals, operating_impact: { score: 37, sd: 24 } };
 const cashPoor = (account?: AccountEntries): Diagnosis | undefined =>
-  diagnose(groupReport(spec), account ? { account } : {}).diagnoses.find((d) => d.code === 'cash_poor_trap');
+  diagnose(groupReport(spec), { instrument: CURRENT_INSTRUMENT, ...(account ? { account } : {}) }).diagnoses.find(
+    (d) => d.code === 'cash_poor_trap',
+  );
 const accountRows = (d: Diagnosis | undefined) => (d?.evidence ?? []).filter((e) => e.source.startsWith('account:'));
 
 describe('an entry’s status at the close', () => {
@@ -100,7 +91,10 @@ describe('cash-poor weighs the operating account', () => {
   it('cannot carry a criterion the survey contradicts', () => {
     const moved = cashPoorSpec();
     moved.signals = { ...moved.signals, operating_impact: 55 };
-    const r = diagnose(groupReport(moved), { account: { entries: [entry('e1', ['logged', BEFORE])], at: CLOSE } });
+    const r = diagnose(groupReport(moved), {
+      instrument: CURRENT_INSTRUMENT,
+      account: { entries: [entry('e1', ['logged', BEFORE])], at: CLOSE },
+    });
     expect(r.diagnoses.find((d) => d.code === 'cash_poor_trap')).toBeUndefined();
   });
 });

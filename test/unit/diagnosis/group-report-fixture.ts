@@ -1,5 +1,6 @@
 // Hand-made GroupReports for the diagnosis tests: the diagnosis reads only the report, never the engine.
 
+import { type DiagnosisInput, readinessReport } from '../../../shared/diagnosis';
 import {
   CAPACITY_OPTIONS,
   type CapacityOption,
@@ -8,7 +9,7 @@ import {
   type Layer,
   type LikertSignal,
 } from '../../../shared/instrument';
-import type { GroupReport, ScaleScore } from '../../../shared/report-model';
+import type { GroupReport, ReadinessReport, ScaleScore } from '../../../shared/report-model';
 
 /** Close enough to the t quantile for fixtures (1.96 + 2.5/df: 2.011 at df 49, 2.59 at df 4). */
 const tApprox = (df: number): number => 1.96 + 2.5 / df;
@@ -157,3 +158,16 @@ export const replacementSpec = (): GroupSpec => ({
     undecided: 0.16,
   },
 });
+
+/** The diagnosis of a workforce alone (no leadership, levels or profile; minimum group 5), with what `extra` adds. */
+export function diagnose(workforce: GroupReport, extra: Partial<DiagnosisInput> = {}): ReadinessReport {
+  return readinessReport({
+    instrument: CORE_INSTRUMENT,
+    workforce,
+    leadership: null,
+    byLevel: {},
+    profile: null,
+    minGroupSize: 5,
+    ...extra,
+  });
+}

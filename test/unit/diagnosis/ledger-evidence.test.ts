@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DiagnosisInput, readinessReport } from '../../../shared/diagnosis';
-import { CORE_INSTRUMENT, CURRENT_INSTRUMENT } from '../../../shared/instrument';
+import { CURRENT_INSTRUMENT } from '../../../shared/instrument';
 import {
   emptyLedgerStats,
   type LedgerAnswers,
@@ -8,10 +7,10 @@ import {
   ledgerDesignFor,
   ledgerReport,
 } from '../../../shared/ledger';
-import type { Diagnosis, DiagnosisCode, GroupReport, ReadinessReport } from '../../../shared/report-model';
+import type { Diagnosis, DiagnosisCode, ReadinessReport } from '../../../shared/report-model';
 import { createAccumulator } from '../../../shared/scoring';
 import { LEDGER_DEPARTMENTS, makeResponse } from '../../factories';
-import { bossBSpec, cashPoorSpec, groupReport, shifted } from './group-report-fixture';
+import { bossBSpec, cashPoorSpec, diagnose, groupReport, shifted } from './group-report-fixture';
 
 const design = ledgerDesignFor(CURRENT_INSTRUMENT, undefined, [...LEDGER_DEPARTMENTS])!;
 
@@ -22,17 +21,6 @@ function ledgerOf(entries: LedgerAnswers, named: number, n = 50, k = 5): LedgerR
   return ledgerReport({ design, stats: acc.toStats().ledger ?? emptyLedgerStats(), n, minGroupSize: k });
 }
 
-function diagnose(workforce: GroupReport, extra: Partial<DiagnosisInput> = {}): ReadinessReport {
-  return readinessReport({
-    instrument: CORE_INSTRUMENT,
-    workforce,
-    leadership: null,
-    byLevel: {},
-    profile: null,
-    minGroupSize: 5,
-    ...extra,
-  });
-}
 const find = (r: ReadinessReport, code: DiagnosisCode): Diagnosis | undefined =>
   r.diagnoses.find((d) => d.code === code);
 const ledgerRows = (d: Diagnosis | undefined) => (d?.evidence ?? []).filter((e) => e.source.startsWith('ledger:'));

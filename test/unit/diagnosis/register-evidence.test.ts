@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow, QualitySignal } from '../../../shared/account';
-import { type DiagnosisInput, readinessReport } from '../../../shared/diagnosis';
 import { humanExitTrap, replacementOnlyTrap } from '../../../shared/diagnosis/traps';
 import { CORE_INSTRUMENT } from '../../../shared/instrument';
-import type { Diagnosis, GroupReport, ReadinessReport } from '../../../shared/report-model';
-import { groupReport, replacementSpec } from './group-report-fixture';
+import type { Diagnosis, ReadinessReport } from '../../../shared/report-model';
+import { diagnose, groupReport, replacementSpec } from './group-report-fixture';
 
 // The stage-two register beside the staff's answers in the replacement-only and human-exit diagnoses (docs/METHOD.md
 // §5.4, §7.5).
 
-function diagnose(workforce: GroupReport, extra: Partial<DiagnosisInput> = {}): ReadinessReport {
-  return readinessReport({
-    instrument: CORE_INSTRUMENT,
-    workforce,
-    leadership: null,
-    byLevel: {},
-    profile: null,
-    minGroupSize: 5,
-    ...extra,
-  });
-}
 const replacement = (r: ReadinessReport): Diagnosis | undefined =>
   r.diagnoses.find((d) => d.code === 'replacement_only');
 const registerRows = (d: Diagnosis | undefined) => (d?.evidence ?? []).filter((e) => e.source.startsWith('register:'));
