@@ -68,8 +68,14 @@ function markStorageFailures(): void {
   }
 }
 
+/** dynalite's wrapper of one table's items (db/index.js `getSubDb`): one object per table, kept for the process. */
+interface ItemDb {
+  put(key: string, value: unknown, callback: (error?: Error) => void): void;
+  del(key: string, callback: (error?: Error) => void): void;
+}
 interface DynaliteItemStore {
   db: { batch(operations: readonly LevelOperation[], callback: (error?: Error) => void): void };
+  getItemDb(tableName: string): ItemDb;
 }
 type LevelOperation = { type: 'put'; key: string; value: unknown } | { type: 'del'; key: string };
 interface DynaliteTable {
@@ -95,6 +101,38 @@ interface DynaliteDb {
 
 let itemWritesAtomic = false;
 
+/** Stands for "deleted" among the writes a batch already made. */
+const DELETED = Symbol('deleted');
+/** Per table's item wrapper: the item writes its last batch made, by item key, that dynalite is about to repeat. */
+const madeInBatch = new WeakMap<ItemDb, Map<string, unknown>>();
+
+/**
+ * The writes of the item a batch already made, for the table's item wrapper, which from then on skips dynalite's
+ * repeat of exactly that write (the same object under the same key, still under the item's lock): one write per item,
+ * as the engine's own PutItem without indexes makes.
+ */
+function writesMadeInBatch(itemDb: ItemDb): Map<string, unknown> {
+  const known = madeInBatch.get(itemDb);
+  if (known) return known;
+  const made = new Map<string, unknown>();
+  const put = itemDb.put.bind(itemDb);
+  const del = itemDb.del.bind(itemDb);
+  itemDb.put = (key, value, callback) => {
+    const repeat = made.get(key) === value;
+    made.delete(key);
+    if (repeat) queueMicrotask(() => callback());
+    else put(key, value, callback);
+  };
+  itemDb.del = (key, callback) => {
+    const repeat = made.get(key) === DELETED;
+    made.delete(key);
+    if (repeat) queueMicrotask(() => callback());
+    else del(key, callback);
+  };
+  madeInBatch.set(itemDb, made);
+  return made;
+}
+
 /**
  * DynamoDB writes an item and its index entries as one. dynalite writes the index entries first and then the item, as
  * separate LevelDB writes: a process killed between them (or a write refused by a full disk) leaves an index entry
@@ -103,7 +141,7 @@ let itemWritesAtomic = false;
  * (campaign-stats.ts) and counted such a response twice when the two entries fell in different stretches. Here the
  * index entries and the item go in one LevelDB batch, which LevelDB applies whole or not at all, after a kill too
  * (one record of its write-ahead log). dynalite then writes the item once more itself, the same value under the same
- * per-item lock: harmless. The key prefixes are dynalite 4's (db/index.js `getItemDb`, `getIndexDb`); the version
+ * per-item lock; that repeat is skipped (`writesMadeInBatch`), so each item is written once. The key prefixes are dynalite 4's (db/index.js `getItemDb`, `getIndexDb`); the version
  * is pinned, and test/integration/local-engine.test.ts fails if a write is no longer whole.
  */
 function makeItemWritesAtomic(): void {
@@ -120,9 +158,14 @@ function makeItemWritesAtomic(): void {
       for (const d of actions.deletes) operations.push({ type: 'del', key: prefix(d.index) + d.key });
       for (const p of actions.puts) operations.push({ type: 'put', key: prefix(p.index) + p.key, value: p.item });
     }
-    const key = `item-${table.TableName}~${db.createKey(item ?? existingItem, table)}`;
+    const itemKey = db.createKey(item ?? existingItem, table);
+    const key = `item-${table.TableName}~${itemKey}`;
     operations.push(item ? { type: 'put', key, value: item } : { type: 'del', key });
-    store.db.batch(operations, callback);
+    const made = writesMadeInBatch(store.getItemDb(table.TableName));
+    store.db.batch(operations, (error) => {
+      if (!error) made.set(itemKey, item ?? DELETED);
+      callback(error);
+    });
   };
 }
 

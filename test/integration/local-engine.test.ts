@@ -24,6 +24,8 @@ const memoryLevel = (
 ).MemoryLevel.prototype;
 
 let refusing = false;
+/** LevelDB writes that carried a response item: single puts, and batches. */
+const responseWrites = { puts: 0, batches: 0 };
 const isResponseItem = (op: Operation): boolean =>
   op.type === 'put' && op.key.startsWith('item-') && op.value?.entity?.S === 'response';
 const refused = () =>
@@ -38,14 +40,16 @@ const original = { put: memoryLevel.put!, batch: memoryLevel.batch! };
 beforeAll(async () => {
   // Before dynalite opens its database: it binds the methods it calls when it opens it.
   memoryLevel.put = function (this: unknown, key: unknown, value: unknown, ...rest: unknown[]) {
-    if (refusing && isResponseItem({ type: 'put', key: String(key), value: value as Operation['value'] })) {
-      return Promise.reject(refused());
+    if (isResponseItem({ type: 'put', key: String(key), value: value as Operation['value'] })) {
+      if (refusing) return Promise.reject(refused());
+      responseWrites.puts++;
     }
     return original.put.call(this, key, value, ...rest);
   };
   memoryLevel.batch = function (this: unknown, operations: unknown, ...rest: unknown[]) {
-    if (refusing && Array.isArray(operations) && (operations as Operation[]).some(isResponseItem)) {
-      return Promise.reject(refused());
+    if (Array.isArray(operations) && (operations as Operation[]).some(isResponseItem)) {
+      if (refusing) return Promise.reject(refused());
+      responseWrites.batches++;
     }
     return original.batch.call(this, operations, ...rest);
   };
@@ -60,6 +64,18 @@ afterAll(async () => {
 });
 
 describe('the local engine writes an item and its index entries whole', () => {
+  it('writes a response once: one batch of the item and its index entries, no second write of the item', async () => {
+    const { surveyToken } = await seedCampaign(h.app);
+    const before = { ...responseWrites };
+    for (let i = 0; i < 3; i++) {
+      h.clock.advance(1000);
+      const res = await call(h.app, 'POST', `/api/v1/surveys/${surveyToken}/responses`, { body: makeSubmission() });
+      expect(res.status).toBe(201);
+    }
+    expect(responseWrites.batches - before.batches).toBe(3);
+    expect(responseWrites.puts - before.puts).toBe(0);
+  });
+
   it('leaves no index entry of a refused write, so a fold in stretches counts a response sent again once', async () => {
     const { campaignId, surveyToken } = await seedCampaign(h.app);
     const submit = (body: ReturnType<typeof makeSubmission>) => {
