@@ -80,6 +80,11 @@ export function tQuantile(p: number, df: number): number {
   if (p === 0.5) return 0;
   if (p < 0.5) return -tQuantile(1 - p, df);
   if (df >= ASYMPTOTIC_DF && p <= ASYMPTOTIC_MAX_P) return cornishFisher(normalQuantile(p), df);
+  return tQuantileByBisection(p, df);
+}
+
+/** The t quantile for p > 0.5 by bisection of the CDF: exact to floating point, slow at large df. */
+export function tQuantileByBisection(p: number, df: number): number {
   let lo = 0;
   let hi = 1;
   while (studentTCdf(hi, df) < p) {

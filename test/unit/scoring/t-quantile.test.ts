@@ -7,6 +7,7 @@ import {
   normalUpperTail,
   studentTCdf,
   tQuantile,
+  tQuantileByBisection,
 } from '../../../shared/scoring';
 
 describe('tQuantile', () => {
@@ -43,21 +44,7 @@ describe('tQuantile', () => {
   });
 
   // The bisection tQuantile runs below ASYMPTOTIC_DF, the reference for the expansion above it.
-  const bisection = (p: number, df: number): number => {
-    let lo = 0;
-    let hi = 1;
-    while (studentTCdf(hi, df) < p) {
-      lo = hi;
-      hi *= 2;
-    }
-    for (let i = 0; i < 200; i++) {
-      const mid = lo + (hi - lo) / 2;
-      if (mid === lo || mid === hi) break;
-      if (studentTCdf(mid, df) < p) lo = mid;
-      else hi = mid;
-    }
-    return lo + (hi - lo) / 2;
-  };
+  const bisection = tQuantileByBisection;
 
   it('from df 1,000 on, expands about the normal quantile to the accuracy of the bisection', () => {
     const ps = [0.51, 0.6, 0.75, 0.9, 0.95, 0.975, 0.99, 0.995, 0.999, 0.9995, 0.9999];

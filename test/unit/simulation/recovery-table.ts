@@ -144,20 +144,24 @@ function onePersonDecides(n: number): number {
   return asserted === 0 ? Number.NaN : fragile / asserted;
 }
 
+/** The profiles jittered organisations start from, and the sizes they are drawn at (calibration and register). */
+const JITTER_BASES: readonly ProfileName[] = [
+  'balanced',
+  'middling',
+  'cash_rich',
+  'cash_poor',
+  'boss_b',
+  'replacement_only',
+  'klarna_speed',
+  'overlap',
+];
+const JITTER_SIZES = [20, 25, 35, 50, 100];
+
 /** Support records from jittered organisations at several sizes: the calibration data. */
 function calibrationData(seed: number, perBase: number, ledgers = false): SupportRecord[] {
   const rng = createRng(seed);
-  const bases: ProfileName[] = [
-    'balanced',
-    'middling',
-    'cash_rich',
-    'cash_poor',
-    'boss_b',
-    'replacement_only',
-    'klarna_speed',
-    'overlap',
-  ];
-  const sizes = [20, 25, 35, 50, 100];
+  const bases = JITTER_BASES;
+  const sizes = JITTER_SIZES;
   const records: SupportRecord[] = [];
   for (const base of bases) {
     for (let j = 0; j < perBase; j++) {
@@ -423,17 +427,8 @@ if (want('register')) {
     const rng = createRng(rng0);
     const count = { truth: 0, notTruth: 0, hit: 0, falseFlag: 0 };
     const supports: SupportRecord[] = [];
-    const bases: ProfileName[] = [
-      'balanced',
-      'middling',
-      'cash_rich',
-      'cash_poor',
-      'boss_b',
-      'replacement_only',
-      'klarna_speed',
-      'overlap',
-    ];
-    const sizes = [20, 25, 35, 50, 100];
+    const bases = JITTER_BASES;
+    const sizes = JITTER_SIZES;
     for (const base of bases)
       for (let j = 0; j < 100; j++) {
         const profile = jitteredProfile(PROFILES[base], () => rng.uniform());
